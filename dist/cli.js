@@ -1,0 +1,427 @@
+#!/usr/bin/env node
+import { createRequire as __scratchpackRequire } from 'node:module';
+const require = __scratchpackRequire(import.meta.url);
+
+// src/cli.ts
+import { readFile } from "node:fs/promises";
+
+// src/elf/reader.ts
+var ElfError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ElfError";
+  }
+};
+var ByteReader = class {
+  constructor(bytes, little, is64) {
+    this.bytes = bytes;
+    this.little = little;
+    this.is64 = is64;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  bytes;
+  little;
+  is64;
+  view;
+  /** Throws unless [offset, offset+size) lies inside the file. */
+  check(offset, size, what) {
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(size) || offset < 0 || size < 0 || offset + size > this.bytes.length) {
+      throw new ElfError(`truncated or corrupt: ${what} at offset ${offset} (+${size}) lies outside the ${this.bytes.length}-byte file`);
+    }
+  }
+  u8(off, what) {
+    this.check(off, 1, what);
+    return this.view.getUint8(off);
+  }
+  u16(off, what) {
+    this.check(off, 2, what);
+    return this.view.getUint16(off, this.little);
+  }
+  u32(off, what) {
+    this.check(off, 4, what);
+    return this.view.getUint32(off, this.little);
+  }
+  u64(off, what) {
+    this.check(off, 8, what);
+    const v = this.view.getBigUint64(off, this.little);
+    if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ElfError(`corrupt: ${what} at offset ${off} is too large (${v})`);
+    return Number(v);
+  }
+  /** A 64-bit address or tag value; precision beyond 2^53 is lost, which only matters for kernel-style addresses. */
+  addr64(off, what) {
+    this.check(off, 8, what);
+    return Number(this.view.getBigUint64(off, this.little));
+  }
+  /** A pointer-sized address (lossy above 2^53, see addr64). */
+  addr(off, what) {
+    return this.is64 ? this.addr64(off, what) : this.u32(off, what);
+  }
+  /** A pointer-sized word: 4 bytes in ELFCLASS32, 8 in ELFCLASS64. */
+  word(off, what) {
+    return this.is64 ? this.u64(off, what) : this.u32(off, what);
+  }
+  /** A NUL-terminated string starting at `off` and ending before `limit`. */
+  cstring(off, limit, what) {
+    this.check(off, 0, what);
+    const end = Math.min(limit, this.bytes.length);
+    const nul = this.bytes.indexOf(0, off);
+    if (nul < 0 || nul >= end) throw new ElfError(`corrupt: ${what} at offset ${off} is not NUL-terminated`);
+    return new TextDecoder("utf-8", { fatal: false }).decode(this.bytes.subarray(off, nul));
+  }
+  slice(off, size, what) {
+    this.check(off, size, what);
+    return this.bytes.subarray(off, off + size);
+  }
+};
+
+// src/elf/machine.ts
+var MACHINE_NAMES = {
+  2: "EM_SPARC",
+  3: "EM_386",
+  8: "EM_MIPS",
+  20: "EM_PPC",
+  21: "EM_PPC64",
+  22: "EM_S390",
+  40: "EM_ARM",
+  43: "EM_SPARCV9",
+  62: "EM_X86_64",
+  183: "EM_AARCH64",
+  243: "EM_RISCV",
+  258: "EM_LOONGARCH"
+};
+var GOARCH_ELF = {
+  amd64: { bits: 64, endian: "little", machine: 62 },
+  "386": { bits: 32, endian: "little", machine: 3 },
+  arm64: { bits: 64, endian: "little", machine: 183 },
+  arm: { bits: 32, endian: "little", machine: 40 },
+  ppc64le: { bits: 64, endian: "little", machine: 21 },
+  ppc64: { bits: 64, endian: "big", machine: 21 },
+  s390x: { bits: 64, endian: "big", machine: 22 },
+  riscv64: { bits: 64, endian: "little", machine: 243 },
+  mips64le: { bits: 64, endian: "little", machine: 8 },
+  mips64: { bits: 64, endian: "big", machine: 8 },
+  mipsle: { bits: 32, endian: "little", machine: 8 },
+  mips: { bits: 32, endian: "big", machine: 8 },
+  loong64: { bits: 64, endian: "little", machine: 258 }
+};
+function goarchOf(id) {
+  for (const [arch, want] of Object.entries(GOARCH_ELF)) {
+    if (want.machine === id.machine && want.bits === id.bits && want.endian === id.endian) return arch;
+  }
+  return null;
+}
+
+// src/elf/buildinfo.ts
+var MAGIC = Uint8Array.from([255, ...new TextEncoder().encode(" Go buildinf:")]);
+var ALIGN = 16;
+var HEADER = 32;
+var SEARCH = 64 * 1024;
+function findMagic(data) {
+  outer: for (let i = 0; i + HEADER <= data.length; i += ALIGN) {
+    for (let j = 0; j < MAGIC.length; j++) if (data[i + j] !== MAGIC[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+function uvarint(data, pos) {
+  let value = 0, shift = 0;
+  for (let i = pos; i < data.length && i < pos + 10; i++) {
+    value += (data[i] & 127) * 2 ** shift;
+    if ((data[i] & 128) === 0) return [value, i + 1];
+    shift += 7;
+  }
+  return void 0;
+}
+function unquote(s) {
+  if (!s.startsWith('"')) return s;
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
+}
+function parseModinfo(version, text) {
+  const info = { version, path: null, main: null, deps: [], settings: {} };
+  for (const line of text.split("\n")) {
+    const f = line.split("	");
+    if (f[0] === "path" && f[1] !== void 0) info.path = f[1];
+    else if (f[0] === "mod" && f.length >= 3) info.main = { path: f[1], version: f[2] };
+    else if (f[0] === "dep" && f.length >= 3) info.deps.push({ path: f[1], version: f[2] });
+    else if (f[0] === "=>" && f.length >= 3 && info.deps.length > 0) info.deps[info.deps.length - 1] = { path: f[1], version: f[2] };
+    else if (f[0] === "build" && f[1] !== void 0) {
+      const kv = f.slice(1).join("	");
+      const eq = kv.startsWith('"') ? kv.indexOf("=", kv.indexOf('"', 1)) : kv.indexOf("=");
+      if (eq < 0) info.settings[unquote(kv)] = "";
+      else info.settings[unquote(kv.slice(0, eq))] = unquote(kv.slice(eq + 1));
+    }
+  }
+  return info;
+}
+function stripSentinels(mod) {
+  return mod.length >= 33 && mod[mod.length - 17] === "\n" ? mod.slice(16, -16) : "";
+}
+function readGoString(r, segments, ptr, ptrSize, toOffset) {
+  const hdr = toOffset(ptr);
+  if (hdr === void 0) return void 0;
+  const dataPtr = ptrSize === 8 ? r.addr64(hdr, "Go string pointer") : r.u32(hdr, "Go string pointer");
+  const len = ptrSize === 8 ? r.u64(hdr + 8, "Go string length") : r.u32(hdr + 4, "Go string length");
+  const off = toOffset(dataPtr);
+  if (off === void 0) return void 0;
+  return new TextDecoder().decode(r.slice(off, len, "Go string data"));
+}
+function readGoBuildInfo(r, segments, sections) {
+  let start, size = 0;
+  const sec = sections.find((s) => s.name === ".go.buildinfo");
+  if (sec) {
+    start = sec.offset;
+    size = sec.size;
+  } else {
+    const PF_X = 1, PF_W = 2;
+    const seg = segments.find((s) => s.type === 1 && (s.flags & (PF_X | PF_W)) === PF_W);
+    if (seg) {
+      start = seg.offset;
+      size = seg.filesz;
+    }
+  }
+  if (start === void 0) return null;
+  const data = r.slice(start, Math.min(size, SEARCH, r.bytes.length - Math.min(start, r.bytes.length)), ".go.buildinfo");
+  const at = findMagic(data);
+  if (at < 0) return null;
+  const ptrSize = data[at + 14];
+  const flags = data[at + 15];
+  let version, mod;
+  if (flags & 2) {
+    const dec = new TextDecoder();
+    const v = uvarint(data, at + HEADER);
+    if (!v || v[1] + v[0] > data.length) return null;
+    version = dec.decode(data.subarray(v[1], v[1] + v[0]));
+    const m = uvarint(data, v[1] + v[0]);
+    if (!m || m[1] + m[0] > data.length) return null;
+    mod = dec.decode(data.subarray(m[1], m[1] + m[0]));
+  } else if (ptrSize === 4 || ptrSize === 8) {
+    const pr = new ByteReader(r.bytes, (flags & 1) === 0, ptrSize === 8);
+    const toOffset = (v) => {
+      const seg = segments.find((s) => s.type === 1 && v >= s.vaddr && v < s.vaddr + s.filesz);
+      return seg ? seg.offset + (v - seg.vaddr) : void 0;
+    };
+    const base = start + at + 16;
+    const vp = ptrSize === 8 ? pr.addr64(base, "buildinfo pointer") : pr.u32(base, "buildinfo pointer");
+    const mp = ptrSize === 8 ? pr.addr64(base + 8, "buildinfo pointer") : pr.u32(base + 4, "buildinfo pointer");
+    version = readGoString(pr, segments, vp, ptrSize, toOffset);
+    mod = readGoString(pr, segments, mp, ptrSize, toOffset);
+  }
+  if (version === void 0) return null;
+  return parseModinfo(version, stripSentinels(mod ?? ""));
+}
+
+// src/elf/parse.ts
+var PT_LOAD = 1;
+var PT_DYNAMIC = 2;
+var PT_INTERP = 3;
+var SHT_NOBITS = 8;
+var SHT_DYNAMIC = 6;
+var DT_NEEDED = 1;
+var DT_STRTAB = 5;
+var DT_STRSZ = 10;
+var DT_SONAME = 14;
+var DT_RPATH = 15;
+var DT_RUNPATH = 29;
+var DT_FLAGS_1 = 1879048187;
+var DF_1_PIE = 134217728;
+var TYPES = ["NONE", "REL", "EXEC", "DYN", "CORE"];
+var MAX_ENTRIES = 65536;
+function readHeaderTables(r) {
+  const b = r.is64;
+  const phoff = r.word(b ? 32 : 28, "e_phoff");
+  const shoff = r.word(b ? 40 : 32, "e_shoff");
+  const phentsize = r.u16(b ? 54 : 42, "e_phentsize");
+  const phnum = r.u16(b ? 56 : 44, "e_phnum");
+  const shentsize = r.u16(b ? 58 : 46, "e_shentsize");
+  let shnum = r.u16(b ? 60 : 48, "e_shnum");
+  let shstrndx = r.u16(b ? 62 : 50, "e_shstrndx");
+  const minPh = b ? 56 : 32, minSh = b ? 64 : 40;
+  const segments = [];
+  if (phnum > 0) {
+    if (phentsize < minPh) throw new ElfError(`corrupt: e_phentsize ${phentsize} is smaller than ${minPh}`);
+    r.check(phoff, phnum * phentsize, "program header table");
+    for (let i = 0; i < phnum; i++) {
+      const o = phoff + i * phentsize;
+      segments.push(b ? { type: r.u32(o, "p_type"), flags: r.u32(o + 4, "p_flags"), offset: r.u64(o + 8, "p_offset"), vaddr: r.addr64(o + 16, "p_vaddr"), filesz: r.u64(o + 32, "p_filesz") } : { type: r.u32(o, "p_type"), offset: r.u32(o + 4, "p_offset"), vaddr: r.u32(o + 8, "p_vaddr"), filesz: r.u32(o + 16, "p_filesz"), flags: r.u32(o + 24, "p_flags") });
+    }
+  }
+  const sections = [];
+  if (shoff !== 0) {
+    if (shentsize < minSh) throw new ElfError(`corrupt: e_shentsize ${shentsize} is smaller than ${minSh}`);
+    const s0 = (field, what) => b ? r.u64(shoff + field, what) : r.u32(shoff + field, what);
+    if (shnum === 0) shnum = s0(b ? 32 : 20, "extended section count");
+    if (shstrndx === 65535) shstrndx = r.u32(shoff + (b ? 40 : 24), "extended shstrndx");
+    if (shnum > MAX_ENTRIES) throw new ElfError(`corrupt: ${shnum} section headers`);
+    r.check(shoff, shnum * shentsize, "section header table");
+    const raw = [];
+    for (let i = 0; i < shnum; i++) {
+      const o = shoff + i * shentsize;
+      raw.push(b ? { nameOff: r.u32(o, "sh_name"), type: r.u32(o + 4, "sh_type"), addr: r.addr64(o + 16, "sh_addr"), offset: r.u64(o + 24, "sh_offset"), size: r.u64(o + 32, "sh_size"), link: r.u32(o + 40, "sh_link") } : { nameOff: r.u32(o, "sh_name"), type: r.u32(o + 4, "sh_type"), addr: r.u32(o + 12, "sh_addr"), offset: r.u32(o + 16, "sh_offset"), size: r.u32(o + 20, "sh_size"), link: r.u32(o + 24, "sh_link") });
+    }
+    const strtab = raw[shstrndx];
+    for (const s of raw) {
+      let name = "";
+      if (strtab && strtab.type !== SHT_NOBITS && s.nameOff < strtab.size) {
+        name = r.cstring(strtab.offset + s.nameOff, strtab.offset + strtab.size, "section name");
+      }
+      sections.push({ name, type: s.type, addr: s.addr, offset: s.offset, size: s.size, link: s.link });
+    }
+  }
+  return { segments, sections };
+}
+function vaddrToOffset(segments, vaddr) {
+  const seg = segments.find((s) => s.type === PT_LOAD && vaddr >= s.vaddr && vaddr < s.vaddr + s.filesz);
+  return seg ? seg.offset + (vaddr - seg.vaddr) : void 0;
+}
+function readDynamic(r, segments, sections) {
+  const out = { needed: [], runpath: [], rpath: [], soname: null, flags1: 0 };
+  const dynSeg = segments.find((s) => s.type === PT_DYNAMIC);
+  const dynSec = sections.find((s) => s.type === SHT_DYNAMIC);
+  const start = dynSeg?.offset ?? dynSec?.offset;
+  const size = dynSeg?.filesz ?? dynSec?.size ?? 0;
+  if (start === void 0) return out;
+  r.check(start, size, "dynamic section");
+  const ent = r.is64 ? 16 : 8;
+  const entries = [];
+  for (let o = start; o + ent <= start + size; o += ent) {
+    const tag = r.addr(o, "d_tag");
+    if (tag === 0) break;
+    entries.push([tag, r.addr(o + (r.is64 ? 8 : 4), "d_val")]);
+  }
+  let strOff, strEnd;
+  const linked = dynSec ? sections[dynSec.link] : void 0;
+  if (linked && linked.type !== SHT_NOBITS) {
+    strOff = linked.offset;
+    strEnd = linked.offset + linked.size;
+  } else {
+    const strtab = entries.find(([t]) => t === DT_STRTAB);
+    const strsz = entries.find(([t]) => t === DT_STRSZ)?.[1] ?? 0;
+    strOff = strtab ? vaddrToOffset(segments, strtab[1]) : void 0;
+    if (strOff !== void 0) strEnd = strOff + strsz;
+  }
+  const str = (v, what) => {
+    if (strOff === void 0 || strEnd === void 0) throw new ElfError(`corrupt: ${what} present but no dynamic string table`);
+    return r.cstring(strOff + v, strEnd, what);
+  };
+  const list = (v, what) => str(v, what).split(":").filter((p) => p !== "");
+  for (const [tag, val] of entries) {
+    if (tag === DT_NEEDED) out.needed.push(str(val, "DT_NEEDED"));
+    else if (tag === DT_SONAME) out.soname = str(val, "DT_SONAME");
+    else if (tag === DT_RPATH) out.rpath.push(...list(val, "DT_RPATH"));
+    else if (tag === DT_RUNPATH) out.runpath.push(...list(val, "DT_RUNPATH"));
+    else if (tag === DT_FLAGS_1) out.flags1 = val;
+  }
+  return out;
+}
+function decideLinkage(type, interpreter, flags1) {
+  if (interpreter !== null) return "dynamic";
+  if (type === 2) return "static";
+  if (type === 3) return flags1 & DF_1_PIE ? "static-pie" : "shared-library";
+  return "not-executable";
+}
+function parseElf(bytes) {
+  if (bytes.length < 16 || bytes[0] !== 127 || bytes[1] !== 69 || bytes[2] !== 76 || bytes[3] !== 70) {
+    throw new ElfError("not an ELF file (no \\x7fELF magic)");
+  }
+  const cls = bytes[4], data = bytes[5];
+  if (cls !== 1 && cls !== 2) throw new ElfError(`corrupt: EI_CLASS ${cls} is neither 1 (32-bit) nor 2 (64-bit)`);
+  if (data !== 1 && data !== 2) throw new ElfError(`corrupt: EI_DATA ${data} is neither 1 (LSB) nor 2 (MSB)`);
+  const r = new ByteReader(bytes, data === 1, cls === 2);
+  r.check(0, cls === 2 ? 64 : 52, "ELF header");
+  const type = r.u16(16, "e_type");
+  const machine = r.u16(18, "e_machine");
+  const flags = r.u32(cls === 2 ? 48 : 36, "e_flags");
+  const { segments, sections } = readHeaderTables(r);
+  const interpSeg = segments.find((s) => s.type === PT_INTERP);
+  const interpreter = interpSeg ? r.cstring(interpSeg.offset, interpSeg.offset + interpSeg.filesz, "PT_INTERP") : null;
+  const dyn = readDynamic(r, segments, sections);
+  const bits = cls === 2 ? 64 : 32;
+  const endian = data === 1 ? "little" : "big";
+  return {
+    class: cls === 2 ? "ELF64" : "ELF32",
+    bits,
+    endian,
+    osabi: bytes[7],
+    machine,
+    machineName: MACHINE_NAMES[machine] ?? `EM_${machine}`,
+    arch: goarchOf({ bits, endian, machine }),
+    type: TYPES[type] ?? `0x${type.toString(16)}`,
+    flags,
+    linkage: decideLinkage(type, interpreter, dyn.flags1),
+    interpreter,
+    needed: dyn.needed,
+    runpath: dyn.runpath,
+    rpath: dyn.rpath,
+    soname: dyn.soname,
+    go: readGoBuildInfo(r, segments, sections)
+  };
+}
+
+// src/inspect.ts
+function toInspectLine(file, info) {
+  return {
+    file,
+    class: info.class,
+    endian: info.endian,
+    machine: info.machineName,
+    arch: info.arch,
+    type: info.type,
+    linkage: info.linkage,
+    interpreter: info.interpreter,
+    needed: info.needed,
+    runpath: info.runpath,
+    rpath: info.rpath,
+    soname: info.soname,
+    go: info.go ? { version: info.go.version, path: info.go.path, settings: info.go.settings } : null
+  };
+}
+function inspectBytes(file, bytes) {
+  try {
+    return toInspectLine(file, parseElf(bytes));
+  } catch (e) {
+    if (e instanceof ElfError) return { file, error: e.message };
+    throw e;
+  }
+}
+
+// src/cli.ts
+var USAGE = "usage: scratchpack inspect FILE...";
+async function cli(argv, out, err) {
+  const [command, ...files] = argv;
+  if (command !== "inspect" || files.length === 0) {
+    err(USAGE);
+    return 2;
+  }
+  let status = 0;
+  for (const file of files) {
+    let bytes;
+    try {
+      bytes = await readFile(file);
+    } catch (e) {
+      out(JSON.stringify({ file, error: e.message }));
+      status = 1;
+      continue;
+    }
+    const line = inspectBytes(file, bytes);
+    if ("error" in line) status = 1;
+    out(JSON.stringify(line));
+  }
+  return status;
+}
+cli(process.argv.slice(2), (l) => process.stdout.write(l + "\n"), (l) => process.stderr.write(l + "\n")).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`scratchpack: ${e instanceof Error ? e.message : String(e)}
+`);
+    process.exitCode = 1;
+  }
+);
+export {
+  cli
+};

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs the system tools the tests need, idempotently. Safe to run many times.
+# Called by `npm test` (pretest) and by .ci/run. Needs root (or sudo) only when
+# something is missing.
+set -euo pipefail
+
+need=()
+have() { command -v "$1" >/dev/null 2>&1; }
+have docker-registry || need+=(docker-registry)
+have skopeo || need+=(skopeo)
+have umoci || need+=(umoci)
+have qemu-aarch64-static || need+=(qemu-user-static)
+have aarch64-linux-gnu-gcc || need+=(gcc-aarch64-linux-gnu)
+[ -e /usr/aarch64-linux-gnu/lib/libc.so.6 ] || need+=(libc6-dev-arm64-cross)
+have readelf || need+=(binutils)
+have gcc || need+=(gcc)
+have git || need+=(git)
+
+sudo_cmd=()
+if [ "$(id -u)" != 0 ]; then sudo_cmd=(sudo -n); fi
+
+apt_updated=0
+apt_install() {
+  if [ $apt_updated = 0 ]; then
+    "${sudo_cmd[@]}" apt-get update -qq >/dev/null
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup-test-env: installing ${need[*]}"
+  apt_install "${need[@]}"
+fi
+
+if ! have go && [ ! -x /usr/local/go/bin/go ]; then
+  echo "setup-test-env: installing golang-1.23-go from bookworm-backports"
+  list=/etc/apt/sources.list.d/bookworm-backports.list
+  if [ ! -e "$list" ]; then
+    echo "deb http://deb.debian.org/debian bookworm-backports main" | "${sudo_cmd[@]}" tee "$list" >/dev/null
+    apt_updated=0
+  fi
+  apt_install -t bookworm-backports golang-1.23-go
+  "${sudo_cmd[@]}" ln -sf /usr/lib/go-1.23/bin/go /usr/local/bin/go
+fi
+
+echo "setup-test-env: ok"

@@ -1,0 +1,197 @@
+import { ByteReader, ElfError } from './reader.js';
+import { goarchOf, MACHINE_NAMES } from './machine.js';
+import { readGoBuildInfo, type GoBuildInfo } from './buildinfo.js';
+
+export { ElfError } from './reader.js';
+
+/** How the kernel will start the file: decided by PT_INTERP and DF_1_PIE, never by "has NEEDED" (reference §6.4). */
+export type Linkage = 'static' | 'static-pie' | 'dynamic' | 'shared-library' | 'not-executable';
+
+/** Everything the action decides on about one ELF file. */
+export interface ElfInfo {
+  class: 'ELF32' | 'ELF64';
+  bits: 32 | 64;
+  endian: 'little' | 'big';
+  osabi: number;
+  machine: number;
+  machineName: string;
+  /** GOARCH name for this header, or null for a machine Go does not target. */
+  arch: string | null;
+  type: 'NONE' | 'REL' | 'EXEC' | 'DYN' | 'CORE' | string;
+  flags: number;
+  linkage: Linkage;
+  interpreter: string | null;
+  needed: string[];
+  runpath: string[];
+  rpath: string[];
+  soname: string | null;
+  go: GoBuildInfo | null;
+}
+
+/** A section header, as far as we need it. */
+export interface Section {
+  name: string;
+  type: number;
+  addr: number;
+  offset: number;
+  size: number;
+  link: number;
+}
+
+/** A program header, as far as we need it. */
+export interface Segment {
+  type: number;
+  flags: number;
+  offset: number;
+  vaddr: number;
+  filesz: number;
+}
+
+const PT_LOAD = 1, PT_DYNAMIC = 2, PT_INTERP = 3;
+const SHT_NOBITS = 8, SHT_DYNAMIC = 6;
+const DT_NEEDED = 1, DT_STRTAB = 5, DT_STRSZ = 10, DT_SONAME = 14, DT_RPATH = 15, DT_RUNPATH = 29, DT_FLAGS_1 = 0x6ffffffb;
+const DF_1_PIE = 0x08000000;
+const TYPES = ['NONE', 'REL', 'EXEC', 'DYN', 'CORE'];
+/** Upper bound on header tables, so a corrupt count cannot make us loop for long. */
+const MAX_ENTRIES = 65536;
+
+function readHeaderTables(r: ByteReader) {
+  const b = r.is64;
+  const phoff = r.word(b ? 32 : 28, 'e_phoff');
+  const shoff = r.word(b ? 40 : 32, 'e_shoff');
+  const phentsize = r.u16(b ? 54 : 42, 'e_phentsize');
+  const phnum = r.u16(b ? 56 : 44, 'e_phnum');
+  const shentsize = r.u16(b ? 58 : 46, 'e_shentsize');
+  let shnum = r.u16(b ? 60 : 48, 'e_shnum');
+  let shstrndx = r.u16(b ? 62 : 50, 'e_shstrndx');
+  const minPh = b ? 56 : 32, minSh = b ? 64 : 40;
+  const segments: Segment[] = [];
+  if (phnum > 0) {
+    if (phentsize < minPh) throw new ElfError(`corrupt: e_phentsize ${phentsize} is smaller than ${minPh}`);
+    r.check(phoff, phnum * phentsize, 'program header table');
+    for (let i = 0; i < phnum; i++) {
+      const o = phoff + i * phentsize;
+      segments.push(b
+        ? { type: r.u32(o, 'p_type'), flags: r.u32(o + 4, 'p_flags'), offset: r.u64(o + 8, 'p_offset'), vaddr: r.addr64(o + 16, 'p_vaddr'), filesz: r.u64(o + 32, 'p_filesz') }
+        : { type: r.u32(o, 'p_type'), offset: r.u32(o + 4, 'p_offset'), vaddr: r.u32(o + 8, 'p_vaddr'), filesz: r.u32(o + 16, 'p_filesz'), flags: r.u32(o + 24, 'p_flags') });
+    }
+  }
+  const sections: Section[] = [];
+  if (shoff !== 0) {
+    if (shentsize < minSh) throw new ElfError(`corrupt: e_shentsize ${shentsize} is smaller than ${minSh}`);
+    const s0 = (field: number, what: string) => (b ? r.u64(shoff + field, what) : r.u32(shoff + field, what));
+    if (shnum === 0) shnum = s0(b ? 32 : 20, 'extended section count');
+    if (shstrndx === 0xffff) shstrndx = r.u32(shoff + (b ? 40 : 24), 'extended shstrndx');
+    if (shnum > MAX_ENTRIES) throw new ElfError(`corrupt: ${shnum} section headers`);
+    r.check(shoff, shnum * shentsize, 'section header table');
+    const raw = [];
+    for (let i = 0; i < shnum; i++) {
+      const o = shoff + i * shentsize;
+      raw.push(b
+        ? { nameOff: r.u32(o, 'sh_name'), type: r.u32(o + 4, 'sh_type'), addr: r.addr64(o + 16, 'sh_addr'), offset: r.u64(o + 24, 'sh_offset'), size: r.u64(o + 32, 'sh_size'), link: r.u32(o + 40, 'sh_link') }
+        : { nameOff: r.u32(o, 'sh_name'), type: r.u32(o + 4, 'sh_type'), addr: r.u32(o + 12, 'sh_addr'), offset: r.u32(o + 16, 'sh_offset'), size: r.u32(o + 20, 'sh_size'), link: r.u32(o + 24, 'sh_link') });
+    }
+    const strtab = raw[shstrndx];
+    for (const s of raw) {
+      let name = '';
+      if (strtab && strtab.type !== SHT_NOBITS && s.nameOff < strtab.size) {
+        name = r.cstring(strtab.offset + s.nameOff, strtab.offset + strtab.size, 'section name');
+      }
+      sections.push({ name, type: s.type, addr: s.addr, offset: s.offset, size: s.size, link: s.link });
+    }
+  }
+  return { segments, sections };
+}
+
+/** Maps a virtual address to a file offset through the PT_LOAD segment that covers it. */
+export function vaddrToOffset(segments: Segment[], vaddr: number): number | undefined {
+  const seg = segments.find((s) => s.type === PT_LOAD && vaddr >= s.vaddr && vaddr < s.vaddr + s.filesz);
+  return seg ? seg.offset + (vaddr - seg.vaddr) : undefined;
+}
+
+function readDynamic(r: ByteReader, segments: Segment[], sections: Section[]) {
+  const out = { needed: [] as string[], runpath: [] as string[], rpath: [] as string[], soname: null as string | null, flags1: 0 };
+  const dynSeg = segments.find((s) => s.type === PT_DYNAMIC);
+  const dynSec = sections.find((s) => s.type === SHT_DYNAMIC);
+  const start = dynSeg?.offset ?? dynSec?.offset;
+  const size = dynSeg?.filesz ?? dynSec?.size ?? 0;
+  if (start === undefined) return out;
+  r.check(start, size, 'dynamic section');
+  const ent = r.is64 ? 16 : 8;
+  const entries: Array<[number, number]> = [];
+  for (let o = start; o + ent <= start + size; o += ent) {
+    const tag = r.addr(o, 'd_tag');
+    if (tag === 0) break;
+    entries.push([tag, r.addr(o + (r.is64 ? 8 : 4), 'd_val')]);
+  }
+  let strOff: number | undefined, strEnd: number | undefined;
+  const linked = dynSec ? sections[dynSec.link] : undefined;
+  if (linked && linked.type !== SHT_NOBITS) {
+    strOff = linked.offset;
+    strEnd = linked.offset + linked.size;
+  } else {
+    const strtab = entries.find(([t]) => t === DT_STRTAB);
+    const strsz = entries.find(([t]) => t === DT_STRSZ)?.[1] ?? 0;
+    strOff = strtab ? vaddrToOffset(segments, strtab[1]) : undefined;
+    if (strOff !== undefined) strEnd = strOff + strsz;
+  }
+  const str = (v: number, what: string): string => {
+    if (strOff === undefined || strEnd === undefined) throw new ElfError(`corrupt: ${what} present but no dynamic string table`);
+    return r.cstring(strOff + v, strEnd, what);
+  };
+  const list = (v: number, what: string) => str(v, what).split(':').filter((p) => p !== '');
+  for (const [tag, val] of entries) {
+    if (tag === DT_NEEDED) out.needed.push(str(val, 'DT_NEEDED'));
+    else if (tag === DT_SONAME) out.soname = str(val, 'DT_SONAME');
+    else if (tag === DT_RPATH) out.rpath.push(...list(val, 'DT_RPATH'));
+    else if (tag === DT_RUNPATH) out.runpath.push(...list(val, 'DT_RUNPATH'));
+    else if (tag === DT_FLAGS_1) out.flags1 = val;
+  }
+  return out;
+}
+
+function decideLinkage(type: number, interpreter: string | null, flags1: number): Linkage {
+  if (interpreter !== null) return 'dynamic';
+  if (type === 2) return 'static';
+  if (type === 3) return flags1 & DF_1_PIE ? 'static-pie' : 'shared-library';
+  return 'not-executable';
+}
+
+/** Reads an ELF file's header, linkage, dynamic section and Go build info without running anything. */
+export function parseElf(bytes: Uint8Array): ElfInfo {
+  if (bytes.length < 16 || bytes[0] !== 0x7f || bytes[1] !== 0x45 || bytes[2] !== 0x4c || bytes[3] !== 0x46) {
+    throw new ElfError('not an ELF file (no \\x7fELF magic)');
+  }
+  const cls = bytes[4], data = bytes[5];
+  if (cls !== 1 && cls !== 2) throw new ElfError(`corrupt: EI_CLASS ${cls} is neither 1 (32-bit) nor 2 (64-bit)`);
+  if (data !== 1 && data !== 2) throw new ElfError(`corrupt: EI_DATA ${data} is neither 1 (LSB) nor 2 (MSB)`);
+  const r = new ByteReader(bytes, data === 1, cls === 2);
+  r.check(0, cls === 2 ? 64 : 52, 'ELF header');
+  const type = r.u16(16, 'e_type');
+  const machine = r.u16(18, 'e_machine');
+  const flags = r.u32(cls === 2 ? 48 : 36, 'e_flags');
+  const { segments, sections } = readHeaderTables(r);
+  const interpSeg = segments.find((s) => s.type === PT_INTERP);
+  const interpreter = interpSeg ? r.cstring(interpSeg.offset, interpSeg.offset + interpSeg.filesz, 'PT_INTERP') : null;
+  const dyn = readDynamic(r, segments, sections);
+  const bits = cls === 2 ? 64 : 32;
+  const endian = data === 1 ? 'little' : 'big';
+  return {
+    class: cls === 2 ? 'ELF64' : 'ELF32',
+    bits,
+    endian,
+    osabi: bytes[7],
+    machine,
+    machineName: MACHINE_NAMES[machine] ?? `EM_${machine}`,
+    arch: goarchOf({ bits, endian, machine }),
+    type: TYPES[type] ?? `0x${type.toString(16)}`,
+    flags,
+    linkage: decideLinkage(type, interpreter, dyn.flags1),
+    interpreter,
+    needed: dyn.needed,
+    runpath: dyn.runpath,
+    rpath: dyn.rpath,
+    soname: dyn.soname,
+    go: readGoBuildInfo(r, segments, sections),
+  };
+}

@@ -1,0 +1,25 @@
+/** Base for failures we expect and can explain; anything else is a bug and says so. */
+export class ActionError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** An input the user can fix: the message names the input, quotes the value and gives the expected form. */
+export class InputError extends ActionError {}
+
+/** Thrown by parsers that do not know which input they are reading; `inputs.ts` adds the input name. */
+export class ParseError extends ActionError {}
+
+/** A step after validation failed (build, inspect, publish); it carries annotations already emitted elsewhere. */
+export class StepError extends ActionError {}
+
+/** One message for any thrown value, with no stack trace for expected errors. */
+export function formatError(error: unknown): string {
+  if (error instanceof ActionError) return error.message;
+  if (error instanceof Error) {
+    return `unexpected ${error.name}: ${error.message}` + (error.stack ? `\n${error.stack}` : '');
+  }
+  return `unexpected error: ${String(error)}`;
+}
