@@ -1,1 +1,4 @@
-export {}
+/* istanbul ignore file */
+import { run } from './main.js';
+
+await run();

@@ -1,0 +1,3 @@
+module example.com/scratchpack/hello
+
+go 1.22

@@ -1,0 +1,169 @@
+import { InputError, ParseError } from '../errors.js';
+import { parseEpoch } from './epoch.js';
+import { parseFileSpec, type FileSpec } from './files.js';
+import { parseAnnotation, parseEnvLine, parseKeyValue, type LeveledAnnotation } from './keyvalue.js';
+import { parseBool, parseList } from './list.js';
+import { parsePlatforms, type Platform } from './platform.js';
+import { parseTag, type ImageRef } from './reference.js';
+import { splitWords } from './words.js';
+
+/** Every input, parsed and validated once; the rest of the action reads only this object. */
+export interface Inputs {
+  workingDirectory: string;
+  package: string;
+  platforms: Platform[];
+  binaryName?: string;
+  binaryPath?: string;
+  args: string[];
+  cgo: boolean;
+  buildTags: string[];
+  ldflags: string;
+  goFlags: string[];
+  env: Record<string, string>;
+  linkage: 'static' | 'gather';
+  user: string;
+  caCertificates: boolean;
+  tzdata: boolean;
+  files: FileSpec[];
+  labels: Record<string, string>;
+  annotations: LeveledAnnotation[];
+  sourceDateEpoch?: number;
+  tags: ImageRef[];
+  push: boolean;
+  /** Empty means "the default under RUNNER_TEMP", decided by the caller. */
+  ociLayout: string;
+}
+
+/** Input names and their defaults, as in action.yml; a test keeps the two in sync. */
+export const INPUT_DEFAULTS = {
+  'working-directory': '.',
+  package: '.',
+  platforms: 'linux/amd64,linux/arm64',
+  'binary-name': '',
+  'binary-path': '',
+  args: '',
+  cgo: 'false',
+  'build-tags': '',
+  ldflags: '-s -w',
+  'go-flags': '',
+  env: '',
+  linkage: 'static',
+  user: '65532:65532',
+  'ca-certificates': 'true',
+  tzdata: 'false',
+  files: '',
+  labels: '',
+  annotations: '',
+  'source-date-epoch': '',
+  tags: '',
+  push: 'false',
+  'oci-layout': '${{ runner.temp }}/scratchpack/oci',
+} as const;
+
+/** The names of all inputs. */
+export type InputName = keyof typeof INPUT_DEFAULTS;
+
+/** Variables that `platforms` and `cgo` own; setting them in `env` would make the image lie about its platform. */
+const RESERVED_ENV = ['GOOS', 'GOARCH', 'GOARM', 'GOAMD64', 'GOARM64', 'GO386', 'GOPPC64', 'GORISCV64', 'GOMIPS', 'GOMIPS64', 'CGO_ENABLED'];
+const USER = /^(\d+|[a-z_][a-z0-9_-]*)(:(\d+|[a-z_][a-z0-9_-]*))?$/;
+
+function field<T>(name: InputName, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof ParseError || e instanceof InputError || (e instanceof Error && e.constructor === Error)) {
+      throw new InputError(`input "${name}": ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+function absPath(text: string, what: string): string {
+  if (!text.startsWith('/')) throw new ParseError(`${what} "${text}" must be absolute, e.g. /usr/local/bin/app`);
+  const parts = text.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.includes('..')) throw new ParseError(`${what} "${text}" must not contain ".."`);
+  if (parts.length === 0 || text.endsWith('/')) throw new ParseError(`${what} "${text}" must name a file, not a directory`);
+  return '/' + parts.join('/');
+}
+
+function toRecord<T extends { key: string; value: string }>(items: T[], what: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { key, value } of items) {
+    if (key in out) throw new ParseError(`${what} "${key}" is given twice`);
+    out[key] = value;
+  }
+  return out;
+}
+
+/** Parses raw input strings (as core.getInput returns them) into Inputs; throws InputError naming the input. */
+export function parseInputs(raw: (name: InputName) => string): Inputs {
+  const get = (name: InputName) => raw(name).trim();
+  const bool = (name: InputName) => field(name, () => parseBool(get(name) || INPUT_DEFAULTS[name]));
+  const lines = (name: InputName) => parseList(raw(name));
+  const linkage = field('linkage', () => {
+    const v = get('linkage') || 'static';
+    if (v === 'static') return 'static' as const;
+    if (v === 'gather') throw new ParseError('"gather" is not supported yet (it arrives with issue #4, gathering libraries); use static');
+    throw new ParseError(`"${v}" is not a linkage; expected static or gather`);
+  });
+  const push = bool('push');
+  if (push) {
+    throw new InputError('input "push": true is not supported yet (registry push arrives with issue #3); set push: false and use the oci-layout output');
+  }
+  const inputs: Inputs = {
+    workingDirectory: get('working-directory') || '.',
+    package: field('package', () => {
+      const p = get('package') || '.';
+      if (/\s/.test(p) || p.startsWith('-')) throw new ParseError(`"${p}" is not a Go package path; expected e.g. . or ./cmd/server`);
+      return p;
+    }),
+    platforms: field('platforms', () => parsePlatforms(parseList(raw('platforms') || INPUT_DEFAULTS.platforms, { commas: true }))),
+    binaryName: field('binary-name', () => {
+      const n = get('binary-name');
+      if (n === '') return undefined;
+      if (!/^[A-Za-z0-9._+-]+$/.test(n) || n === '.' || n === '..') throw new ParseError(`"${n}" is not a file name; expected e.g. server`);
+      return n;
+    }),
+    binaryPath: field('binary-path', () => (get('binary-path') ? absPath(get('binary-path'), 'path') : undefined)),
+    args: lines('args'),
+    cgo: bool('cgo'),
+    buildTags: field('build-tags', () => {
+      const tags = parseList(raw('build-tags'), { commas: true }).flatMap((t) => t.split(/\s+/));
+      const bad = tags.find((t) => !/^[A-Za-z0-9_.]+$/.test(t));
+      if (bad !== undefined) throw new ParseError(`tag "${bad}" is not a Go build tag; expected letters, digits, _ and .`);
+      return tags;
+    }),
+    ldflags: raw('ldflags').trim(),
+    goFlags: field('go-flags', () => parseList(raw('go-flags')).flatMap(splitWords)),
+    env: field('env', () => {
+      const env = toRecord(lines('env').map(parseEnvLine), 'variable');
+      const owned = Object.keys(env).find((k) => RESERVED_ENV.includes(k));
+      if (owned) throw new ParseError(`"${owned}" is set by the platforms and cgo inputs; remove it from env`);
+      return env;
+    }),
+    linkage,
+    user: field('user', () => {
+      const u = get('user') || INPUT_DEFAULTS.user;
+      if (!USER.test(u)) throw new ParseError(`"${u}" is not a user; expected uid[:gid] or name[:group], e.g. 65532:65532`);
+      return u;
+    }),
+    caCertificates: bool('ca-certificates'),
+    tzdata: bool('tzdata'),
+    files: field('files', () => {
+      const specs = lines('files').map(parseFileSpec);
+      const dests = new Set<string>();
+      for (const s of specs) {
+        if (dests.has(s.dest)) throw new ParseError(`destination "${s.dest}" is given twice`);
+        dests.add(s.dest);
+      }
+      return specs;
+    }),
+    labels: field('labels', () => toRecord(lines('labels').map((l) => parseKeyValue(l)), 'label')),
+    annotations: field('annotations', () => lines('annotations').map(parseAnnotation)),
+    sourceDateEpoch: field('source-date-epoch', () => (get('source-date-epoch') ? parseEpoch(get('source-date-epoch')) : undefined)),
+    tags: field('tags', () => parseList(raw('tags'), { commas: true }).map(parseTag)),
+    push,
+    ociLayout: get('oci-layout').includes('${{') ? '' : get('oci-layout'),
+  };
+  return inputs;
+}

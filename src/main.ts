@@ -1,0 +1,63 @@
+import * as core from '@actions/core';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { formatError } from './errors.js';
+import { readInputs } from './inputs.js';
+import { runPipeline } from './pipeline.js';
+import { LayoutPublisher } from './publish/layout.js';
+import { outputs, type Report } from './report/model.js';
+import { renderSummary } from './report/summary.js';
+import { execaExec } from './runtime/exec.js';
+import type { Annotation } from './go/diagnostics.js';
+
+function emit(a: Annotation): void {
+  const props = { title: a.title, file: a.file, startLine: a.startLine, startColumn: a.startColumn };
+  if (a.level === 'error') core.error(a.message, props);
+  else if (a.level === 'warning') core.warning(a.message, props);
+  else core.notice(a.message, props);
+}
+
+/** The action: one error boundary; outputs, annotations and the summary are written before the step fails. */
+export async function run(): Promise<void> {
+  const env = process.env;
+  const tempRoot = join(env.RUNNER_TEMP || tmpdir(), 'scratchpack');
+  const report: Report = { platforms: [], refs: [], phases: [], errors: [], warnings: [] };
+  let annotations: Annotation[] = [];
+  let failure: string | undefined;
+  let started = false;
+  try {
+    const inputs = readInputs(env);
+    report.platforms = inputs.platforms.map((p) => ({ platform: p.id, status: 'not built' }));
+    started = true;
+    const result = await runPipeline(inputs, report, {
+      exec: execaExec,
+      env,
+      concurrency: availableParallelism(),
+      tempRoot,
+      publisher: (i) => {
+        const location = resolve(i.ociLayout || join(tempRoot, 'oci'));
+        return { publisher: new LayoutPublisher(location), location };
+      },
+      group: (name, fn) => core.group(name, fn),
+      info: (line) => core.info(line),
+    });
+    annotations = result.annotations;
+    const failed = report.platforms.filter((p) => p.status !== 'ok');
+    if (failed.length > 0) failure = `${failed.length} of ${report.platforms.length} platforms failed: ${failed.map((p) => `${p.platform} (${p.status})`).join(', ')}`;
+  } catch (e) {
+    failure = formatError(e);
+    report.errors.push(failure);
+  }
+  for (const w of report.warnings) core.warning(w);
+  annotations.forEach(emit);
+  if (started) for (const [k, v] of Object.entries(outputs(report))) core.setOutput(k, v);
+  if (report.indexDigest) core.notice(`Image index ${report.indexDigest} written to ${report.ociLayout}`, { title: 'Scratchpack' });
+  if (env.GITHUB_STEP_SUMMARY) {
+    try {
+      await core.summary.addRaw(renderSummary(report), true).write();
+    } catch (e) {
+      core.warning(`could not write the job summary: ${formatError(e)}`);
+    }
+  }
+  if (failure !== undefined) core.setFailed(failure);
+}

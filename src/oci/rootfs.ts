@@ -1,0 +1,67 @@
+import type { TarEntry } from './tar.js';
+
+/** A file the user asked for through the `files` input, already read. */
+export interface ExtraFile {
+  /** Absolute path in the image. */
+  dest: string;
+  data: Uint8Array;
+  mode: number;
+}
+
+/** Everything that goes into the one layer of an image. */
+export interface RootfsSpec {
+  /** Absolute path of the binary in the image (the Entrypoint). */
+  binaryPath: string;
+  binary: Uint8Array;
+  caBundle?: Uint8Array;
+  /** Entries relative to `/`, e.g. `usr/share/zoneinfo/UTC`. */
+  zoneinfo?: TarEntry[];
+  /** Loader and shared libraries (linkage: gather). */
+  libraries?: TarEntry[];
+  extraFiles: ExtraFile[];
+}
+
+/** Distroless-style accounts: root, nonroot (65532) and nobody, so `os/user` lookups work (reference §4.3). */
+export const PASSWD = [
+  'root:x:0:0:root:/root:/sbin/nologin',
+  'nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin',
+  'nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin',
+  '',
+].join('\n');
+/** Groups matching PASSWD. */
+export const GROUP = ['root:x:0:', 'nobody:x:65534:', 'nonroot:x:65532:', ''].join('\n');
+
+const enc = new TextEncoder();
+const rel = (abs: string) => abs.replace(/^\/+/, '');
+
+/**
+ * Lists the layer's entries. Generated files (/etc/passwd, the CA bundle) yield to a user file at the same path;
+ * a user file that lands on the binary or on a directory we create is a conflict the caller reports.
+ */
+export function rootfsEntries(spec: RootfsSpec): TarEntry[] {
+  const generated: TarEntry[] = [
+    { path: 'etc/passwd', type: 'file', mode: 0o644, data: enc.encode(PASSWD) },
+    { path: 'etc/group', type: 'file', mode: 0o644, data: enc.encode(GROUP) },
+    { path: 'home/nonroot', type: 'dir', mode: 0o700, uid: 65532, gid: 65532 },
+    { path: 'tmp', type: 'dir', mode: 0o1777 },
+  ];
+  if (spec.caBundle) generated.push({ path: 'etc/ssl/certs/ca-certificates.crt', type: 'file', mode: 0o644, data: spec.caBundle });
+  generated.push(...(spec.zoneinfo ?? []), ...(spec.libraries ?? []));
+  const fixed = new Map<string, TarEntry>();
+  fixed.set(rel(spec.binaryPath), { path: rel(spec.binaryPath), type: 'file', mode: 0o755, data: spec.binary });
+  const byPath = new Map<string, TarEntry>();
+  for (const e of generated) byPath.set(e.path, e);
+  for (const f of spec.extraFiles) {
+    const path = rel(f.dest);
+    const clash = fixed.get(path) ?? (byPath.get(path)?.type === 'dir' ? byPath.get(path) : undefined);
+    if (clash) throw new Error(`file ${f.dest} would replace ${clash.type === 'dir' ? 'a directory' : 'the binary'} in the image`);
+    fixed.set(path, { path, type: 'file', mode: f.mode, data: f.data });
+    byPath.delete(path);
+  }
+  for (const [path, e] of fixed) {
+    const parentClash = [...byPath.values(), ...fixed.values()].find((o) => o.type !== 'dir' && path.startsWith(o.path + '/'));
+    if (parentClash) throw new Error(`/${path} would sit under the file /${parentClash.path}`);
+    byPath.set(path, e);
+  }
+  return [...byPath.values()];
+}

@@ -1,0 +1,112 @@
+/** One entry of a layer, with a path relative to `/` and no `./` or trailing slash. */
+export interface TarEntry {
+  path: string;
+  type: 'file' | 'dir' | 'symlink';
+  mode: number;
+  uid?: number;
+  gid?: number;
+  data?: Uint8Array;
+  linkname?: string;
+}
+
+const BLOCK = 512;
+const enc = new TextEncoder();
+
+function octal(value: number, width: number): string {
+  return value.toString(8).padStart(width - 1, '0') + '\0';
+}
+
+function putString(h: Uint8Array, off: number, len: number, s: string): void {
+  h.set(enc.encode(s).subarray(0, len), off);
+}
+
+function header(name: string, typeflag: string, size: number, e: Pick<TarEntry, 'mode' | 'uid' | 'gid' | 'linkname'>, mtime: number, prefix = ''): Uint8Array {
+  const h = new Uint8Array(BLOCK);
+  putString(h, 0, 100, name);
+  putString(h, 100, 8, octal(e.mode & 0o7777, 8));
+  putString(h, 108, 8, octal(e.uid ?? 0, 8));
+  putString(h, 116, 8, octal(e.gid ?? 0, 8));
+  putString(h, 124, 12, octal(size, 12));
+  putString(h, 136, 12, octal(mtime, 12));
+  putString(h, 148, 8, '        ');
+  putString(h, 156, 1, typeflag);
+  putString(h, 157, 100, e.linkname ?? '');
+  putString(h, 257, 8, 'ustar\x0000');
+  putString(h, 345, 155, prefix);
+  let sum = 0;
+  for (const b of h) sum += b;
+  putString(h, 148, 8, sum.toString(8).padStart(6, '0') + '\0 ');
+  return h;
+}
+
+function pad(size: number): Uint8Array {
+  return new Uint8Array((BLOCK - (size % BLOCK)) % BLOCK);
+}
+
+/** Splits a long name into USTAR prefix and name on a `/`, or returns undefined when it cannot. */
+function ustarSplit(name: string): [string, string] | undefined {
+  if (enc.encode(name).length <= 100) return ['', name];
+  for (let i = name.length - 1; i > 0; i--) {
+    if (name[i] !== '/') continue;
+    const prefix = name.slice(0, i), rest = name.slice(i + 1);
+    if (enc.encode(prefix).length <= 155 && enc.encode(rest).length <= 100 && rest !== '') return [prefix, rest];
+  }
+  return undefined;
+}
+
+/** A PAX record `"<len> key=value\n"`, where len counts its own digits too. */
+function paxRecord(key: string, value: string): string {
+  const body = ` ${key}=${value}\n`;
+  const n = enc.encode(body).length;
+  let len = n + String(n).length;
+  if (String(len).length !== String(n).length) len = n + String(len).length;
+  return `${len}${body}`;
+}
+
+/** Adds every missing parent directory with mode 0755, so runtimes never invent one (reference §4.3). */
+export function withParents(entries: TarEntry[]): TarEntry[] {
+  const byPath = new Map<string, TarEntry>();
+  for (const e of entries) {
+    if (byPath.has(e.path)) throw new Error(`layer has two entries for /${e.path}`);
+    byPath.set(e.path, e);
+  }
+  for (const e of entries) {
+    const parts = e.path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      if (!byPath.has(dir)) byPath.set(dir, { path: dir, type: 'dir', mode: 0o755 });
+    }
+  }
+  return [...byPath.values()];
+}
+
+function compareBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/** Writes a byte-stable USTAR archive: sorted paths, parents first, fixed owners and mtime, PAX only for long names. */
+export function writeTar(input: TarEntry[], mtime: number): Uint8Array[] {
+  const entries = withParents(input).sort((a, b) => compareBytes(a.path, b.path));
+  const chunks: Uint8Array[] = [];
+  for (const e of entries) {
+    const name = e.type === 'dir' ? `${e.path}/` : e.path;
+    const typeflag = e.type === 'dir' ? '5' : e.type === 'symlink' ? '2' : '0';
+    const size = e.type === 'file' ? (e.data?.length ?? 0) : 0;
+    const split = ustarSplit(name);
+    const linkTooLong = e.linkname !== undefined && enc.encode(e.linkname).length > 100;
+    if (!split || linkTooLong || size >= 8 ** 11) {
+      let records = '';
+      if (linkTooLong) records += paxRecord('linkpath', e.linkname as string);
+      if (!split) records += paxRecord('path', name);
+      if (size >= 8 ** 11) records += paxRecord('size', String(size));
+      const body = enc.encode(records);
+      const base = e.path.split('/').pop() ?? '';
+      chunks.push(header(`PaxHeaders.0/${base}`.slice(0, 100), 'x', body.length, { mode: 0o644 }, mtime), body, pad(body.length));
+    }
+    const [prefix, short] = split ?? ['', name.slice(0, 100)];
+    chunks.push(header(short, typeflag, size >= 8 ** 11 ? 0 : size, { ...e, linkname: linkTooLong ? '' : e.linkname }, mtime, prefix));
+    if (size > 0 && e.data) chunks.push(e.data, pad(size));
+  }
+  chunks.push(new Uint8Array(BLOCK * 2));
+  return chunks;
+}

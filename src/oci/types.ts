@@ -1,0 +1,51 @@
+/** OCI media types we emit (reference §1.1). */
+export const MediaType = {
+  index: 'application/vnd.oci.image.index.v1+json',
+  manifest: 'application/vnd.oci.image.manifest.v1+json',
+  config: 'application/vnd.oci.image.config.v1+json',
+  layerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+} as const;
+
+/** OCI platform object, as it appears in an index entry and mirrored in the config. */
+export interface OciPlatform {
+  architecture: string;
+  os: string;
+  variant?: string;
+}
+
+/** A content descriptor (reference §1.2). */
+export interface Descriptor {
+  mediaType: string;
+  digest: string;
+  size: number;
+  platform?: OciPlatform;
+  annotations?: Record<string, string>;
+}
+
+/** Content-addressed bytes ready to publish: what we write to `blobs/sha256` or upload. */
+export interface Blob {
+  mediaType: string;
+  digest: string;
+  size: number;
+  data: Uint8Array;
+}
+
+/** A layer blob plus the digest of its uncompressed tar, which the config lists as a diff_id. */
+export interface LayerBlob extends Blob {
+  diffId: string;
+  uncompressedSize: number;
+}
+
+/** One platform's image, ready to publish: blobs in push order (layers, config) and its manifest. */
+export interface ImageArtifact {
+  platform: OciPlatform;
+  layers: LayerBlob[];
+  config: Blob;
+  manifest: Blob;
+}
+
+/** The multi-platform result: the images in `platforms` order and the index that lists them. */
+export interface IndexArtifact {
+  images: ImageArtifact[];
+  index: Blob;
+}

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { checkBinary } from './check.js';
+import type { Inputs } from './config/inputs.js';
+import { ElfError, parseElf } from './elf/parse.js';
+import { buildAll } from './go/build.js';
+import type { Annotation } from './go/diagnostics.js';
+import { buildIndex, buildImage } from './oci/image.js';
+import { buildLayer } from './oci/layer.js';
+import { rootfsEntries } from './oci/rootfs.js';
+import type { ImageArtifact } from './oci/types.js';
+import { makePlan, ociPlatform } from './plan.js';
+import { prepare } from './prepare.js';
+import type { Publisher } from './publish/publisher.js';
+import type { Report } from './report/model.js';
+import type { Exec } from './runtime/exec.js';
+import { mapLimit } from './util/pool.js';
+
+/** How the pipeline talks to the outside: injected so that only main.ts knows about @actions/core. */
+export interface PipelineDeps {
+  exec: Exec;
+  env: NodeJS.ProcessEnv;
+  concurrency: number;
+  /** Directory for binaries and scratch files (RUNNER_TEMP/scratchpack). */
+  tempRoot: string;
+  publisher: (inputs: Inputs) => { publisher: Publisher; location: string };
+  group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+  info: (line: string) => void;
+}
+
+/** What the step produced: a report for outputs and summary, and annotations to show on the run page. */
+export interface PipelineResult {
+  report: Report;
+  annotations: Annotation[];
+}
+
+/** Runs inputs → plan → build → inspect → assemble → publish; expected failures end up in the report, not thrown. */
+export async function runPipeline(inputs: Inputs, report: Report, deps: PipelineDeps): Promise<PipelineResult> {
+  const annotations: Annotation[] = [];
+  const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await deps.group(name, fn);
+    } finally {
+      report.phases.push({ name, ms: performance.now() - start });
+    }
+  };
+  const facts = await timed('prepare', () => prepare(inputs, deps.env, deps.exec));
+  report.warnings.push(...facts.warnings);
+  report.epoch = { value: facts.epoch, source: facts.epochSource };
+  report.goVersion = facts.goVersion;
+  const plan = makePlan(inputs, {
+    binaryName: facts.binaryName,
+    epoch: facts.epoch,
+    importPath: facts.importPath,
+    serverUrl: deps.env.GITHUB_SERVER_URL,
+    repository: deps.env.GITHUB_REPOSITORY,
+    sha: deps.env.GITHUB_SHA,
+  });
+  const binariesDir = join(deps.tempRoot, 'binaries');
+  report.binariesDir = binariesDir;
+  for (const p of inputs.platforms) await rm(join(binariesDir, p.slug), { recursive: true, force: true });
+
+  const built = await timed(`build (${inputs.platforms.length} targets)`, () =>
+    buildAll(inputs.platforms, {
+      pkg: inputs.package, ldflags: inputs.ldflags, tags: inputs.buildTags, goFlags: inputs.goFlags,
+      cgo: inputs.cgo, env: inputs.env, gocache: facts.gocache,
+    }, {
+      exec: deps.exec, cwd: facts.workDir, baseEnv: deps.env as Record<string, string>, binariesDir,
+      binaryName: facts.binaryName, concurrency: deps.concurrency,
+      toRepoPath: (f) => relative(facts.workspace, resolve(facts.workDir, f)),
+    }),
+  );
+  annotations.push(...built.annotations);
+  const binaries = new Map<number, Uint8Array>();
+  await timed('inspect', async () => {
+    for (const [i, r] of built.results.entries()) {
+      const pr = report.platforms[i];
+      if (!r.ok) {
+        pr.status = 'build failed';
+        continue;
+      }
+      const bytes = await readFile(r.binary);
+      const shown = relative(facts.workspace, r.binary).startsWith('..') ? r.binary : relative(facts.workspace, r.binary);
+      let found: Annotation[];
+      try {
+        const info = parseElf(bytes);
+        pr.binary = {
+          path: plan.binaryPath, file: r.binary, size: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          linkage: info.linkage, interpreter: info.interpreter, needed: info.needed,
+          go: info.go ? { version: info.go.version, settings: info.go.settings } : null,
+        };
+        found = checkBinary(info, r.platform, inputs.linkage, shown);
+      } catch (e) {
+        if (!(e instanceof ElfError)) throw e;
+        found = [{ level: 'error', title: `scratchpack (${r.platform.id})`, message: `${shown}: ${e.message}` }];
+      }
+      if (found.length > 0) pr.status = 'check failed';
+      else binaries.set(i, bytes);
+      annotations.push(...found);
+    }
+  });
+  if (annotations.some((a) => a.level === 'error')) {
+    report.errors.push(...annotations.filter((a) => a.level === 'error').map((a) => (a.file ? `${a.file}:${a.startLine}: ${a.message}` : a.message)));
+    return { report, annotations };
+  }
+
+  const artifact = await timed('assemble', async () => {
+    const images = await mapLimit(inputs.platforms, deps.concurrency, async (platform, i): Promise<ImageArtifact> => {
+      const entries = rootfsEntries({
+        binaryPath: plan.binaryPath, binary: binaries.get(i) as Uint8Array, caBundle: facts.caBundle,
+        zoneinfo: facts.zoneinfo, extraFiles: facts.extraFiles,
+      });
+      const layer = await buildLayer(entries, facts.epoch);
+      return buildImage([layer], { ...plan.image, platform: ociPlatform(platform) });
+    });
+    return buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations);
+  });
+  const { publisher, location } = deps.publisher(inputs);
+  const published = await timed('publish', () => publisher.publish(artifact, plan.layoutAnnotations));
+  artifact.images.forEach((img, i) => {
+    const pr = report.platforms[i];
+    pr.status = 'ok';
+    pr.layer = { digest: img.layers[0].digest, size: img.layers[0].size };
+    pr.manifest = { digest: img.manifest.digest, size: img.manifest.size };
+  });
+  report.indexDigest = artifact.index.digest;
+  report.ociLayout = location;
+  report.refs = published.refs;
+  return { report, annotations };
+}

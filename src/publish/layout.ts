@@ -1,0 +1,56 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { MediaType, type Blob, type IndexArtifact } from '../oci/types.js';
+import type { Publisher, PublishResult } from './publisher.js';
+
+/** Blobs of an index artifact in dependency order, deduplicated by digest. */
+export function allBlobs(artifact: IndexArtifact): Blob[] {
+  const seen = new Map<string, Blob>();
+  for (const img of artifact.images) for (const b of [...img.layers, img.config, img.manifest]) seen.set(b.digest, b);
+  seen.set(artifact.index.digest, artifact.index);
+  return [...seen.values()];
+}
+
+/**
+ * Writes an OCI image layout (reference §1.8) whose index.json holds one descriptor: the image index.
+ * It is built beside the target and renamed into place, so a failure never leaves a half-written layout.
+ */
+export class LayoutPublisher implements Publisher {
+  constructor(private readonly dir: string) {}
+
+  async publish(artifact: IndexArtifact, annotations: Record<string, string>): Promise<PublishResult> {
+    const staging = `${this.dir}.partial-${process.pid}`;
+    const old = `${this.dir}.old-${process.pid}`;
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(join(staging, 'blobs', 'sha256'), { recursive: true });
+    try {
+      await writeFile(join(staging, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+      for (const b of allBlobs(artifact)) {
+        await writeFile(join(staging, 'blobs', 'sha256', b.digest.slice('sha256:'.length)), b.data);
+      }
+      const index = {
+        schemaVersion: 2,
+        mediaType: MediaType.index,
+        manifests: [{
+          mediaType: MediaType.index,
+          digest: artifact.index.digest,
+          size: artifact.index.size,
+          ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+        }],
+      };
+      await writeFile(join(staging, 'index.json'), JSON.stringify(index));
+      await mkdir(dirname(this.dir), { recursive: true });
+      await rm(old, { recursive: true, force: true });
+      await rename(this.dir, old).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      });
+      await rename(staging, this.dir);
+      await rm(old, { recursive: true, force: true });
+    } catch (e) {
+      await rm(staging, { recursive: true, force: true });
+      throw e;
+    }
+    const ref = annotations['org.opencontainers.image.ref.name'];
+    return { location: this.dir, refs: ref ? [`oci:${this.dir}:${ref}`] : [`oci:${this.dir}`] };
+  }
+}

@@ -1,0 +1,59 @@
+import type { PlatformReport, Report } from './model.js';
+
+/** Escapes user-controlled text for a Markdown table cell or inline HTML. */
+export function esc(s: string): string {
+  return s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** Bytes as B/KiB/MiB with one decimal, for people. */
+export function humanSize(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** Settings shown in the details; DefaultGODEBUG and the long flag lists are left to `scratchpack inspect`. */
+const SHOWN_SETTINGS = /^(-buildmode|-tags|-ldflags|-trimpath|CGO_ENABLED|GOOS|GOARCH|GOARM|GOAMD64|GOARM64|GO386|GOPPC64|GORISCV64|GOMIPS|GOMIPS64|vcs|vcs\..*)$/;
+const MAX_VALUE = 200;
+
+function row(p: PlatformReport): string {
+  const cells = [
+    `\`${esc(p.platform)}\``,
+    p.binary ? humanSize(p.binary.size) : '—',
+    p.binary ? esc(p.binary.linkage) : '—',
+    p.layer ? humanSize(p.layer.size) : '—',
+    p.manifest ? `\`${p.manifest.digest}\`` : `**${p.status}**`,
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+function goDetails(r: Report): string[] {
+  const lines = ['<details><summary>Go build info</summary>', ''];
+  for (const p of r.platforms) {
+    if (!p.binary?.go) continue;
+    const settings = Object.entries(p.binary.go.settings)
+      .filter(([k]) => SHOWN_SETTINGS.test(k))
+      .map(([k, v]) => `${esc(k)}=${esc(v.length > MAX_VALUE ? v.slice(0, MAX_VALUE) + '…' : v)}`);
+    lines.push(`- \`${esc(p.platform)}\`: ${esc(p.binary.go.version)}; ${settings.map((s) => `\`${s}\``).join(' ')}`);
+    if (p.binary.interpreter) lines.push(`  - interpreter \`${esc(p.binary.interpreter)}\`, needs ${p.binary.needed.map((n) => `\`${esc(n)}\``).join(', ') || 'no library'}`);
+  }
+  lines.push('', '</details>');
+  return lines;
+}
+
+/** Renders the job summary; every user string is escaped and long values are cut, so it stays far below 1 MiB. */
+export function renderSummary(r: Report): string {
+  const ok = r.errors.length === 0;
+  const out = [`## ${ok ? '✅' : '❌'} Scratchpack: ${r.platforms.length} platform${r.platforms.length === 1 ? '' : 's'}`, ''];
+  if (r.platforms.length > 0) {
+    out.push('| Platform | Binary | Linkage | Layer (gzip) | Manifest digest |', '| --- | --- | --- | --- | --- |', ...r.platforms.map(row), '');
+  }
+  if (r.indexDigest) out.push(`**Index digest:** \`${r.indexDigest}\``, '');
+  if (r.ociLayout) out.push(`**OCI layout:** \`${esc(r.ociLayout)}\`${r.refs.length ? ` (${r.refs.map((x) => `\`${esc(x)}\``).join(', ')})` : ''}`, '');
+  if (r.epoch) out.push(`**Created:** epoch ${r.epoch.value} (from ${esc(r.epoch.source)})`, '');
+  if (r.phases.length > 0) out.push(`**Time:** ${r.phases.map((p) => `${esc(p.name)} ${(p.ms / 1000).toFixed(2)} s`).join(' · ')}`, '');
+  if (r.errors.length > 0) out.push('### Errors', '', ...r.errors.slice(0, 50).map((e) => `- ${esc(e.length > 2000 ? e.slice(0, 2000) + '…' : e)}`), '');
+  if (r.warnings.length > 0) out.push('### Warnings', '', ...r.warnings.slice(0, 50).map((w) => `- ${esc(w)}`), '');
+  if (r.platforms.some((p) => p.binary?.go)) out.push(...goDetails(r), '');
+  return out.join('\n');
+}
