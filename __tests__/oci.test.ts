@@ -1,0 +1,117 @@
+import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync, readFileSync, writeFileSync, lstatSync, readlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { writeTar, type TarEntry } from '../src/oci/tar.js';
+import { buildLayer } from '../src/oci/layer.js';
+import { buildImage, buildIndex } from '../src/oci/image.js';
+import { rootfsEntries } from '../src/oci/rootfs.js';
+import { sha256Digest } from '../src/oci/digest.js';
+import { sh } from './helpers/action.js';
+
+const enc = new TextEncoder();
+const longDir = 'usr/share/' + 'a-very-long-directory-name/'.repeat(6);
+const entries: TarEntry[] = [
+  { path: 'usr/local/bin/app', type: 'file', mode: 0o755, data: enc.encode('#!binary\n') },
+  { path: 'etc/passwd', type: 'file', mode: 0o644, data: enc.encode('root:x:0:0::/root:/sbin/nologin\n') },
+  { path: 'tmp', type: 'dir', mode: 0o1777 },
+  { path: 'lib/ld.so', type: 'symlink', mode: 0o777, linkname: 'x86_64-linux-gnu/ld-2.36.so' },
+  { path: `${longDir}file-with-a-long-name.txt`, type: 'file', mode: 0o644, data: enc.encode('long\n') },
+  { path: `${'b'.repeat(120)}/${'c'.repeat(120)}`, type: 'file', mode: 0o600, data: enc.encode('pax\n') },
+];
+
+function extract(tar: Uint8Array): { dir: string; listing: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'scratchpack-tar-'));
+  const file = join(dir, 'layer.tar');
+  writeFileSync(file, tar);
+  const listing = sh('tar', ['--numeric-owner', '-tvf', file]);
+  sh('tar', ['--same-permissions', '--numeric-owner', '-xf', file, '-C', dir]);
+  return { dir, listing };
+}
+
+describe('tar writer', () => {
+  test('GNU tar reads every entry with our modes, owners, mtime, links and long names', () => {
+    const tar = Buffer.concat(writeTar(entries, 1700000000));
+    expect(tar.length % 512).toBe(0);
+    const { dir, listing } = extract(tar);
+    const lines = listing.trim().split('\n');
+    expect(lines[0]).toMatch(/^drwxr-xr-x 0\/0\s+0 2023-11-14 \d\d:\d\d b{120}\/$/);
+    expect(listing).toMatch(/drwxrwxrwt 0\/0 .* tmp\//);
+    expect(listing).toMatch(/lrwxrwxrwx 0\/0 .* lib\/ld\.so -> x86_64-linux-gnu\/ld-2\.36\.so/);
+    expect(listing).toMatch(/-rwxr-xr-x 0\/0 .* usr\/local\/bin\/app/);
+    expect(lstatSync(join(dir, 'tmp')).mode & 0o7777).toBe(0o1777);
+    expect(readlinkSync(join(dir, 'lib/ld.so'))).toBe('x86_64-linux-gnu/ld-2.36.so');
+    expect(readFileSync(join(dir, longDir, 'file-with-a-long-name.txt'), 'utf8')).toBe('long\n');
+    expect(readFileSync(join(dir, 'b'.repeat(120), 'c'.repeat(120)), 'utf8')).toBe('pax\n');
+    expect(lstatSync(join(dir, 'usr/local/bin/app')).mtimeMs).toBe(1700000000 * 1000);
+    // every parent directory has its own entry, before its children, in byte order
+    const names = lines.map((l) => l.split(/\s+/).slice(5).join(' ').replace(/ -> .*/, ''));
+    expect(names).toEqual([...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+    for (const n of names) {
+      const parent = n.replace(/\/$/, '').split('/').slice(0, -1).join('/');
+      if (parent) expect(names.indexOf(`${parent}/`)).toBeGreaterThanOrEqual(0);
+      if (parent) expect(names.indexOf(`${parent}/`)).toBeLessThan(names.indexOf(n));
+    }
+  });
+
+  test('input order and time do not change the bytes; the epoch does', () => {
+    const a = Buffer.concat(writeTar(entries, 0));
+    const b = Buffer.concat(writeTar([...entries].reverse(), 0));
+    expect(sha256Digest(a)).toBe(sha256Digest(b));
+    expect(sha256Digest(Buffer.concat(writeTar(entries, 1)))).not.toBe(sha256Digest(a));
+  });
+
+  test('duplicate paths are refused', () => {
+    expect(() => writeTar([entries[0], { ...entries[0] }], 0)).toThrow('two entries for /usr/local/bin/app');
+  });
+});
+
+describe('layer, image, index', () => {
+  test('layer digest covers the gzip bytes, diff_id the tar; both are stable', async () => {
+    const l1 = await buildLayer(entries, 5);
+    const l2 = await buildLayer([...entries].reverse(), 5);
+    expect(l1.digest).toBe(l2.digest);
+    expect(l1.digest).toBe(sha256Digest(l1.data));
+    expect(l1.diffId).toBe(sha256Digest(gunzipSync(l1.data)));
+    expect([...l1.data.subarray(0, 10)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
+  });
+
+  test('config, manifest and index follow the spec and the given platform order', async () => {
+    const layer = await buildLayer(entries, 0);
+    const base = { created: '1970-01-01T00:00:00Z', user: '65532:65532', entrypoint: ['/app'], cmd: ['--serve'], env: ['PATH=/bin'], labels: { a: 'b' }, createdBy: 'test', manifestAnnotations: { x: 'y' } };
+    const arm = buildImage([layer], { ...base, platform: { architecture: 'arm', os: 'linux', variant: 'v7' } });
+    const amd = buildImage([layer], { ...base, platform: { architecture: 'amd64', os: 'linux' } });
+    const config = JSON.parse(Buffer.from(arm.config.data).toString());
+    expect(config).toMatchObject({ architecture: 'arm', os: 'linux', variant: 'v7', config: { User: '65532:65532', Entrypoint: ['/app'], Cmd: ['--serve'], Labels: { a: 'b' } }, rootfs: { type: 'layers', diff_ids: [layer.diffId] } });
+    expect(config.history).toHaveLength(1);
+    const manifest = JSON.parse(Buffer.from(arm.manifest.data).toString());
+    expect(manifest).toMatchObject({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { digest: arm.config.digest }, layers: [{ digest: layer.digest, mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip' }], annotations: { x: 'y' } });
+    const index = JSON.parse(Buffer.from(buildIndex([amd, arm], { i: 'j' }).index.data).toString());
+    expect(index.manifests.map((m: { platform: object }) => m.platform)).toEqual([{ architecture: 'amd64', os: 'linux' }, { architecture: 'arm', os: 'linux', variant: 'v7' }]);
+    expect(index.annotations).toEqual({ i: 'j' });
+    const reversed = JSON.parse(Buffer.from(buildIndex([arm, amd], {}).index.data).toString());
+    expect(reversed.manifests[0].platform.architecture).toBe('arm');
+  });
+});
+
+describe('rootfs', () => {
+  const spec = { binaryPath: '/usr/local/bin/app', binary: enc.encode('bin'), extraFiles: [] };
+  test('non-root accounts, home, sticky /tmp', () => {
+    const list = rootfsEntries(spec);
+    const byPath = Object.fromEntries(list.map((e) => [e.path, e]));
+    expect(Buffer.from(byPath['etc/passwd'].data as Uint8Array).toString()).toContain('nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin');
+    expect(Buffer.from(byPath['etc/group'].data as Uint8Array).toString()).toContain('nonroot:x:65532:');
+    expect(byPath['home/nonroot']).toMatchObject({ type: 'dir', uid: 65532, gid: 65532 });
+    expect(byPath.tmp.mode).toBe(0o1777);
+    expect(byPath['usr/local/bin/app'].mode).toBe(0o755);
+  });
+  test('user files replace generated files but never the binary or a directory', () => {
+    const mine = enc.encode('me:x:1:1::/:/x\n');
+    const list = rootfsEntries({ ...spec, extraFiles: [{ dest: '/etc/passwd', data: mine, mode: 0o644 }] });
+    expect(list.find((e) => e.path === 'etc/passwd')?.data).toBe(mine);
+    expect(() => rootfsEntries({ ...spec, extraFiles: [{ dest: '/usr/local/bin/app', data: mine, mode: 0o644 }] })).toThrow('replace the binary');
+    expect(() => rootfsEntries({ ...spec, extraFiles: [{ dest: '/tmp', data: mine, mode: 0o644 }] })).toThrow('replace a directory');
+    expect(() => rootfsEntries({ ...spec, extraFiles: [{ dest: '/usr/local/bin/app/x', data: mine, mode: 0o644 }] })).toThrow('under the file');
+  });
+});
