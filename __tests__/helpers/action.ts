@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** Repository root. */
 export const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/** Node 24 as scripts/setup-test-env.sh installs it: the runtime GitHub runs `node24` actions on. */
+export const NODE24 = join(process.env.SCRATCHPACK_CACHE ?? join(homedir(), '.cache', 'scratchpack'), 'node24', 'bin', 'node');
 
 /** What a run of the committed bundle left behind, parsed as GitHub would read it. */
 export interface ActionRun {
@@ -34,7 +37,7 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 /** Runs dist/index.js with INPUT_* variables and runner files, exactly as the runner does. */
-export function runAction(inputs: Record<string, string>, opts: { env?: Record<string, string>; runnerTemp?: string; bundle?: string } = {}): ActionRun {
+export function runAction(inputs: Record<string, string>, opts: { env?: Record<string, string>; runnerTemp?: string; bundle?: string; node?: string } = {}): ActionRun {
   const runnerTemp = opts.runnerTemp ?? mkdtempSync(join(tmpdir(), 'scratchpack-run-'));
   const outFile = join(runnerTemp, 'github_output');
   const summaryFile = join(runnerTemp, 'step_summary');
@@ -54,7 +57,7 @@ export function runAction(inputs: Record<string, string>, opts: { env?: Record<s
     ...opts.env,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const r = spawnSync(process.execPath, [opts.bundle ?? join(ROOT, 'dist', 'index.js')], { env, cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
+  const r = spawnSync(opts.node ?? process.execPath, [opts.bundle ?? join(ROOT, 'dist', 'index.js')], { env, cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
   const stdout = r.stdout ?? '';
   const pick = (cmd: string) => stdout.split('\n').filter((l) => l.startsWith(`::${cmd}`));
   return {

@@ -1,0 +1,52 @@
+import { describe, expect, test } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runAction } from './helpers/action.js';
+
+/** Each bad input, the inputs that carry it, and text the one ::error must contain (the input name and the value). */
+const cases: Array<[string, Record<string, string>, string[]]> = [
+  ['bad variant', { platforms: 'linux/amd64/v9' }, ['input "platforms"', 'platform "linux/amd64/v9": variant must be v1..v4']],
+  ['malformed platform', { platforms: 'linux-amd64' }, ['"linux-amd64"', 'expected os/arch[/variant]']],
+  ['duplicate platforms', { platforms: 'linux/amd64\nlinux/amd64/v1' }, ['"linux/amd64/v1" duplicates "linux/amd64"']],
+  ['non-Linux platform', { platforms: 'windows/amd64' }, ['"windows/amd64"', 'os must be linux']],
+  ['unknown arch', { platforms: 'linux/amd64,linux/vax' }, ['unknown architecture "vax"']],
+  ['empty platforms', { platforms: '# nothing here' }, ['input "platforms"', 'no platform given']],
+  ['bad tag case', { tags: 'ghcr.io/Acme/app:1' }, ['input "tags"', 'ghcr.io/Acme/app:1', 'lowercase']],
+  ['bad tag text', { tags: 'ghcr.io/acme/app:bad tag!' }, ['input "tags"', '"bad tag!"']],
+  ['tag with digest', { tags: `ghcr.io/acme/app@sha256:${'0'.repeat(64)}` }, ['input "tags"', 'cannot carry a digest']],
+  ['bad boolean', { cgo: 'yes' }, ['input "cgo"', '"yes" is not a boolean; expected true or false']],
+  ['bad boolean tzdata', { tzdata: '1' }, ['input "tzdata"', '"1"']],
+  ['unknown linkage', { linkage: 'dynamic' }, ['input "linkage"', '"dynamic" is not a linkage; expected static or gather']],
+  ['gather not yet', { linkage: 'gather' }, ['input "linkage"', 'not supported yet']],
+  ['push not yet', { push: 'true' }, ['input "push"', 'not supported yet']],
+  ['bad epoch', { 'source-date-epoch': 'yesterday' }, ['input "source-date-epoch"', '"yesterday"', 'whole seconds']],
+  ['negative epoch', { 'source-date-epoch': '-5' }, ['input "source-date-epoch"', '"-5"']],
+  ['label without =', { labels: 'org.opencontainers.image.title' }, ['input "labels"', '"org.opencontainers.image.title" is not key=value']],
+  ['annotation bad level', { annotations: 'layer:a=b' }, ['input "annotations"', 'unknown level "layer"']],
+  ['env owns GOARCH', { env: 'GOARCH=arm64' }, ['input "env"', '"GOARCH" is set by the platforms']],
+  ['env line without =', { env: 'GOFLAGS' }, ['input "env"', '"GOFLAGS" is not key=value']],
+  ['bad user', { user: 'root user' }, ['input "user"', '"root user"']],
+  ['relative binary-path', { 'binary-path': 'bin/app' }, ['input "binary-path"', '"bin/app" must be absolute']],
+  ['files with ..', { files: '../../etc/passwd:/etc/x' }, ['input "files"', '".." is not allowed']],
+  ['files relative dest', { files: 'example/go.mod:etc/readme' }, ['input "files"', 'must be absolute']],
+  ['files symlink escaping', { files: '__tests__/fixtures/outside/escape-link:/etc/x' }, ['input "files"', 'outside the workspace']],
+  ['files missing source', { files: 'no/such/file:/etc/x' }, ['input "files"', '"no/such/file" does not exist']],
+  ['files onto the binary', { files: 'example/go.mod:/usr/local/bin/hello' }, ['input "files"', 'replace the binary']],
+  ['missing directory', { 'working-directory': 'no/such/dir' }, ['input "working-directory"', '"no/such/dir" does not exist']],
+  ['missing package', { package: './cmd/nothing' }, ['input "package"', '"./cmd/nothing" is not a buildable package']],
+  ['not a main package', { 'working-directory': '__tests__/fixtures/notmain', package: './lib' }, ['input "package"', 'is package lib, not package main']],
+  ['bad binary-name', { 'binary-name': 'a/b' }, ['input "binary-name"', '"a/b" is not a file name']],
+];
+
+describe('bad input: one ::error naming the input and value, exit 1, no stack, nothing written', () => {
+  test.each(cases)('%s', (_name, inputs, expected) => {
+    const run = runAction({ 'working-directory': 'example', platforms: 'linux/amd64', ...inputs });
+    expect(run.code).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    for (const text of expected) expect(run.errors[0]).toContain(text);
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(run.stdout).not.toContain('unexpected');
+    expect(existsSync(join(run.runnerTemp, 'scratchpack', 'oci'))).toBe(false);
+    expect(existsSync(join(run.runnerTemp, 'scratchpack', 'binaries'))).toBe(false);
+  });
+});
