@@ -129,6 +129,33 @@ describe('the committed bundle, run as the runner runs it', () => {
   });
 });
 
+test('tzdata, files with a mode, binary-path, the epoch from git, manifest annotations', () => {
+  const run = runAction({
+    'working-directory': 'example', platforms: 'linux/amd64', tzdata: 'true', 'ca-certificates': 'false',
+    files: 'example/go.mod:/etc/hello/go.mod:0600\nexample/main.go:/srv/main.go', 'binary-path': '/app',
+    annotations: 'org.example.both=yes',
+  });
+  expect(run.errors).toEqual([]);
+  const layout = join(run.runnerTemp, 'scratchpack', 'oci');
+  const top = JSON.parse(readFileSync(join(layout, 'index.json'), 'utf8'));
+  const blob = (d: string) => join(layout, 'blobs', 'sha256', d.slice(7));
+  const index = JSON.parse(readFileSync(blob(top.manifests[0].digest), 'utf8'));
+  const manifest = JSON.parse(readFileSync(blob(index.manifests[0].digest), 'utf8'));
+  const config = JSON.parse(readFileSync(blob(manifest.config.digest), 'utf8'));
+  const commitTime = Number(sh('git', ['log', '-1', '--format=%ct'], { cwd: 'example' }).trim());
+  expect(config.created).toBe(new Date(commitTime * 1000).toISOString().replace('.000Z', 'Z'));
+  expect(config.config.Entrypoint).toEqual(['/app']);
+  expect(manifest.annotations).toMatchObject({ 'org.example.both': 'yes', 'org.opencontainers.image.created': config.created });
+  expect(index.annotations).toMatchObject({ 'org.example.both': 'yes' });
+  const listing = sh('tar', ['--numeric-owner', '-tvzf', blob(manifest.layers[0].digest)]);
+  expect(listing).toMatch(/-rw------- 0\/0 .* etc\/hello\/go\.mod\n/);
+  expect(listing).toMatch(/-rw-r--r-- 0\/0 .* srv\/main\.go\n/);
+  expect(listing).toMatch(/-rwxr-xr-x 0\/0 .* app\n/);
+  expect(listing).toMatch(/ usr\/share\/zoneinfo\/Europe\/Paris\n/);
+  expect(listing).not.toContain('ca-certificates.crt');
+  expect(JSON.parse(run.outputs.images)[0].binary.path).toBe('/app');
+});
+
 describe('failures become annotations, and outputs and summary are still written', () => {
   test('a compile error lands on the right file, line and column, once for all platforms', () => {
     const run = runAction({ 'working-directory': '__tests__/fixtures/broken', platforms: 'linux/amd64,linux/arm64' });
