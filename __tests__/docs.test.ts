@@ -23,7 +23,7 @@ describe('action.yml, the code and the README agree', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort());
   });
   test('every output has a description', () => {
-    expect(Object.keys(action.outputs)).toEqual(['digest', 'images', 'oci-layout', 'binaries', 'metadata']);
+    expect(Object.keys(action.outputs)).toEqual(['digest', 'images', 'oci-layout', 'binaries', 'metadata', 'image', 'digests']);
     for (const o of Object.values(action.outputs) as Array<{ description: string }>) expect(o.description.length).toBeGreaterThan(10);
   });
   test('the README tables are generated from action.yml (refresh: node scripts/readme-tables.mjs)', () => {

@@ -2578,7 +2578,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect2({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
@@ -4183,10 +4183,10 @@ var require_util2 = __commonJS({
     function TAOCheck() {
       return "success";
     }
-    function appendFetchMetadata(httpRequest) {
+    function appendFetchMetadata(httpRequest2) {
       let header2 = null;
-      header2 = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header2, true);
+      header2 = httpRequest2.mode;
+      httpRequest2.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -7711,7 +7711,7 @@ var require_client = __commonJS({
         strictContentLength,
         maxCachedSessions,
         maxRedirections,
-        connect: connect2,
+        connect: connect3,
         maxRequestsPerClient,
         localAddress,
         maxResponseSize,
@@ -7763,7 +7763,7 @@ var require_client = __commonJS({
         if (bodyTimeout != null && (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)) {
           throw new InvalidArgumentError("bodyTimeout must be a positive integer or zero");
         }
-        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
+        if (connect3 != null && typeof connect3 !== "function" && typeof connect3 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
@@ -7787,15 +7787,15 @@ var require_client = __commonJS({
         if (maxConcurrentStreams != null && (typeof maxConcurrentStreams !== "number" || maxConcurrentStreams < 1)) {
           throw new InvalidArgumentError("maxConcurrentStreams must be a positive integer, greater than 0");
         }
-        if (typeof connect2 !== "function") {
-          connect2 = buildConnector({
+        if (typeof connect3 !== "function") {
+          connect3 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect2
+            ...connect3
           });
         }
         if (interceptors?.Client && Array.isArray(interceptors.Client)) {
@@ -7810,7 +7810,7 @@ var require_client = __commonJS({
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
         this[kUrl] = util.parseOrigin(url);
-        this[kConnector] = connect2;
+        this[kConnector] = connect3;
         this[kPipelining] = pipelining != null ? pipelining : 1;
         this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
@@ -7864,7 +7864,7 @@ var require_client = __commonJS({
       }
       /* istanbul ignore: only used for test */
       [kConnect](cb) {
-        connect(this);
+        connect2(this);
         this.once("connect", cb);
       }
       [kDispatch](opts, handler) {
@@ -7928,7 +7928,7 @@ var require_client = __commonJS({
         assert(client[kSize] === 0);
       }
     }
-    async function connect(client) {
+    async function connect2(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
       let { host, hostname, protocol, port } = client[kUrl];
@@ -8099,7 +8099,7 @@ var require_client = __commonJS({
           return;
         }
         if (!client[kHTTPContext]) {
-          connect(client);
+          connect2(client);
           return;
         }
         if (client[kHTTPContext].destroyed) {
@@ -8391,7 +8391,7 @@ var require_pool = __commonJS({
       constructor(origin, {
         connections,
         factory = defaultFactory,
-        connect,
+        connect: connect2,
         connectTimeout,
         tls,
         maxCachedSessions,
@@ -8407,25 +8407,25 @@ var require_pool = __commonJS({
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
-        if (typeof connect !== "function") {
-          connect = buildConnector({
+        if (typeof connect2 !== "function") {
+          connect2 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect
+            ...connect2
           });
         }
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
         this[kUrl] = util.parseOrigin(origin);
-        this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error2) => {
@@ -8620,25 +8620,25 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
     var Agent = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect2, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
         super(options);
-        if (connect && typeof connect !== "function") {
-          connect = { ...connect };
+        if (connect2 && typeof connect2 !== "function") {
+          connect2 = { ...connect2 };
         }
         if (tls && typeof tls !== "function") {
           tls = { ...tls };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect, tls };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, tls };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -8733,16 +8733,16 @@ var require_proxy_agent = __commonJS({
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
-      constructor(proxyUrl, { headers = {}, connect, factory }) {
+      constructor(proxyUrl, { headers = {}, connect: connect2, factory }) {
         super();
         if (!proxyUrl) {
           throw new InvalidArgumentError("Proxy URL is mandatory");
         }
         this[kProxyHeaders] = headers;
         if (factory) {
-          this.#client = factory(proxyUrl, { connect });
+          this.#client = factory(proxyUrl, { connect: connect2 });
         } else {
-          this.#client = new Client(proxyUrl, { connect });
+          this.#client = new Client(proxyUrl, { connect: connect2 });
         }
       }
       [kDispatch](opts, handler) {
@@ -8782,8 +8782,8 @@ var require_proxy_agent = __commonJS({
         if (!opts || typeof opts === "object" && !(opts instanceof URL2) && !opts.uri) {
           throw new InvalidArgumentError("Proxy uri is mandatory");
         }
-        const { clientFactory = defaultFactory } = opts;
-        if (typeof clientFactory !== "function") {
+        const { clientFactory: clientFactory2 = defaultFactory } = opts;
+        if (typeof clientFactory2 !== "function") {
           throw new InvalidArgumentError("Proxy opts.clientFactory must be a function.");
         }
         const { proxyTunnel = true } = opts;
@@ -8804,7 +8804,7 @@ var require_proxy_agent = __commonJS({
         } else if (username && password) {
           this[kProxyHeaders]["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`).toString("base64")}`;
         }
-        const connect = buildConnector({ ...opts.proxyTls });
+        const connect2 = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
         const factory = (origin2, options) => {
@@ -8812,13 +8812,13 @@ var require_proxy_agent = __commonJS({
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
-              connect,
+              connect: connect2,
               factory: agentFactory
             });
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url, { connect });
+        this[kClient] = clientFactory2(url, { connect: connect2 });
         this[kAgent] = new Agent({
           ...opts,
           factory,
@@ -10564,10 +10564,10 @@ var require_api_connect = __commonJS({
         }
       }
     };
-    function connect(opts, callback) {
+    function connect2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve4, reject) => {
-          connect.call(this, opts, (err, data) => {
+          connect2.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve4(data);
           });
         });
@@ -10583,7 +10583,7 @@ var require_api_connect = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module.exports = connect;
+    module.exports = connect2;
   }
 });
 
@@ -14145,74 +14145,74 @@ var require_fetch = __commonJS({
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
       const request = fetchParams.request;
       let httpFetchParams = null;
-      let httpRequest = null;
+      let httpRequest2 = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
       if (request.window === "no-window" && request.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request;
+        httpRequest2 = request;
       } else {
-        httpRequest = cloneRequest(request);
+        httpRequest2 = cloneRequest(request);
         httpFetchParams = { ...fetchParams };
-        httpFetchParams.request = httpRequest;
+        httpFetchParams.request = httpRequest2;
       }
       const includeCredentials = request.credentials === "include" || request.credentials === "same-origin" && request.responseTainting === "basic";
-      const contentLength = httpRequest.body ? httpRequest.body.length : null;
+      const contentLength = httpRequest2.body ? httpRequest2.body.length : null;
       let contentLengthHeaderValue = null;
-      if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
+      if (httpRequest2.body == null && ["POST", "PUT"].includes(httpRequest2.method)) {
         contentLengthHeaderValue = "0";
       }
       if (contentLength != null) {
         contentLengthHeaderValue = isomorphicEncode(`${contentLength}`);
       }
       if (contentLengthHeaderValue != null) {
-        httpRequest.headersList.append("content-length", contentLengthHeaderValue, true);
+        httpRequest2.headersList.append("content-length", contentLengthHeaderValue, true);
       }
-      if (contentLength != null && httpRequest.keepalive) {
+      if (contentLength != null && httpRequest2.keepalive) {
       }
-      if (httpRequest.referrer instanceof URL) {
-        httpRequest.headersList.append("referer", isomorphicEncode(httpRequest.referrer.href), true);
+      if (httpRequest2.referrer instanceof URL) {
+        httpRequest2.headersList.append("referer", isomorphicEncode(httpRequest2.referrer.href), true);
       }
-      appendRequestOriginHeader(httpRequest);
-      appendFetchMetadata(httpRequest);
-      if (!httpRequest.headersList.contains("user-agent", true)) {
-        httpRequest.headersList.append("user-agent", defaultUserAgent);
+      appendRequestOriginHeader(httpRequest2);
+      appendFetchMetadata(httpRequest2);
+      if (!httpRequest2.headersList.contains("user-agent", true)) {
+        httpRequest2.headersList.append("user-agent", defaultUserAgent);
       }
-      if (httpRequest.cache === "default" && (httpRequest.headersList.contains("if-modified-since", true) || httpRequest.headersList.contains("if-none-match", true) || httpRequest.headersList.contains("if-unmodified-since", true) || httpRequest.headersList.contains("if-match", true) || httpRequest.headersList.contains("if-range", true))) {
-        httpRequest.cache = "no-store";
+      if (httpRequest2.cache === "default" && (httpRequest2.headersList.contains("if-modified-since", true) || httpRequest2.headersList.contains("if-none-match", true) || httpRequest2.headersList.contains("if-unmodified-since", true) || httpRequest2.headersList.contains("if-match", true) || httpRequest2.headersList.contains("if-range", true))) {
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache === "no-cache" && !httpRequest.preventNoCacheCacheControlHeaderModification && !httpRequest.headersList.contains("cache-control", true)) {
-        httpRequest.headersList.append("cache-control", "max-age=0", true);
+      if (httpRequest2.cache === "no-cache" && !httpRequest2.preventNoCacheCacheControlHeaderModification && !httpRequest2.headersList.contains("cache-control", true)) {
+        httpRequest2.headersList.append("cache-control", "max-age=0", true);
       }
-      if (httpRequest.cache === "no-store" || httpRequest.cache === "reload") {
-        if (!httpRequest.headersList.contains("pragma", true)) {
-          httpRequest.headersList.append("pragma", "no-cache", true);
+      if (httpRequest2.cache === "no-store" || httpRequest2.cache === "reload") {
+        if (!httpRequest2.headersList.contains("pragma", true)) {
+          httpRequest2.headersList.append("pragma", "no-cache", true);
         }
-        if (!httpRequest.headersList.contains("cache-control", true)) {
-          httpRequest.headersList.append("cache-control", "no-cache", true);
+        if (!httpRequest2.headersList.contains("cache-control", true)) {
+          httpRequest2.headersList.append("cache-control", "no-cache", true);
         }
       }
-      if (httpRequest.headersList.contains("range", true)) {
-        httpRequest.headersList.append("accept-encoding", "identity", true);
+      if (httpRequest2.headersList.contains("range", true)) {
+        httpRequest2.headersList.append("accept-encoding", "identity", true);
       }
-      if (!httpRequest.headersList.contains("accept-encoding", true)) {
-        if (urlHasHttpsScheme(requestCurrentURL(httpRequest))) {
-          httpRequest.headersList.append("accept-encoding", "br, gzip, deflate", true);
+      if (!httpRequest2.headersList.contains("accept-encoding", true)) {
+        if (urlHasHttpsScheme(requestCurrentURL(httpRequest2))) {
+          httpRequest2.headersList.append("accept-encoding", "br, gzip, deflate", true);
         } else {
-          httpRequest.headersList.append("accept-encoding", "gzip, deflate", true);
+          httpRequest2.headersList.append("accept-encoding", "gzip, deflate", true);
         }
       }
-      httpRequest.headersList.delete("host", true);
+      httpRequest2.headersList.delete("host", true);
       if (includeCredentials) {
       }
       if (httpCache == null) {
-        httpRequest.cache = "no-store";
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache !== "no-store" && httpRequest.cache !== "reload") {
+      if (httpRequest2.cache !== "no-store" && httpRequest2.cache !== "reload") {
       }
       if (response == null) {
-        if (httpRequest.cache === "only-if-cached") {
+        if (httpRequest2.cache === "only-if-cached") {
           return makeNetworkError("only if cached");
         }
         const forwardResponse = await httpNetworkFetch(
@@ -14220,7 +14220,7 @@ var require_fetch = __commonJS({
           includeCredentials,
           isNewConnectionFetch
         );
-        if (!safeMethodsSet.has(httpRequest.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
+        if (!safeMethodsSet.has(httpRequest2.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
         }
         if (revalidatingFlag && forwardResponse.status === 304) {
         }
@@ -14228,8 +14228,8 @@ var require_fetch = __commonJS({
           response = forwardResponse;
         }
       }
-      response.urlList = [...httpRequest.urlList];
-      if (httpRequest.headersList.contains("range", true)) {
+      response.urlList = [...httpRequest2.urlList];
+      if (httpRequest2.headersList.contains("range", true)) {
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
@@ -20141,6 +20141,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -20196,7 +20199,7 @@ function group(name, fn) {
 
 // src/main.ts
 import { availableParallelism, tmpdir } from "node:os";
-import { join as join5, resolve as resolve3 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/errors.ts
 var ActionError = class extends Error {
@@ -20467,9 +20470,19 @@ var INPUT_DEFAULTS = {
   "source-date-epoch": "",
   tags: "",
   push: "false",
-  "oci-layout": "${{ runner.temp }}/scratchpack/oci"
+  "oci-layout": "${{ runner.temp }}/scratchpack/oci",
+  username: "",
+  password: "",
+  "github-token": "${{ github.token }}",
+  "push-by-digest": "false",
+  "digests-dir": "${{ runner.temp }}/scratchpack/digests",
+  "merge-digests": "",
+  "media-types": "oci",
+  "insecure-registries": ""
 };
 var RESERVED_ENV = ["GOOS", "GOARCH", "GOARM", "GOAMD64", "GOARM64", "GO386", "GOPPC64", "GORISCV64", "GOMIPS", "GOMIPS64", "CGO_ENABLED"];
+var SHA2562 = /^sha256:[a-f0-9]{64}$/;
+var HOST_PORT = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
 var USER = /^(\d+|[a-z_][a-z0-9_-]*)(:(\d+|[a-z_][a-z0-9_-]*))?$/;
 function field(name, parse) {
   try {
@@ -20507,9 +20520,6 @@ function parseInputs(raw) {
     throw new ParseError(`"${v}" is not a linkage; expected static or gather`);
   });
   const push = bool("push");
-  if (push) {
-    throw new InputError('input "push": true is not supported yet (registry push arrives with issue #3); set push: false and use the oci-layout output');
-  }
   const inputs = {
     workingDirectory: get("working-directory") || ".",
     package: field("package", () => {
@@ -20563,23 +20573,64 @@ function parseInputs(raw) {
     sourceDateEpoch: field("source-date-epoch", () => get("source-date-epoch") ? parseEpoch(get("source-date-epoch")) : void 0),
     tags: field("tags", () => parseList(raw("tags"), { commas: true }).map(parseTag)),
     push,
-    ociLayout: get("oci-layout").includes("${{") ? "" : get("oci-layout")
+    ociLayout: get("oci-layout"),
+    username: get("username"),
+    password: raw("password"),
+    githubToken: get("github-token"),
+    pushByDigest: bool("push-by-digest"),
+    digestsDir: get("digests-dir"),
+    mergeDigests: field("merge-digests", () => {
+      const items = parseList(raw("merge-digests"), { commas: true });
+      if (items.length === 0) return void 0;
+      if (items.length === 1 && !items[0].startsWith("sha256:")) return { dir: items[0] };
+      const bad = items.find((d) => !SHA2562.test(d));
+      if (bad !== void 0) throw new ParseError(`"${bad}" is not a digest; expected sha256:<64 hex>, or one directory of digest files`);
+      return { digests: [...new Set(items)] };
+    }),
+    mediaTypes: field("media-types", () => {
+      const v = get("media-types") || "oci";
+      if (v !== "oci" && v !== "docker") throw new ParseError(`"${v}" is not a media type family; expected oci or docker`);
+      return v;
+    }),
+    insecureRegistries: field("insecure-registries", () => {
+      const hosts = parseList(raw("insecure-registries"), { commas: true });
+      const bad = hosts.find((h2) => !HOST_PORT.test(h2));
+      if (bad !== void 0) throw new ParseError(`"${bad}" is not host[:port], e.g. registry.local:5000`);
+      return hosts;
+    })
   };
-  return inputs;
+  return checkCombinations(inputs);
+}
+function checkCombinations(i2) {
+  if (i2.push && i2.tags.length === 0) throw new InputError('input "push": true needs at least one reference in "tags", e.g. ghcr.io/owner/app:1.0');
+  if (i2.pushByDigest && !i2.push) throw new InputError('input "push-by-digest": true pushes manifests, so it needs push: true');
+  if (i2.mergeDigests && i2.pushByDigest) throw new InputError('input "merge-digests": the merge job builds nothing, so it cannot also push-by-digest; set push-by-digest: false');
+  if (i2.mergeDigests && !i2.push) throw new InputError('input "merge-digests": the merge job pushes an index, so it needs push: true');
+  if (i2.mergeDigests && new Set(i2.tags.map((t) => `${t.registry}/${t.repository}`)).size > 1) {
+    throw new InputError('input "merge-digests": every tag must name the same repository, where the per-platform manifests were pushed');
+  }
+  if (i2.mediaTypes === "docker" && i2.annotations.length > 0) {
+    throw new InputError('input "annotations": Docker media types carry no annotations; use media-types: oci or drop the annotations');
+  }
+  return i2;
 }
 
 // src/inputs.ts
+var SECRET_INPUTS = ["password", "github-token"];
 function readInputs(env = process.env) {
   return parseInputs((name) => {
     const key = `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-    return env[key] === void 0 ? INPUT_DEFAULTS[name] : getInput(name);
+    const value = env[key] === void 0 ? INPUT_DEFAULTS[name] : getInput(name);
+    if (value.includes("${{")) return "";
+    if (SECRET_INPUTS.includes(name) && value !== "") setSecret(value);
+    return value;
   });
 }
 
 // src/pipeline.ts
 import { createHash as createHash2 } from "node:crypto";
-import { readFile as readFile2, rm as rm2 } from "node:fs/promises";
-import { join as join3, relative as relative2, resolve as resolve2 } from "node:path";
+import { readFile as readFile3, rm as rm3 } from "node:fs/promises";
+import { join as join6, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/elf/machine.ts
 var MACHINE_NAMES = {
@@ -21083,16 +21134,27 @@ var MediaType = {
   config: "application/vnd.oci.image.config.v1+json",
   layerGzip: "application/vnd.oci.image.layer.v1.tar+gzip"
 };
+var MEDIA = {
+  oci: MediaType,
+  docker: {
+    index: "application/vnd.docker.distribution.manifest.list.v2+json",
+    manifest: "application/vnd.docker.distribution.manifest.v2+json",
+    config: "application/vnd.docker.container.image.v1+json",
+    layerGzip: "application/vnd.docker.image.rootfs.diff.tar.gzip"
+  }
+};
 
 // src/oci/image.ts
-function descriptor(b) {
-  return { mediaType: b.mediaType, digest: b.digest, size: b.size };
+function descriptor(b, mediaType = b.mediaType) {
+  return { mediaType, digest: b.digest, size: b.size };
 }
 function nonEmpty(o2) {
   return Object.keys(o2).length > 0 ? o2 : void 0;
 }
 function buildImage(layers, s) {
-  const config = jsonBlob(MediaType.config, {
+  const family = s.family ?? "oci";
+  const media = MEDIA[family];
+  const config = jsonBlob(media.config, {
     created: s.created,
     architecture: s.platform.architecture,
     os: s.platform.os,
@@ -21108,27 +21170,32 @@ function buildImage(layers, s) {
     rootfs: { type: "layers", diff_ids: layers.map((l) => l.diffId) },
     history: layers.map(() => ({ created: s.created, created_by: s.createdBy, comment: "scratchpack" }))
   });
-  const manifest = jsonBlob(MediaType.manifest, {
+  const manifest = jsonBlob(media.manifest, {
     schemaVersion: 2,
-    mediaType: MediaType.manifest,
+    mediaType: media.manifest,
     config: descriptor(config),
-    layers: layers.map(descriptor),
-    ...nonEmpty(s.manifestAnnotations) ? { annotations: s.manifestAnnotations } : {}
+    layers: layers.map((l) => descriptor(l, media.layerGzip)),
+    ...family === "oci" && nonEmpty(s.manifestAnnotations) ? { annotations: s.manifestAnnotations } : {}
   });
   return { platform: s.platform, layers, config, manifest };
 }
-function buildIndex(images, annotations, descriptorAnnotations = {}) {
-  const index = jsonBlob(MediaType.index, {
+function buildIndexBlob(entries, annotations, descriptorAnnotations = {}, family = "oci") {
+  const oci = family === "oci";
+  return jsonBlob(MEDIA[family].index, {
     schemaVersion: 2,
-    mediaType: MediaType.index,
-    manifests: images.map((img) => ({
-      ...descriptor(img.manifest),
-      platform: img.platform,
-      ...nonEmpty(descriptorAnnotations) ? { annotations: descriptorAnnotations } : {}
+    mediaType: MEDIA[family].index,
+    manifests: entries.map((e) => ({
+      mediaType: e.manifest.mediaType,
+      digest: e.manifest.digest,
+      size: e.manifest.size,
+      platform: e.platform,
+      ...oci && nonEmpty(descriptorAnnotations) ? { annotations: descriptorAnnotations } : {}
     })),
-    ...nonEmpty(annotations) ? { annotations } : {}
+    ...oci && nonEmpty(annotations) ? { annotations } : {}
   });
-  return { images, index };
+}
+function buildIndex(images, annotations, descriptorAnnotations = {}, family = "oci") {
+  return { images, index: buildIndexBlob(images, annotations, descriptorAnnotations, family) };
 }
 
 // src/oci/layer.ts
@@ -21426,6 +21493,738 @@ async function prepare(inputs, env, exec) {
   return facts;
 }
 
+// src/publish/layout.ts
+import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname, join as join3 } from "node:path";
+function allBlobs(artifact) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const img of artifact.images) for (const b of [...img.layers, img.config, img.manifest]) seen.set(b.digest, b);
+  seen.set(artifact.index.digest, artifact.index);
+  return [...seen.values()];
+}
+var LayoutPublisher = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  /** Where a blob lands, so the registry publisher can stream it back from disk. */
+  blobPath(digest) {
+    return join3(this.dir, "blobs", "sha256", digest.slice("sha256:".length));
+  }
+  async publish(artifact, annotations) {
+    const staging = `${this.dir}.partial-${process.pid}`;
+    const old = `${this.dir}.old-${process.pid}`;
+    await rm2(staging, { recursive: true, force: true });
+    await mkdir2(join3(staging, "blobs", "sha256"), { recursive: true });
+    try {
+      await writeFile2(join3(staging, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
+      for (const b of allBlobs(artifact)) {
+        await writeFile2(join3(staging, "blobs", "sha256", b.digest.slice("sha256:".length)), b.data);
+      }
+      const index = {
+        schemaVersion: 2,
+        mediaType: "application/vnd.oci.image.index.v1+json",
+        manifests: [{
+          mediaType: artifact.index.mediaType,
+          digest: artifact.index.digest,
+          size: artifact.index.size,
+          ...Object.keys(annotations).length > 0 ? { annotations } : {}
+        }]
+      };
+      await writeFile2(join3(staging, "index.json"), JSON.stringify(index));
+      await mkdir2(dirname(this.dir), { recursive: true });
+      await rm2(old, { recursive: true, force: true });
+      await rename2(this.dir, old).catch((e) => {
+        if (e.code !== "ENOENT") throw e;
+      });
+      await rename2(staging, this.dir);
+      await rm2(old, { recursive: true, force: true });
+    } catch (e) {
+      await rm2(staging, { recursive: true, force: true });
+      throw e;
+    }
+    const ref = annotations["org.opencontainers.image.ref.name"];
+    return { location: this.dir, refs: ref ? [`oci:${this.dir}:${ref}`] : [`oci:${this.dir}`] };
+  }
+};
+
+// src/push.ts
+import { createReadStream } from "node:fs";
+import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join5, resolve as resolve2 } from "node:path";
+
+// src/merge.ts
+import { readdir as readdir3 } from "node:fs/promises";
+
+// src/registry/errors.ts
+var RegistryError = class extends ActionError {
+  constructor(registry, operation, status, detail) {
+    super(`registry ${registry}: ${operation} failed (${status})${detail ? `: ${detail}` : ""}`);
+    this.registry = registry;
+    this.operation = operation;
+    this.status = status;
+  }
+  registry;
+  operation;
+  status;
+};
+function errorDetail(body) {
+  const text = Buffer.from(body.subarray(0, 4096)).toString("utf8");
+  try {
+    const parsed = JSON.parse(text);
+    if (Array.isArray(parsed.errors)) return parsed.errors.map((e) => [e.code, e.message].filter(Boolean).join(" ")).join("; ");
+  } catch {
+  }
+  return text.replace(/\s+/g, " ").trim().slice(0, 300);
+}
+
+// src/merge.ts
+async function readMergeDigests(spec) {
+  if ("digests" in spec) return spec.digests;
+  const names = await readdir3(spec.dir).catch(() => {
+    throw new InputError(`input "merge-digests": directory "${spec.dir}" does not exist`);
+  });
+  const digests = names.filter((n2) => /^[a-f0-9]{64}$/.test(n2)).sort().map((n2) => `sha256:${n2}`);
+  if (digests.length === 0) throw new InputError(`input "merge-digests": directory "${spec.dir}" holds no files named after a sha256 digest`);
+  return digests;
+}
+var samePlatform = (a2, b) => a2.architecture === b.architecture && a2.os === b.os && (a2.variant ?? "") === (b.variant ?? "");
+async function mergeIndex(inputs, digests, client, repo, annotations) {
+  const family = inputs.mediaTypes;
+  const found = [];
+  for (const digest of digests) {
+    const { data } = await client.getManifest(repo, digest, [MEDIA.oci.manifest, MEDIA.docker.manifest]);
+    if (sha256Digest(data) !== digest) throw new RegistryError(client.registry, `GET manifest ${digest}`, "digest mismatch", `the registry returned other bytes (${sha256Digest(data)})`);
+    const manifest = JSON.parse(data.toString("utf8"));
+    if (manifest.mediaType !== MEDIA[family].manifest) {
+      throw new InputError(`input "merge-digests": ${digest} is ${manifest.mediaType ?? "a manifest without mediaType"}, but media-types is ${family} (${MEDIA[family].manifest}); the families never mix`);
+    }
+    const config = JSON.parse((await client.getBlob(repo, manifest.config?.digest ?? "")).toString("utf8"));
+    const platform3 = { architecture: config.architecture, os: config.os, ...config.variant ? { variant: config.variant } : {} };
+    found.push({ manifest: { mediaType: manifest.mediaType, digest, size: data.length }, platform: platform3 });
+  }
+  const entries = inputs.platforms.map((p) => {
+    const want = ociPlatform(p);
+    const hits = found.filter((f) => samePlatform(f.platform, want));
+    if (hits.length !== 1) {
+      throw new InputError(`input "merge-digests": ${hits.length === 0 ? "no" : "more than one"} manifest for platform ${p.id} among ${digests.length} digests; expected exactly one per entry of platforms`);
+    }
+    return { ...hits[0], platformId: p.id };
+  });
+  const extra = found.find((f) => !entries.some((e) => e.manifest.digest === f.manifest.digest));
+  if (extra) throw new InputError(`input "merge-digests": ${extra.manifest.digest} is for ${[extra.platform.os, extra.platform.architecture, extra.platform.variant].filter(Boolean).join("/")}, which is not in platforms`);
+  return { index: buildIndexBlob(entries, annotations.index, annotations.descriptor, family), entries };
+}
+
+// src/publish/registry.ts
+function repositories(tags) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const t of tags) seen.set(`${t.registry}/${t.repository}`, seen.get(`${t.registry}/${t.repository}`) ?? { registry: t.registry, repository: t.repository });
+  return [...seen.values()];
+}
+var RegistryPublisher = class {
+  constructor(opts) {
+    this.opts = opts;
+  }
+  opts;
+  stats = { uploaded: 0, present: 0, mounted: 0, bytes: 0, manifests: 0, retries: 0 };
+  async pushBlobs(client, registry, repo, blobs, holders) {
+    await mapLimit(blobs, this.opts.concurrency, async (b) => {
+      const key = `${registry}|${b.digest}`;
+      if (await client.blobExists(repo, b.digest)) {
+        this.stats.present++;
+        holders.set(key, repo);
+        return;
+      }
+      const from = holders.get(key);
+      let session;
+      if (from && from !== repo) {
+        const mounted = await client.mountBlob(repo, b.digest, from);
+        if (mounted === true) {
+          this.stats.mounted++;
+          return;
+        }
+        session = mounted;
+      }
+      await client.uploadBlob(repo, { digest: b.digest, size: b.size, open: () => this.opts.open(b.digest) }, session);
+      this.stats.uploaded++;
+      this.stats.bytes += b.size;
+      holders.set(key, repo);
+    });
+  }
+  async publish(artifact) {
+    const targets = repositories(this.opts.tags);
+    const blobs = /* @__PURE__ */ new Map();
+    for (const img of artifact.images) for (const b of [...img.layers, img.config]) blobs.set(b.digest, b);
+    const holders = /* @__PURE__ */ new Map();
+    for (const t of targets) {
+      await this.pushBlobs(await this.opts.client(t.registry), t.registry, t.repository, [...blobs.values()], holders);
+    }
+    for (const t of targets) {
+      const client = await this.opts.client(t.registry);
+      for (const img of artifact.images) {
+        await client.putManifest(t.repository, img.manifest.digest, img.manifest.mediaType, img.manifest.data, img.manifest.digest);
+        this.stats.manifests++;
+      }
+    }
+    const refs = [];
+    if (this.opts.pushByDigest) {
+      for (const t of targets) for (const img of artifact.images) refs.push(`${t.registry}/${t.repository}@${img.manifest.digest}`);
+    } else {
+      await this.pushIndex(artifact.index);
+      refs.push(...this.opts.tags.map((t) => t.full));
+    }
+    this.stats.retries = this.opts.retries();
+    return { location: targets.map((t) => `${t.registry}/${t.repository}`).join(", "), refs, stats: this.stats };
+  }
+  /** The index by digest in every repository, then each tag in order; shared with the merge job. */
+  async pushIndex(index) {
+    for (const t of repositories(this.opts.tags)) {
+      const client = await this.opts.client(t.registry);
+      await client.putManifest(t.repository, index.digest, index.mediaType, index.data, index.digest);
+      this.stats.manifests++;
+    }
+    for (const tag of this.opts.tags) {
+      const client = await this.opts.client(tag.registry);
+      await client.putManifest(tag.repository, tag.tag, index.mediaType, index.data, index.digest);
+      this.stats.manifests++;
+    }
+  }
+};
+
+// src/registry/challenge.ts
+function parseChallenges(header2) {
+  const out = [];
+  let i2 = 0;
+  const n2 = header2.length;
+  const skipWs = () => {
+    while (i2 < n2 && /[\s,]/.test(header2[i2])) i2++;
+  };
+  const token = () => {
+    const start = i2;
+    while (i2 < n2 && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(header2[i2])) i2++;
+    return header2.slice(start, i2);
+  };
+  while (i2 < n2) {
+    skipWs();
+    const scheme = token();
+    if (!scheme) {
+      i2++;
+      continue;
+    }
+    const ch = { scheme: scheme.toLowerCase(), params: {} };
+    out.push(ch);
+    for (; ; ) {
+      while (i2 < n2 && /[ \t]/.test(header2[i2])) i2++;
+      const save = i2;
+      if (header2[i2] === ",") {
+        i2++;
+        while (i2 < n2 && /[ \t]/.test(header2[i2])) i2++;
+      }
+      const key = token();
+      while (i2 < n2 && /[ \t]/.test(header2[i2])) i2++;
+      if (!key || header2[i2] !== "=") {
+        i2 = save;
+        break;
+      }
+      i2++;
+      while (i2 < n2 && /[ \t]/.test(header2[i2])) i2++;
+      let value = "";
+      if (header2[i2] === '"') {
+        i2++;
+        while (i2 < n2 && header2[i2] !== '"') {
+          if (header2[i2] === "\\" && i2 + 1 < n2) i2++;
+          value += header2[i2++];
+        }
+        i2++;
+      } else {
+        const start = i2;
+        while (i2 < n2 && !/[\s,]/.test(header2[i2])) i2++;
+        value = header2.slice(start, i2);
+      }
+      ch.params[key.toLowerCase()] = value;
+    }
+    while (i2 < n2 && /[\s]/.test(header2[i2])) i2++;
+    if (header2[i2] === ",") i2++;
+  }
+  return out;
+}
+
+// src/registry/auth.ts
+var basic = (c3) => "Basic " + Buffer.from(`${c3.username ?? ""}:${c3.password ?? ""}`).toString("base64");
+var Authenticator = class {
+  constructor(registry, credential, transport, allowHttpRealm, now = Date.now) {
+    this.registry = registry;
+    this.credential = credential;
+    this.transport = transport;
+    this.allowHttpRealm = allowHttpRealm;
+    this.now = now;
+    this.refreshToken = credential?.identityToken;
+  }
+  registry;
+  credential;
+  transport;
+  allowHttpRealm;
+  now;
+  challenge;
+  tokens = /* @__PURE__ */ new Map();
+  refreshToken;
+  /** Remembers the challenge from a 401; returns false when there is nothing new to answer with. */
+  learn(header2) {
+    const found = parseChallenges(header2 ?? "");
+    const ch = found.find((c3) => c3.scheme === "bearer") ?? found.find((c3) => c3.scheme === "basic");
+    if (!ch) return false;
+    this.challenge = ch;
+    return true;
+  }
+  /** The Authorization header for a request needing `scopes`, fetching a token when needed (or when `force`). */
+  async header(scopes, force = false) {
+    const ch = this.challenge;
+    if (!ch) return void 0;
+    if (ch.scheme === "basic") return this.credential?.username !== void 0 ? basic(this.credential) : void 0;
+    if (ch.scheme !== "bearer") return void 0;
+    const key = scopes.join(" ");
+    const cached = this.tokens.get(key);
+    if (cached && !force && cached.expiresAt > this.now()) return `Bearer ${cached.token}`;
+    const token = await this.fetchToken(ch, scopes);
+    this.tokens.set(key, token);
+    return `Bearer ${token.token}`;
+  }
+  realmUrl(ch) {
+    let realm;
+    try {
+      realm = new URL(ch.params.realm ?? "");
+    } catch {
+      throw new RegistryError(this.registry, "authenticate", "bad challenge", `realm "${ch.params.realm ?? ""}" is not a URL`);
+    }
+    if (realm.protocol !== "https:" && !(realm.protocol === "http:" && this.allowHttpRealm)) {
+      throw new RegistryError(this.registry, "authenticate", "refused", `token realm ${realm.origin} is not HTTPS; credentials are only sent over TLS`);
+    }
+    return realm;
+  }
+  async fetchToken(ch, scopes) {
+    const realm = this.realmUrl(ch);
+    const service = ch.params.service ?? "";
+    let res;
+    if (this.refreshToken) {
+      const form = new URLSearchParams({ grant_type: "refresh_token", service, client_id: "scratchpack", scope: scopes.join(" "), refresh_token: this.refreshToken });
+      res = await this.transport.send(
+        { method: "POST", url: realm.href, headers: { "content-type": "application/x-www-form-urlencoded" }, body: Buffer.from(form.toString()) },
+        this.registry,
+        "token (oauth2)"
+      );
+      if (res.status === 404 || res.status === 405) res = void 0;
+    }
+    if (!res) {
+      const url = new URL(realm.href);
+      if (service) url.searchParams.set("service", service);
+      for (const s of scopes) url.searchParams.append("scope", s);
+      const headers = {};
+      if (this.credential?.username !== void 0) headers.authorization = basic(this.credential);
+      res = await this.transport.send({ method: "GET", url: url.href, headers }, this.registry, "token");
+    }
+    if (res.status !== 200) {
+      throw new RegistryError(this.registry, `token for ${scopes.join(" ")}`, res.status, errorDetail(res.body) || (this.credential ? `credentials from ${this.credential.source} were refused` : "anonymous access refused"));
+    }
+    const body = JSON.parse(res.body.toString("utf8"));
+    const token = body.token ?? body.access_token;
+    if (!token) throw new RegistryError(this.registry, "token", "bad response", "no token in the token server answer");
+    if (body.refresh_token) this.refreshToken = body.refresh_token;
+    const ttl = Math.max(60, body.expires_in ?? 60);
+    return { token, expiresAt: this.now() + (ttl - 10) * 1e3 };
+  }
+};
+
+// src/registry/client.ts
+function isLoopback(host) {
+  const h2 = host.replace(/:\d+$/, "");
+  return h2 === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(h2) || h2 === "[::1]";
+}
+function apiHost(registry) {
+  return registry === "docker.io" ? "registry-1.docker.io" : registry;
+}
+var pushScope = (repo) => `repository:${repo}:push,pull`;
+var pullScope = (repo) => `repository:${repo}:pull`;
+var RegistryClient = class {
+  constructor(registry, transport, auth, plainHttpAllowed) {
+    this.registry = registry;
+    this.transport = transport;
+    this.auth = auth;
+    this.plainHttpAllowed = plainHttpAllowed;
+  }
+  registry;
+  transport;
+  auth;
+  plainHttpAllowed;
+  base = "";
+  /** GET /v2/: picks https (or http where allowed and TLS is not spoken) and learns the auth challenge. */
+  async ping() {
+    const host = apiHost(this.registry);
+    const schemes = this.plainHttpAllowed ? ["https", "http"] : ["https"];
+    let last;
+    for (const scheme of schemes) {
+      try {
+        const res = await this.transport.send({ method: "GET", url: `${scheme}://${host}/v2/` }, this.registry, "ping");
+        this.base = `${scheme}://${host}`;
+        if (res.status === 401) this.auth.learn(res.headers["www-authenticate"]);
+        else if (res.status !== 200) throw new RegistryError(this.registry, "ping /v2/", res.status, errorDetail(res.body));
+        return;
+      } catch (e) {
+        last = e;
+        if (e instanceof RegistryError && typeof e.status === "number") throw e;
+      }
+    }
+    throw last;
+  }
+  async send(req, scopes, operation) {
+    const sameHost = new URL(req.url).host === new URL(this.base).host;
+    const withAuth = async (force) => {
+      const authz = sameHost ? await this.auth.header(scopes, force) : void 0;
+      return { ...req, headers: { ...req.headers, ...authz ? { authorization: authz } : {} } };
+    };
+    let res = await this.transport.send(await withAuth(false), this.registry, operation);
+    if (res.status === 401 && sameHost && this.auth.learn(res.headers["www-authenticate"])) {
+      res = await this.transport.send(await withAuth(true), this.registry, operation);
+    }
+    return res;
+  }
+  fail(operation, res) {
+    throw new RegistryError(this.registry, operation, res.status, errorDetail(res.body));
+  }
+  /** HEAD a blob: 200 means present; 404, and the 403 some registries send instead, mean "upload it". */
+  async blobExists(repo, digest) {
+    const res = await this.send({ method: "HEAD", url: `${this.base}/v2/${repo}/blobs/${digest}` }, [pushScope(repo)], `HEAD blob ${digest.slice(0, 19)}`);
+    if (res.status === 200) return true;
+    if (res.status === 404 || res.status === 403) return false;
+    this.fail(`HEAD blob ${digest}`, res);
+  }
+  /** Tries a cross-repository mount; returns true if mounted, else the upload session the registry opened instead. */
+  async mountBlob(repo, digest, from) {
+    const url = `${this.base}/v2/${repo}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+    const res = await this.send({ method: "POST", url, headers: { "content-length": "0" } }, [pushScope(repo), pullScope(from)], `mount ${digest.slice(0, 19)}`);
+    if (res.status === 201) return true;
+    if (res.status === 202 && res.headers.location) return new URL(res.headers.location, url).href;
+    this.fail(`mount blob ${digest} from ${from}`, res);
+  }
+  /** Uploads a blob as one POST and one monolithic PUT, streamed, and checks the digest the registry reports. */
+  async uploadBlob(repo, blob, session) {
+    let location = session;
+    if (!location) {
+      const url = `${this.base}/v2/${repo}/blobs/uploads/`;
+      const res2 = await this.send({ method: "POST", url, headers: { "content-length": "0" } }, [pushScope(repo)], `start upload ${blob.digest.slice(0, 19)}`);
+      if (res2.status !== 202 || !res2.headers.location) this.fail(`start upload of ${blob.digest}`, res2);
+      location = new URL(res2.headers.location, url).href;
+    }
+    const put = location + (location.includes("?") ? "&" : "?") + `digest=${encodeURIComponent(blob.digest)}`;
+    const res = await this.send({
+      method: "PUT",
+      url: put,
+      body: blob.open,
+      headers: { "content-type": "application/octet-stream", "content-length": String(blob.size) }
+    }, [pushScope(repo)], `upload ${blob.digest.slice(0, 19)}`);
+    if (res.status !== 201 && res.status !== 204) this.fail(`upload blob ${blob.digest}`, res);
+    const said = res.headers["docker-content-digest"];
+    if (said && said !== blob.digest) throw new RegistryError(this.registry, `upload blob ${blob.digest}`, "digest mismatch", `registry stored ${said}`);
+  }
+  /** PUTs manifest bytes by tag or digest with Content-Type = its mediaType, and checks the digest the registry reports. */
+  async putManifest(repo, ref, mediaType, data, digest) {
+    const res = await this.send({
+      method: "PUT",
+      url: `${this.base}/v2/${repo}/manifests/${ref}`,
+      body: data,
+      headers: { "content-type": mediaType, "content-length": String(data.length) }
+    }, [pushScope(repo)], `PUT manifest ${repo}:${ref.slice(0, 19)}`);
+    if (res.status !== 201 && res.status !== 200) this.fail(`PUT manifest ${repo}:${ref}`, res);
+    const said = res.headers["docker-content-digest"];
+    if (said && said !== digest) throw new RegistryError(this.registry, `PUT manifest ${repo}:${ref}`, "digest mismatch", `registry computed ${said}, we sent ${digest}`);
+  }
+  /** GETs a manifest by digest (merge job), with the exact bytes so the digest can be checked. */
+  async getManifest(repo, ref, accept) {
+    const res = await this.send({ method: "GET", url: `${this.base}/v2/${repo}/manifests/${ref}`, headers: { accept: accept.join(", ") } }, [pullScope(repo)], `GET manifest ${ref.slice(0, 19)}`);
+    if (res.status !== 200) this.fail(`GET manifest ${repo}@${ref}`, res);
+    return { mediaType: (res.headers["content-type"] ?? "").split(";")[0].trim(), data: res.body };
+  }
+  /** GETs a small blob (an image config), following the registry's redirect without our credentials. */
+  async getBlob(repo, digest) {
+    let url = `${this.base}/v2/${repo}/blobs/${digest}`;
+    for (let hops = 0; hops < 5; hops++) {
+      const res = await this.send({ method: "GET", url }, [pullScope(repo)], `GET blob ${digest.slice(0, 19)}`);
+      if (res.status >= 300 && res.status < 400 && res.headers.location) {
+        url = new URL(res.headers.location, url).href;
+        continue;
+      }
+      if (res.status !== 200) this.fail(`GET blob ${repo}@${digest}`, res);
+      return res.body;
+    }
+    throw new RegistryError(this.registry, `GET blob ${digest}`, "redirect loop", "");
+  }
+};
+
+// src/registry/credentials.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join as join4 } from "node:path";
+function keysFor(registry) {
+  const hub = ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
+  return registry === "docker.io" ? hub : [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`, `https://${registry}/v2/`];
+}
+async function fromHelper(helper, registry, exec, mask) {
+  const server = registry === "docker.io" ? "https://index.docker.io/v1/" : registry;
+  const r = await exec(`docker-credential-${helper}`, ["get"], { input: server });
+  if (r.exitCode !== 0) return void 0;
+  const got = JSON.parse(r.stdout);
+  if (!got.Secret) return void 0;
+  mask(got.Secret);
+  const source = `docker-credential-${helper}`;
+  return got.Username === "<token>" ? { identityToken: got.Secret, source } : { username: got.Username, password: got.Secret, source };
+}
+async function resolveCredential(registry, inputs, env, exec, mask) {
+  if (inputs.username || inputs.password) return { username: inputs.username, password: inputs.password, source: "the username/password inputs" };
+  const dir = env.DOCKER_CONFIG || join4(env.HOME || homedir(), ".docker");
+  const file = join4(dir, "config.json");
+  const text = await readFile2(file, "utf8").catch(() => void 0);
+  if (text !== void 0) {
+    let config;
+    try {
+      config = JSON.parse(text);
+    } catch {
+      throw new Error(`${file} is not valid JSON`);
+    }
+    for (const key of keysFor(registry)) {
+      const helper = config.credHelpers?.[key];
+      if (helper) {
+        const c3 = await fromHelper(helper, registry, exec, mask);
+        if (c3) return c3;
+      }
+    }
+    for (const key of keysFor(registry)) {
+      const a2 = config.auths?.[key];
+      if (!a2) continue;
+      if (a2.identitytoken) {
+        mask(a2.identitytoken);
+        return { identityToken: a2.identitytoken, source: file };
+      }
+      if (a2.auth) {
+        const decoded = Buffer.from(a2.auth, "base64").toString("utf8");
+        const colon = decoded.indexOf(":");
+        const password = decoded.slice(colon + 1);
+        mask(a2.auth);
+        mask(password);
+        return { username: decoded.slice(0, colon), password, source: file };
+      }
+      if (a2.username !== void 0 && a2.password !== void 0) {
+        mask(a2.password);
+        return { username: a2.username, password: a2.password, source: file };
+      }
+    }
+    if (config.credsStore) {
+      const c3 = await fromHelper(config.credsStore, registry, exec, mask);
+      if (c3) return c3;
+    }
+  }
+  if (registry === "ghcr.io" && inputs.githubToken) {
+    return { username: inputs.githubActor || "x-access-token", password: inputs.githubToken, source: "the github-token input" };
+  }
+  return void 0;
+}
+
+// src/registry/connect.ts
+function clientFactory(o2) {
+  const clients = /* @__PURE__ */ new Map();
+  return (registry) => {
+    let c3 = clients.get(registry);
+    if (!c3) {
+      c3 = (async () => {
+        const plain = isLoopback(registry) || o2.insecureRegistries.includes(registry);
+        const credential = await resolveCredential(registry, o2.credentials, o2.env, o2.exec, o2.mask);
+        o2.info(`${registry}: ${credential ? `credentials from ${credential.source}` : "anonymous"}`);
+        const client = new RegistryClient(registry, o2.transport, new Authenticator(registry, credential, o2.transport, plain), plain);
+        await client.ping();
+        return client;
+      })();
+      clients.set(registry, c3);
+    }
+    return c3;
+  };
+}
+
+// src/registry/http.ts
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+var MAX_BODY = 8 << 20;
+var agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 8 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 8 }) };
+function flatten(h2) {
+  const out = {};
+  for (const [k, v] of Object.entries(h2)) if (v !== void 0) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+  return out;
+}
+var nodeFetch = (req, timeoutMs) => new Promise((resolve4, reject) => {
+  const url = new URL(req.url);
+  const isHttps = url.protocol === "https:";
+  const send = isHttps ? httpsRequest : httpRequest;
+  const r = send(url, { method: req.method, headers: req.headers, agent: isHttps ? agents.https : agents.http }, (res) => {
+    const chunks = [];
+    let size = 0;
+    res.on("data", (c3) => {
+      size += c3.length;
+      if (size <= MAX_BODY) chunks.push(c3);
+    });
+    res.on("end", () => resolve4({ status: res.statusCode ?? 0, headers: flatten(res.headers), body: Buffer.concat(chunks) }));
+    res.on("error", reject);
+  });
+  r.setTimeout(timeoutMs, () => {
+    const e = new Error(`no answer within ${timeoutMs} ms`);
+    e.code = "ETIMEDOUT";
+    r.destroy(e);
+  });
+  r.on("error", reject);
+  if (req.body === void 0) r.end();
+  else if (req.body instanceof Uint8Array) r.end(req.body);
+  else {
+    const stream = req.body();
+    stream.on("error", (e) => r.destroy(e));
+    stream.pipe(r);
+  }
+});
+
+// src/registry/retry.ts
+var DEFAULT_RETRY = {
+  delaysMs: [1e3, 3e3, 9e3],
+  jitter: 0.1,
+  statuses: [408, 429, 500, 502, 503, 504],
+  errorCodes: ["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "UND_ERR_SOCKET", "EAI_AGAIN", "ERR_STREAM_PREMATURE_CLOSE"],
+  maxRetryAfterMs: 3e4,
+  timeoutMs: 6e4
+};
+function retryAfterMs(value, now) {
+  if (!value) return void 0;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1e3;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? void 0 : Math.max(0, t - now);
+}
+function backoffMs(policy, attempt, retryAfter, random) {
+  if (retryAfter !== void 0) return Math.min(retryAfter, policy.maxRetryAfterMs);
+  const base = policy.delaysMs[Math.min(attempt, policy.delaysMs.length) - 1] ?? 0;
+  return Math.round(base * (1 + policy.jitter * (2 * random() - 1)));
+}
+
+// src/registry/transport.ts
+var Transport = class {
+  constructor(fetch, policy, onRetry, sleep = (ms) => new Promise((r) => setTimeout(r, ms)), random = Math.random) {
+    this.fetch = fetch;
+    this.policy = policy;
+    this.onRetry = onRetry;
+    this.sleep = sleep;
+    this.random = random;
+  }
+  fetch;
+  policy;
+  onRetry;
+  sleep;
+  random;
+  stats = { requests: 0, retries: 0 };
+  /** Sends `req`; returns the last response (any status) or throws RegistryError once retries run out on socket errors. */
+  async send(req, registry, operation) {
+    for (let attempt = 0; ; attempt++) {
+      this.stats.requests++;
+      let res;
+      let err;
+      try {
+        res = await this.fetch(req, this.policy.timeoutMs);
+      } catch (e) {
+        err = e;
+      }
+      const transientStatus = res !== void 0 && this.policy.statuses.includes(res.status);
+      const transientError = err !== void 0 && (this.policy.errorCodes.includes(err.code ?? "") || /socket hang up|ECONNRESET/.test(err.message));
+      if (!transientStatus && !transientError) {
+        if (res) return res;
+        throw new RegistryError(registry, operation, err?.code ?? "network error", err?.message ?? "");
+      }
+      if (attempt >= this.policy.delaysMs.length) {
+        if (res) return res;
+        throw new RegistryError(registry, operation, err?.code ?? "network error", `${err?.message ?? ""} (after ${attempt + 1} attempts)`);
+      }
+      const wait = backoffMs(this.policy, attempt + 1, retryAfterMs(res?.headers["retry-after"], Date.now()), this.random);
+      this.stats.retries++;
+      this.onRetry(`${operation} on ${registry}: ${res ? `HTTP ${res.status}` : err?.code ?? err?.message}; retry ${attempt + 1}/${this.policy.delaysMs.length} in ${wait} ms`);
+      await this.sleep(wait);
+    }
+  }
+};
+
+// src/push.ts
+function connect(inputs, deps) {
+  const transport = new Transport(nodeFetch, deps.policy, deps.warn);
+  const client = clientFactory({
+    transport,
+    credentials: { username: inputs.username, password: inputs.password, githubToken: inputs.githubToken, githubActor: deps.env.GITHUB_ACTOR },
+    insecureRegistries: inputs.insecureRegistries,
+    env: deps.env,
+    exec: deps.exec,
+    mask: deps.mask,
+    info: deps.info
+  });
+  return { transport, client };
+}
+async function pushImages(inputs, artifact, layout, report, deps) {
+  const { transport, client } = connect(inputs, deps);
+  const publisher = new RegistryPublisher({
+    tags: inputs.tags,
+    pushByDigest: inputs.pushByDigest,
+    client,
+    concurrency: 4,
+    open: (digest) => createReadStream(layout.blobPath(digest)),
+    retries: () => transport.stats.retries
+  });
+  try {
+    const result = await publisher.publish(artifact);
+    report.push = { refs: result.refs, stats: publisher.stats };
+  } finally {
+    publisher.stats.retries = transport.stats.retries;
+    report.push ??= { refs: [], stats: publisher.stats };
+  }
+  const first = inputs.tags[0];
+  report.digests = Object.fromEntries(artifact.images.map((img, i2) => [inputs.platforms[i2].id, img.manifest.digest]));
+  if (inputs.pushByDigest) {
+    const dir = resolve2(inputs.digestsDir || join5(deps.tempRoot, "digests"));
+    await mkdir3(dir, { recursive: true });
+    for (const img of artifact.images) await writeFile3(join5(dir, img.manifest.digest.slice("sha256:".length)), "");
+    report.digestsDir = dir;
+    report.pushByDigest = true;
+    report.image = `${first.registry}/${first.repository}@${artifact.images[0].manifest.digest}`;
+  } else {
+    report.image = `${first.registry}/${first.repository}@${artifact.index.digest}`;
+  }
+}
+async function runMerge(inputs, report, deps) {
+  const digests = await readMergeDigests(inputs.mergeDigests);
+  const workDir = resolve2(deps.env.GITHUB_WORKSPACE || process.cwd(), inputs.workingDirectory);
+  const [epoch, source] = await resolveEpoch(inputs, deps.env, deps.exec, workDir);
+  report.epoch = { value: epoch, source };
+  const plan = makePlan(inputs, { binaryName: "", epoch, importPath: "", serverUrl: deps.env.GITHUB_SERVER_URL, repository: deps.env.GITHUB_REPOSITORY, sha: deps.env.GITHUB_SHA });
+  const [target] = repositories(inputs.tags);
+  if (!target) throw new InputError('input "tags": the merge job needs a tag to push the index to');
+  const { transport, client } = connect(inputs, deps);
+  const publisher = new RegistryPublisher({ tags: inputs.tags, pushByDigest: false, client, concurrency: 4, open: () => {
+    throw new Error("the merge job uploads no blob");
+  }, retries: () => transport.stats.retries });
+  const { index, entries } = await mergeIndex(inputs, digests, await client(target.registry), target.repository, { index: plan.indexAnnotations, descriptor: plan.manifestDescriptorAnnotations });
+  for (const e of entries) {
+    const row2 = report.platforms.find((p) => p.platform === e.platformId);
+    if (row2) Object.assign(row2, { status: "ok", manifest: { digest: e.manifest.digest, size: e.manifest.size } });
+  }
+  try {
+    await publisher.pushIndex(index);
+  } finally {
+    publisher.stats.retries = transport.stats.retries;
+    report.push = { refs: inputs.tags.map((t) => t.full), stats: publisher.stats };
+  }
+  report.indexDigest = index.digest;
+  report.image = `${target.registry}/${target.repository}@${index.digest}`;
+  report.digests = Object.fromEntries(entries.map((e) => [e.platformId, e.manifest.digest]));
+}
+
 // src/pipeline.ts
 async function runPipeline(inputs, report, deps) {
   const annotations = [];
@@ -21437,6 +22236,10 @@ async function runPipeline(inputs, report, deps) {
       report.phases.push({ name, ms: performance.now() - start });
     }
   };
+  if (inputs.mergeDigests) {
+    await timed("merge", () => runMerge(inputs, report, deps));
+    return { report, annotations };
+  }
   const facts = await timed("prepare", () => prepare(inputs, deps.env, deps.exec));
   report.warnings.push(...facts.warnings);
   report.epoch = { value: facts.epoch, source: facts.epochSource };
@@ -21449,9 +22252,9 @@ async function runPipeline(inputs, report, deps) {
     repository: deps.env.GITHUB_REPOSITORY,
     sha: deps.env.GITHUB_SHA
   });
-  const binariesDir = join3(deps.tempRoot, "binaries");
+  const binariesDir = join6(deps.tempRoot, "binaries");
   report.binariesDir = binariesDir;
-  for (const p of inputs.platforms) await rm2(join3(binariesDir, p.slug), { recursive: true, force: true });
+  for (const p of inputs.platforms) await rm3(join6(binariesDir, p.slug), { recursive: true, force: true });
   const built = await timed(
     `build (${inputs.platforms.length} targets)`,
     () => buildAll(inputs.platforms, {
@@ -21469,7 +22272,7 @@ async function runPipeline(inputs, report, deps) {
       binariesDir,
       binaryName: facts.binaryName,
       concurrency: deps.concurrency,
-      toRepoPath: (f) => relative2(facts.workspace, resolve2(facts.workDir, f))
+      toRepoPath: (f) => relative2(facts.workspace, resolve3(facts.workDir, f))
     })
   );
   annotations.push(...built.annotations);
@@ -21481,7 +22284,7 @@ async function runPipeline(inputs, report, deps) {
         pr.status = "build failed";
         continue;
       }
-      const bytes = await readFile2(r.binary);
+      const bytes = await readFile3(r.binary);
       const shown = relative2(facts.workspace, r.binary).startsWith("..") ? r.binary : relative2(facts.workspace, r.binary);
       let found;
       try {
@@ -21524,8 +22327,12 @@ async function runPipeline(inputs, report, deps) {
     });
     return buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations);
   });
-  const { publisher, location } = deps.publisher(inputs);
-  const published = await timed("publish", () => publisher.publish(artifact, plan.layoutAnnotations));
+  const location = resolve3(inputs.ociLayout || join6(deps.tempRoot, "oci"));
+  const layout = new LayoutPublisher(location);
+  const published = await timed("write layout", () => layout.publish(artifact, plan.layoutAnnotations));
+  report.ociLayout = location;
+  report.refs = published.refs;
+  if (inputs.push) await timed("push", () => pushImages(inputs, artifact, layout, report, deps));
   artifact.images.forEach((img, i2) => {
     const pr = report.platforms[i2];
     pr.status = "ok";
@@ -21533,61 +22340,8 @@ async function runPipeline(inputs, report, deps) {
     pr.manifest = { digest: img.manifest.digest, size: img.manifest.size };
   });
   report.indexDigest = artifact.index.digest;
-  report.ociLayout = location;
-  report.refs = published.refs;
   return { report, annotations };
 }
-
-// src/publish/layout.ts
-import { mkdir as mkdir2, rename as rename2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname, join as join4 } from "node:path";
-function allBlobs(artifact) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const img of artifact.images) for (const b of [...img.layers, img.config, img.manifest]) seen.set(b.digest, b);
-  seen.set(artifact.index.digest, artifact.index);
-  return [...seen.values()];
-}
-var LayoutPublisher = class {
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  async publish(artifact, annotations) {
-    const staging = `${this.dir}.partial-${process.pid}`;
-    const old = `${this.dir}.old-${process.pid}`;
-    await rm3(staging, { recursive: true, force: true });
-    await mkdir2(join4(staging, "blobs", "sha256"), { recursive: true });
-    try {
-      await writeFile2(join4(staging, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
-      for (const b of allBlobs(artifact)) {
-        await writeFile2(join4(staging, "blobs", "sha256", b.digest.slice("sha256:".length)), b.data);
-      }
-      const index = {
-        schemaVersion: 2,
-        mediaType: MediaType.index,
-        manifests: [{
-          mediaType: MediaType.index,
-          digest: artifact.index.digest,
-          size: artifact.index.size,
-          ...Object.keys(annotations).length > 0 ? { annotations } : {}
-        }]
-      };
-      await writeFile2(join4(staging, "index.json"), JSON.stringify(index));
-      await mkdir2(dirname(this.dir), { recursive: true });
-      await rm3(old, { recursive: true, force: true });
-      await rename2(this.dir, old).catch((e) => {
-        if (e.code !== "ENOENT") throw e;
-      });
-      await rename2(staging, this.dir);
-      await rm3(old, { recursive: true, force: true });
-    } catch (e) {
-      await rm3(staging, { recursive: true, force: true });
-      throw e;
-    }
-    const ref = annotations["org.opencontainers.image.ref.name"];
-    return { location: this.dir, refs: ref ? [`oci:${this.dir}:${ref}`] : [`oci:${this.dir}`] };
-  }
-};
 
 // src/report/model.ts
 function imageOutput(p) {
@@ -21601,13 +22355,25 @@ function imageOutput(p) {
 }
 function outputs(r) {
   const images = r.platforms.map(imageOutput);
-  const metadata = { digest: r.indexDigest ?? null, images, "oci-layout": r.ociLayout ?? null, binaries: r.binariesDir ?? null, refs: r.refs };
+  const digest = r.pushByDigest && r.digests ? Object.values(r.digests)[0] : r.indexDigest;
+  const metadata = {
+    digest: digest ?? null,
+    images,
+    "oci-layout": r.ociLayout ?? null,
+    binaries: r.binariesDir ?? null,
+    refs: r.refs,
+    image: r.image ?? null,
+    digests: r.digests ?? null,
+    push: r.push ?? null
+  };
   return {
-    digest: r.indexDigest ?? "",
+    digest: digest ?? "",
     images: JSON.stringify(images),
     "oci-layout": r.ociLayout ?? "",
     binaries: r.binariesDir ?? "",
-    metadata: JSON.stringify(metadata)
+    metadata: JSON.stringify(metadata),
+    image: r.image ?? "",
+    digests: r.digests ? JSON.stringify(r.digests) : ""
   };
 }
 
@@ -21651,6 +22417,12 @@ function renderSummary(r) {
   }
   if (r.indexDigest) out.push(`**Index digest:** \`${r.indexDigest}\``, "");
   if (r.ociLayout) out.push(`**OCI layout:** \`${esc(r.ociLayout)}\`${r.refs.length ? ` (${r.refs.map((x) => `\`${esc(x)}\``).join(", ")})` : ""}`, "");
+  if (r.image) out.push(`**Image:** \`${esc(r.image)}\``, "");
+  if (r.push) {
+    const s = r.push.stats;
+    out.push(`**Pushed:** ${r.push.refs.map((x) => `\`${esc(x)}\``).join(", ") || "nothing"}`, "");
+    out.push(`**Blobs:** ${s.uploaded} uploaded, ${s.present} already present, ${s.mounted} mounted \xB7 ${humanSize(s.bytes)} sent \xB7 ${s.manifests} manifests \xB7 ${s.retries} retries`, "");
+  }
   if (r.epoch) out.push(`**Created:** epoch ${r.epoch.value} (from ${esc(r.epoch.source)})`, "");
   if (r.phases.length > 0) out.push(`**Time:** ${r.phases.map((p) => `${esc(p.name)} ${(p.ms / 1e3).toFixed(2)} s`).join(" \xB7 ")}`, "");
   if (r.errors.length > 0) out.push("### Errors", "", ...r.errors.slice(0, 50).map((e) => `- ${esc(e.length > 2e3 ? e.slice(0, 2e3) + "\u2026" : e)}`), "");
@@ -26516,7 +27288,7 @@ var duplex = () => new Duplex({ read() {
 var handleDummyPromise = async (error2, verboseInfo, options) => handleResult(error2, verboseInfo, options);
 
 // node_modules/execa/lib/stdio/handle-async.js
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
 import { Buffer as Buffer4 } from "node:buffer";
 import { Readable as Readable2, Writable as Writable2, Duplex as Duplex2 } from "node:stream";
 var handleStdioAsync = (options, verboseInfo) => handleStdio(addPropertiesAsync, options, verboseInfo, false);
@@ -26540,8 +27312,8 @@ var addProperties2 = {
 var addPropertiesAsync = {
   input: {
     ...addProperties2,
-    fileUrl: ({ value }) => ({ stream: createReadStream(value) }),
-    filePath: ({ value: { file } }) => ({ stream: createReadStream(file) }),
+    fileUrl: ({ value }) => ({ stream: createReadStream2(value) }),
+    filePath: ({ value: { file } }) => ({ stream: createReadStream2(file) }),
     webStream: ({ value }) => ({ stream: Readable2.fromWeb(value) }),
     iterable: ({ value }) => ({ stream: Readable2.from(value) }),
     asyncIterable: ({ value }) => ({ stream: Readable2.from(value) }),
@@ -28462,7 +29234,13 @@ var {
 
 // src/runtime/exec.ts
 var execaExec = async (cmd, args, opts = {}) => {
-  const r = await execa(cmd, args, { cwd: opts.cwd, env: opts.env, reject: false, stdin: "ignore", stripFinalNewline: false });
+  const r = await execa(cmd, args, {
+    cwd: opts.cwd,
+    env: opts.env,
+    reject: false,
+    stripFinalNewline: false,
+    ...opts.input !== void 0 ? { input: opts.input } : { stdin: "ignore" }
+  });
   if (r.failed && r.exitCode === void 0) {
     return { exitCode: 127, stdout: "", stderr: `${cmd}: ${r.shortMessage ?? r.message}` };
   }
@@ -28478,7 +29256,7 @@ function emit(a2) {
 }
 async function run() {
   const env = process.env;
-  const tempRoot = join5(env.RUNNER_TEMP || tmpdir(), "scratchpack");
+  const tempRoot = join7(env.RUNNER_TEMP || tmpdir(), "scratchpack");
   const report = { platforms: [], refs: [], phases: [], errors: [], warnings: [] };
   let annotations = [];
   let failure;
@@ -28492,12 +29270,11 @@ async function run() {
       env,
       concurrency: availableParallelism(),
       tempRoot,
-      publisher: (i2) => {
-        const location = resolve3(i2.ociLayout || join5(tempRoot, "oci"));
-        return { publisher: new LayoutPublisher(location), location };
-      },
+      policy: DEFAULT_RETRY,
+      mask: (secret) => setSecret(secret),
       group: (name, fn) => group(name, fn),
-      info: (line) => info(line)
+      info: (line) => info(line),
+      warn: (line) => warning(line)
     });
     annotations = result.annotations;
     const failed = report.platforms.filter((p) => p.status !== "ok");
@@ -28509,7 +29286,8 @@ async function run() {
   for (const w of report.warnings) warning(w);
   annotations.forEach(emit);
   if (started) for (const [k, v] of Object.entries(outputs(report))) setOutput(k, v);
-  if (report.indexDigest) notice(`Image index ${report.indexDigest} written to ${report.ociLayout}`, { title: "Scratchpack" });
+  if (report.image) notice(`Pushed ${report.image}${report.push ? ` as ${report.push.refs.join(", ")}` : ""}`, { title: "Scratchpack" });
+  else if (report.indexDigest) notice(`Image index ${report.indexDigest} written to ${report.ociLayout}`, { title: "Scratchpack" });
   if (env.GITHUB_STEP_SUMMARY) {
     try {
       await summary.addRaw(renderSummary(report), true).write();

@@ -15,6 +15,9 @@ have aarch64-linux-gnu-gcc || need+=(gcc-aarch64-linux-gnu)
 have readelf || need+=(binutils)
 have gcc || need+=(gcc)
 have git || need+=(git)
+have htpasswd || need+=(apache2-utils)
+have openssl || need+=(openssl)
+have tar || need+=(tar)
 
 sudo_cmd=()
 if [ "$(id -u)" != 0 ]; then sudo_cmd=(sudo -n); fi

@@ -1,10 +1,10 @@
 import * as core from '@actions/core';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { formatError } from './errors.js';
 import { readInputs } from './inputs.js';
 import { runPipeline } from './pipeline.js';
-import { LayoutPublisher } from './publish/layout.js';
+import { DEFAULT_RETRY } from './registry/retry.js';
 import { outputs, type Report } from './report/model.js';
 import { renderSummary } from './report/summary.js';
 import { execaExec } from './runtime/exec.js';
@@ -34,12 +34,11 @@ export async function run(): Promise<void> {
       env,
       concurrency: availableParallelism(),
       tempRoot,
-      publisher: (i) => {
-        const location = resolve(i.ociLayout || join(tempRoot, 'oci'));
-        return { publisher: new LayoutPublisher(location), location };
-      },
+      policy: DEFAULT_RETRY,
+      mask: (secret) => core.setSecret(secret),
       group: (name, fn) => core.group(name, fn),
       info: (line) => core.info(line),
+      warn: (line) => core.warning(line),
     });
     annotations = result.annotations;
     const failed = report.platforms.filter((p) => p.status !== 'ok');
@@ -51,7 +50,8 @@ export async function run(): Promise<void> {
   for (const w of report.warnings) core.warning(w);
   annotations.forEach(emit);
   if (started) for (const [k, v] of Object.entries(outputs(report))) core.setOutput(k, v);
-  if (report.indexDigest) core.notice(`Image index ${report.indexDigest} written to ${report.ociLayout}`, { title: 'Scratchpack' });
+  if (report.image) core.notice(`Pushed ${report.image}${report.push ? ` as ${report.push.refs.join(', ')}` : ''}`, { title: 'Scratchpack' });
+  else if (report.indexDigest) core.notice(`Image index ${report.indexDigest} written to ${report.ociLayout}`, { title: 'Scratchpack' });
   if (env.GITHUB_STEP_SUMMARY) {
     try {
       await core.summary.addRaw(renderSummary(report), true).write();

@@ -12,21 +12,16 @@ import { rootfsEntries } from './oci/rootfs.js';
 import type { ImageArtifact } from './oci/types.js';
 import { makePlan, ociPlatform } from './plan.js';
 import { prepare } from './prepare.js';
-import type { Publisher } from './publish/publisher.js';
+import { LayoutPublisher } from './publish/layout.js';
+import { pushImages, runMerge, type PushDeps } from './push.js';
 import type { Report } from './report/model.js';
 import type { Exec } from './runtime/exec.js';
 import { mapLimit } from './util/pool.js';
 
 /** How the pipeline talks to the outside: injected so that only main.ts knows about @actions/core. */
-export interface PipelineDeps {
-  exec: Exec;
-  env: NodeJS.ProcessEnv;
+export interface PipelineDeps extends PushDeps {
   concurrency: number;
-  /** Directory for binaries and scratch files (RUNNER_TEMP/scratchpack). */
-  tempRoot: string;
-  publisher: (inputs: Inputs) => { publisher: Publisher; location: string };
   group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
-  info: (line: string) => void;
 }
 
 /** What the step produced: a report for outputs and summary, and annotations to show on the run page. */
@@ -46,6 +41,10 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
       report.phases.push({ name, ms: performance.now() - start });
     }
   };
+  if (inputs.mergeDigests) {
+    await timed('merge', () => runMerge(inputs, report, deps));
+    return { report, annotations };
+  }
   const facts = await timed('prepare', () => prepare(inputs, deps.env, deps.exec));
   report.warnings.push(...facts.warnings);
   report.epoch = { value: facts.epoch, source: facts.epochSource };
@@ -118,8 +117,12 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
     });
     return buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations);
   });
-  const { publisher, location } = deps.publisher(inputs);
-  const published = await timed('publish', () => publisher.publish(artifact, plan.layoutAnnotations));
+  const location = resolve(inputs.ociLayout || join(deps.tempRoot, 'oci'));
+  const layout = new LayoutPublisher(location);
+  const published = await timed('write layout', () => layout.publish(artifact, plan.layoutAnnotations));
+  report.ociLayout = location;
+  report.refs = published.refs;
+  if (inputs.push) await timed('push', () => pushImages(inputs, artifact, layout, report, deps));
   artifact.images.forEach((img, i) => {
     const pr = report.platforms[i];
     pr.status = 'ok';
@@ -127,7 +130,5 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
     pr.manifest = { digest: img.manifest.digest, size: img.manifest.size };
   });
   report.indexDigest = artifact.index.digest;
-  report.ociLayout = location;
-  report.refs = published.refs;
   return { report, annotations };
 }

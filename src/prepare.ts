@@ -60,7 +60,8 @@ async function walkZoneinfo(dir: string, prefix: string, out: TarEntry[]): Promi
   }
 }
 
-async function resolveEpoch(inputs: Inputs, env: NodeJS.ProcessEnv, exec: Exec, workDir: string): Promise<[number, Facts['epochSource']]> {
+/** The epoch, in order: the input, SOURCE_DATE_EPOCH, the commit time of HEAD, then 0. */
+export async function resolveEpoch(inputs: Inputs, env: NodeJS.ProcessEnv, exec: Exec, workDir: string): Promise<[number, Facts['epochSource']]> {
   if (inputs.sourceDateEpoch !== undefined) return [inputs.sourceDateEpoch, 'input'];
   const fromEnv = env.SOURCE_DATE_EPOCH?.trim();
   if (fromEnv) {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -37,8 +37,15 @@ export function parseOutputFile(text: string): Record<string, string> {
   return out;
 }
 
-/** Runs dist/index.js with INPUT_* variables and runner files, exactly as the runner does. */
-export function runAction(inputs: Record<string, string>, opts: { env?: Record<string, string>; runnerTemp?: string; bundle?: string; node?: string } = {}): ActionRun {
+/** Options for one run of the bundle. */
+export interface RunOptions {
+  env?: Record<string, string>;
+  runnerTemp?: string;
+  bundle?: string;
+  node?: string;
+}
+
+function prepareRun(inputs: Record<string, string>, opts: RunOptions) {
   const runnerTemp = opts.runnerTemp ?? mkdtempSync(join(tmpdir(), 'scratchpack-run-'));
   const outFile = join(runnerTemp, 'github_output');
   const summaryFile = join(runnerTemp, 'step_summary');
@@ -55,23 +62,43 @@ export function runAction(inputs: Record<string, string>, opts: { env?: Record<s
     RUNNER_TEMP: runnerTemp,
     GITHUB_OUTPUT: outFile,
     GITHUB_STEP_SUMMARY: summaryFile,
+    // An empty Docker config unless a test gives one, so the machine's own logins never leak in.
+    DOCKER_CONFIG: join(runnerTemp, 'no-docker-config'),
     ...opts.env,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const r = spawnSync(opts.node ?? process.execPath, [opts.bundle ?? join(ROOT, 'dist', 'index.js')], { env, cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
-  const stdout = r.stdout ?? '';
-  const pick = (cmd: string) => stdout.split('\n').filter((l) => l.startsWith(`::${cmd}`));
-  return {
-    code: r.status ?? -1,
-    stdout,
-    stderr: r.stderr ?? '',
-    outputs: parseOutputFile(readFileSync(outFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
-    errors: pick('error'),
-    warnings: pick('warning'),
-    notices: pick('notice'),
-    runnerTemp,
+  const args = [opts.bundle ?? join(ROOT, 'dist', 'index.js')];
+  const finish = (code: number | null, stdout: string, stderr: string): ActionRun => {
+    const pick = (cmd: string) => stdout.split('\n').filter((l) => l.startsWith(`::${cmd}`));
+    return {
+      code: code ?? -1, stdout, stderr,
+      outputs: parseOutputFile(readFileSync(outFile, 'utf8')),
+      summary: readFileSync(summaryFile, 'utf8'),
+      errors: pick('error'), warnings: pick('warning'), notices: pick('notice'),
+      runnerTemp,
+    };
   };
+  return { env, args, finish };
+}
+
+/** Runs dist/index.js with INPUT_* variables and runner files, exactly as the runner does. */
+export function runAction(inputs: Record<string, string>, opts: RunOptions = {}): ActionRun {
+  const { env, args, finish } = prepareRun(inputs, opts);
+  const r = spawnSync(opts.node ?? process.execPath, args, { env, cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
+  return finish(r.status, r.stdout ?? '', r.stderr ?? '');
+}
+
+/** The same, without blocking: servers in the test process (proxies, token servers) keep answering meanwhile. */
+export function runActionAsync(inputs: Record<string, string>, opts: RunOptions = {}): Promise<ActionRun> {
+  const { env, args, finish } = prepareRun(inputs, opts);
+  return new Promise((resolve, reject) => {
+    const child = spawn(opts.node ?? process.execPath, args, { env, cwd: ROOT });
+    let stdout = '', stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve(finish(code, stdout, stderr)));
+  });
 }
 
 /** Runs a command and returns stdout, failing the test with stderr when it exits non-zero. */

@@ -32,6 +32,16 @@ export interface Inputs {
   push: boolean;
   /** Empty means "the default under RUNNER_TEMP", decided by the caller. */
   ociLayout: string;
+  username: string;
+  password: string;
+  githubToken: string;
+  pushByDigest: boolean;
+  /** Empty means "the default under RUNNER_TEMP". */
+  digestsDir: string;
+  /** The merge job: digests listed, or a directory of files named after them. */
+  mergeDigests?: { digests: string[] } | { dir: string };
+  mediaTypes: 'oci' | 'docker';
+  insecureRegistries: string[];
 }
 
 /** Input names and their defaults, as in action.yml; a test keeps the two in sync. */
@@ -58,6 +68,14 @@ export const INPUT_DEFAULTS = {
   tags: '',
   push: 'false',
   'oci-layout': '${{ runner.temp }}/scratchpack/oci',
+  username: '',
+  password: '',
+  'github-token': '${{ github.token }}',
+  'push-by-digest': 'false',
+  'digests-dir': '${{ runner.temp }}/scratchpack/digests',
+  'merge-digests': '',
+  'media-types': 'oci',
+  'insecure-registries': '',
 } as const;
 
 /** The names of all inputs. */
@@ -65,6 +83,8 @@ export type InputName = keyof typeof INPUT_DEFAULTS;
 
 /** Variables that `platforms` and `cgo` own; setting them in `env` would make the image lie about its platform. */
 const RESERVED_ENV = ['GOOS', 'GOARCH', 'GOARM', 'GOAMD64', 'GOARM64', 'GO386', 'GOPPC64', 'GORISCV64', 'GOMIPS', 'GOMIPS64', 'CGO_ENABLED'];
+const SHA256 = /^sha256:[a-f0-9]{64}$/;
+const HOST_PORT = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
 const USER = /^(\d+|[a-z_][a-z0-9_-]*)(:(\d+|[a-z_][a-z0-9_-]*))?$/;
 
 function field<T>(name: InputName, parse: () => T): T {
@@ -107,9 +127,6 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
     throw new ParseError(`"${v}" is not a linkage; expected static or gather`);
   });
   const push = bool('push');
-  if (push) {
-    throw new InputError('input "push": true is not supported yet (registry push arrives with issue #3); set push: false and use the oci-layout output');
-  }
   const inputs: Inputs = {
     workingDirectory: get('working-directory') || '.',
     package: field('package', () => {
@@ -163,7 +180,46 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
     sourceDateEpoch: field('source-date-epoch', () => (get('source-date-epoch') ? parseEpoch(get('source-date-epoch')) : undefined)),
     tags: field('tags', () => parseList(raw('tags'), { commas: true }).map(parseTag)),
     push,
-    ociLayout: get('oci-layout').includes('${{') ? '' : get('oci-layout'),
+    ociLayout: get('oci-layout'),
+    username: get('username'),
+    password: raw('password'),
+    githubToken: get('github-token'),
+    pushByDigest: bool('push-by-digest'),
+    digestsDir: get('digests-dir'),
+    mergeDigests: field('merge-digests', () => {
+      const items = parseList(raw('merge-digests'), { commas: true });
+      if (items.length === 0) return undefined;
+      if (items.length === 1 && !items[0].startsWith('sha256:')) return { dir: items[0] };
+      const bad = items.find((d) => !SHA256.test(d));
+      if (bad !== undefined) throw new ParseError(`"${bad}" is not a digest; expected sha256:<64 hex>, or one directory of digest files`);
+      return { digests: [...new Set(items)] };
+    }),
+    mediaTypes: field('media-types', () => {
+      const v = get('media-types') || 'oci';
+      if (v !== 'oci' && v !== 'docker') throw new ParseError(`"${v}" is not a media type family; expected oci or docker`);
+      return v;
+    }),
+    insecureRegistries: field('insecure-registries', () => {
+      const hosts = parseList(raw('insecure-registries'), { commas: true });
+      const bad = hosts.find((h) => !HOST_PORT.test(h));
+      if (bad !== undefined) throw new ParseError(`"${bad}" is not host[:port], e.g. registry.local:5000`);
+      return hosts;
+    }),
   };
-  return inputs;
+  return checkCombinations(inputs);
+}
+
+/** Inputs that are fine alone but contradict each other. */
+function checkCombinations(i: Inputs): Inputs {
+  if (i.push && i.tags.length === 0) throw new InputError('input "push": true needs at least one reference in "tags", e.g. ghcr.io/owner/app:1.0');
+  if (i.pushByDigest && !i.push) throw new InputError('input "push-by-digest": true pushes manifests, so it needs push: true');
+  if (i.mergeDigests && i.pushByDigest) throw new InputError('input "merge-digests": the merge job builds nothing, so it cannot also push-by-digest; set push-by-digest: false');
+  if (i.mergeDigests && !i.push) throw new InputError('input "merge-digests": the merge job pushes an index, so it needs push: true');
+  if (i.mergeDigests && new Set(i.tags.map((t) => `${t.registry}/${t.repository}`)).size > 1) {
+    throw new InputError('input "merge-digests": every tag must name the same repository, where the per-platform manifests were pushed');
+  }
+  if (i.mediaTypes === 'docker' && i.annotations.length > 0) {
+    throw new InputError('input "annotations": Docker media types carry no annotations; use media-types: oci or drop the annotations');
+  }
+  return i;
 }

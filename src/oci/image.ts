@@ -1,5 +1,5 @@
 import { jsonBlob } from './digest.js';
-import { MediaType, type Blob, type Descriptor, type ImageArtifact, type IndexArtifact, type LayerBlob, type OciPlatform } from './types.js';
+import { MEDIA, type Blob, type Descriptor, type ImageArtifact, type IndexArtifact, type IndexEntry, type LayerBlob, type MediaFamily, type OciPlatform } from './types.js';
 
 /** The parts of an image config that come from the user's inputs. */
 export interface ImageSettings {
@@ -13,10 +13,12 @@ export interface ImageSettings {
   /** Shown in `history[].created_by`, e.g. `scratchpack: go build ./cmd/app`. */
   createdBy: string;
   manifestAnnotations: Record<string, string>;
+  /** `oci` (default) or `docker`; Docker types carry no annotations anywhere. */
+  family?: MediaFamily;
 }
 
-function descriptor(b: Blob): Descriptor {
-  return { mediaType: b.mediaType, digest: b.digest, size: b.size };
+function descriptor(b: Blob, mediaType = b.mediaType): Descriptor {
+  return { mediaType, digest: b.digest, size: b.size };
 }
 
 function nonEmpty<T extends object>(o: T): T | undefined {
@@ -25,7 +27,9 @@ function nonEmpty<T extends object>(o: T): T | undefined {
 
 /** Builds the config and manifest for one platform; key order is fixed by construction so digests are stable. */
 export function buildImage(layers: LayerBlob[], s: ImageSettings): ImageArtifact {
-  const config = jsonBlob(MediaType.config, {
+  const family = s.family ?? 'oci';
+  const media = MEDIA[family];
+  const config = jsonBlob(media.config, {
     created: s.created,
     architecture: s.platform.architecture,
     os: s.platform.os,
@@ -41,31 +45,44 @@ export function buildImage(layers: LayerBlob[], s: ImageSettings): ImageArtifact
     rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) },
     history: layers.map(() => ({ created: s.created, created_by: s.createdBy, comment: 'scratchpack' })),
   });
-  const manifest = jsonBlob(MediaType.manifest, {
+  const manifest = jsonBlob(media.manifest, {
     schemaVersion: 2,
-    mediaType: MediaType.manifest,
+    mediaType: media.manifest,
     config: descriptor(config),
-    layers: layers.map(descriptor),
-    ...(nonEmpty(s.manifestAnnotations) ? { annotations: s.manifestAnnotations } : {}),
+    layers: layers.map((l) => descriptor(l, media.layerGzip)),
+    ...(family === 'oci' && nonEmpty(s.manifestAnnotations) ? { annotations: s.manifestAnnotations } : {}),
   });
   return { platform: s.platform, layers, config, manifest };
 }
 
 /** Builds the image index with entries in the caller's order (the `platforms` input), never completion order. */
+export function buildIndexBlob(
+  entries: IndexEntry[],
+  annotations: Record<string, string>,
+  descriptorAnnotations: Record<string, string> = {},
+  family: MediaFamily = 'oci',
+): Blob {
+  const oci = family === 'oci';
+  return jsonBlob(MEDIA[family].index, {
+    schemaVersion: 2,
+    mediaType: MEDIA[family].index,
+    manifests: entries.map((e) => ({
+      mediaType: e.manifest.mediaType,
+      digest: e.manifest.digest,
+      size: e.manifest.size,
+      platform: e.platform,
+      ...(oci && nonEmpty(descriptorAnnotations) ? { annotations: descriptorAnnotations } : {}),
+    })),
+    ...(oci && nonEmpty(annotations) ? { annotations } : {}),
+  });
+}
+
+/** Builds the index for freshly built images; the merge job calls buildIndexBlob with what it read back instead. */
 export function buildIndex(
   images: ImageArtifact[],
   annotations: Record<string, string>,
   descriptorAnnotations: Record<string, string> = {},
+  family: MediaFamily = 'oci',
 ): IndexArtifact {
-  const index = jsonBlob(MediaType.index, {
-    schemaVersion: 2,
-    mediaType: MediaType.index,
-    manifests: images.map((img) => ({
-      ...descriptor(img.manifest),
-      platform: img.platform,
-      ...(nonEmpty(descriptorAnnotations) ? { annotations: descriptorAnnotations } : {}),
-    })),
-    ...(nonEmpty(annotations) ? { annotations } : {}),
-  });
-  return { images, index };
+  return { images, index: buildIndexBlob(images, annotations, descriptorAnnotations, family) };
 }

@@ -6,6 +6,20 @@ export const MediaType = {
   layerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
 } as const;
 
+/** Which family of media types a tree uses; the two never mix (reference §5). */
+export type MediaFamily = 'oci' | 'docker';
+
+/** Media types per family: Docker's manifest list and v2 schema 2 for registries that reject OCI indexes. */
+export const MEDIA: Record<MediaFamily, { index: string; manifest: string; config: string; layerGzip: string }> = {
+  oci: MediaType,
+  docker: {
+    index: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    manifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    config: 'application/vnd.docker.container.image.v1+json',
+    layerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+  },
+};
+
 /** OCI platform object, as it appears in an index entry and mirrored in the config. */
 export interface OciPlatform {
   architecture: string;
@@ -42,6 +56,12 @@ export interface ImageArtifact {
   layers: LayerBlob[];
   config: Blob;
   manifest: Blob;
+}
+
+/** What an index entry needs to know about an image: its manifest descriptor and its platform. */
+export interface IndexEntry {
+  manifest: { mediaType: string; digest: string; size: number };
+  platform: OciPlatform;
 }
 
 /** The multi-platform result: the images in `platforms` order and the index that lists them. */

@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { MediaType, type Blob, type IndexArtifact } from '../oci/types.js';
+import type { Blob, IndexArtifact } from '../oci/types.js';
 import type { Publisher, PublishResult } from './publisher.js';
 
 /** Blobs of an index artifact in dependency order, deduplicated by digest. */
@@ -18,6 +18,11 @@ export function allBlobs(artifact: IndexArtifact): Blob[] {
 export class LayoutPublisher implements Publisher {
   constructor(private readonly dir: string) {}
 
+  /** Where a blob lands, so the registry publisher can stream it back from disk. */
+  blobPath(digest: string): string {
+    return join(this.dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
+  }
+
   async publish(artifact: IndexArtifact, annotations: Record<string, string>): Promise<PublishResult> {
     const staging = `${this.dir}.partial-${process.pid}`;
     const old = `${this.dir}.old-${process.pid}`;
@@ -30,9 +35,9 @@ export class LayoutPublisher implements Publisher {
       }
       const index = {
         schemaVersion: 2,
-        mediaType: MediaType.index,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
         manifests: [{
-          mediaType: MediaType.index,
+          mediaType: artifact.index.mediaType,
           digest: artifact.index.digest,
           size: artifact.index.size,
           ...(Object.keys(annotations).length > 0 ? { annotations } : {}),

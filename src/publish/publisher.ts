@@ -4,8 +4,20 @@ import type { IndexArtifact } from '../oci/types.js';
 export interface PublishResult {
   /** A layout path or a registry repository. */
   location: string;
-  /** References that now point at the index. */
+  /** References that now point at the index (or, pushing by digest, at each manifest). */
   refs: string[];
+  /** Upload counters, for registries. */
+  stats?: PushStats;
+}
+
+/** What a registry push did, for the summary: proof that a rerun uploads nothing. */
+export interface PushStats {
+  uploaded: number;
+  present: number;
+  mounted: number;
+  bytes: number;
+  manifests: number;
+  retries: number;
 }
 
 /** One sink for the same built artifacts: an OCI layout today, a registry with issue #3 (after ko's Publisher). */

@@ -1,4 +1,5 @@
 import type { ElfInfo } from '../elf/parse.js';
+import type { PushStats } from '../publish/publisher.js';
 
 /** One platform's outcome, whether or not it produced an image. */
 export interface PlatformReport {
@@ -32,6 +33,14 @@ export interface Report {
   warnings: string[];
   epoch?: { value: number; source: string };
   goVersion?: string;
+  push?: { refs: string[]; stats: PushStats };
+  /** `repo@digest` of the first tag: the index, or the one manifest when pushing by digest. */
+  image?: string;
+  /** Platform → manifest digest. */
+  digests?: Record<string, string>;
+  digestsDir?: string;
+  /** Matrix job: the `digest` output is the one platform manifest, not the index. */
+  pushByDigest?: boolean;
 }
 
 /** The `images` output entry for a platform: the public JSON contract. */
@@ -50,12 +59,18 @@ export function imageOutput(p: PlatformReport) {
 /** All step outputs as strings, computed from the report alone. */
 export function outputs(r: Report): Record<string, string> {
   const images = r.platforms.map(imageOutput);
-  const metadata = { digest: r.indexDigest ?? null, images, 'oci-layout': r.ociLayout ?? null, binaries: r.binariesDir ?? null, refs: r.refs };
+  const digest = r.pushByDigest && r.digests ? Object.values(r.digests)[0] : r.indexDigest;
+  const metadata = {
+    digest: digest ?? null, images, 'oci-layout': r.ociLayout ?? null, binaries: r.binariesDir ?? null, refs: r.refs,
+    image: r.image ?? null, digests: r.digests ?? null, push: r.push ?? null,
+  };
   return {
-    digest: r.indexDigest ?? '',
+    digest: digest ?? '',
     images: JSON.stringify(images),
     'oci-layout': r.ociLayout ?? '',
     binaries: r.binariesDir ?? '',
     metadata: JSON.stringify(metadata),
+    image: r.image ?? '',
+    digests: r.digests ? JSON.stringify(r.digests) : '',
   };
 }

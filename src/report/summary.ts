@@ -50,6 +50,12 @@ export function renderSummary(r: Report): string {
   }
   if (r.indexDigest) out.push(`**Index digest:** \`${r.indexDigest}\``, '');
   if (r.ociLayout) out.push(`**OCI layout:** \`${esc(r.ociLayout)}\`${r.refs.length ? ` (${r.refs.map((x) => `\`${esc(x)}\``).join(', ')})` : ''}`, '');
+  if (r.image) out.push(`**Image:** \`${esc(r.image)}\``, '');
+  if (r.push) {
+    const s = r.push.stats;
+    out.push(`**Pushed:** ${r.push.refs.map((x) => `\`${esc(x)}\``).join(', ') || 'nothing'}`, '');
+    out.push(`**Blobs:** ${s.uploaded} uploaded, ${s.present} already present, ${s.mounted} mounted · ${humanSize(s.bytes)} sent · ${s.manifests} manifests · ${s.retries} retries`, '');
+  }
   if (r.epoch) out.push(`**Created:** epoch ${r.epoch.value} (from ${esc(r.epoch.source)})`, '');
   if (r.phases.length > 0) out.push(`**Time:** ${r.phases.map((p) => `${esc(p.name)} ${(p.ms / 1000).toFixed(2)} s`).join(' · ')}`, '');
   if (r.errors.length > 0) out.push('### Errors', '', ...r.errors.slice(0, 50).map((e) => `- ${esc(e.length > 2000 ? e.slice(0, 2000) + '…' : e)}`), '');

@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+/** A free loopback port, found by binding port 0. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A real docker-registry process on loopback. */
+export interface Registry {
+  host: string;
+  dir: string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `docker-registry serve` with optional TLS and auth sections, and waits until /v2/ answers. */
+export async function startRegistry(opts: { tls?: { cert: string; key: string }; auth?: string } = {}): Promise<Registry> {
+  const dir = mkdtempSync(join(tmpdir(), 'scratchpack-registry-'));
+  const port = await freePort();
+  const config = [
+    'version: 0.1',
+    'log:', '  level: warn', '  accesslog:', '    disabled: true',
+    'storage:', `  filesystem:`, `    rootdirectory: ${join(dir, 'data')}`, '  delete:', '    enabled: true',
+    'http:', `  addr: 127.0.0.1:${port}`, `  secret: scratchpack-test`,
+    ...(opts.tls ? ['  tls:', `    certificate: ${opts.tls.cert}`, `    key: ${opts.tls.key}`] : []),
+    ...(opts.auth ? [opts.auth] : []),
+  ].join('\n');
+  writeFileSync(join(dir, 'config.yml'), config + '\n');
+  const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
+  const host = `127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    const up = await new Promise<boolean>((resolve) => {
+      const send = opts.tls ? httpsRequest : request;
+      const r = send(`${opts.tls ? 'https' : 'http'}://${host}/v2/`, { rejectUnauthorized: false }, (res) => {
+        res.resume();
+        resolve(true);
+      });
+      r.on('error', () => resolve(false));
+      r.end();
+    });
+    if (up) break;
+    if (i > 100 || child.exitCode !== null) throw new Error(`docker-registry did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    host,
+    dir,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+/** One request the proxy saw, and what it did with it. */
+export interface Seen {
+  method: string;
+  path: string;
+  query: string;
+  injected?: string;
+  status?: number;
+}
+
+/** What the proxy should do with a request: pass it on, answer with a status, or drop the connection. */
+export type Fault = 'pass' | 'drop' | { status: number; headers?: Record<string, string> };
+
+/** A plain-HTTP proxy in front of a registry that records every request and can inject faults. */
+export interface Proxy {
+  host: string;
+  seen: Seen[];
+  fault: (req: Seen, body: Buffer) => Fault;
+  close: () => Promise<void>;
+}
+
+/** Starts a proxy to `target` (host:port, plain HTTP) on a free loopback port. */
+export async function startProxy(target: string): Promise<Proxy> {
+  const proxy: Proxy = { host: '', seen: [], fault: () => 'pass', close: async () => undefined };
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const seen: Seen = { method: req.method ?? '', path: url.pathname, query: url.search };
+      proxy.seen.push(seen);
+      const body = Buffer.concat(chunks);
+      const f = proxy.fault(seen, body);
+      if (f === 'drop') {
+        seen.injected = 'drop';
+        req.socket.destroy();
+        return;
+      }
+      if (f !== 'pass') {
+        seen.injected = String(f.status);
+        seen.status = f.status;
+        res.writeHead(f.status, { 'content-type': 'application/json', ...f.headers });
+        res.end(JSON.stringify({ errors: [{ code: 'UNAVAILABLE', message: `injected ${f.status}` }] }));
+        return;
+      }
+      const up = request(`http://${target}${req.url}`, { method: req.method, headers: req.headers }, (r) => {
+        seen.status = r.statusCode;
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      up.on('error', () => res.destroy());
+      up.end(body);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  proxy.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  proxy.close = () => new Promise((r) => {
+    server.closeAllConnections();
+    server.close(() => r());
+  });
+  return proxy;
+}
+
+/** Blob uploads in a proxy log: upload sessions opened and blob PUTs. */
+export function uploads(seen: Seen[]): { posts: number; puts: number } {
+  return {
+    posts: seen.filter((s) => s.method === 'POST' && s.path.includes('/blobs/uploads/') && !s.query.includes('mount=') && s.status === 202).length,
+    puts: seen.filter((s) => s.method === 'PUT' && s.path.includes('/blobs/uploads/') && s.status === 201).length,
+  };
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runActionAsync, sh, type ActionRun } from './helpers/action.js';
+import { startProxy, startRegistry, uploads, type Proxy, type Registry } from './helpers/registry.js';
+
+const PLATFORMS = 'linux/amd64,linux/arm64,linux/arm/v7';
+const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/hello', GITHUB_SHA: 'b'.repeat(40) };
+const common = { 'working-directory': 'example', 'source-date-epoch': '1700000000', labels: 'org.opencontainers.image.title=hello' };
+
+let registry: Registry;
+let proxy: Proxy;
+let first: ActionRun;
+let tags: string;
+
+beforeAll(async () => {
+  registry = await startRegistry();
+  proxy = await startProxy(registry.host);
+  tags = [`${proxy.host}/acme/hello:1.0`, `${proxy.host}/acme/hello:latest`, `${proxy.host}/acme/mirror:1.0`].join('\n');
+  first = await runActionAsync({ ...common, platforms: PLATFORMS, push: 'true', tags }, { env });
+});
+
+afterAll(async () => {
+  await proxy?.close();
+  await registry?.stop();
+});
+
+describe('push to a plain-HTTP registry on loopback', () => {
+  test('pushes, and says so in outputs, notice and summary', () => {
+    expect(first.stderr).toBe('');
+    expect(first.errors).toEqual([]);
+    expect(first.code).toBe(0);
+    expect(first.outputs.image).toBe(`${proxy.host}/acme/hello@${first.outputs.digest}`);
+    expect(Object.keys(JSON.parse(first.outputs.digests))).toEqual(['linux/amd64', 'linux/arm64', 'linux/arm/v7']);
+    expect(first.notices.join('\n')).toContain(`Pushed ${proxy.host}/acme/hello@${first.outputs.digest}`);
+    expect(first.summary).toMatch(/\*\*Blobs:\*\* 6 uploaded, 0 already present, 6 mounted/);
+  });
+
+  test('blobs go first, then manifests by digest, the index by digest, and the tags last', () => {
+    const puts = proxy.seen.filter((s) => s.method === 'PUT' && s.path.includes('/manifests/')).map((s) => s.path.split('/manifests/')[1]);
+    const digests = Object.values(JSON.parse(first.outputs.digests)) as string[];
+    expect(puts.slice(0, 3)).toEqual(digests);
+    const lastBlobPut = Math.max(...proxy.seen.map((s, i) => (s.path.includes('/blobs/uploads/') ? i : -1)));
+    const firstManifestPut = proxy.seen.findIndex((s) => s.method === 'PUT' && s.path.includes('/manifests/'));
+    expect(lastBlobPut).toBeLessThan(firstManifestPut);
+    const tagPuts = puts.filter((p) => !p.startsWith('sha256:'));
+    expect(tagPuts).toEqual(['1.0', 'latest', '1.0']);
+    expect(puts.indexOf('1.0')).toBeGreaterThan(puts.lastIndexOf(first.outputs.digest));
+  });
+
+  test('the second repository gets its blobs by cross-repository mount', () => {
+    const mounts = proxy.seen.filter((s) => s.method === 'POST' && s.query.includes('mount=') && s.query.includes('from=acme%2Fhello'));
+    expect(mounts.length).toBe(6);
+    expect(mounts.every((m) => m.status === 201 && m.path === '/v2/acme/mirror/blobs/uploads/')).toBe(true);
+  });
+
+  test('skopeo reads the index back and the arm64 image runs under qemu', () => {
+    const raw = JSON.parse(sh('skopeo', ['inspect', '--tls-verify=false', '--raw', `docker://${registry.host}/acme/hello:latest`]));
+    expect(raw.mediaType).toBe('application/vnd.oci.image.index.v1+json');
+    expect(raw.manifests.map((m: { digest: string }) => m.digest)).toEqual(Object.values(JSON.parse(first.outputs.digests)));
+    const dir = mkdtempSync(join(tmpdir(), 'scratchpack-pulled-'));
+    sh('skopeo', ['--override-arch', 'arm64', 'copy', '--src-tls-verify=false', `docker://${registry.host}/acme/mirror:1.0`, `oci:${dir}:pulled`]);
+    const view = join(mkdtempSync(join(tmpdir(), 'scratchpack-bundle-')), 'b');
+    sh('umoci', ['unpack', '--rootless', '--image', `${dir}:pulled`, view]);
+    expect(sh('qemu-aarch64-static', [join(view, 'rootfs/usr/local/bin/hello'), '-check'])).toMatch(/^hello from linux\/arm64/);
+  });
+
+  test('a second run uploads no blob and gives the same digest', async () => {
+    const before = proxy.seen.length;
+    const again = await runActionAsync({ ...common, platforms: PLATFORMS, push: 'true', tags }, { env });
+    expect(again.code).toBe(0);
+    expect(again.outputs.digest).toBe(first.outputs.digest);
+    expect(uploads(proxy.seen.slice(before))).toEqual({ posts: 0, puts: 0 });
+    expect(again.summary).toMatch(/\*\*Blobs:\*\* 0 uploaded, 12 already present, 0 mounted · 0 B sent/);
+  });
+});

@@ -1,0 +1,94 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Inputs } from './config/inputs.js';
+import { InputError } from './errors.js';
+import { mergeIndex, readMergeDigests } from './merge.js';
+import type { IndexArtifact } from './oci/types.js';
+import { makePlan } from './plan.js';
+import { resolveEpoch } from './prepare.js';
+import type { LayoutPublisher } from './publish/layout.js';
+import { RegistryPublisher, repositories } from './publish/registry.js';
+import { clientFactory } from './registry/connect.js';
+import { nodeFetch } from './registry/http.js';
+import { Transport } from './registry/transport.js';
+import type { RetryPolicy } from './registry/retry.js';
+import type { Report } from './report/model.js';
+import type { Exec } from './runtime/exec.js';
+
+/** The effects pushing needs, injected by main.ts. */
+export interface PushDeps {
+  exec: Exec;
+  env: NodeJS.ProcessEnv;
+  tempRoot: string;
+  policy: RetryPolicy;
+  mask: (secret: string) => void;
+  info: (line: string) => void;
+  warn: (line: string) => void;
+}
+
+function connect(inputs: Inputs, deps: PushDeps) {
+  const transport = new Transport(nodeFetch, deps.policy, deps.warn);
+  const client = clientFactory({
+    transport,
+    credentials: { username: inputs.username, password: inputs.password, githubToken: inputs.githubToken, githubActor: deps.env.GITHUB_ACTOR },
+    insecureRegistries: inputs.insecureRegistries, env: deps.env, exec: deps.exec, mask: deps.mask, info: deps.info,
+  });
+  return { transport, client };
+}
+
+/** Pushes what the layout holds to every tag's repository, streaming blobs from the layout on disk. */
+export async function pushImages(inputs: Inputs, artifact: IndexArtifact, layout: LayoutPublisher, report: Report, deps: PushDeps): Promise<void> {
+  const { transport, client } = connect(inputs, deps);
+  const publisher = new RegistryPublisher({
+    tags: inputs.tags, pushByDigest: inputs.pushByDigest, client, concurrency: 4,
+    open: (digest) => createReadStream(layout.blobPath(digest)),
+    retries: () => transport.stats.retries,
+  });
+  try {
+    const result = await publisher.publish(artifact);
+    report.push = { refs: result.refs, stats: publisher.stats };
+  } finally {
+    publisher.stats.retries = transport.stats.retries;
+    report.push ??= { refs: [], stats: publisher.stats };
+  }
+  const first = inputs.tags[0];
+  report.digests = Object.fromEntries(artifact.images.map((img, i) => [inputs.platforms[i].id, img.manifest.digest]));
+  if (inputs.pushByDigest) {
+    const dir = resolve(inputs.digestsDir || join(deps.tempRoot, 'digests'));
+    await mkdir(dir, { recursive: true });
+    for (const img of artifact.images) await writeFile(join(dir, img.manifest.digest.slice('sha256:'.length)), '');
+    report.digestsDir = dir;
+    report.pushByDigest = true;
+    report.image = `${first.registry}/${first.repository}@${artifact.images[0].manifest.digest}`;
+  } else {
+    report.image = `${first.registry}/${first.repository}@${artifact.index.digest}`;
+  }
+}
+
+/** The merge job: builds nothing, reads the pushed manifests back and pushes one index to the tags. */
+export async function runMerge(inputs: Inputs, report: Report, deps: PushDeps): Promise<void> {
+  const digests = await readMergeDigests(inputs.mergeDigests as NonNullable<Inputs['mergeDigests']>);
+  const workDir = resolve(deps.env.GITHUB_WORKSPACE || process.cwd(), inputs.workingDirectory);
+  const [epoch, source] = await resolveEpoch(inputs, deps.env, deps.exec, workDir);
+  report.epoch = { value: epoch, source };
+  const plan = makePlan(inputs, { binaryName: '', epoch, importPath: '', serverUrl: deps.env.GITHUB_SERVER_URL, repository: deps.env.GITHUB_REPOSITORY, sha: deps.env.GITHUB_SHA });
+  const [target] = repositories(inputs.tags);
+  if (!target) throw new InputError('input "tags": the merge job needs a tag to push the index to');
+  const { transport, client } = connect(inputs, deps);
+  const publisher = new RegistryPublisher({ tags: inputs.tags, pushByDigest: false, client, concurrency: 4, open: () => { throw new Error('the merge job uploads no blob'); }, retries: () => transport.stats.retries });
+  const { index, entries } = await mergeIndex(inputs, digests, await client(target.registry), target.repository, { index: plan.indexAnnotations, descriptor: plan.manifestDescriptorAnnotations });
+  for (const e of entries) {
+    const row = report.platforms.find((p) => p.platform === e.platformId);
+    if (row) Object.assign(row, { status: 'ok', manifest: { digest: e.manifest.digest, size: e.manifest.size } });
+  }
+  try {
+    await publisher.pushIndex(index);
+  } finally {
+    publisher.stats.retries = transport.stats.retries;
+    report.push = { refs: inputs.tags.map((t) => t.full), stats: publisher.stats };
+  }
+  report.indexDigest = index.digest;
+  report.image = `${target.registry}/${target.repository}@${index.digest}`;
+  report.digests = Object.fromEntries(entries.map((e) => [e.platformId, e.manifest.digest]));
+}

@@ -1,0 +1,106 @@
+import { parseChallenges, type Challenge } from './challenge.js';
+import { RegistryError, errorDetail } from './errors.js';
+import type { Transport } from './transport.js';
+
+/** A credential for one registry; which source it came from is shown to the user, the secret never is. */
+export interface Credential {
+  username?: string;
+  password?: string;
+  /** docker login's identitytoken: an OAuth2 refresh token. */
+  identityToken?: string;
+  source: string;
+}
+
+interface CachedToken {
+  token: string;
+  expiresAt: number;
+}
+
+const basic = (c: Credential) => 'Basic ' + Buffer.from(`${c.username ?? ''}:${c.password ?? ''}`).toString('base64');
+
+/**
+ * Answers a registry's challenges (reference §3.4). Basic credentials go to the registry host only; Bearer tokens
+ * come from the realm the registry names, which must be HTTPS unless the registry itself is plain HTTP.
+ */
+export class Authenticator {
+  private challenge?: Challenge;
+  private readonly tokens = new Map<string, CachedToken>();
+  private refreshToken?: string;
+
+  constructor(
+    private readonly registry: string,
+    private readonly credential: Credential | undefined,
+    private readonly transport: Transport,
+    private readonly allowHttpRealm: boolean,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.refreshToken = credential?.identityToken;
+  }
+
+  /** Remembers the challenge from a 401; returns false when there is nothing new to answer with. */
+  learn(header: string | undefined): boolean {
+    const found = parseChallenges(header ?? '');
+    const ch = found.find((c) => c.scheme === 'bearer') ?? found.find((c) => c.scheme === 'basic');
+    if (!ch) return false;
+    this.challenge = ch;
+    return true;
+  }
+
+  /** The Authorization header for a request needing `scopes`, fetching a token when needed (or when `force`). */
+  async header(scopes: string[], force = false): Promise<string | undefined> {
+    const ch = this.challenge;
+    if (!ch) return undefined;
+    if (ch.scheme === 'basic') return this.credential?.username !== undefined ? basic(this.credential) : undefined;
+    if (ch.scheme !== 'bearer') return undefined;
+    const key = scopes.join(' ');
+    const cached = this.tokens.get(key);
+    if (cached && !force && cached.expiresAt > this.now()) return `Bearer ${cached.token}`;
+    const token = await this.fetchToken(ch, scopes);
+    this.tokens.set(key, token);
+    return `Bearer ${token.token}`;
+  }
+
+  private realmUrl(ch: Challenge): URL {
+    let realm: URL;
+    try {
+      realm = new URL(ch.params.realm ?? '');
+    } catch {
+      throw new RegistryError(this.registry, 'authenticate', 'bad challenge', `realm "${ch.params.realm ?? ''}" is not a URL`);
+    }
+    if (realm.protocol !== 'https:' && !(realm.protocol === 'http:' && this.allowHttpRealm)) {
+      throw new RegistryError(this.registry, 'authenticate', 'refused', `token realm ${realm.origin} is not HTTPS; credentials are only sent over TLS`);
+    }
+    return realm;
+  }
+
+  private async fetchToken(ch: Challenge, scopes: string[]): Promise<CachedToken> {
+    const realm = this.realmUrl(ch);
+    const service = ch.params.service ?? '';
+    let res;
+    if (this.refreshToken) {
+      const form = new URLSearchParams({ grant_type: 'refresh_token', service, client_id: 'scratchpack', scope: scopes.join(' '), refresh_token: this.refreshToken });
+      res = await this.transport.send(
+        { method: 'POST', url: realm.href, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form.toString()) },
+        this.registry, 'token (oauth2)',
+      );
+      if (res.status === 404 || res.status === 405) res = undefined;
+    }
+    if (!res) {
+      const url = new URL(realm.href);
+      if (service) url.searchParams.set('service', service);
+      for (const s of scopes) url.searchParams.append('scope', s);
+      const headers: Record<string, string> = {};
+      if (this.credential?.username !== undefined) headers.authorization = basic(this.credential);
+      res = await this.transport.send({ method: 'GET', url: url.href, headers }, this.registry, 'token');
+    }
+    if (res.status !== 200) {
+      throw new RegistryError(this.registry, `token for ${scopes.join(' ')}`, res.status, errorDetail(res.body) || (this.credential ? `credentials from ${this.credential.source} were refused` : 'anonymous access refused'));
+    }
+    const body = JSON.parse(res.body.toString('utf8')) as { token?: string; access_token?: string; expires_in?: number; refresh_token?: string };
+    const token = body.token ?? body.access_token;
+    if (!token) throw new RegistryError(this.registry, 'token', 'bad response', 'no token in the token server answer');
+    if (body.refresh_token) this.refreshToken = body.refresh_token;
+    const ttl = Math.max(60, body.expires_in ?? 60);
+    return { token, expiresAt: this.now() + (ttl - 10) * 1000 };
+  }
+}

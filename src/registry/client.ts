@@ -1,0 +1,145 @@
+import type { Readable } from 'node:stream';
+import type { Authenticator } from './auth.js';
+import { RegistryError, errorDetail } from './errors.js';
+import type { HttpRequest, HttpResponse } from './http.js';
+import type { Transport } from './transport.js';
+
+/** A blob to upload, opened lazily so a retry can stream it again from disk. */
+export interface BlobSource {
+  digest: string;
+  size: number;
+  open: () => Readable;
+}
+
+/** True for hosts where plain HTTP is always allowed: localhost, 127.0.0.0/8 and ::1 (with any port). */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/:\d+$/, '');
+  return h === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '[::1]';
+}
+
+/** The API host for a registry name (Docker Hub's API is not at docker.io). */
+export function apiHost(registry: string): string {
+  return registry === 'docker.io' ? 'registry-1.docker.io' : registry;
+}
+
+const pushScope = (repo: string) => `repository:${repo}:push,pull`;
+const pullScope = (repo: string) => `repository:${repo}:pull`;
+
+/** The OCI distribution API for one registry (reference §3.1): existence checks, uploads, mounts and manifests. */
+export class RegistryClient {
+  private base = '';
+
+  constructor(
+    readonly registry: string,
+    private readonly transport: Transport,
+    private readonly auth: Authenticator,
+    private readonly plainHttpAllowed: boolean,
+  ) {}
+
+  /** GET /v2/: picks https (or http where allowed and TLS is not spoken) and learns the auth challenge. */
+  async ping(): Promise<void> {
+    const host = apiHost(this.registry);
+    const schemes = this.plainHttpAllowed ? ['https', 'http'] : ['https'];
+    let last: unknown;
+    for (const scheme of schemes) {
+      try {
+        const res = await this.transport.send({ method: 'GET', url: `${scheme}://${host}/v2/` }, this.registry, 'ping');
+        this.base = `${scheme}://${host}`;
+        if (res.status === 401) this.auth.learn(res.headers['www-authenticate']);
+        else if (res.status !== 200) throw new RegistryError(this.registry, 'ping /v2/', res.status, errorDetail(res.body));
+        return;
+      } catch (e) {
+        last = e;
+        if (e instanceof RegistryError && typeof e.status === 'number') throw e;
+      }
+    }
+    throw last;
+  }
+
+  private async send(req: HttpRequest, scopes: string[], operation: string): Promise<HttpResponse> {
+    const sameHost = new URL(req.url).host === new URL(this.base).host;
+    const withAuth = async (force: boolean): Promise<HttpRequest> => {
+      const authz = sameHost ? await this.auth.header(scopes, force) : undefined;
+      return { ...req, headers: { ...req.headers, ...(authz ? { authorization: authz } : {}) } };
+    };
+    let res = await this.transport.send(await withAuth(false), this.registry, operation);
+    if (res.status === 401 && sameHost && this.auth.learn(res.headers['www-authenticate'])) {
+      res = await this.transport.send(await withAuth(true), this.registry, operation);
+    }
+    return res;
+  }
+
+  private fail(operation: string, res: HttpResponse): never {
+    throw new RegistryError(this.registry, operation, res.status, errorDetail(res.body));
+  }
+
+  /** HEAD a blob: 200 means present; 404, and the 403 some registries send instead, mean "upload it". */
+  async blobExists(repo: string, digest: string): Promise<boolean> {
+    const res = await this.send({ method: 'HEAD', url: `${this.base}/v2/${repo}/blobs/${digest}` }, [pushScope(repo)], `HEAD blob ${digest.slice(0, 19)}`);
+    if (res.status === 200) return true;
+    if (res.status === 404 || res.status === 403) return false;
+    this.fail(`HEAD blob ${digest}`, res);
+  }
+
+  /** Tries a cross-repository mount; returns true if mounted, else the upload session the registry opened instead. */
+  async mountBlob(repo: string, digest: string, from: string): Promise<true | string> {
+    const url = `${this.base}/v2/${repo}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
+    const res = await this.send({ method: 'POST', url, headers: { 'content-length': '0' } }, [pushScope(repo), pullScope(from)], `mount ${digest.slice(0, 19)}`);
+    if (res.status === 201) return true;
+    if (res.status === 202 && res.headers.location) return new URL(res.headers.location, url).href;
+    this.fail(`mount blob ${digest} from ${from}`, res);
+  }
+
+  /** Uploads a blob as one POST and one monolithic PUT, streamed, and checks the digest the registry reports. */
+  async uploadBlob(repo: string, blob: BlobSource, session?: string): Promise<void> {
+    let location = session;
+    if (!location) {
+      const url = `${this.base}/v2/${repo}/blobs/uploads/`;
+      const res = await this.send({ method: 'POST', url, headers: { 'content-length': '0' } }, [pushScope(repo)], `start upload ${blob.digest.slice(0, 19)}`);
+      if (res.status !== 202 || !res.headers.location) this.fail(`start upload of ${blob.digest}`, res);
+      // Relative or absolute, keep whatever query the registry put in it.
+      location = new URL(res.headers.location, url).href;
+    }
+    const put = location + (location.includes('?') ? '&' : '?') + `digest=${encodeURIComponent(blob.digest)}`;
+    const res = await this.send({
+      method: 'PUT', url: put, body: blob.open,
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
+    }, [pushScope(repo)], `upload ${blob.digest.slice(0, 19)}`);
+    if (res.status !== 201 && res.status !== 204) this.fail(`upload blob ${blob.digest}`, res);
+    const said = res.headers['docker-content-digest'];
+    if (said && said !== blob.digest) throw new RegistryError(this.registry, `upload blob ${blob.digest}`, 'digest mismatch', `registry stored ${said}`);
+  }
+
+  /** PUTs manifest bytes by tag or digest with Content-Type = its mediaType, and checks the digest the registry reports. */
+  async putManifest(repo: string, ref: string, mediaType: string, data: Uint8Array, digest: string): Promise<void> {
+    const res = await this.send({
+      method: 'PUT', url: `${this.base}/v2/${repo}/manifests/${ref}`, body: data,
+      headers: { 'content-type': mediaType, 'content-length': String(data.length) },
+    }, [pushScope(repo)], `PUT manifest ${repo}:${ref.slice(0, 19)}`);
+    if (res.status !== 201 && res.status !== 200) this.fail(`PUT manifest ${repo}:${ref}`, res);
+    const said = res.headers['docker-content-digest'];
+    if (said && said !== digest) throw new RegistryError(this.registry, `PUT manifest ${repo}:${ref}`, 'digest mismatch', `registry computed ${said}, we sent ${digest}`);
+  }
+
+  /** GETs a manifest by digest (merge job), with the exact bytes so the digest can be checked. */
+  async getManifest(repo: string, ref: string, accept: string[]): Promise<{ mediaType: string; data: Buffer }> {
+    const res = await this.send({ method: 'GET', url: `${this.base}/v2/${repo}/manifests/${ref}`, headers: { accept: accept.join(', ') } }, [pullScope(repo)], `GET manifest ${ref.slice(0, 19)}`);
+    if (res.status !== 200) this.fail(`GET manifest ${repo}@${ref}`, res);
+    return { mediaType: (res.headers['content-type'] ?? '').split(';')[0].trim(), data: res.body };
+  }
+
+  /** GETs a small blob (an image config), following the registry's redirect without our credentials. */
+  async getBlob(repo: string, digest: string): Promise<Buffer> {
+    let url = `${this.base}/v2/${repo}/blobs/${digest}`;
+    for (let hops = 0; hops < 5; hops++) {
+      const res = await this.send({ method: 'GET', url }, [pullScope(repo)], `GET blob ${digest.slice(0, 19)}`);
+      if (res.status >= 300 && res.status < 400 && res.headers.location) {
+        url = new URL(res.headers.location, url).href;
+        continue;
+      }
+      if (res.status !== 200) this.fail(`GET blob ${repo}@${digest}`, res);
+      return res.body;
+    }
+    throw new RegistryError(this.registry, `GET blob ${digest}`, 'redirect loop', '');
+  }
+}
