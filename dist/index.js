@@ -21871,7 +21871,8 @@ var RegistryClient = class {
         return;
       } catch (e) {
         last = e;
-        if (e instanceof RegistryError && typeof e.status === "number") throw e;
+        const tls = e instanceof RegistryError && /^(EPROTO|ERR_SSL_|ECONNRESET)/.test(String(e.status));
+        if (!tls) throw e;
       }
     }
     throw last;
@@ -22323,9 +22324,9 @@ async function runPipeline(inputs, report, deps) {
         extraFiles: facts.extraFiles
       });
       const layer = await buildLayer(entries, facts.epoch);
-      return buildImage([layer], { ...plan.image, platform: ociPlatform(platform3) });
+      return buildImage([layer], { ...plan.image, platform: ociPlatform(platform3), family: inputs.mediaTypes });
     });
-    return buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations);
+    return buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
   });
   const location = resolve3(inputs.ociLayout || join6(deps.tempRoot, "oci"));
   const layout = new LayoutPublisher(location);

@@ -113,9 +113,9 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
         zoneinfo: facts.zoneinfo, extraFiles: facts.extraFiles,
       });
       const layer = await buildLayer(entries, facts.epoch);
-      return buildImage([layer], { ...plan.image, platform: ociPlatform(platform) });
+      return buildImage([layer], { ...plan.image, platform: ociPlatform(platform), family: inputs.mediaTypes });
     });
-    return buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations);
+    return buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
   });
   const location = resolve(inputs.ociLayout || join(deps.tempRoot, 'oci'));
   const layout = new LayoutPublisher(location);

@@ -102,8 +102,8 @@ export function runActionAsync(inputs: Record<string, string>, opts: RunOptions 
 }
 
 /** Runs a command and returns stdout, failing the test with stderr when it exits non-zero. */
-export function sh(cmd: string, args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): string {
-  const r = spawnSync(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: 'utf8', maxBuffer: 64 << 20 });
+export function sh(cmd: string, args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): string {
+  const r = spawnSync(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, input: opts.input, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}${r.error ?? ''}`);
   return r.stdout;
 }

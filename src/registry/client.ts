@@ -50,7 +50,9 @@ export class RegistryClient {
         return;
       } catch (e) {
         last = e;
-        if (e instanceof RegistryError && typeof e.status === 'number') throw e;
+        // Only a TLS failure means "this host speaks plain HTTP"; refused or timed out is the same on both.
+        const tls = e instanceof RegistryError && /^(EPROTO|ERR_SSL_|ECONNRESET)/.test(String(e.status));
+        if (!tls) throw e;
       }
     }
     throw last;
