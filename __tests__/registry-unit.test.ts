@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseChallenges } from '../src/registry/challenge.js';
+import { backoffMs, DEFAULT_RETRY, retryAfterMs } from '../src/registry/retry.js';
+import { resolveCredential } from '../src/registry/credentials.js';
+import { execaExec } from '../src/runtime/exec.js';
+import { isLoopback } from '../src/registry/client.js';
+
+describe('WWW-Authenticate', () => {
+  test('Bearer with a quoted scope holding commas and colons', () => {
+    expect(parseChallenges('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:samalba/my-app:pull,push"')).toEqual([
+      { scheme: 'bearer', params: { realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:samalba/my-app:pull,push' } },
+    ]);
+  });
+  test('several challenges, spaces, escapes and bare tokens', () => {
+    expect(parseChallenges('Basic realm="a \\"b\\"", Bearer realm=https://x/t , error="invalid_token"')).toEqual([
+      { scheme: 'basic', params: { realm: 'a "b"' } },
+      { scheme: 'bearer', params: { realm: 'https://x/t', error: 'invalid_token' } },
+    ]);
+    expect(parseChallenges('')).toEqual([]);
+    expect(parseChallenges('Basic')).toEqual([{ scheme: 'basic', params: {} }]);
+  });
+});
+
+describe('retry policy as data', () => {
+  test('bounded: four attempts, backoff grows, jitter within ±10%', () => {
+    expect(DEFAULT_RETRY.delaysMs).toHaveLength(3);
+    expect(backoffMs(DEFAULT_RETRY, 1, undefined, () => 0.5)).toBe(1000);
+    expect(backoffMs(DEFAULT_RETRY, 2, undefined, () => 1)).toBe(3300);
+    expect(backoffMs(DEFAULT_RETRY, 3, undefined, () => 0)).toBe(8100);
+  });
+  test('Retry-After in seconds or as a date, capped', () => {
+    expect(retryAfterMs('2', 0)).toBe(2000);
+    expect(retryAfterMs(new Date(10_000).toUTCString(), 4000)).toBe(6000);
+    expect(retryAfterMs('soon', 0)).toBeUndefined();
+    expect(backoffMs(DEFAULT_RETRY, 1, 3_600_000, Math.random)).toBe(DEFAULT_RETRY.maxRetryAfterMs);
+  });
+  test('loopback hosts', () => {
+    expect(['localhost:5000', '127.0.0.1', '127.1.2.3:80', '[::1]:5000'].every(isLoopback)).toBe(true);
+    expect(['ghcr.io', '10.0.0.1:5000', 'localhost.evil.com'].some(isLoopback)).toBe(false);
+  });
+});
+
+describe('credentials, in order', () => {
+  const masked: string[] = [];
+  const mask = (s: string) => masked.push(s);
+  let dir: string;
+  let oldPath: string | undefined;
+  const none = { username: '', password: '', githubToken: '' };
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'scratchpack-creds-'));
+    const helper = join(dir, 'docker-credential-test');
+    writeFileSync(helper, '#!/bin/sh\nread server\n[ "$server" = "helped.example" ] || exit 1\necho \'{"ServerURL":"helped.example","Username":"helper-user","Secret":"helper-secret"}\'\n');
+    chmodSync(helper, 0o755);
+    oldPath = process.env.PATH;
+    process.env.PATH = `${dir}:${oldPath}`;
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({
+      auths: { 'https://index.docker.io/v1/': { auth: Buffer.from('hubuser:hubpass').toString('base64') }, 'oauth.example': { identitytoken: 'idtok' } },
+      credHelpers: { 'helped.example': 'test' },
+    }));
+  });
+  afterAll(() => {
+    process.env.PATH = oldPath;
+  });
+  const env = () => ({ DOCKER_CONFIG: dir, HOME: dir });
+
+  test('explicit inputs win over everything', async () => {
+    expect(await resolveCredential('docker.io', { ...none, username: 'u', password: 'p' }, env(), execaExec, mask)).toMatchObject({ username: 'u', password: 'p', source: 'the username/password inputs' });
+  });
+  test('config.json auths, with Docker Hub aliases, and identitytoken', async () => {
+    expect(await resolveCredential('docker.io', none, env(), execaExec, mask)).toMatchObject({ username: 'hubuser', password: 'hubpass' });
+    expect(await resolveCredential('oauth.example', none, env(), execaExec, mask)).toMatchObject({ identityToken: 'idtok' });
+    expect(masked).toEqual(expect.arrayContaining(['hubpass', 'idtok']));
+  });
+  test('credHelpers run docker-credential-<name> get with the server on stdin', async () => {
+    expect(await resolveCredential('helped.example', none, env(), execaExec, mask)).toMatchObject({ username: 'helper-user', password: 'helper-secret', source: 'docker-credential-test' });
+    expect(masked).toContain('helper-secret');
+  });
+  test('github-token for ghcr.io only, as GITHUB_ACTOR; anonymous otherwise', async () => {
+    const inputs = { ...none, githubToken: 'ghs_x', githubActor: 'octocat' };
+    expect(await resolveCredential('ghcr.io', inputs, env(), execaExec, mask)).toMatchObject({ username: 'octocat', password: 'ghs_x' });
+    expect(await resolveCredential('quay.io', inputs, env(), execaExec, mask)).toBeUndefined();
+  });
+});
