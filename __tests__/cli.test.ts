@@ -51,5 +51,5 @@ test('truncated, garbage, non-ELF and missing files get a JSON error line and ex
 
 test('usage errors exit 2', () => {
   expect(spawnSync(cli, ['frobnicate'], { encoding: 'utf8' }).status).toBe(2);
-  expect(sh('sh', ['-c', `${cli} 2>&1; echo $?`])).toContain('usage: scratchpack inspect FILE...');
+  expect(sh('sh', ['-c', `${cli} 2>&1; echo $?`])).toContain('usage: scratchpack inspect [--deps --sysroot DIR] FILE...');
 });

@@ -3,7 +3,212 @@ import { createRequire as __scratchpackRequire } from 'node:module';
 const require = __scratchpackRequire(import.meta.url);
 
 // src/cli.ts
-import { readFile } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
+
+// src/errors.ts
+var ActionError = class extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+};
+var ParseError = class extends ActionError {
+};
+
+// src/config/platform.ts
+var ARCHES = {
+  amd64: { variants: ["v1", "v2", "v3", "v4"], implicit: ["v1"], goVar: "GOAMD64", toGo: (v) => v, expected: "v1..v4" },
+  arm64: { variants: ["v8"], implicit: ["v8"], expected: "v8 (or none)" },
+  arm: { variants: ["v7", "v6", "v5"], goVar: "GOARM", toGo: (v) => v.slice(1), expected: "v5, v6 or v7" },
+  "386": { expected: "none" },
+  ppc64le: { expected: "none" },
+  ppc64: { expected: "none" },
+  s390x: { expected: "none" },
+  riscv64: { expected: "none" },
+  mips64le: { expected: "none" },
+  mips64: { expected: "none" },
+  mipsle: { expected: "none" },
+  mips: { expected: "none" },
+  loong64: { expected: "none" }
+};
+var SUPPORTED_ARCHES = Object.keys(ARCHES);
+function parsePlatform(text) {
+  const parts = text.trim().split("/");
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === "")) {
+    throw new ParseError(`platform "${text}": expected os/arch[/variant], e.g. linux/arm64 or linux/arm/v7`);
+  }
+  const [os, arch, written] = parts.map((p) => p.toLowerCase());
+  if (os !== "linux") {
+    throw new ParseError(`platform "${text}": os must be linux, because scratch images run on a Linux kernel`);
+  }
+  const rule = ARCHES[arch];
+  if (!rule) {
+    throw new ParseError(`platform "${text}": unknown architecture "${arch}"; expected one of ${SUPPORTED_ARCHES.join(", ")}`);
+  }
+  if (written !== void 0 && !rule.variants?.includes(written)) {
+    throw new ParseError(`platform "${text}": variant must be ${rule.expected}`);
+  }
+  const chosen = written ?? rule.variants?.[0];
+  const variant = chosen !== void 0 && !rule.implicit?.includes(chosen) ? chosen : void 0;
+  const goEnv = { GOOS: os, GOARCH: arch };
+  if (rule.goVar && rule.toGo && chosen !== void 0) goEnv[rule.goVar] = rule.toGo(chosen);
+  const id = [os, arch, variant].filter(Boolean).join("/");
+  return { id, os: "linux", arch, variant, goEnv, slug: id.replaceAll("/", "_") };
+}
+
+// src/config/toolchain.ts
+function debianTarget(p) {
+  const table = {
+    amd64: { gnu: "x86_64-linux-gnu", multiarch: "x86_64-linux-gnu", deb: "amd64" },
+    arm64: { gnu: "aarch64-linux-gnu", multiarch: "aarch64-linux-gnu", deb: "arm64" },
+    "386": { gnu: "i686-linux-gnu", multiarch: "i386-linux-gnu", deb: "i386" },
+    ppc64le: { gnu: "powerpc64le-linux-gnu", multiarch: "powerpc64le-linux-gnu", deb: "ppc64el" },
+    s390x: { gnu: "s390x-linux-gnu", multiarch: "s390x-linux-gnu", deb: "s390x" },
+    riscv64: { gnu: "riscv64-linux-gnu", multiarch: "riscv64-linux-gnu", deb: "riscv64" },
+    mips64le: { gnu: "mips64el-linux-gnuabi64", multiarch: "mips64el-linux-gnuabi64", deb: "mips64el" },
+    loong64: { gnu: "loongarch64-linux-gnu", multiarch: "loongarch64-linux-gnu", deb: "loong64" }
+  };
+  if (p.arch === "arm") {
+    return p.goEnv.GOARM === "7" ? { gnu: "arm-linux-gnueabihf", multiarch: "arm-linux-gnueabihf", deb: "armhf" } : { gnu: "arm-linux-gnueabi", multiarch: "arm-linux-gnueabi", deb: "armel" };
+  }
+  return table[p.arch];
+}
+
+// src/elf/deps.ts
+function normalizePath(p) {
+  const out = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return "/" + out.join("/");
+}
+var dirOf = (p) => normalizePath(p + "/..");
+var osabiClass = (n) => n === 0 || n === 3 ? 0 : n;
+function compatible(want, got) {
+  return want.bits === got.bits && want.endian === got.endian && want.machine === got.machine && osabiClass(want.osabi) === osabiClass(got.osabi);
+}
+function defaultDirs(multiarch) {
+  return [...multiarch ? [`/lib/${multiarch}`, `/usr/lib/${multiarch}`] : [], "/lib64", "/usr/lib64", "/lib", "/usr/lib"];
+}
+var Resolver = class {
+  constructor(o) {
+    this.o = o;
+  }
+  o;
+  host = (p) => this.o.sysroot === "/" ? p : this.o.sysroot.replace(/\/+$/, "") + p;
+  files = /* @__PURE__ */ new Map();
+  /** Follows a leaf symlink chain inside the sysroot; returns the chain's entries, or undefined if it ends nowhere. */
+  async chain(path) {
+    const out = [];
+    let p = normalizePath(path);
+    for (let hops = 0; hops < 40; hops++) {
+      const st = await this.o.fs.lstat(this.host(p));
+      if (!st) return void 0;
+      if (st.kind === "symlink") {
+        const link = await this.o.fs.readlink(this.host(p));
+        out.push({ path: p, type: "symlink", linkname: link, source: this.host(p), mode: 511, size: 0 });
+        p = normalizePath(link.startsWith("/") ? link : `${dirOf(p)}/${link}`);
+        continue;
+      }
+      if (st.kind !== "file") return void 0;
+      out.push({ path: p, type: "file", source: this.host(p), mode: st.mode & 73 ? 493 : 420, size: st.size });
+      return out;
+    }
+    return void 0;
+  }
+  /** ld.so.conf and its includes (sorted globs, `#` comments), as lddtree reads them. */
+  async ldSoConf(file = "/etc/ld.so.conf", depth = 0) {
+    if (depth > 8) return [];
+    const text = await this.o.fs.readFile(this.host(file)).then((b) => Buffer.from(b).toString("utf8"), () => "");
+    const dirs = [];
+    for (const raw of text.split("\n")) {
+      const line = raw.replace(/#.*/, "").trim();
+      if (!line) continue;
+      const inc = /^include\s+(.+)$/.exec(line);
+      if (!inc) {
+        dirs.push(...line.split(/[\s:,]+/).filter(Boolean).map(normalizePath));
+        continue;
+      }
+      const pattern = inc[1].startsWith("/") ? inc[1] : `${dirOf(file)}/${inc[1]}`;
+      const dir = dirOf(pattern);
+      const re = new RegExp("^" + pattern.slice(dir.length + 1).replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".") + "$");
+      const names = (await this.o.fs.readdir(this.host(dir)).catch(() => [])).filter((n) => re.test(n)).sort();
+      for (const n of names) dirs.push(...await this.ldSoConf(`${dir === "/" ? "" : dir}/${n}`, depth + 1));
+    }
+    return dirs;
+  }
+  add(entries) {
+    for (const e of entries) if (!this.files.has(e.path)) this.files.set(e.path, e);
+  }
+  result() {
+    return [...this.files.values()];
+  }
+};
+function rpathDirs(info, origin) {
+  const list = info.runpath.length > 0 ? info.runpath : info.rpath;
+  return list.map((d) => normalizePath(d.replace(/\$\{ORIGIN\}|\$ORIGIN/g, origin))).filter((d) => d.startsWith("/"));
+}
+async function resolveDeps(main, o) {
+  const r = new Resolver(o);
+  const result = { sysroot: o.sysroot, interpreter: null, libraries: [], missing: [], files: [] };
+  const seen = /* @__PURE__ */ new Set();
+  if (main.interpreter) {
+    const chain = await r.chain(main.interpreter);
+    if (!chain) result.missingInterpreter = main.interpreter;
+    else {
+      const real = chain[chain.length - 1];
+      result.interpreter = { path: main.interpreter, source: real.source, size: real.size };
+      r.add(chain);
+      seen.add(main.interpreter.split("/").pop());
+    }
+  }
+  const defaults = defaultDirs(o.multiarch);
+  const conf = await r.ldSoConf();
+  const interpDir = main.interpreter ? [dirOf(main.interpreter)] : [];
+  const mainRpath = main.runpath.length === 0 ? rpathDirs(main, o.originDir) : [];
+  const queue = [{ info: main, name: "the binary", origin: o.originDir }];
+  while (queue.length > 0) {
+    const { info, name, origin } = queue.shift();
+    const own = rpathDirs(info, origin);
+    const inherited = info === main || info.runpath.length > 0 ? [] : mainRpath;
+    const search = [.../* @__PURE__ */ new Set([...own, ...inherited, ...conf, ...defaults, ...interpDir])];
+    for (const soname of info.needed) {
+      if (seen.has(soname)) continue;
+      seen.add(soname);
+      let found;
+      for (const dir of soname.includes("/") ? [dirOf(normalizePath(soname))] : search) {
+        const chain = await r.chain(`${dir}/${soname.split("/").pop()}`);
+        if (!chain) continue;
+        const real2 = chain[chain.length - 1];
+        let lib;
+        try {
+          lib = o.parse(await o.fs.readFile(real2.source));
+        } catch {
+          continue;
+        }
+        if (compatible(main, lib)) {
+          found = { dir, chain, info: lib };
+          break;
+        }
+      }
+      if (!found) {
+        result.missing.push({ soname, neededBy: name, searched: search });
+        continue;
+      }
+      const real = found.chain[found.chain.length - 1];
+      const keep = defaults.includes(found.dir) || own.includes(found.dir) || inherited.includes(found.dir) || interpDir.includes(found.dir);
+      const placed = keep ? found.chain : [{ ...real, path: `/usr/lib/${soname}` }];
+      r.add(placed);
+      const where = placed[0].path;
+      result.libraries.push({ soname, path: where, source: real.source, size: real.size, neededBy: name, via: found.dir });
+      queue.push({ info: found.info, name: soname, origin: dirOf(where) });
+    }
+  }
+  result.files = r.result();
+  return result;
+}
 
 // src/elf/reader.ts
 var ElfError = class extends Error {
@@ -388,27 +593,57 @@ function inspectBytes(file, bytes) {
   }
 }
 
+// src/runtime/fs.ts
+import { lstat, readFile, readdir, readlink } from "node:fs/promises";
+var nodeDepsFs = {
+  async lstat(path) {
+    const st = await lstat(path).catch(() => void 0);
+    if (!st) return void 0;
+    const kind = st.isSymbolicLink() ? "symlink" : st.isFile() ? "file" : st.isDirectory() ? "dir" : "other";
+    return { kind, mode: st.mode, size: st.size };
+  },
+  readlink: (path) => readlink(path),
+  readFile: (path) => readFile(path),
+  readdir: (path) => readdir(path)
+};
+
 // src/cli.ts
-var USAGE = "usage: scratchpack inspect FILE...";
+var USAGE = "usage: scratchpack inspect [--deps --sysroot DIR] FILE...";
+function multiarchOf(arch, flags) {
+  if (!arch) return void 0;
+  const p = parsePlatform(arch === "arm" ? flags & 1024 ? "linux/arm/v7" : "linux/arm/v6" : `linux/${arch}`);
+  return debianTarget(p)?.multiarch;
+}
+async function deps(file, bytes, sysroot) {
+  const info = parseElf(bytes);
+  const tree = await resolveDeps(info, { sysroot, multiarch: multiarchOf(info.arch, info.flags), originDir: "/", fs: nodeDepsFs, parse: parseElf });
+  return { file, arch: info.arch, linkage: info.linkage, ...tree };
+}
 async function cli(argv, out, err) {
-  const [command, ...files] = argv;
+  const [command, ...rest] = argv;
+  let withDeps = false, sysroot = "/";
+  const files = [];
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === "--deps") withDeps = true;
+    else if (rest[i] === "--sysroot" && i + 1 < rest.length) sysroot = rest[++i];
+    else files.push(rest[i]);
+  }
   if (command !== "inspect" || files.length === 0) {
     err(USAGE);
     return 2;
   }
   let status = 0;
   for (const file of files) {
-    let bytes;
     try {
-      bytes = await readFile(file);
+      const bytes = await readFile2(file);
+      const line = withDeps ? await deps(file, bytes, sysroot) : inspectBytes(file, bytes);
+      if ("error" in line || "missing" in line && line.missing.length > 0) status = 1;
+      out(JSON.stringify(line));
     } catch (e) {
+      if (!(e instanceof ElfError) && !e.code) throw e;
       out(JSON.stringify({ file, error: e.message }));
       status = 1;
-      continue;
     }
-    const line = inspectBytes(file, bytes);
-    if ("error" in line) status = 1;
-    out(JSON.stringify(line));
   }
   return status;
 }

@@ -12037,10 +12037,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -19173,15 +19173,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat3, path6, options) {
-      if (!stat3.isSymbolicLink() && !stat3.isFile()) {
+    function checkStat(stat4, path6, options) {
+      if (!stat4.isSymbolicLink() && !stat4.isFile()) {
         return false;
       }
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat3) {
-        cb(er, er ? false : checkStat(stat3, path6, options));
+      fs3.stat(path6, function(er, stat4) {
+        cb(er, er ? false : checkStat(stat4, path6, options));
       });
     }
     function sync(path6, options) {
@@ -19197,20 +19197,20 @@ var require_mode = __commonJS({
     isexe.sync = sync;
     var fs3 = __require("fs");
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat3) {
-        cb(er, er ? false : checkStat(stat3, options));
+      fs3.stat(path6, function(er, stat4) {
+        cb(er, er ? false : checkStat(stat4, options));
       });
     }
     function sync(path6, options) {
       return checkStat(fs3.statSync(path6), options);
     }
-    function checkStat(stat3, options) {
-      return stat3.isFile() && checkMode(stat3, options);
+    function checkStat(stat4, options) {
+      return stat4.isFile() && checkMode(stat4, options);
     }
-    function checkMode(stat3, options) {
-      var mod = stat3.mode;
-      var uid = stat3.uid;
-      var gid = stat3.gid;
+    function checkMode(stat4, options) {
+      var mod = stat4.mode;
+      var uid = stat4.uid;
+      var gid = stat4.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -19738,15 +19738,15 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -20199,7 +20199,7 @@ function group(name, fn) {
 
 // src/main.ts
 import { availableParallelism, tmpdir } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/errors.ts
 var ActionError = class extends Error {
@@ -20447,6 +20447,44 @@ function splitWords(text) {
   return words;
 }
 
+// src/config/toolchain.ts
+function debianTarget(p) {
+  const table = {
+    amd64: { gnu: "x86_64-linux-gnu", multiarch: "x86_64-linux-gnu", deb: "amd64" },
+    arm64: { gnu: "aarch64-linux-gnu", multiarch: "aarch64-linux-gnu", deb: "arm64" },
+    "386": { gnu: "i686-linux-gnu", multiarch: "i386-linux-gnu", deb: "i386" },
+    ppc64le: { gnu: "powerpc64le-linux-gnu", multiarch: "powerpc64le-linux-gnu", deb: "ppc64el" },
+    s390x: { gnu: "s390x-linux-gnu", multiarch: "s390x-linux-gnu", deb: "s390x" },
+    riscv64: { gnu: "riscv64-linux-gnu", multiarch: "riscv64-linux-gnu", deb: "riscv64" },
+    mips64le: { gnu: "mips64el-linux-gnuabi64", multiarch: "mips64el-linux-gnuabi64", deb: "mips64el" },
+    loong64: { gnu: "loongarch64-linux-gnu", multiarch: "loongarch64-linux-gnu", deb: "loong64" }
+  };
+  if (p.arch === "arm") {
+    return p.goEnv.GOARM === "7" ? { gnu: "arm-linux-gnueabihf", multiarch: "arm-linux-gnueabihf", deb: "armhf" } : { gnu: "arm-linux-gnueabi", multiarch: "arm-linux-gnueabi", deb: "armel" };
+  }
+  return table[p.arch];
+}
+function parsePerPlatform(items, platforms) {
+  const out = { byPlatform: {} };
+  for (const item of items) {
+    const eq = item.indexOf("=");
+    const head = eq > 0 ? item.slice(0, eq) : "";
+    if (eq > 0 && head.includes("/") && !head.startsWith("/")) {
+      const p = parsePlatform(head);
+      if (!platforms.some((x) => x.id === p.id)) throw new ParseError(`"${item}" names ${p.id}, which is not in platforms`);
+      if (out.byPlatform[p.id] !== void 0) throw new ParseError(`"${item}": ${p.id} is given twice`);
+      out.byPlatform[p.id] = item.slice(eq + 1).trim();
+    } else {
+      if (out.all !== void 0) throw new ParseError(`"${item}": give one value for all platforms, or platform=value lines`);
+      out.all = item;
+    }
+  }
+  return out;
+}
+function forPlatform(pp, p) {
+  return pp.byPlatform[p.id] ?? pp.all;
+}
+
 // src/config/inputs.ts
 var INPUT_DEFAULTS = {
   "working-directory": ".",
@@ -20478,7 +20516,9 @@ var INPUT_DEFAULTS = {
   "digests-dir": "${{ runner.temp }}/scratchpack/digests",
   "merge-digests": "",
   "media-types": "oci",
-  "insecure-registries": ""
+  "insecure-registries": "",
+  cc: "auto",
+  sysroot: "auto"
 };
 var RESERVED_ENV = ["GOOS", "GOARCH", "GOARM", "GOAMD64", "GOARM64", "GO386", "GOPPC64", "GORISCV64", "GOMIPS", "GOMIPS64", "CGO_ENABLED"];
 var SHA2562 = /^sha256:[a-f0-9]{64}$/;
@@ -20515,11 +20555,15 @@ function parseInputs(raw) {
   const lines = (name) => parseList(raw(name));
   const linkage = field("linkage", () => {
     const v = get("linkage") || "static";
-    if (v === "static") return "static";
-    if (v === "gather") throw new ParseError('"gather" is not supported yet (it arrives with issue #4, gathering libraries); use static');
+    if (v === "static" || v === "gather") return v;
     throw new ParseError(`"${v}" is not a linkage; expected static or gather`);
   });
   const push = bool("push");
+  const platformsFor = () => field("platforms", () => parsePlatforms(parseList(raw("platforms") || INPUT_DEFAULTS.platforms, { commas: true })));
+  const perPlatformLines = (name) => {
+    const items = parseList(raw(name));
+    return items.length === 1 && items[0] === "auto" ? [] : items;
+  };
   const inputs = {
     workingDirectory: get("working-directory") || ".",
     package: field("package", () => {
@@ -20597,7 +20641,9 @@ function parseInputs(raw) {
       const bad = hosts.find((h2) => !HOST_PORT.test(h2));
       if (bad !== void 0) throw new ParseError(`"${bad}" is not host[:port], e.g. registry.local:5000`);
       return hosts;
-    })
+    }),
+    cc: field("cc", () => parsePerPlatform(perPlatformLines("cc"), platformsFor())),
+    sysroot: field("sysroot", () => parsePerPlatform(perPlatformLines("sysroot"), platformsFor()))
   };
   return checkCombinations(inputs);
 }
@@ -20628,9 +20674,13 @@ function readInputs(env = process.env) {
 }
 
 // src/pipeline.ts
-import { createHash as createHash2 } from "node:crypto";
-import { readFile as readFile3, rm as rm3 } from "node:fs/promises";
-import { join as join6, relative as relative2, resolve as resolve3 } from "node:path";
+import { rm as rm3 } from "node:fs/promises";
+import { join as join7, relative as relative2, resolve as resolve3 } from "node:path";
+
+// src/inspect-stage.ts
+import { createHash } from "node:crypto";
+import { readFile as readFile2 } from "node:fs/promises";
+import { dirname } from "node:path";
 
 // src/elf/machine.ts
 var MACHINE_NAMES = {
@@ -20709,6 +20759,142 @@ function checkBinary(info2, platform3, linkage, file) {
     out.push({ level: "error", title, message: `${file} is a ${info2.type} ELF (${info2.linkage}), not an executable` });
   }
   return out;
+}
+
+// src/elf/deps.ts
+function normalizePath(p) {
+  const out = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return "/" + out.join("/");
+}
+var dirOf = (p) => normalizePath(p + "/..");
+var osabiClass = (n2) => n2 === 0 || n2 === 3 ? 0 : n2;
+function compatible(want, got) {
+  return want.bits === got.bits && want.endian === got.endian && want.machine === got.machine && osabiClass(want.osabi) === osabiClass(got.osabi);
+}
+function defaultDirs(multiarch) {
+  return [...multiarch ? [`/lib/${multiarch}`, `/usr/lib/${multiarch}`] : [], "/lib64", "/usr/lib64", "/lib", "/usr/lib"];
+}
+var Resolver = class {
+  constructor(o2) {
+    this.o = o2;
+  }
+  o;
+  host = (p) => this.o.sysroot === "/" ? p : this.o.sysroot.replace(/\/+$/, "") + p;
+  files = /* @__PURE__ */ new Map();
+  /** Follows a leaf symlink chain inside the sysroot; returns the chain's entries, or undefined if it ends nowhere. */
+  async chain(path6) {
+    const out = [];
+    let p = normalizePath(path6);
+    for (let hops = 0; hops < 40; hops++) {
+      const st = await this.o.fs.lstat(this.host(p));
+      if (!st) return void 0;
+      if (st.kind === "symlink") {
+        const link = await this.o.fs.readlink(this.host(p));
+        out.push({ path: p, type: "symlink", linkname: link, source: this.host(p), mode: 511, size: 0 });
+        p = normalizePath(link.startsWith("/") ? link : `${dirOf(p)}/${link}`);
+        continue;
+      }
+      if (st.kind !== "file") return void 0;
+      out.push({ path: p, type: "file", source: this.host(p), mode: st.mode & 73 ? 493 : 420, size: st.size });
+      return out;
+    }
+    return void 0;
+  }
+  /** ld.so.conf and its includes (sorted globs, `#` comments), as lddtree reads them. */
+  async ldSoConf(file = "/etc/ld.so.conf", depth = 0) {
+    if (depth > 8) return [];
+    const text = await this.o.fs.readFile(this.host(file)).then((b) => Buffer.from(b).toString("utf8"), () => "");
+    const dirs = [];
+    for (const raw of text.split("\n")) {
+      const line = raw.replace(/#.*/, "").trim();
+      if (!line) continue;
+      const inc = /^include\s+(.+)$/.exec(line);
+      if (!inc) {
+        dirs.push(...line.split(/[\s:,]+/).filter(Boolean).map(normalizePath));
+        continue;
+      }
+      const pattern = inc[1].startsWith("/") ? inc[1] : `${dirOf(file)}/${inc[1]}`;
+      const dir = dirOf(pattern);
+      const re = new RegExp("^" + pattern.slice(dir.length + 1).replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".") + "$");
+      const names = (await this.o.fs.readdir(this.host(dir)).catch(() => [])).filter((n2) => re.test(n2)).sort();
+      for (const n2 of names) dirs.push(...await this.ldSoConf(`${dir === "/" ? "" : dir}/${n2}`, depth + 1));
+    }
+    return dirs;
+  }
+  add(entries) {
+    for (const e of entries) if (!this.files.has(e.path)) this.files.set(e.path, e);
+  }
+  result() {
+    return [...this.files.values()];
+  }
+};
+function rpathDirs(info2, origin) {
+  const list = info2.runpath.length > 0 ? info2.runpath : info2.rpath;
+  return list.map((d) => normalizePath(d.replace(/\$\{ORIGIN\}|\$ORIGIN/g, origin))).filter((d) => d.startsWith("/"));
+}
+async function resolveDeps(main, o2) {
+  const r = new Resolver(o2);
+  const result = { sysroot: o2.sysroot, interpreter: null, libraries: [], missing: [], files: [] };
+  const seen = /* @__PURE__ */ new Set();
+  if (main.interpreter) {
+    const chain = await r.chain(main.interpreter);
+    if (!chain) result.missingInterpreter = main.interpreter;
+    else {
+      const real = chain[chain.length - 1];
+      result.interpreter = { path: main.interpreter, source: real.source, size: real.size };
+      r.add(chain);
+      seen.add(main.interpreter.split("/").pop());
+    }
+  }
+  const defaults = defaultDirs(o2.multiarch);
+  const conf = await r.ldSoConf();
+  const interpDir = main.interpreter ? [dirOf(main.interpreter)] : [];
+  const mainRpath = main.runpath.length === 0 ? rpathDirs(main, o2.originDir) : [];
+  const queue = [{ info: main, name: "the binary", origin: o2.originDir }];
+  while (queue.length > 0) {
+    const { info: info2, name, origin } = queue.shift();
+    const own = rpathDirs(info2, origin);
+    const inherited = info2 === main || info2.runpath.length > 0 ? [] : mainRpath;
+    const search = [.../* @__PURE__ */ new Set([...own, ...inherited, ...conf, ...defaults, ...interpDir])];
+    for (const soname of info2.needed) {
+      if (seen.has(soname)) continue;
+      seen.add(soname);
+      let found;
+      for (const dir of soname.includes("/") ? [dirOf(normalizePath(soname))] : search) {
+        const chain = await r.chain(`${dir}/${soname.split("/").pop()}`);
+        if (!chain) continue;
+        const real2 = chain[chain.length - 1];
+        let lib;
+        try {
+          lib = o2.parse(await o2.fs.readFile(real2.source));
+        } catch {
+          continue;
+        }
+        if (compatible(main, lib)) {
+          found = { dir, chain, info: lib };
+          break;
+        }
+      }
+      if (!found) {
+        result.missing.push({ soname, neededBy: name, searched: search });
+        continue;
+      }
+      const real = found.chain[found.chain.length - 1];
+      const keep = defaults.includes(found.dir) || own.includes(found.dir) || inherited.includes(found.dir) || interpDir.includes(found.dir);
+      const placed = keep ? found.chain : [{ ...real, path: `/usr/lib/${soname}` }];
+      r.add(placed);
+      const where = placed[0].path;
+      result.libraries.push({ soname, path: where, source: real.source, size: real.size, neededBy: name, via: found.dir });
+      queue.push({ info: found.info, name: soname, origin: dirOf(where) });
+    }
+  }
+  result.files = r.result();
+  return result;
 }
 
 // src/elf/reader.ts
@@ -21030,8 +21216,137 @@ function parseElf(bytes) {
   };
 }
 
+// src/runtime/fs.ts
+import { lstat as lstat2, readFile, readdir as readdir2, readlink as readlink2 } from "node:fs/promises";
+var nodeDepsFs = {
+  async lstat(path6) {
+    const st = await lstat2(path6).catch(() => void 0);
+    if (!st) return void 0;
+    const kind = st.isSymbolicLink() ? "symlink" : st.isFile() ? "file" : st.isDirectory() ? "dir" : "other";
+    return { kind, mode: st.mode, size: st.size };
+  },
+  readlink: (path6) => readlink2(path6),
+  readFile: (path6) => readFile(path6),
+  readdir: (path6) => readdir2(path6)
+};
+
+// src/inspect-stage.ts
+function gatherErrors(deps, file, title) {
+  const out = [];
+  if (deps.missingInterpreter) {
+    out.push({ level: "error", title, message: `${file}: its loader ${deps.missingInterpreter} is not in the sysroot ${deps.sysroot}; install the target's libc (e.g. libc6-dev-<arch>-cross) or set sysroot` });
+  }
+  for (const m of deps.missing) {
+    out.push({ level: "error", title, message: `${file}: ${m.soname} (needed by ${m.neededBy}) was not found in the sysroot ${deps.sysroot}; searched ${m.searched.join(", ")}` });
+  }
+  return out;
+}
+async function layerEntries(deps) {
+  const out = [];
+  for (const f of deps.files) {
+    const path6 = f.path.replace(/^\/+/, "");
+    if (f.type === "symlink") out.push({ path: path6, type: "symlink", mode: 511, linkname: f.linkname });
+    else out.push({ path: path6, type: "file", mode: f.mode, data: await readFile2(f.source) });
+  }
+  return out;
+}
+async function inspectBuilt(results, rows, ctx) {
+  const annotations = [];
+  const passed = /* @__PURE__ */ new Map();
+  for (const [i2, r] of results.entries()) {
+    const row2 = rows[i2];
+    if (!r.ok) {
+      row2.status = "build failed";
+      continue;
+    }
+    const bytes = await readFile2(r.binary);
+    const shown = ctx.show(r.binary);
+    const title = `scratchpack (${r.platform.id})`;
+    let found;
+    let libraries = [];
+    try {
+      const info2 = parseElf(bytes);
+      row2.binary = {
+        path: ctx.binaryPath,
+        file: r.binary,
+        size: bytes.length,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        linkage: info2.linkage,
+        interpreter: info2.interpreter,
+        needed: info2.needed,
+        go: info2.go ? { version: info2.go.version, settings: info2.go.settings } : null
+      };
+      found = checkBinary(info2, r.platform, ctx.inputs.linkage, shown);
+      const tc = ctx.toolchains.get(r.platform.id);
+      if (found.length === 0 && ctx.inputs.linkage === "gather" && info2.interpreter && tc?.sysroot) {
+        const deps = await resolveDeps(info2, { sysroot: tc.sysroot, multiarch: tc.multiarch, originDir: dirname(ctx.binaryPath), fs: nodeDepsFs, parse: parseElf });
+        found = gatherErrors(deps, shown, title);
+        row2.binary.sysroot = tc.sysroot;
+        row2.binary.libraries = [
+          ...deps.interpreter ? [{ soname: "(loader)", path: deps.interpreter.path, source: deps.interpreter.source, size: deps.interpreter.size }] : [],
+          ...deps.libraries.map((l) => ({ soname: l.soname, path: l.path, source: l.source, size: l.size }))
+        ];
+        row2.binary.gathered = deps.files.map((f) => ({ path: f.path, type: f.type, ...f.linkname ? { linkname: f.linkname } : {}, source: f.source, size: f.size }));
+        if (found.length === 0) libraries = await layerEntries(deps);
+      }
+    } catch (e) {
+      if (!(e instanceof ElfError)) throw e;
+      found = [{ level: "error", title, message: `${shown}: ${e.message}` }];
+    }
+    if (found.length > 0) row2.status = "check failed";
+    else passed.set(i2, { bytes, libraries });
+    annotations.push(...found);
+  }
+  return { annotations, passed };
+}
+
+// src/toolchain.ts
+import { stat as stat2 } from "node:fs/promises";
+import { delimiter, join } from "node:path";
+var NODE_TO_GOARCH = { x64: "amd64", arm64: "arm64", arm: "arm", ia32: "386", ppc64: "ppc64le", s390x: "s390x", riscv64: "riscv64", loong64: "loong64" };
+function hostArch() {
+  return NODE_TO_GOARCH[process.arch] ?? process.arch;
+}
+async function onPath(name, env) {
+  const isExe = (p) => stat2(p).then((s) => s.isFile() && (s.mode & 73) !== 0, () => false);
+  if (name.includes("/")) return isExe(name);
+  for (const dir of (env.PATH ?? "").split(delimiter)) if (dir && await isExe(join(dir, name))) return true;
+  return false;
+}
+async function chooseCc(inputs, p, env) {
+  const given = forPlatform(inputs.cc, p);
+  const deb = debianTarget(p);
+  const native = p.arch === hostArch();
+  const candidate = given ?? (native ? "gcc" : deb ? `${deb.gnu}-gcc` : void 0);
+  if (candidate && await onPath(candidate.split(/\s+/)[0], env)) return candidate;
+  const pkg = native ? "gcc" : deb ? `gcc-${deb.gnu}` : void 0;
+  throw new InputError(
+    `input "cc": no C compiler for ${p.id} (cgo: true)` + (candidate ? `: ${candidate.split(/\s+/)[0]} is not on PATH` : "") + (pkg ? `; install the Debian/Ubuntu package ${pkg}` : "") + `, or set cc: ${p.id}=<compiler>`
+  );
+}
+async function chooseSysroot(inputs, p) {
+  const given = forPlatform(inputs.sysroot, p);
+  const deb = debianTarget(p);
+  const sysroot = given ?? (p.arch === hostArch() ? "/" : deb ? `/usr/${deb.gnu}` : void 0);
+  const ok = sysroot !== void 0 && await stat2(sysroot).then((s) => s.isDirectory(), () => false);
+  if (ok) return sysroot;
+  throw new InputError(
+    `input "sysroot": no sysroot for ${p.id} (linkage: gather)` + (sysroot ? `: ${sysroot} does not exist` : "") + (deb && !given ? `; install the Debian/Ubuntu package libc6-dev-${deb.deb}-cross` : "") + `, or set sysroot: ${p.id}=<dir>`
+  );
+}
+async function resolveToolchains(inputs, env) {
+  const out = /* @__PURE__ */ new Map();
+  for (const p of inputs.platforms) {
+    const t = { multiarch: debianTarget(p)?.multiarch };
+    if (inputs.cgo) t.cc = await chooseCc(inputs, p, env);
+    if (inputs.linkage === "gather") t.sysroot = await chooseSysroot(inputs, p);
+    out.set(p.id, t);
+  }
+  return out;
+}
+
 // src/go/build.ts
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/util/pool.ts
 async function mapLimit(items, limit, fn) {
@@ -21104,9 +21419,11 @@ function dedupeAnnotations(list) {
 // src/go/build.ts
 async function buildAll(platforms, opts, ctx) {
   const results = await mapLimit(platforms, ctx.concurrency, async (platform3) => {
-    const binary = join(ctx.binariesDir, platform3.slug, ctx.binaryName);
+    const binary = join2(ctx.binariesDir, platform3.slug, ctx.binaryName);
     const start = performance.now();
-    const r = await ctx.exec("go", buildArgs(opts, binary), { cwd: ctx.cwd, env: { ...ctx.baseEnv, ...buildEnv(opts, platform3) } });
+    const cc = ctx.ccFor?.(platform3);
+    const env = { ...ctx.baseEnv, ...buildEnv(opts, platform3), ...cc ? { CC: cc } : {} };
+    const r = await ctx.exec("go", buildArgs(opts, binary), { cwd: ctx.cwd, env });
     return { platform: platform3, ok: r.exitCode === 0, binary, stderr: r.stderr, ms: performance.now() - start };
   });
   const annotations = [];
@@ -21118,9 +21435,9 @@ async function buildAll(platforms, opts, ctx) {
 }
 
 // src/oci/digest.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function sha256Digest(data) {
-  return "sha256:" + createHash("sha256").update(data).digest("hex");
+  return "sha256:" + createHash2("sha256").update(data).digest("hex");
 }
 function jsonBlob(mediaType, value) {
   const data = new TextEncoder().encode(JSON.stringify(value));
@@ -21382,8 +21699,8 @@ function makePlan(inputs, facts) {
 }
 
 // src/prepare.ts
-import { lstat as lstat2, readFile, readdir as readdir2, readlink as readlink2, realpath, stat as stat2 } from "node:fs/promises";
-import { isAbsolute, join as join2, relative, resolve, sep } from "node:path";
+import { lstat as lstat3, readFile as readFile3, readdir as readdir3, readlink as readlink3, realpath, stat as stat3 } from "node:fs/promises";
+import { isAbsolute, join as join3, relative, resolve, sep } from "node:path";
 var CA_BUNDLES = [
   "/etc/ssl/certs/ca-certificates.crt",
   "/etc/pki/tls/certs/ca-bundle.crt",
@@ -21393,7 +21710,7 @@ var CA_BUNDLES = [
   "/etc/ssl/cert.pem"
 ];
 var ZONEINFO = "/usr/share/zoneinfo";
-var isDir = (p) => stat2(p).then((s) => s.isDirectory(), () => false);
+var isDir = (p) => stat3(p).then((s) => s.isDirectory(), () => false);
 var within = (root, p) => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
 function defaultBinaryName(importPath) {
   const parts = importPath.split("/");
@@ -21401,16 +21718,16 @@ function defaultBinaryName(importPath) {
   return /^v\d+$/.test(last) && parts.length > 1 ? parts[parts.length - 2] : last;
 }
 async function walkZoneinfo(dir, prefix, out) {
-  const names = (await readdir2(dir)).sort();
+  const names = (await readdir3(dir)).sort();
   for (const name of names) {
-    const full = join2(dir, name);
+    const full = join3(dir, name);
     const path6 = `${prefix}/${name}`;
-    const st = await lstat2(full);
-    if (st.isSymbolicLink()) out.push({ path: path6, type: "symlink", mode: 511, linkname: await readlink2(full) });
+    const st = await lstat3(full);
+    if (st.isSymbolicLink()) out.push({ path: path6, type: "symlink", mode: 511, linkname: await readlink3(full) });
     else if (st.isDirectory()) {
       out.push({ path: path6, type: "dir", mode: 493 });
       await walkZoneinfo(full, path6, out);
-    } else if (st.isFile()) out.push({ path: path6, type: "file", mode: 420, data: await readFile(full) });
+    } else if (st.isFile()) out.push({ path: path6, type: "file", mode: 420, data: await readFile3(full) });
   }
 }
 async function resolveEpoch(inputs, env, exec, workDir) {
@@ -21438,9 +21755,9 @@ async function readExtraFiles(inputs, workspace) {
     if (!within(root, real)) {
       throw new InputError(`input "files": source "${spec.source}" resolves to ${real}, outside the workspace ${root}; only workspace files may go into the image`);
     }
-    const st = await stat2(real);
+    const st = await stat3(real);
     if (!st.isFile()) throw new InputError(`input "files": source "${spec.source}" is not a regular file`);
-    out.push({ dest: spec.dest, data: await readFile(real), mode: spec.mode ?? (st.mode & 73 ? 493 : 420) });
+    out.push({ dest: spec.dest, data: await readFile3(real), mode: spec.mode ?? (st.mode & 73 ? 493 : 420) });
   }
   return out;
 }
@@ -21470,7 +21787,7 @@ async function prepare(inputs, env, exec) {
   const facts = { workspace, workDir, importPath, binaryName, epoch, epochSource, goVersion, gocache, extraFiles: [], warnings };
   if (inputs.caCertificates) {
     for (const p of CA_BUNDLES) {
-      const data = await readFile(p).catch(() => void 0);
+      const data = await readFile3(p).catch(() => void 0);
       if (data && data.length > 0) {
         facts.caBundle = data;
         facts.caBundlePath = p;
@@ -21495,7 +21812,7 @@ async function prepare(inputs, env, exec) {
 
 // src/publish/layout.ts
 import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname, join as join3 } from "node:path";
+import { dirname as dirname2, join as join4 } from "node:path";
 function allBlobs(artifact) {
   const seen = /* @__PURE__ */ new Map();
   for (const img of artifact.images) for (const b of [...img.layers, img.config, img.manifest]) seen.set(b.digest, b);
@@ -21509,17 +21826,17 @@ var LayoutPublisher = class {
   dir;
   /** Where a blob lands, so the registry publisher can stream it back from disk. */
   blobPath(digest) {
-    return join3(this.dir, "blobs", "sha256", digest.slice("sha256:".length));
+    return join4(this.dir, "blobs", "sha256", digest.slice("sha256:".length));
   }
   async publish(artifact, annotations) {
     const staging = `${this.dir}.partial-${process.pid}`;
     const old = `${this.dir}.old-${process.pid}`;
     await rm2(staging, { recursive: true, force: true });
-    await mkdir2(join3(staging, "blobs", "sha256"), { recursive: true });
+    await mkdir2(join4(staging, "blobs", "sha256"), { recursive: true });
     try {
-      await writeFile2(join3(staging, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
+      await writeFile2(join4(staging, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
       for (const b of allBlobs(artifact)) {
-        await writeFile2(join3(staging, "blobs", "sha256", b.digest.slice("sha256:".length)), b.data);
+        await writeFile2(join4(staging, "blobs", "sha256", b.digest.slice("sha256:".length)), b.data);
       }
       const index = {
         schemaVersion: 2,
@@ -21531,8 +21848,8 @@ var LayoutPublisher = class {
           ...Object.keys(annotations).length > 0 ? { annotations } : {}
         }]
       };
-      await writeFile2(join3(staging, "index.json"), JSON.stringify(index));
-      await mkdir2(dirname(this.dir), { recursive: true });
+      await writeFile2(join4(staging, "index.json"), JSON.stringify(index));
+      await mkdir2(dirname2(this.dir), { recursive: true });
       await rm2(old, { recursive: true, force: true });
       await rename2(this.dir, old).catch((e) => {
         if (e.code !== "ENOENT") throw e;
@@ -21551,10 +21868,10 @@ var LayoutPublisher = class {
 // src/push.ts
 import { createReadStream } from "node:fs";
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join5, resolve as resolve2 } from "node:path";
+import { join as join6, resolve as resolve2 } from "node:path";
 
 // src/merge.ts
-import { readdir as readdir3 } from "node:fs/promises";
+import { readdir as readdir4 } from "node:fs/promises";
 
 // src/registry/errors.ts
 var RegistryError = class extends ActionError {
@@ -21581,7 +21898,7 @@ function errorDetail(body) {
 // src/merge.ts
 async function readMergeDigests(spec) {
   if ("digests" in spec) return spec.digests;
-  const names = await readdir3(spec.dir).catch(() => {
+  const names = await readdir4(spec.dir).catch(() => {
     throw new InputError(`input "merge-digests": directory "${spec.dir}" does not exist`);
   });
   const digests = names.filter((n2) => /^[a-f0-9]{64}$/.test(n2)).sort().map((n2) => `sha256:${n2}`);
@@ -21962,9 +22279,9 @@ var RegistryClient = class {
 };
 
 // src/registry/credentials.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 function keysFor(registry) {
   const hub = ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
   return registry === "docker.io" ? hub : [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`, `https://${registry}/v2/`];
@@ -21981,9 +22298,9 @@ async function fromHelper(helper, registry, exec, mask) {
 }
 async function resolveCredential(registry, inputs, env, exec, mask) {
   if (inputs.username || inputs.password) return { username: inputs.username, password: inputs.password, source: "the username/password inputs" };
-  const dir = env.DOCKER_CONFIG || join4(env.HOME || homedir(), ".docker");
-  const file = join4(dir, "config.json");
-  const text = await readFile2(file, "utf8").catch(() => void 0);
+  const dir = env.DOCKER_CONFIG || join5(env.HOME || homedir(), ".docker");
+  const file = join5(dir, "config.json");
+  const text = await readFile4(file, "utf8").catch(() => void 0);
   if (text !== void 0) {
     let config;
     try {
@@ -22188,9 +22505,9 @@ async function pushImages(inputs, artifact, layout, report, deps) {
   const first = inputs.tags[0];
   report.digests = Object.fromEntries(artifact.images.map((img, i2) => [inputs.platforms[i2].id, img.manifest.digest]));
   if (inputs.pushByDigest) {
-    const dir = resolve2(inputs.digestsDir || join5(deps.tempRoot, "digests"));
+    const dir = resolve2(inputs.digestsDir || join6(deps.tempRoot, "digests"));
     await mkdir3(dir, { recursive: true });
-    for (const img of artifact.images) await writeFile3(join5(dir, img.manifest.digest.slice("sha256:".length)), "");
+    for (const img of artifact.images) await writeFile3(join6(dir, img.manifest.digest.slice("sha256:".length)), "");
     report.digestsDir = dir;
     report.pushByDigest = true;
     report.image = `${first.registry}/${first.repository}@${artifact.images[0].manifest.digest}`;
@@ -22241,7 +22558,7 @@ async function runPipeline(inputs, report, deps) {
     await timed("merge", () => runMerge(inputs, report, deps));
     return { report, annotations };
   }
-  const facts = await timed("prepare", () => prepare(inputs, deps.env, deps.exec));
+  const [facts, toolchains] = await timed("prepare", () => Promise.all([prepare(inputs, deps.env, deps.exec), resolveToolchains(inputs, deps.env)]));
   report.warnings.push(...facts.warnings);
   report.epoch = { value: facts.epoch, source: facts.epochSource };
   report.goVersion = facts.goVersion;
@@ -22253,9 +22570,9 @@ async function runPipeline(inputs, report, deps) {
     repository: deps.env.GITHUB_REPOSITORY,
     sha: deps.env.GITHUB_SHA
   });
-  const binariesDir = join6(deps.tempRoot, "binaries");
+  const binariesDir = join7(deps.tempRoot, "binaries");
   report.binariesDir = binariesDir;
-  for (const p of inputs.platforms) await rm3(join6(binariesDir, p.slug), { recursive: true, force: true });
+  for (const p of inputs.platforms) await rm3(join7(binariesDir, p.slug), { recursive: true, force: true });
   const built = await timed(
     `build (${inputs.platforms.length} targets)`,
     () => buildAll(inputs.platforms, {
@@ -22273,43 +22590,21 @@ async function runPipeline(inputs, report, deps) {
       binariesDir,
       binaryName: facts.binaryName,
       concurrency: deps.concurrency,
+      ccFor: (p) => toolchains.get(p.id)?.cc,
       toRepoPath: (f) => relative2(facts.workspace, resolve3(facts.workDir, f))
     })
   );
   annotations.push(...built.annotations);
-  const binaries = /* @__PURE__ */ new Map();
-  await timed("inspect", async () => {
-    for (const [i2, r] of built.results.entries()) {
-      const pr = report.platforms[i2];
-      if (!r.ok) {
-        pr.status = "build failed";
-        continue;
-      }
-      const bytes = await readFile3(r.binary);
-      const shown = relative2(facts.workspace, r.binary).startsWith("..") ? r.binary : relative2(facts.workspace, r.binary);
-      let found;
-      try {
-        const info2 = parseElf(bytes);
-        pr.binary = {
-          path: plan.binaryPath,
-          file: r.binary,
-          size: bytes.length,
-          sha256: createHash2("sha256").update(bytes).digest("hex"),
-          linkage: info2.linkage,
-          interpreter: info2.interpreter,
-          needed: info2.needed,
-          go: info2.go ? { version: info2.go.version, settings: info2.go.settings } : null
-        };
-        found = checkBinary(info2, r.platform, inputs.linkage, shown);
-      } catch (e) {
-        if (!(e instanceof ElfError)) throw e;
-        found = [{ level: "error", title: `scratchpack (${r.platform.id})`, message: `${shown}: ${e.message}` }];
-      }
-      if (found.length > 0) pr.status = "check failed";
-      else binaries.set(i2, bytes);
-      annotations.push(...found);
-    }
-  });
+  const { annotations: found, passed } = await timed(
+    "inspect",
+    () => inspectBuilt(built.results, report.platforms, {
+      inputs,
+      binaryPath: plan.binaryPath,
+      toolchains,
+      show: (f) => relative2(facts.workspace, f).startsWith("..") ? f : relative2(facts.workspace, f)
+    })
+  );
+  annotations.push(...found);
   if (annotations.some((a2) => a2.level === "error")) {
     report.errors.push(...annotations.filter((a2) => a2.level === "error").map((a2) => a2.file ? `${a2.file}:${a2.startLine}: ${a2.message}` : a2.message));
     return { report, annotations };
@@ -22318,17 +22613,18 @@ async function runPipeline(inputs, report, deps) {
     const images = await mapLimit(inputs.platforms, deps.concurrency, async (platform3, i2) => {
       const entries = rootfsEntries({
         binaryPath: plan.binaryPath,
-        binary: binaries.get(i2),
+        binary: passed.get(i2).bytes,
         caBundle: facts.caBundle,
         zoneinfo: facts.zoneinfo,
-        extraFiles: facts.extraFiles
+        extraFiles: facts.extraFiles,
+        libraries: passed.get(i2).libraries
       });
       const layer = await buildLayer(entries, facts.epoch);
       return buildImage([layer], { ...plan.image, platform: ociPlatform(platform3), family: inputs.mediaTypes });
     });
     return buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
   });
-  const location = resolve3(inputs.ociLayout || join6(deps.tempRoot, "oci"));
+  const location = resolve3(inputs.ociLayout || join7(deps.tempRoot, "oci"));
   const layout = new LayoutPublisher(location);
   const published = await timed("write layout", () => layout.publish(artifact, plan.layoutAnnotations));
   report.ociLayout = location;
@@ -22350,7 +22646,15 @@ function imageOutput(p) {
     platform: p.platform,
     digest: p.manifest?.digest ?? null,
     size: p.manifest?.size ?? null,
-    binary: p.binary ? { path: p.binary.path, size: p.binary.size, sha256: p.binary.sha256, linkage: p.binary.linkage, interpreter: p.binary.interpreter, needed: p.binary.needed } : null,
+    binary: p.binary ? {
+      path: p.binary.path,
+      size: p.binary.size,
+      sha256: p.binary.sha256,
+      linkage: p.binary.linkage,
+      interpreter: p.binary.interpreter,
+      needed: p.binary.needed,
+      ...p.binary.libraries ? { sysroot: p.binary.sysroot, libraries: p.binary.libraries, gathered: p.binary.gathered } : {}
+    } : null,
     layer: p.layer ?? null
   };
 }
@@ -22389,11 +22693,18 @@ function humanSize(n2) {
 }
 var SHOWN_SETTINGS = /^(-buildmode|-tags|-ldflags|-trimpath|CGO_ENABLED|GOOS|GOARCH|GOARM|GOAMD64|GOARM64|GO386|GOPPC64|GORISCV64|GOMIPS|GOMIPS64|vcs|vcs\..*)$/;
 var MAX_VALUE = 200;
+function linkageCell(p) {
+  if (!p.binary) return "\u2014";
+  const libs = p.binary.libraries ?? [];
+  if (libs.length === 0) return esc(p.binary.linkage);
+  const items = libs.map((l) => `\`${esc(l.soname === "(loader)" ? l.path : l.soname)}\` ${humanSize(l.size)} \u2190 \`${esc(l.source)}\``);
+  return `${esc(p.binary.linkage)}, gathered:<br>${items.join("<br>")}`;
+}
 function row(p) {
   const cells = [
     `\`${esc(p.platform)}\``,
     p.binary ? humanSize(p.binary.size) : "\u2014",
-    p.binary ? esc(p.binary.linkage) : "\u2014",
+    linkageCell(p),
     p.layer ? humanSize(p.layer.size) : "\u2014",
     p.manifest ? `\`${p.manifest.digest}\`` : `**${p.status}**`
   ];
@@ -29257,7 +29568,7 @@ function emit(a2) {
 }
 async function run() {
   const env = process.env;
-  const tempRoot = join7(env.RUNNER_TEMP || tmpdir(), "scratchpack");
+  const tempRoot = join8(env.RUNNER_TEMP || tmpdir(), "scratchpack");
   const report = { platforms: [], refs: [], phases: [], errors: [], warnings: [] };
   let annotations = [];
   let failure;

@@ -18,6 +18,8 @@ have git || need+=(git)
 have htpasswd || need+=(apache2-utils)
 have openssl || need+=(openssl)
 have tar || need+=(tar)
+[ -e /usr/bin/lddtree ] || need+=(pax-utils)
+/usr/bin/python3 -c "import elftools" 2>/dev/null || need+=(python3-pyelftools)
 
 sudo_cmd=()
 if [ "$(id -u)" != 0 ]; then sudo_cmd=(sudo -n); fi

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { checkBinary } from './check.js';
 import type { Inputs } from './config/inputs.js';
-import { ElfError, parseElf } from './elf/parse.js';
+import { inspectBuilt, type Inspected } from './inspect-stage.js';
+import { resolveToolchains } from './toolchain.js';
 import { buildAll } from './go/build.js';
 import type { Annotation } from './go/diagnostics.js';
 import { buildIndex, buildImage } from './oci/image.js';
@@ -45,7 +44,7 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
     await timed('merge', () => runMerge(inputs, report, deps));
     return { report, annotations };
   }
-  const facts = await timed('prepare', () => prepare(inputs, deps.env, deps.exec));
+  const [facts, toolchains] = await timed('prepare', () => Promise.all([prepare(inputs, deps.env, deps.exec), resolveToolchains(inputs, deps.env)]));
   report.warnings.push(...facts.warnings);
   report.epoch = { value: facts.epoch, source: facts.epochSource };
   report.goVersion = facts.goVersion;
@@ -67,40 +66,18 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
       cgo: inputs.cgo, env: inputs.env, gocache: facts.gocache,
     }, {
       exec: deps.exec, cwd: facts.workDir, baseEnv: deps.env as Record<string, string>, binariesDir,
-      binaryName: facts.binaryName, concurrency: deps.concurrency,
+      binaryName: facts.binaryName, concurrency: deps.concurrency, ccFor: (p) => toolchains.get(p.id)?.cc,
       toRepoPath: (f) => relative(facts.workspace, resolve(facts.workDir, f)),
     }),
   );
   annotations.push(...built.annotations);
-  const binaries = new Map<number, Uint8Array>();
-  await timed('inspect', async () => {
-    for (const [i, r] of built.results.entries()) {
-      const pr = report.platforms[i];
-      if (!r.ok) {
-        pr.status = 'build failed';
-        continue;
-      }
-      const bytes = await readFile(r.binary);
-      const shown = relative(facts.workspace, r.binary).startsWith('..') ? r.binary : relative(facts.workspace, r.binary);
-      let found: Annotation[];
-      try {
-        const info = parseElf(bytes);
-        pr.binary = {
-          path: plan.binaryPath, file: r.binary, size: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          linkage: info.linkage, interpreter: info.interpreter, needed: info.needed,
-          go: info.go ? { version: info.go.version, settings: info.go.settings } : null,
-        };
-        found = checkBinary(info, r.platform, inputs.linkage, shown);
-      } catch (e) {
-        if (!(e instanceof ElfError)) throw e;
-        found = [{ level: 'error', title: `scratchpack (${r.platform.id})`, message: `${shown}: ${e.message}` }];
-      }
-      if (found.length > 0) pr.status = 'check failed';
-      else binaries.set(i, bytes);
-      annotations.push(...found);
-    }
-  });
+  const { annotations: found, passed } = await timed('inspect', () =>
+    inspectBuilt(built.results, report.platforms, {
+      inputs, binaryPath: plan.binaryPath, toolchains,
+      show: (f) => (relative(facts.workspace, f).startsWith('..') ? f : relative(facts.workspace, f)),
+    }),
+  );
+  annotations.push(...found);
   if (annotations.some((a) => a.level === 'error')) {
     report.errors.push(...annotations.filter((a) => a.level === 'error').map((a) => (a.file ? `${a.file}:${a.startLine}: ${a.message}` : a.message)));
     return { report, annotations };
@@ -109,8 +86,8 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   const artifact = await timed('assemble', async () => {
     const images = await mapLimit(inputs.platforms, deps.concurrency, async (platform, i): Promise<ImageArtifact> => {
       const entries = rootfsEntries({
-        binaryPath: plan.binaryPath, binary: binaries.get(i) as Uint8Array, caBundle: facts.caBundle,
-        zoneinfo: facts.zoneinfo, extraFiles: facts.extraFiles,
+        binaryPath: plan.binaryPath, binary: (passed.get(i) as Inspected).bytes, caBundle: facts.caBundle,
+        zoneinfo: facts.zoneinfo, extraFiles: facts.extraFiles, libraries: (passed.get(i) as Inspected).libraries,
       });
       const layer = await buildLayer(entries, facts.epoch);
       return buildImage([layer], { ...plan.image, platform: ociPlatform(platform), family: inputs.mediaTypes });

@@ -6,6 +6,7 @@ import { parseBool, parseList } from './list.js';
 import { parsePlatforms, type Platform } from './platform.js';
 import { parseTag, type ImageRef } from './reference.js';
 import { splitWords } from './words.js';
+import { parsePerPlatform, type PerPlatform } from './toolchain.js';
 
 /** Every input, parsed and validated once; the rest of the action reads only this object. */
 export interface Inputs {
@@ -42,6 +43,10 @@ export interface Inputs {
   mergeDigests?: { digests: string[] } | { dir: string };
   mediaTypes: 'oci' | 'docker';
   insecureRegistries: string[];
+  /** C compiler per platform; empty means auto. */
+  cc: PerPlatform;
+  /** Sysroot per platform for linkage: gather; empty means auto. */
+  sysroot: PerPlatform;
 }
 
 /** Input names and their defaults, as in action.yml; a test keeps the two in sync. */
@@ -76,6 +81,8 @@ export const INPUT_DEFAULTS = {
   'merge-digests': '',
   'media-types': 'oci',
   'insecure-registries': '',
+  cc: 'auto',
+  sysroot: 'auto',
 } as const;
 
 /** The names of all inputs. */
@@ -122,11 +129,15 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
   const lines = (name: InputName) => parseList(raw(name));
   const linkage = field('linkage', () => {
     const v = get('linkage') || 'static';
-    if (v === 'static') return 'static' as const;
-    if (v === 'gather') throw new ParseError('"gather" is not supported yet (it arrives with issue #4, gathering libraries); use static');
+    if (v === 'static' || v === 'gather') return v;
     throw new ParseError(`"${v}" is not a linkage; expected static or gather`);
   });
   const push = bool('push');
+  const platformsFor = () => field('platforms', () => parsePlatforms(parseList(raw('platforms') || INPUT_DEFAULTS.platforms, { commas: true })));
+  const perPlatformLines = (name: InputName) => {
+    const items = parseList(raw(name));
+    return items.length === 1 && items[0] === 'auto' ? [] : items;
+  };
   const inputs: Inputs = {
     workingDirectory: get('working-directory') || '.',
     package: field('package', () => {
@@ -205,6 +216,8 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
       if (bad !== undefined) throw new ParseError(`"${bad}" is not host[:port], e.g. registry.local:5000`);
       return hosts;
     }),
+    cc: field('cc', () => parsePerPlatform(perPlatformLines('cc'), platformsFor())),
+    sysroot: field('sysroot', () => parsePerPlatform(perPlatformLines('sysroot'), platformsFor())),
   };
   return checkCombinations(inputs);
 }

@@ -23,6 +23,8 @@ export interface BuildContext {
   binariesDir: string;
   binaryName: string;
   concurrency: number;
+  /** The C compiler for a target when cgo is on. */
+  ccFor?: (platform: Platform) => string | undefined;
   /** Maps a path as go printed it (relative to cwd) to the repository-relative form annotations use. */
   toRepoPath: (file: string) => string;
 }
@@ -32,7 +34,9 @@ export async function buildAll(platforms: Platform[], opts: GoBuildOptions, ctx:
   const results = await mapLimit(platforms, ctx.concurrency, async (platform) => {
     const binary = join(ctx.binariesDir, platform.slug, ctx.binaryName);
     const start = performance.now();
-    const r = await ctx.exec('go', buildArgs(opts, binary), { cwd: ctx.cwd, env: { ...ctx.baseEnv, ...buildEnv(opts, platform) } });
+    const cc = ctx.ccFor?.(platform);
+    const env = { ...ctx.baseEnv, ...buildEnv(opts, platform), ...(cc ? { CC: cc } : {}) };
+    const r = await ctx.exec('go', buildArgs(opts, binary), { cwd: ctx.cwd, env });
     return { platform, ok: r.exitCode === 0, binary, stderr: r.stderr, ms: performance.now() - start };
   });
   const annotations: Annotation[] = [];

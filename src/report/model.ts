@@ -16,6 +16,10 @@ export interface PlatformReport {
     interpreter: string | null;
     needed: string[];
     go: { version: string; settings: Record<string, string> } | null;
+    /** linkage: gather — the sysroot, the loader and libraries (with sizes and sources), and every file added. */
+    sysroot?: string;
+    libraries?: Array<{ soname: string; path: string; source: string; size: number }>;
+    gathered?: Array<{ path: string; type: string; linkname?: string; source: string; size: number }>;
   };
   layer?: { digest: string; size: number };
   manifest?: { digest: string; size: number };
@@ -50,7 +54,10 @@ export function imageOutput(p: PlatformReport) {
     digest: p.manifest?.digest ?? null,
     size: p.manifest?.size ?? null,
     binary: p.binary
-      ? { path: p.binary.path, size: p.binary.size, sha256: p.binary.sha256, linkage: p.binary.linkage, interpreter: p.binary.interpreter, needed: p.binary.needed }
+      ? {
+        path: p.binary.path, size: p.binary.size, sha256: p.binary.sha256, linkage: p.binary.linkage, interpreter: p.binary.interpreter, needed: p.binary.needed,
+        ...(p.binary.libraries ? { sysroot: p.binary.sysroot, libraries: p.binary.libraries, gathered: p.binary.gathered } : {}),
+      }
       : null,
     layer: p.layer ?? null,
   };

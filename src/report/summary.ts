@@ -16,11 +16,20 @@ export function humanSize(n: number): string {
 const SHOWN_SETTINGS = /^(-buildmode|-tags|-ldflags|-trimpath|CGO_ENABLED|GOOS|GOARCH|GOARM|GOAMD64|GOARM64|GO386|GOPPC64|GORISCV64|GOMIPS|GOMIPS64|vcs|vcs\..*)$/;
 const MAX_VALUE = 200;
 
+/** The linkage cell: under `gather`, every library with its size and where it came from in the sysroot. */
+function linkageCell(p: PlatformReport): string {
+  if (!p.binary) return '—';
+  const libs = p.binary.libraries ?? [];
+  if (libs.length === 0) return esc(p.binary.linkage);
+  const items = libs.map((l) => `\`${esc(l.soname === '(loader)' ? l.path : l.soname)}\` ${humanSize(l.size)} ← \`${esc(l.source)}\``);
+  return `${esc(p.binary.linkage)}, gathered:<br>${items.join('<br>')}`;
+}
+
 function row(p: PlatformReport): string {
   const cells = [
     `\`${esc(p.platform)}\``,
     p.binary ? humanSize(p.binary.size) : '—',
-    p.binary ? esc(p.binary.linkage) : '—',
+    linkageCell(p),
     p.layer ? humanSize(p.layer.size) : '—',
     p.manifest ? `\`${p.manifest.digest}\`` : `**${p.status}**`,
   ];

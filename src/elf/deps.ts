@@ -1,0 +1,210 @@
+import type { ElfInfo } from './parse.js';
+
+/** The read-only file access the resolver needs; paths are host paths (sysroot + image path). */
+export interface DepsFs {
+  lstat(path: string): Promise<{ kind: 'file' | 'dir' | 'symlink' | 'other'; mode: number; size: number } | undefined>;
+  readlink(path: string): Promise<string>;
+  readFile(path: string): Promise<Uint8Array>;
+  readdir(path: string): Promise<string[]>;
+}
+
+/** One file or symlink to put in the image, and where it comes from. */
+export interface GatheredFile {
+  /** Absolute path in the image. */
+  path: string;
+  type: 'file' | 'symlink';
+  linkname?: string;
+  /** Host path it is read from. */
+  source: string;
+  mode: number;
+  size: number;
+}
+
+/** A resolved library: the soname, where the loader will find it in the image, and the file behind it. */
+export interface GatheredLibrary {
+  soname: string;
+  path: string;
+  source: string;
+  size: number;
+  neededBy: string;
+  via: string;
+}
+
+/** A NEEDED entry that no search directory had, with every directory searched. */
+export interface MissingLibrary {
+  soname: string;
+  neededBy: string;
+  searched: string[];
+}
+
+/** The dependency tree of one binary in a sysroot, lddtree-style. */
+export interface DepsResult {
+  sysroot: string;
+  interpreter: { path: string; source: string; size: number } | null;
+  missingInterpreter?: string;
+  libraries: GatheredLibrary[];
+  missing: MissingLibrary[];
+  /** Everything to add to the layer: the loader and each library with its symlink chain. */
+  files: GatheredFile[];
+}
+
+/** What the resolver needs to know besides the binary. */
+export interface DepsOptions {
+  sysroot: string;
+  /** Debian multiarch directory name, e.g. aarch64-linux-gnu. */
+  multiarch?: string;
+  /** Directory of the binary in the image, for $ORIGIN. */
+  originDir: string;
+  fs: DepsFs;
+  parse: (bytes: Uint8Array) => ElfInfo;
+}
+
+/** Normalises an absolute image path: no `.`, `..` or double slashes, never above `/`. */
+export function normalizePath(p: string): string {
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return '/' + out.join('/');
+}
+
+const dirOf = (p: string) => normalizePath(p + '/..');
+const osabiClass = (n: number) => (n === 0 || n === 3 ? 0 : n);
+
+/** An ELF that can satisfy a dependency of `want`: same class, byte order, machine and OS ABI (lddtree's CompatibleELFs). */
+export function compatible(want: ElfInfo, got: ElfInfo): boolean {
+  return want.bits === got.bits && want.endian === got.endian && want.machine === got.machine && osabiClass(want.osabi) === osabiClass(got.osabi);
+}
+
+/** The directories a glibc or musl loader searches with no cache and no environment, for a layout. */
+export function defaultDirs(multiarch?: string): string[] {
+  return [...(multiarch ? [`/lib/${multiarch}`, `/usr/lib/${multiarch}`] : []), '/lib64', '/usr/lib64', '/lib', '/usr/lib'];
+}
+
+class Resolver {
+  private readonly host = (p: string) => (this.o.sysroot === '/' ? p : this.o.sysroot.replace(/\/+$/, '') + p);
+  private readonly files = new Map<string, GatheredFile>();
+  constructor(private readonly o: DepsOptions) {}
+
+  /** Follows a leaf symlink chain inside the sysroot; returns the chain's entries, or undefined if it ends nowhere. */
+  async chain(path: string): Promise<GatheredFile[] | undefined> {
+    const out: GatheredFile[] = [];
+    let p = normalizePath(path);
+    for (let hops = 0; hops < 40; hops++) {
+      const st = await this.o.fs.lstat(this.host(p));
+      if (!st) return undefined;
+      if (st.kind === 'symlink') {
+        const link = await this.o.fs.readlink(this.host(p));
+        out.push({ path: p, type: 'symlink', linkname: link, source: this.host(p), mode: 0o777, size: 0 });
+        p = normalizePath(link.startsWith('/') ? link : `${dirOf(p)}/${link}`);
+        continue;
+      }
+      if (st.kind !== 'file') return undefined;
+      out.push({ path: p, type: 'file', source: this.host(p), mode: st.mode & 0o111 ? 0o755 : 0o644, size: st.size });
+      return out;
+    }
+    return undefined;
+  }
+
+  /** ld.so.conf and its includes (sorted globs, `#` comments), as lddtree reads them. */
+  async ldSoConf(file = '/etc/ld.so.conf', depth = 0): Promise<string[]> {
+    if (depth > 8) return [];
+    const text = await this.o.fs.readFile(this.host(file)).then((b) => Buffer.from(b).toString('utf8'), () => '');
+    const dirs: string[] = [];
+    for (const raw of text.split('\n')) {
+      const line = raw.replace(/#.*/, '').trim();
+      if (!line) continue;
+      const inc = /^include\s+(.+)$/.exec(line);
+      if (!inc) {
+        dirs.push(...line.split(/[\s:,]+/).filter(Boolean).map(normalizePath));
+        continue;
+      }
+      const pattern = inc[1].startsWith('/') ? inc[1] : `${dirOf(file)}/${inc[1]}`;
+      const dir = dirOf(pattern);
+      const re = new RegExp('^' + pattern.slice(dir.length + 1).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
+      const names = (await this.o.fs.readdir(this.host(dir)).catch(() => [] as string[])).filter((n) => re.test(n)).sort();
+      for (const n of names) dirs.push(...(await this.ldSoConf(`${dir === '/' ? '' : dir}/${n}`, depth + 1)));
+    }
+    return dirs;
+  }
+
+  add(entries: GatheredFile[]): void {
+    for (const e of entries) if (!this.files.has(e.path)) this.files.set(e.path, e);
+  }
+
+  result(): GatheredFile[] {
+    return [...this.files.values()];
+  }
+}
+
+function rpathDirs(info: ElfInfo, origin: string): string[] {
+  const list = info.runpath.length > 0 ? info.runpath : info.rpath;
+  return list.map((d) => normalizePath(d.replace(/\$\{ORIGIN\}|\$ORIGIN/g, origin))).filter((d) => d.startsWith('/'));
+}
+
+/**
+ * Resolves PT_INTERP and NEEDED recursively in a sysroot (reference §6.6): the object's RUNPATH or RPATH with $ORIGIN,
+ * then ld.so.conf, multiarch, lib64 and lib directories, then the loader's own directory. Only compatible ELFs count.
+ * Libraries found through ld.so.conf outside the default directories move to /usr/lib, since the image has no ld.so.cache.
+ */
+export async function resolveDeps(main: ElfInfo, o: DepsOptions): Promise<DepsResult> {
+  const r = new Resolver(o);
+  const result: DepsResult = { sysroot: o.sysroot, interpreter: null, libraries: [], missing: [], files: [] };
+  const seen = new Set<string>();
+  if (main.interpreter) {
+    const chain = await r.chain(main.interpreter);
+    if (!chain) result.missingInterpreter = main.interpreter;
+    else {
+      const real = chain[chain.length - 1];
+      result.interpreter = { path: main.interpreter, source: real.source, size: real.size };
+      r.add(chain);
+      seen.add(main.interpreter.split('/').pop() as string);
+    }
+  }
+  const defaults = defaultDirs(o.multiarch);
+  const conf = await r.ldSoConf();
+  const interpDir = main.interpreter ? [dirOf(main.interpreter)] : [];
+  const mainRpath = main.runpath.length === 0 ? rpathDirs(main, o.originDir) : [];
+  const queue: Array<{ info: ElfInfo; name: string; origin: string }> = [{ info: main, name: 'the binary', origin: o.originDir }];
+  while (queue.length > 0) {
+    const { info, name, origin } = queue.shift() as (typeof queue)[number];
+    const own = rpathDirs(info, origin);
+    const inherited = info === main || info.runpath.length > 0 ? [] : mainRpath;
+    const search = [...new Set([...own, ...inherited, ...conf, ...defaults, ...interpDir])];
+    for (const soname of info.needed) {
+      if (seen.has(soname)) continue;
+      seen.add(soname);
+      let found: { dir: string; chain: GatheredFile[]; info: ElfInfo } | undefined;
+      for (const dir of soname.includes('/') ? [dirOf(normalizePath(soname))] : search) {
+        const chain = await r.chain(`${dir}/${soname.split('/').pop()}`);
+        if (!chain) continue;
+        const real = chain[chain.length - 1];
+        let lib: ElfInfo;
+        try {
+          lib = o.parse(await o.fs.readFile(real.source));
+        } catch {
+          continue;
+        }
+        if (compatible(main, lib)) {
+          found = { dir, chain, info: lib };
+          break;
+        }
+      }
+      if (!found) {
+        result.missing.push({ soname, neededBy: name, searched: search });
+        continue;
+      }
+      const real = found.chain[found.chain.length - 1];
+      const keep = defaults.includes(found.dir) || own.includes(found.dir) || inherited.includes(found.dir) || interpDir.includes(found.dir);
+      const placed = keep ? found.chain : [{ ...real, path: `/usr/lib/${soname}` }];
+      r.add(placed);
+      const where = placed[0].path;
+      result.libraries.push({ soname, path: where, source: real.source, size: real.size, neededBy: name, via: found.dir });
+      queue.push({ info: found.info, name: soname, origin: dirOf(where) });
+    }
+  }
+  result.files = r.result();
+  return result;
+}

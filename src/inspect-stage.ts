@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { checkBinary } from './check.js';
+import type { Inputs } from './config/inputs.js';
+import { resolveDeps, type DepsResult } from './elf/deps.js';
+import { ElfError, parseElf } from './elf/parse.js';
+import type { BuildResult } from './go/build.js';
+import type { Annotation } from './go/diagnostics.js';
+import type { TarEntry } from './oci/tar.js';
+import type { PlatformReport } from './report/model.js';
+import { nodeDepsFs } from './runtime/fs.js';
+import type { Toolchain } from './toolchain.js';
+
+/** A binary that passed its checks, with whatever it needs at run time. */
+export interface Inspected {
+  bytes: Uint8Array;
+  libraries: TarEntry[];
+}
+
+/** Explains what gathering could not find: the loader, or each soname with the directories searched. */
+export function gatherErrors(deps: DepsResult, file: string, title: string): Annotation[] {
+  const out: Annotation[] = [];
+  if (deps.missingInterpreter) {
+    out.push({ level: 'error', title, message: `${file}: its loader ${deps.missingInterpreter} is not in the sysroot ${deps.sysroot}; install the target's libc (e.g. libc6-dev-<arch>-cross) or set sysroot` });
+  }
+  for (const m of deps.missing) {
+    out.push({ level: 'error', title, message: `${file}: ${m.soname} (needed by ${m.neededBy}) was not found in the sysroot ${deps.sysroot}; searched ${m.searched.join(', ')}` });
+  }
+  return out;
+}
+
+async function layerEntries(deps: DepsResult): Promise<TarEntry[]> {
+  const out: TarEntry[] = [];
+  for (const f of deps.files) {
+    const path = f.path.replace(/^\/+/, '');
+    if (f.type === 'symlink') out.push({ path, type: 'symlink', mode: 0o777, linkname: f.linkname });
+    else out.push({ path, type: 'file', mode: f.mode, data: await readFile(f.source) });
+  }
+  return out;
+}
+
+/** Reads each built binary, checks it against its platform and linkage, and under `gather` collects its loader and libraries. */
+export async function inspectBuilt(
+  results: BuildResult[],
+  rows: PlatformReport[],
+  ctx: { inputs: Inputs; binaryPath: string; show: (file: string) => string; toolchains: Map<string, Toolchain> },
+): Promise<{ annotations: Annotation[]; passed: Map<number, Inspected> }> {
+  const annotations: Annotation[] = [];
+  const passed = new Map<number, Inspected>();
+  for (const [i, r] of results.entries()) {
+    const row = rows[i];
+    if (!r.ok) {
+      row.status = 'build failed';
+      continue;
+    }
+    const bytes = await readFile(r.binary);
+    const shown = ctx.show(r.binary);
+    const title = `scratchpack (${r.platform.id})`;
+    let found: Annotation[];
+    let libraries: TarEntry[] = [];
+    try {
+      const info = parseElf(bytes);
+      row.binary = {
+        path: ctx.binaryPath, file: r.binary, size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        linkage: info.linkage, interpreter: info.interpreter, needed: info.needed,
+        go: info.go ? { version: info.go.version, settings: info.go.settings } : null,
+      };
+      found = checkBinary(info, r.platform, ctx.inputs.linkage, shown);
+      const tc = ctx.toolchains.get(r.platform.id);
+      if (found.length === 0 && ctx.inputs.linkage === 'gather' && info.interpreter && tc?.sysroot) {
+        const deps = await resolveDeps(info, { sysroot: tc.sysroot, multiarch: tc.multiarch, originDir: dirname(ctx.binaryPath), fs: nodeDepsFs, parse: parseElf });
+        found = gatherErrors(deps, shown, title);
+        row.binary.sysroot = tc.sysroot;
+        row.binary.libraries = [
+          ...(deps.interpreter ? [{ soname: '(loader)', path: deps.interpreter.path, source: deps.interpreter.source, size: deps.interpreter.size }] : []),
+          ...deps.libraries.map((l) => ({ soname: l.soname, path: l.path, source: l.source, size: l.size })),
+        ];
+        row.binary.gathered = deps.files.map((f) => ({ path: f.path, type: f.type, ...(f.linkname ? { linkname: f.linkname } : {}), source: f.source, size: f.size }));
+        if (found.length === 0) libraries = await layerEntries(deps);
+      }
+    } catch (e) {
+      if (!(e instanceof ElfError)) throw e;
+      found = [{ level: 'error', title, message: `${shown}: ${e.message}` }];
+    }
+    if (found.length > 0) row.status = 'check failed';
+    else passed.set(i, { bytes, libraries });
+    annotations.push(...found);
+  }
+  return { annotations, passed };
+}
