@@ -121,6 +121,12 @@ describe('the committed bundle, run as the runner runs it', () => {
     expect(index(again).equals(index(first))).toBe(true);
   });
 
+  test('a rerun in the same RUNNER_TEMP takes every layer from the cache and gives the same digest', () => {
+    const rerun = runAction(base, { env, runnerTemp: first.runnerTemp });
+    expect(rerun.outputs.digest).toBe(first.outputs.digest);
+    expect(rerun.summary).toContain('(3 of 3 layers from the layer cache)');
+  });
+
   test('Node 24, the runtime GitHub uses, gives the same digest as this Node', () => {
     expect(sh(NODE24, ['--version'])).toMatch(/^v24\./);
     const on24 = runAction(base, { env, node: NODE24 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { writeTar, type TarEntry } from '../src/oci/tar.js';
 import { buildLayer } from '../src/oci/layer.js';
+import { diskLayerCache } from '../src/runtime/layer-cache.js';
 import { buildImage, buildIndex } from '../src/oci/image.js';
 import { rootfsEntries } from '../src/oci/rootfs.js';
 import { sha256Digest } from '../src/oci/digest.js';
@@ -75,6 +76,19 @@ describe('layer, image, index', () => {
     expect(l1.digest).toBe(sha256Digest(l1.data));
     expect(l1.diffId).toBe(sha256Digest(gunzipSync(l1.data)));
     expect([...l1.data.subarray(0, 10)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
+  });
+
+  test('the layer cache returns the same bytes without recompressing, and ignores a damaged entry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scratchpack-cache-'));
+    const cache = diskLayerCache(dir);
+    const first = await buildLayer(entries, 7, cache);
+    const second = await buildLayer(entries, 7, cache);
+    expect([first.cached, second.cached]).toEqual([false, true]);
+    expect(second.digest).toBe(first.digest);
+    writeFileSync(join(dir, first.diffId.slice(7)), Buffer.from('not gzip'));
+    const third = await buildLayer(entries, 7, cache);
+    expect(third.cached).toBe(false);
+    expect(third.digest).toBe(first.digest);
   });
 
   test('config, manifest and index follow the spec and the given platform order', async () => {

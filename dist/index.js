@@ -11114,7 +11114,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify: promisify4 } = __require("node:util");
+    var { promisify: promisify5 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11154,7 +11154,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify4(this[kOriginalClose])();
+        await promisify5(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11167,7 +11167,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify: promisify4 } = __require("node:util");
+    var { promisify: promisify5 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11207,7 +11207,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify4(this[kOriginalClose])();
+        await promisify5(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -20199,7 +20199,7 @@ function group(name, fn) {
 
 // src/main.ts
 import { availableParallelism, tmpdir } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/errors.ts
 var ActionError = class extends Error {
@@ -21613,13 +21613,15 @@ function writeTar(input, mtime) {
 // src/oci/layer.ts
 var gzipAsync = promisify(gzip);
 var GZIP_LEVEL = 6;
-async function buildLayer(entries, mtime) {
+async function buildLayer(entries, mtime, cache) {
   const chunks = writeTar(entries, mtime);
   const tar = Buffer.concat(chunks);
   const diffId = sha256Digest(tar);
-  const gz = await gzipAsync(tar, { level: GZIP_LEVEL });
+  const cached = await cache?.get(diffId);
+  const gz = cached ?? await gzipAsync(tar, { level: GZIP_LEVEL });
+  if (!cached) await cache?.put(diffId, gz);
   const digest = sha256Digest(gz);
-  return { mediaType: MediaType.layerGzip, digest, size: gz.length, data: gz, diffId, uncompressedSize: tar.length };
+  return { mediaType: MediaType.layerGzip, digest, size: gz.length, data: gz, diffId, uncompressedSize: tar.length, cached: cached !== void 0 };
 }
 
 // src/oci/rootfs.ts
@@ -22619,7 +22621,7 @@ async function runPipeline(inputs, report, deps) {
         extraFiles: facts.extraFiles,
         libraries: passed.get(i2).libraries
       });
-      const layer = await buildLayer(entries, facts.epoch);
+      const layer = await buildLayer(entries, facts.epoch, deps.layerCache);
       return buildImage([layer], { ...plan.image, platform: ociPlatform(platform3), family: inputs.mediaTypes });
     });
     return buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
@@ -22637,6 +22639,7 @@ async function runPipeline(inputs, report, deps) {
     pr.manifest = { digest: img.manifest.digest, size: img.manifest.size };
   });
   report.indexDigest = artifact.index.digest;
+  report.layersFromCache = artifact.images.filter((img) => img.layers.every((l) => l.cached)).length;
   return { report, annotations };
 }
 
@@ -22736,7 +22739,10 @@ function renderSummary(r) {
     out.push(`**Blobs:** ${s.uploaded} uploaded, ${s.present} already present, ${s.mounted} mounted \xB7 ${humanSize(s.bytes)} sent \xB7 ${s.manifests} manifests \xB7 ${s.retries} retries`, "");
   }
   if (r.epoch) out.push(`**Created:** epoch ${r.epoch.value} (from ${esc(r.epoch.source)})`, "");
-  if (r.phases.length > 0) out.push(`**Time:** ${r.phases.map((p) => `${esc(p.name)} ${(p.ms / 1e3).toFixed(2)} s`).join(" \xB7 ")}`, "");
+  if (r.phases.length > 0) {
+    const cache = r.layersFromCache ? ` (${r.layersFromCache} of ${r.platforms.length} layers from the layer cache)` : "";
+    out.push(`**Time:** ${r.phases.map((p) => `${esc(p.name)} ${(p.ms / 1e3).toFixed(2)} s`).join(" \xB7 ")}${cache}`, "");
+  }
   if (r.errors.length > 0) out.push("### Errors", "", ...r.errors.slice(0, 50).map((e) => `- ${esc(e.length > 2e3 ? e.slice(0, 2e3) + "\u2026" : e)}`), "");
   if (r.warnings.length > 0) out.push("### Warnings", "", ...r.warnings.slice(0, 50).map((w) => `- ${esc(w)}`), "");
   if (r.platforms.some((p) => p.binary?.go)) out.push(...goDetails(r), "");
@@ -29559,6 +29565,30 @@ var execaExec = async (cmd, args, opts = {}) => {
   return { exitCode: r.exitCode ?? 1, stdout: String(r.stdout ?? ""), stderr: String(r.stderr ?? "") };
 };
 
+// src/runtime/layer-cache.ts
+import { gunzip } from "node:zlib";
+import { promisify as promisify4 } from "node:util";
+import { mkdir as mkdir4, readFile as readFile5, rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+var gunzipAsync = promisify4(gunzip);
+function diskLayerCache(dir) {
+  const file = (diffId) => join8(dir, diffId.replace("sha256:", ""));
+  return {
+    async get(diffId) {
+      const gz = await readFile5(file(diffId)).catch(() => void 0);
+      if (!gz) return void 0;
+      const ok = await gunzipAsync(gz).then((tar) => sha256Digest(tar) === diffId, () => false);
+      return ok ? gz : void 0;
+    },
+    async put(diffId, gz) {
+      await mkdir4(dir, { recursive: true });
+      const tmp = `${file(diffId)}.${process.pid}.tmp`;
+      await writeFile4(tmp, gz);
+      await rename3(tmp, file(diffId));
+    }
+  };
+}
+
 // src/main.ts
 function emit(a2) {
   const props = { title: a2.title, file: a2.file, startLine: a2.startLine, startColumn: a2.startColumn };
@@ -29568,7 +29598,7 @@ function emit(a2) {
 }
 async function run() {
   const env = process.env;
-  const tempRoot = join8(env.RUNNER_TEMP || tmpdir(), "scratchpack");
+  const tempRoot = join9(env.RUNNER_TEMP || tmpdir(), "scratchpack");
   const report = { platforms: [], refs: [], phases: [], errors: [], warnings: [] };
   let annotations = [];
   let failure;
@@ -29583,6 +29613,8 @@ async function run() {
       concurrency: availableParallelism(),
       tempRoot,
       policy: DEFAULT_RETRY,
+      // The tool cache survives between jobs on self-hosted runners; RUNNER_TEMP at least between steps.
+      layerCache: diskLayerCache(join9(env.RUNNER_TOOL_CACHE ? join9(env.RUNNER_TOOL_CACHE, "scratchpack") : tempRoot, "layers")),
       mask: (secret) => setSecret(secret),
       group: (name, fn) => group(name, fn),
       info: (line) => info(line),

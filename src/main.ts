@@ -8,6 +8,7 @@ import { DEFAULT_RETRY } from './registry/retry.js';
 import { outputs, type Report } from './report/model.js';
 import { renderSummary } from './report/summary.js';
 import { execaExec } from './runtime/exec.js';
+import { diskLayerCache } from './runtime/layer-cache.js';
 import type { Annotation } from './go/diagnostics.js';
 
 function emit(a: Annotation): void {
@@ -35,6 +36,8 @@ export async function run(): Promise<void> {
       concurrency: availableParallelism(),
       tempRoot,
       policy: DEFAULT_RETRY,
+      // The tool cache survives between jobs on self-hosted runners; RUNNER_TEMP at least between steps.
+      layerCache: diskLayerCache(join(env.RUNNER_TOOL_CACHE ? join(env.RUNNER_TOOL_CACHE, 'scratchpack') : tempRoot, 'layers')),
       mask: (secret) => core.setSecret(secret),
       group: (name, fn) => core.group(name, fn),
       info: (line) => core.info(line),

@@ -6,7 +6,7 @@ import { resolveToolchains } from './toolchain.js';
 import { buildAll } from './go/build.js';
 import type { Annotation } from './go/diagnostics.js';
 import { buildIndex, buildImage } from './oci/image.js';
-import { buildLayer } from './oci/layer.js';
+import { buildLayer, type LayerCache } from './oci/layer.js';
 import { rootfsEntries } from './oci/rootfs.js';
 import type { ImageArtifact } from './oci/types.js';
 import { makePlan, ociPlatform } from './plan.js';
@@ -20,6 +20,7 @@ import { mapLimit } from './util/pool.js';
 /** How the pipeline talks to the outside: injected so that only main.ts knows about @actions/core. */
 export interface PipelineDeps extends PushDeps {
   concurrency: number;
+  layerCache?: LayerCache;
   group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
 }
 
@@ -89,7 +90,7 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
         binaryPath: plan.binaryPath, binary: (passed.get(i) as Inspected).bytes, caBundle: facts.caBundle,
         zoneinfo: facts.zoneinfo, extraFiles: facts.extraFiles, libraries: (passed.get(i) as Inspected).libraries,
       });
-      const layer = await buildLayer(entries, facts.epoch);
+      const layer = await buildLayer(entries, facts.epoch, deps.layerCache);
       return buildImage([layer], { ...plan.image, platform: ociPlatform(platform), family: inputs.mediaTypes });
     });
     return buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
@@ -107,5 +108,6 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
     pr.manifest = { digest: img.manifest.digest, size: img.manifest.size };
   });
   report.indexDigest = artifact.index.digest;
+  report.layersFromCache = artifact.images.filter((img) => img.layers.every((l) => l.cached)).length;
   return { report, annotations };
 }

@@ -48,6 +48,8 @@ export interface Blob {
 export interface LayerBlob extends Blob {
   diffId: string;
   uncompressedSize: number;
+  /** True when the compressed bytes came from the layer cache. */
+  cached?: boolean;
 }
 
 /** One platform's image, ready to publish: blobs in push order (layers, config) and its manifest. */

@@ -43,6 +43,8 @@ export interface Report {
   /** Platform → manifest digest. */
   digests?: Record<string, string>;
   digestsDir?: string;
+  /** Images whose layer came from the layer cache (nothing recompressed). */
+  layersFromCache?: number;
   /** Matrix job: the `digest` output is the one platform manifest, not the index. */
   pushByDigest?: boolean;
 }

@@ -66,7 +66,10 @@ export function renderSummary(r: Report): string {
     out.push(`**Blobs:** ${s.uploaded} uploaded, ${s.present} already present, ${s.mounted} mounted · ${humanSize(s.bytes)} sent · ${s.manifests} manifests · ${s.retries} retries`, '');
   }
   if (r.epoch) out.push(`**Created:** epoch ${r.epoch.value} (from ${esc(r.epoch.source)})`, '');
-  if (r.phases.length > 0) out.push(`**Time:** ${r.phases.map((p) => `${esc(p.name)} ${(p.ms / 1000).toFixed(2)} s`).join(' · ')}`, '');
+  if (r.phases.length > 0) {
+    const cache = r.layersFromCache ? ` (${r.layersFromCache} of ${r.platforms.length} layers from the layer cache)` : '';
+    out.push(`**Time:** ${r.phases.map((p) => `${esc(p.name)} ${(p.ms / 1000).toFixed(2)} s`).join(' · ')}${cache}`, '');
+  }
   if (r.errors.length > 0) out.push('### Errors', '', ...r.errors.slice(0, 50).map((e) => `- ${esc(e.length > 2000 ? e.slice(0, 2000) + '…' : e)}`), '');
   if (r.warnings.length > 0) out.push('### Warnings', '', ...r.warnings.slice(0, 50).map((w) => `- ${esc(w)}`), '');
   if (r.platforms.some((p) => p.binary?.go)) out.push(...goDetails(r), '');
