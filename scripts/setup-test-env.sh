@@ -20,6 +20,8 @@ have openssl || need+=(openssl)
 have tar || need+=(tar)
 [ -e /usr/bin/lddtree ] || need+=(pax-utils)
 /usr/bin/python3 -c "import elftools" 2>/dev/null || need+=(python3-pyelftools)
+# The peer in bench/ (not needed by the tests, cheap to have everywhere the benchmarks may run).
+have buildah || need+=(buildah)
 
 sudo_cmd=()
 if [ "$(id -u)" != 0 ]; then sudo_cmd=(sudo -n); fi

@@ -1,0 +1,52 @@
+// Target 1 of issue #5: six platforms of bench/service, built, packaged and pushed to a fresh repository on a local
+// docker-registry, with a warm Go cache. Peer: the seeds' method without a daemon — a sequential go build loop,
+// `buildah bud --platform <six> --manifest` over a FROM scratch / COPY / ENTRYPOINT Dockerfile, then
+// `buildah manifest push --all`. Alternating pairs; prints each pair and the median ratio (target <= 0.5).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { goBuildLoop, machine, median, runAction, seconds, sh, SIX, startRegistry } from './lib.mjs';
+
+const PAIRS = Number(process.env.PAIRS ?? 3);
+const registry = await startRegistry();
+const work = mkdtempSync(join(tmpdir(), 'scratchpack-bench-e2e-'));
+const buildah = (args, opts = {}) =>
+  sh('buildah', ['--root', join(work, 'root'), '--runroot', join(work, 'runroot'), '--storage-driver', 'vfs', ...args], { ...opts, env: { BUILDAH_ISOLATION: 'chroot', ...opts.env } });
+
+function peer(i) {
+  const ctx = join(work, `peer-${i}`);
+  mkdirSync(ctx, { recursive: true });
+  goBuildLoop(SIX, join(ctx, 'bin'));
+  writeFileSync(join(ctx, 'Dockerfile'), 'FROM scratch\nARG TARGETARCH\nARG TARGETVARIANT\nCOPY bin/${TARGETARCH}${TARGETVARIANT}/app /app\nENTRYPOINT ["/app"]\n');
+  buildah(['bud', '--quiet', '--platform', SIX.join(','), '--manifest', `peer-${i}`, '-f', join(ctx, 'Dockerfile'), ctx]);
+  buildah(['manifest', 'push', '--all', '--tls-verify=false', `peer-${i}`, `docker://${registry.host}/bench/peer-${i}:latest`]);
+}
+
+function action(i) {
+  const run = runAction({ 'working-directory': 'bench/service', platforms: SIX.join(','), push: 'true', tags: `${registry.host}/bench/action-${i}:latest`, 'source-date-epoch': '1700000000' });
+  return run;
+}
+
+try {
+  console.log(`machine: ${machine()}`);
+  console.log('warming the Go build cache for six platforms...');
+  goBuildLoop(SIX, join(work, 'warm'));
+  const rows = [];
+  let last;
+  for (let i = 0; i < PAIRS; i++) {
+    const a = await seconds(() => { last = action(i); });
+    const p = await seconds(() => peer(i));
+    rows.push({ action: a, peer: p, ratio: a / p });
+    console.log(`pair ${i + 1}: scratchpack ${a.toFixed(2)} s, go loop + buildah ${p.toFixed(2)} s, ratio ${(a / p).toFixed(3)}`);
+  }
+  console.log(`median: scratchpack ${median(rows.map((r) => r.action)).toFixed(2)} s, peer ${median(rows.map((r) => r.peer)).toFixed(2)} s, ratio ${median(rows.map((r) => r.ratio)).toFixed(3)} (target <= 0.5)`);
+  const images = JSON.parse(last.outputs.images);
+  console.log('\nimage sizes (last action run):');
+  for (const img of images) {
+    const raw = sh('sh', ['-c', `gzip -6 -n -c < "${join(last.outputs.binaries, img.platform.replaceAll('/', '_'), 'bench-service')}" | wc -c`]).trim();
+    console.log(`  ${img.platform}: layer ${img.layer.size} B (CA bundle included), gzip -6 of binary ${raw} B, manifest ${img.size} B`);
+  }
+} finally {
+  registry.stop();
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,3 @@
+module example.com/scratchpack/bench-service
+
+go 1.22
