@@ -107,7 +107,7 @@ describe('the committed bundle, run as the runner runs it', () => {
     for (const p of ['linux/amd64', 'linux/arm64', 'linux/arm/v7']) expect(s).toMatch(new RegExp(`\\| \`${p}\` \\| [0-9.]+ MiB \\| static \\| [0-9.]+ MiB \\| \`sha256:[a-f0-9]{64}\` \\|`));
     expect(s).toContain(`**Index digest:** \`${first.outputs.digest}\``);
     expect(s).toContain(layout);
-    expect(s).toMatch(/\*\*Time:\*\* prepare [0-9.]+ s · build \(3 targets\) [0-9.]+ s · inspect/);
+    expect(s).toMatch(/\*\*Time:\*\* prepare [0-9.]+ s · build, inspect, assemble \(3 targets, pipelined\) [0-9.]+ s · write layout/);
     expect(s).toMatch(/<details><summary>Go build info<\/summary>[\s\S]*`GOARM=7`/);
     expect(Buffer.byteLength(s)).toBeLessThan(64 * 1024);
   });

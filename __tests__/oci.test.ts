@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { writeTar, type TarEntry } from '../src/oci/tar.js';
-import { buildLayer } from '../src/oci/layer.js';
-import { diskLayerCache } from '../src/runtime/layer-cache.js';
+import { buildLayer, MEMBER_SIZE, type LayerIO } from '../src/oci/layer.js';
+import { diskLayerStore, readRange } from '../src/runtime/layer-store.js';
+import { inlineGzip, workerGzipPool } from '../src/runtime/compress.js';
 import { buildImage, buildIndex } from '../src/oci/image.js';
 import { rootfsEntries } from '../src/oci/rootfs.js';
 import { sha256Digest } from '../src/oci/digest.js';
-import { sh } from './helpers/action.js';
+import { ROOT, sh } from './helpers/action.js';
+import { EXAMPLE, goBuild } from './helpers/fixtures.js';
 
 const enc = new TextEncoder();
 const longDir = 'usr/share/' + 'a-very-long-directory-name/'.repeat(6);
@@ -68,31 +70,88 @@ describe('tar writer', () => {
   });
 });
 
+/** The layer's effects on the real file system, with libdeflate in this thread or in the bundle's workers. */
+function layerIO(gzip: LayerIO['gzip'] = inlineGzip): LayerIO & { dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'scratchpack-layers-'));
+  return { dir, read: readRange, gzip, store: diskLayerStore(dir) };
+}
+
+/** GNU gzip's view of a file: the decompressed sha256 (so members concatenate as RFC 1952 says). */
+function gunzipDigest(file: string): string {
+  return 'sha256:' + sh('sh', ['-c', `gzip -dc < "${file}" | sha256sum`]).split(' ')[0];
+}
+
 describe('layer, image, index', () => {
   test('layer digest covers the gzip bytes, diff_id the tar; both are stable', async () => {
-    const l1 = await buildLayer(entries, 5);
-    const l2 = await buildLayer([...entries].reverse(), 5);
+    const l1 = await buildLayer(entries, 5, layerIO());
+    const l2 = await buildLayer([...entries].reverse(), 5, layerIO());
     expect(l1.digest).toBe(l2.digest);
-    expect(l1.digest).toBe(sha256Digest(l1.data));
-    expect(l1.diffId).toBe(sha256Digest(gunzipSync(l1.data)));
-    expect([...l1.data.subarray(0, 10)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
+    const gz = readFileSync(l1.path);
+    expect(l1.digest).toBe(sha256Digest(gz));
+    expect(l1.size).toBe(gz.length);
+    expect(l1.diffId).toBe(sha256Digest(gunzipSync(gz)));
+    expect(l1.diffId).toBe(sha256Digest(Buffer.concat(writeTar(entries, 5))));
+    // MTIME 0, no name, OS "unknown": nothing about the machine or the moment leaks in
+    expect([...gz.subarray(0, 10)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
   });
 
-  test('the layer cache returns the same bytes without recompressing, and ignores a damaged entry', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scratchpack-cache-'));
-    const cache = diskLayerCache(dir);
-    const first = await buildLayer(entries, 7, cache);
-    const second = await buildLayer(entries, 7, cache);
-    expect([first.cached, second.cached]).toEqual([false, true]);
+  test('a large file streams from disk into several gzip members that GNU gzip and tar read back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scratchpack-big-'));
+    const big = join(dir, 'big');
+    const data = Buffer.alloc(MEMBER_SIZE * 2 + 12345);
+    for (let i = 0; i < data.length; i += 4096) data.write(`block ${i} of a file that compresses\n`, i);
+    writeFileSync(big, data);
+    const list: TarEntry[] = [...entries, { path: 'usr/local/bin/big', type: 'file', mode: 0o755, file: { path: big, size: data.length } }];
+    const pool = workerGzipPool(2, new URL('../dist/compress-worker.js', `file://${ROOT}/dist/`));
+    try {
+      const inline = await buildLayer(list, 9, layerIO());
+      const workers = await buildLayer(list, 9, layerIO((c) => pool.gzip(c)));
+      expect(workers.digest).toBe(inline.digest);
+      const gz = readFileSync(inline.path);
+      let members = 0;
+      for (let i = 0; i + 3 < gz.length; i++) if (gz[i] === 0x1f && gz[i + 1] === 0x8b && gz[i + 2] === 8 && gz[i + 3] === 0) members++;
+      expect(members).toBeGreaterThanOrEqual(3);
+      expect(gunzipDigest(inline.path)).toBe(inline.diffId);
+      expect(sh('tar', ['-xzOf', inline.path, 'usr/local/bin/big'], {}).length).toBe(data.length);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('a file that shrinks while the layer is written fails and leaves nothing in the store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scratchpack-shrink-'));
+    writeFileSync(join(dir, 'f'), 'short');
+    const io = layerIO();
+    await expect(buildLayer([{ path: 'f', type: 'file', mode: 0o644, file: { path: join(dir, 'f'), size: 100 } }], 0, io)).rejects.toThrow('shorter than the 100 bytes');
+    expect(sh('find', [io.dir, '-type', 'f']).trim()).toBe('');
+  });
+
+  test('the layer store returns the same blob without recompressing, and rebuilds a damaged one', async () => {
+    const io = layerIO();
+    let calls = 0;
+    const counting: LayerIO = { ...io, gzip: (c) => (calls++, inlineGzip(c)) };
+    const first = await buildLayer(entries, 7, counting);
+    const second = await buildLayer(entries, 7, counting);
+    expect([first.cached, second.cached, calls]).toEqual([false, true, 1]);
     expect(second.digest).toBe(first.digest);
-    writeFileSync(join(dir, first.diffId.slice(7)), Buffer.from('not gzip'));
-    const third = await buildLayer(entries, 7, cache);
-    expect(third.cached).toBe(false);
+    writeFileSync(first.path, Buffer.from('not gzip'));
+    const third = await buildLayer(entries, 7, counting);
+    expect([third.cached, calls]).toEqual([false, 2]);
     expect(third.digest).toBe(first.digest);
+    expect(sha256Digest(readFileSync(third.path))).toBe(first.digest);
+  });
+
+  test('a Go binary\'s layer is no larger than gzip -6 of the binary plus 2 KiB (issue #5, target 5)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scratchpack-size-'));
+    const bin = goBuild(EXAMPLE, join(dir, 'app'), { GOOS: 'linux', GOARCH: 'arm64', CGO_ENABLED: '0' });
+    const spec = rootfsEntries({ binaryPath: '/usr/local/bin/app', binary: { path: bin, size: lstatSync(bin).size }, extraFiles: [] });
+    const layer = await buildLayer(spec, 0, layerIO());
+    const gzip6 = Number(sh('sh', ['-c', `gzip -6 -n -c < "${bin}" | wc -c`]).trim());
+    expect(layer.size).toBeLessThanOrEqual(gzip6 + 2048);
   });
 
   test('config, manifest and index follow the spec and the given platform order', async () => {
-    const layer = await buildLayer(entries, 0);
+    const layer = await buildLayer(entries, 0, layerIO());
     const base = { created: '1970-01-01T00:00:00Z', user: '65532:65532', entrypoint: ['/app'], cmd: ['--serve'], env: ['PATH=/bin'], labels: { a: 'b' }, createdBy: 'test', manifestAnnotations: { x: 'y' } };
     const arm = buildImage([layer], { ...base, platform: { architecture: 'arm', os: 'linux', variant: 'v7' } });
     const amd = buildImage([layer], { ...base, platform: { architecture: 'amd64', os: 'linux' } });
@@ -110,7 +169,7 @@ describe('layer, image, index', () => {
 });
 
 describe('rootfs', () => {
-  const spec = { binaryPath: '/usr/local/bin/app', binary: enc.encode('bin'), extraFiles: [] };
+  const spec = { binaryPath: '/usr/local/bin/app', binary: { path: '/nonexistent/app', size: 3 }, extraFiles: [] };
   test('non-root accounts, home, sticky /tmp', () => {
     const list = rootfsEntries(spec);
     const byPath = Object.fromEntries(list.map((e) => [e.path, e]));

@@ -217,45 +217,62 @@ var ElfError = class extends Error {
     this.name = "ElfError";
   }
 };
+function bytesSource(bytes) {
+  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
+}
+var PAGE = 64 * 1024;
 var ByteReader = class {
-  constructor(bytes, little, is64) {
-    this.bytes = bytes;
+  constructor(source, little, is64) {
+    this.source = source;
     this.little = little;
     this.is64 = is64;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
-  bytes;
+  source;
   little;
   is64;
-  view;
+  pageStart = -1;
+  page = new Uint8Array(0);
+  pageView = new DataView(this.page.buffer);
+  get size() {
+    return this.source.size;
+  }
   /** Throws unless [offset, offset+size) lies inside the file. */
   check(offset, size, what) {
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(size) || offset < 0 || size < 0 || offset + size > this.bytes.length) {
-      throw new ElfError(`truncated or corrupt: ${what} at offset ${offset} (+${size}) lies outside the ${this.bytes.length}-byte file`);
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(size) || offset < 0 || size < 0 || offset + size > this.size) {
+      throw new ElfError(`truncated or corrupt: ${what} at offset ${offset} (+${size}) lies outside the ${this.size}-byte file`);
     }
+  }
+  /** A view whose index 0 is file offset `off`, valid for `n` bytes; small reads share one cached page. */
+  view(off, n) {
+    if (off < this.pageStart || off + n > this.pageStart + this.page.length) {
+      this.pageStart = off - off % PAGE;
+      this.page = this.source.read(this.pageStart, Math.min(Math.max(PAGE, off + n - this.pageStart), this.size - this.pageStart));
+      this.pageView = new DataView(this.page.buffer, this.page.byteOffset, this.page.byteLength);
+    }
+    return new DataView(this.pageView.buffer, this.pageView.byteOffset + (off - this.pageStart), n);
   }
   u8(off, what) {
     this.check(off, 1, what);
-    return this.view.getUint8(off);
+    return this.view(off, 1).getUint8(0);
   }
   u16(off, what) {
     this.check(off, 2, what);
-    return this.view.getUint16(off, this.little);
+    return this.view(off, 2).getUint16(0, this.little);
   }
   u32(off, what) {
     this.check(off, 4, what);
-    return this.view.getUint32(off, this.little);
+    return this.view(off, 4).getUint32(0, this.little);
   }
   u64(off, what) {
     this.check(off, 8, what);
-    const v = this.view.getBigUint64(off, this.little);
+    const v = this.view(off, 8).getBigUint64(0, this.little);
     if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ElfError(`corrupt: ${what} at offset ${off} is too large (${v})`);
     return Number(v);
   }
   /** A 64-bit address or tag value; precision beyond 2^53 is lost, which only matters for kernel-style addresses. */
   addr64(off, what) {
     this.check(off, 8, what);
-    return Number(this.view.getBigUint64(off, this.little));
+    return Number(this.view(off, 8).getBigUint64(0, this.little));
   }
   /** A pointer-sized address (lossy above 2^53, see addr64). */
   addr(off, what) {
@@ -265,19 +282,43 @@ var ByteReader = class {
   word(off, what) {
     return this.is64 ? this.u64(off, what) : this.u32(off, what);
   }
-  /** A NUL-terminated string starting at `off` and ending before `limit`. */
+  /** A NUL-terminated string starting at `off` and ending before `limit`, read a piece at a time. */
   cstring(off, limit, what) {
     this.check(off, 0, what);
-    const end = Math.min(limit, this.bytes.length);
-    const nul = this.bytes.indexOf(0, off);
-    if (nul < 0 || nul >= end) throw new ElfError(`corrupt: ${what} at offset ${off} is not NUL-terminated`);
-    return new TextDecoder("utf-8", { fatal: false }).decode(this.bytes.subarray(off, nul));
+    const end = Math.min(limit, this.size);
+    const parts = [];
+    for (let at = off; at < end; ) {
+      const n = Math.min(4096, end - at);
+      const piece = this.slice(at, n, what);
+      const nul = piece.indexOf(0);
+      if (nul >= 0) {
+        parts.push(piece.subarray(0, nul));
+        const all = parts.length === 1 ? parts[0] : concat(parts);
+        return new TextDecoder("utf-8", { fatal: false }).decode(all);
+      }
+      parts.push(piece.slice());
+      at += n;
+    }
+    throw new ElfError(`corrupt: ${what} at offset ${off} is not NUL-terminated`);
   }
   slice(off, size, what) {
     this.check(off, size, what);
-    return this.bytes.subarray(off, off + size);
+    if (size <= PAGE) {
+      const v = this.view(off, size);
+      return new Uint8Array(v.buffer, v.byteOffset, size);
+    }
+    return this.source.read(off, size);
   }
 };
+function concat(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
 
 // src/elf/machine.ts
 var MACHINE_NAMES = {
@@ -389,7 +430,7 @@ function readGoBuildInfo(r, segments, sections) {
     }
   }
   if (start === void 0) return null;
-  const data = r.slice(start, Math.min(size, SEARCH, r.bytes.length - Math.min(start, r.bytes.length)), ".go.buildinfo");
+  const data = r.slice(start, Math.min(size, SEARCH, r.size - Math.min(start, r.size)), ".go.buildinfo");
   const at = findMagic(data);
   if (at < 0) return null;
   const ptrSize = data[at + 14];
@@ -404,7 +445,7 @@ function readGoBuildInfo(r, segments, sections) {
     if (!m || m[1] + m[0] > data.length) return null;
     mod = dec.decode(data.subarray(m[1], m[1] + m[0]));
   } else if (ptrSize === 4 || ptrSize === 8) {
-    const pr = new ByteReader(r.bytes, (flags & 1) === 0, ptrSize === 8);
+    const pr = new ByteReader(r.source, (flags & 1) === 0, ptrSize === 8);
     const toOffset = (v) => {
       const seg = segments.find((s) => s.type === 1 && v >= s.vaddr && v < s.vaddr + s.filesz);
       return seg ? seg.offset + (v - seg.vaddr) : void 0;
@@ -528,14 +569,16 @@ function decideLinkage(type, interpreter, flags1) {
   if (type === 3) return flags1 & DF_1_PIE ? "static-pie" : "shared-library";
   return "not-executable";
 }
-function parseElf(bytes) {
-  if (bytes.length < 16 || bytes[0] !== 127 || bytes[1] !== 69 || bytes[2] !== 76 || bytes[3] !== 70) {
+function parseElf(input) {
+  const src = input instanceof Uint8Array ? bytesSource(input) : input;
+  const ident = src.read(0, Math.min(16, src.size));
+  if (src.size < 16 || ident[0] !== 127 || ident[1] !== 69 || ident[2] !== 76 || ident[3] !== 70) {
     throw new ElfError("not an ELF file (no \\x7fELF magic)");
   }
-  const cls = bytes[4], data = bytes[5];
+  const cls = ident[4], data = ident[5];
   if (cls !== 1 && cls !== 2) throw new ElfError(`corrupt: EI_CLASS ${cls} is neither 1 (32-bit) nor 2 (64-bit)`);
   if (data !== 1 && data !== 2) throw new ElfError(`corrupt: EI_DATA ${data} is neither 1 (LSB) nor 2 (MSB)`);
-  const r = new ByteReader(bytes, data === 1, cls === 2);
+  const r = new ByteReader(src, data === 1, cls === 2);
   r.check(0, cls === 2 ? 64 : 52, "ELF header");
   const type = r.u16(16, "e_type");
   const machine = r.u16(18, "e_machine");
@@ -550,7 +593,7 @@ function parseElf(bytes) {
     class: cls === 2 ? "ELF64" : "ELF32",
     bits,
     endian,
-    osabi: bytes[7],
+    osabi: ident[7],
     machine,
     machineName: MACHINE_NAMES[machine] ?? `EM_${machine}`,
     arch: goarchOf({ bits, endian, machine }),

@@ -1,4 +1,4 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) with esbuild.
+// Bundles the action (dist/index.js, dist/compress-worker.js) and the CLI (dist/cli.js) with esbuild.
 // Output is deterministic: no timestamps, no absolute paths, no sourcemaps.
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
@@ -15,6 +15,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+// Worker threads compress gzip members off the main thread; main.ts finds this file next to index.js.
+await build({ ...common, entryPoints: ['src/compress-worker.ts'], outfile: 'dist/compress-worker.js' });
 await build({
   ...common,
   entryPoints: ['src/cli.ts'],

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { checkBinary } from './check.js';
 import type { Inputs } from './config/inputs.js';
@@ -9,12 +7,15 @@ import type { BuildResult } from './go/build.js';
 import type { Annotation } from './go/diagnostics.js';
 import type { TarEntry } from './oci/tar.js';
 import type { PlatformReport } from './report/model.js';
-import { nodeDepsFs } from './runtime/fs.js';
+import { nodeDepsFs, withFileSource } from './runtime/fs.js';
+import { hashFile } from './runtime/layer-store.js';
 import type { Toolchain } from './toolchain.js';
 
 /** A binary that passed its checks, with whatever it needs at run time. */
 export interface Inspected {
-  bytes: Uint8Array;
+  /** The built binary on disk; the layer streams it from there. */
+  file: string;
+  size: number;
   libraries: TarEntry[];
 }
 
@@ -35,58 +36,56 @@ async function layerEntries(deps: DepsResult): Promise<TarEntry[]> {
   for (const f of deps.files) {
     const path = f.path.replace(/^\/+/, '');
     if (f.type === 'symlink') out.push({ path, type: 'symlink', mode: 0o777, linkname: f.linkname });
-    else out.push({ path, type: 'file', mode: f.mode, data: await readFile(f.source) });
+    else out.push({ path, type: 'file', mode: f.mode, file: { path: f.source, size: f.size } });
   }
   return out;
 }
 
-/** Reads each built binary, checks it against its platform and linkage, and under `gather` collects its loader and libraries. */
-export async function inspectBuilt(
-  results: BuildResult[],
-  rows: PlatformReport[],
-  ctx: { inputs: Inputs; binaryPath: string; show: (file: string) => string; toolchains: Map<string, Toolchain> },
-): Promise<{ annotations: Annotation[]; passed: Map<number, Inspected> }> {
-  const annotations: Annotation[] = [];
-  const passed = new Map<number, Inspected>();
-  for (const [i, r] of results.entries()) {
-    const row = rows[i];
-    if (!r.ok) {
-      row.status = 'build failed';
-      continue;
+/** What inspecting one binary needs to know. */
+export interface InspectContext {
+  inputs: Inputs;
+  binaryPath: string;
+  show: (file: string) => string;
+  toolchains: Map<string, Toolchain>;
+}
+
+/**
+ * Reads a built binary a page at a time, checks it against its platform and linkage, and under `gather` collects
+ * its loader and libraries; `passed` is set only when nothing is wrong.
+ */
+export async function inspectOne(r: BuildResult, row: PlatformReport, ctx: InspectContext): Promise<{ annotations: Annotation[]; passed?: Inspected }> {
+  const shown = ctx.show(r.binary);
+  const title = `scratchpack (${r.platform.id})`;
+  let found: Annotation[];
+  let libraries: TarEntry[] = [];
+  try {
+    const [info, size] = withFileSource(r.binary, (src) => [parseElf(src), src.size] as const);
+    row.binary = {
+      path: ctx.binaryPath, file: r.binary, size,
+      sha256: await hashFile(r.binary),
+      linkage: info.linkage, interpreter: info.interpreter, needed: info.needed,
+      go: info.go ? { version: info.go.version, settings: info.go.settings } : null,
+    };
+    found = checkBinary(info, r.platform, ctx.inputs.linkage, shown);
+    const tc = ctx.toolchains.get(r.platform.id);
+    if (found.length === 0 && ctx.inputs.linkage === 'gather' && info.interpreter && tc?.sysroot) {
+      const deps = await resolveDeps(info, { sysroot: tc.sysroot, multiarch: tc.multiarch, originDir: dirname(ctx.binaryPath), fs: nodeDepsFs, parse: parseElf });
+      found = gatherErrors(deps, shown, title);
+      row.binary.sysroot = tc.sysroot;
+      row.binary.libraries = [
+        ...(deps.interpreter ? [{ soname: '(loader)', path: deps.interpreter.path, source: deps.interpreter.source, size: deps.interpreter.size }] : []),
+        ...deps.libraries.map((l) => ({ soname: l.soname, path: l.path, source: l.source, size: l.size })),
+      ];
+      row.binary.gathered = deps.files.map((f) => ({ path: f.path, type: f.type, ...(f.linkname ? { linkname: f.linkname } : {}), source: f.source, size: f.size }));
+      if (found.length === 0) libraries = await layerEntries(deps);
     }
-    const bytes = await readFile(r.binary);
-    const shown = ctx.show(r.binary);
-    const title = `scratchpack (${r.platform.id})`;
-    let found: Annotation[];
-    let libraries: TarEntry[] = [];
-    try {
-      const info = parseElf(bytes);
-      row.binary = {
-        path: ctx.binaryPath, file: r.binary, size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        linkage: info.linkage, interpreter: info.interpreter, needed: info.needed,
-        go: info.go ? { version: info.go.version, settings: info.go.settings } : null,
-      };
-      found = checkBinary(info, r.platform, ctx.inputs.linkage, shown);
-      const tc = ctx.toolchains.get(r.platform.id);
-      if (found.length === 0 && ctx.inputs.linkage === 'gather' && info.interpreter && tc?.sysroot) {
-        const deps = await resolveDeps(info, { sysroot: tc.sysroot, multiarch: tc.multiarch, originDir: dirname(ctx.binaryPath), fs: nodeDepsFs, parse: parseElf });
-        found = gatherErrors(deps, shown, title);
-        row.binary.sysroot = tc.sysroot;
-        row.binary.libraries = [
-          ...(deps.interpreter ? [{ soname: '(loader)', path: deps.interpreter.path, source: deps.interpreter.source, size: deps.interpreter.size }] : []),
-          ...deps.libraries.map((l) => ({ soname: l.soname, path: l.path, source: l.source, size: l.size })),
-        ];
-        row.binary.gathered = deps.files.map((f) => ({ path: f.path, type: f.type, ...(f.linkname ? { linkname: f.linkname } : {}), source: f.source, size: f.size }));
-        if (found.length === 0) libraries = await layerEntries(deps);
-      }
-    } catch (e) {
-      if (!(e instanceof ElfError)) throw e;
-      found = [{ level: 'error', title, message: `${shown}: ${e.message}` }];
-    }
-    if (found.length > 0) row.status = 'check failed';
-    else passed.set(i, { bytes, libraries });
-    annotations.push(...found);
+  } catch (e) {
+    if (!(e instanceof ElfError)) throw e;
+    found = [{ level: 'error', title, message: `${shown}: ${e.message}` }];
   }
-  return { annotations, passed };
+  if (found.length > 0) {
+    row.status = 'check failed';
+    return { annotations: found };
+  }
+  return { annotations: [], passed: { file: r.binary, size: row.binary?.size ?? 0, libraries } };
 }

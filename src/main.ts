@@ -8,7 +8,8 @@ import { DEFAULT_RETRY } from './registry/retry.js';
 import { outputs, type Report } from './report/model.js';
 import { renderSummary } from './report/summary.js';
 import { execaExec } from './runtime/exec.js';
-import { diskLayerCache } from './runtime/layer-cache.js';
+import { workerGzipPool } from './runtime/compress.js';
+import { diskLayerStore, readRange } from './runtime/layer-store.js';
 import type { Annotation } from './go/diagnostics.js';
 
 function emit(a: Annotation): void {
@@ -26,6 +27,8 @@ export async function run(): Promise<void> {
   let annotations: Annotation[] = [];
   let failure: string | undefined;
   let started = false;
+  const cores = availableParallelism();
+  const pool = workerGzipPool(cores, new URL('./compress-worker.js', import.meta.url));
   try {
     const inputs = readInputs(env);
     report.platforms = inputs.platforms.map((p) => ({ platform: p.id, status: 'not built' }));
@@ -33,11 +36,15 @@ export async function run(): Promise<void> {
     const result = await runPipeline(inputs, report, {
       exec: execaExec,
       env,
-      concurrency: availableParallelism(),
+      concurrency: cores,
       tempRoot,
       policy: DEFAULT_RETRY,
       // The tool cache survives between jobs on self-hosted runners; RUNNER_TEMP at least between steps.
-      layerCache: diskLayerCache(join(env.RUNNER_TOOL_CACHE ? join(env.RUNNER_TOOL_CACHE, 'scratchpack') : tempRoot, 'layers')),
+      layers: {
+        read: readRange,
+        gzip: (chunk) => pool.gzip(chunk),
+        store: diskLayerStore(join(env.RUNNER_TOOL_CACHE ? join(env.RUNNER_TOOL_CACHE, 'scratchpack') : tempRoot, 'layers')),
+      },
       mask: (secret) => core.setSecret(secret),
       group: (name, fn) => core.group(name, fn),
       info: (line) => core.info(line),
@@ -49,6 +56,8 @@ export async function run(): Promise<void> {
   } catch (e) {
     failure = formatError(e);
     report.errors.push(failure);
+  } finally {
+    await pool.close();
   }
   for (const w of report.warnings) core.warning(w);
   annotations.forEach(emit);

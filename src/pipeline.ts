@@ -1,12 +1,13 @@
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Inputs } from './config/inputs.js';
-import { inspectBuilt, type Inspected } from './inspect-stage.js';
+import type { Platform } from './config/platform.js';
+import { inspectOne } from './inspect-stage.js';
 import { resolveToolchains } from './toolchain.js';
-import { buildAll } from './go/build.js';
+import { buildAnnotations, buildOne, type BuildResult } from './go/build.js';
 import type { Annotation } from './go/diagnostics.js';
 import { buildIndex, buildImage } from './oci/image.js';
-import { buildLayer, type LayerCache } from './oci/layer.js';
+import { buildLayer, type LayerIO } from './oci/layer.js';
 import { rootfsEntries } from './oci/rootfs.js';
 import type { ImageArtifact } from './oci/types.js';
 import { makePlan, ociPlatform } from './plan.js';
@@ -15,12 +16,13 @@ import { LayoutPublisher } from './publish/layout.js';
 import { pushImages, runMerge, type PushDeps } from './push.js';
 import type { Report } from './report/model.js';
 import type { Exec } from './runtime/exec.js';
-import { mapLimit } from './util/pool.js';
+import { limiter } from './util/pool.js';
 
 /** How the pipeline talks to the outside: injected so that only main.ts knows about @actions/core. */
 export interface PipelineDeps extends PushDeps {
   concurrency: number;
-  layerCache?: LayerCache;
+  /** Reading, compressing and storing layers (the store doubles as the cache across runs). */
+  layers: LayerIO;
   group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
 }
 
@@ -59,42 +61,57 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   });
   const binariesDir = join(deps.tempRoot, 'binaries');
   report.binariesDir = binariesDir;
-  for (const p of inputs.platforms) await rm(join(binariesDir, p.slug), { recursive: true, force: true });
+  // Keep last run's binary: go skips the link when it is up to date (the unchanged-rerun target). Anything else goes.
+  for (const p of inputs.platforms) {
+    const names = await readdir(join(binariesDir, p.slug)).catch(() => [] as string[]);
+    for (const n of names.filter((x) => x !== facts.binaryName)) await rm(join(binariesDir, p.slug, n), { recursive: true, force: true });
+  }
 
-  const built = await timed(`build (${inputs.platforms.length} targets)`, () =>
-    buildAll(inputs.platforms, {
-      pkg: inputs.package, ldflags: inputs.ldflags, tags: inputs.buildTags, goFlags: inputs.goFlags,
-      cgo: inputs.cgo, env: inputs.env, gocache: facts.gocache,
-    }, {
-      exec: deps.exec, cwd: facts.workDir, baseEnv: deps.env as Record<string, string>, binariesDir,
-      binaryName: facts.binaryName, concurrency: deps.concurrency, ccFor: (p) => toolchains.get(p.id)?.cc,
-      toRepoPath: (f) => relative(facts.workspace, resolve(facts.workDir, f)),
-    }),
+  const buildSlot = limiter(deps.concurrency);
+  const layerSlot = limiter(deps.concurrency);
+  const toRepoPath = (f: string) => relative(facts.workspace, resolve(facts.workDir, f));
+  const goOptions = {
+    pkg: inputs.package, ldflags: inputs.ldflags, tags: inputs.buildTags, goFlags: inputs.goFlags,
+    cgo: inputs.cgo, env: inputs.env, gocache: facts.gocache,
+  };
+  const buildContext = {
+    exec: deps.exec, cwd: facts.workDir, baseEnv: deps.env as Record<string, string>, binariesDir,
+    binaryName: facts.binaryName, ccFor: (p: Platform) => toolchains.get(p.id)?.cc, toRepoPath,
+  };
+  const inspectContext = {
+    inputs, binaryPath: plan.binaryPath, toolchains,
+    show: (f: string) => (relative(facts.workspace, f).startsWith('..') ? f : relative(facts.workspace, f)),
+  };
+  const builds: BuildResult[] = [];
+  const found: Annotation[][] = [];
+  // Each target flows build → inspect → layer on its own, so one target compresses while the next one links.
+  const images = await timed(`build, inspect, assemble (${inputs.platforms.length} targets, pipelined)`, () =>
+    Promise.all(inputs.platforms.map(async (platform, i): Promise<ImageArtifact | undefined> => {
+      const built = (builds[i] = await buildSlot(() => buildOne(platform, goOptions, buildContext)));
+      const row = report.platforms[i];
+      if (!built.ok) {
+        row.status = 'build failed';
+        await rm(built.binary, { force: true }); // never a stale binary to release
+        return undefined;
+      }
+      const checked = await inspectOne(built, row, inspectContext);
+      found[i] = checked.annotations;
+      if (!checked.passed) return undefined;
+      const { file, size, libraries } = checked.passed;
+      const entries = rootfsEntries({
+        binaryPath: plan.binaryPath, binary: { path: file, size }, caBundle: facts.caBundle,
+        zoneinfo: facts.zoneinfo, extraFiles: facts.extraFiles, libraries,
+      });
+      const layer = await layerSlot(() => buildLayer(entries, facts.epoch, deps.layers));
+      return buildImage([layer], { ...plan.image, platform: ociPlatform(platform), family: inputs.mediaTypes });
+    })),
   );
-  annotations.push(...built.annotations);
-  const { annotations: found, passed } = await timed('inspect', () =>
-    inspectBuilt(built.results, report.platforms, {
-      inputs, binaryPath: plan.binaryPath, toolchains,
-      show: (f) => (relative(facts.workspace, f).startsWith('..') ? f : relative(facts.workspace, f)),
-    }),
-  );
-  annotations.push(...found);
+  annotations.push(...buildAnnotations(builds, toRepoPath), ...found.flat());
   if (annotations.some((a) => a.level === 'error')) {
     report.errors.push(...annotations.filter((a) => a.level === 'error').map((a) => (a.file ? `${a.file}:${a.startLine}: ${a.message}` : a.message)));
     return { report, annotations };
   }
-
-  const artifact = await timed('assemble', async () => {
-    const images = await mapLimit(inputs.platforms, deps.concurrency, async (platform, i): Promise<ImageArtifact> => {
-      const entries = rootfsEntries({
-        binaryPath: plan.binaryPath, binary: (passed.get(i) as Inspected).bytes, caBundle: facts.caBundle,
-        zoneinfo: facts.zoneinfo, extraFiles: facts.extraFiles, libraries: (passed.get(i) as Inspected).libraries,
-      });
-      const layer = await buildLayer(entries, facts.epoch, deps.layerCache);
-      return buildImage([layer], { ...plan.image, platform: ociPlatform(platform), family: inputs.mediaTypes });
-    });
-    return buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
-  });
+  const artifact = buildIndex(images as ImageArtifact[], plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
   const location = resolve(inputs.ociLayout || join(deps.tempRoot, 'oci'));
   const layout = new LayoutPublisher(location);
   const published = await timed('write layout', () => layout.publish(artifact, plan.layoutAnnotations));

@@ -137,7 +137,7 @@ export async function prepare(inputs: Inputs, env: NodeJS.ProcessEnv, exec: Exec
   }
   facts.extraFiles = await readExtraFiles(inputs, workspace);
   try {
-    rootfsEntries({ binaryPath: inputs.binaryPath ?? `/usr/local/bin/${binaryName}`, binary: new Uint8Array(), caBundle: facts.caBundle, extraFiles: facts.extraFiles });
+    rootfsEntries({ binaryPath: inputs.binaryPath ?? `/usr/local/bin/${binaryName}`, binary: { path: '', size: 0 }, caBundle: facts.caBundle, extraFiles: facts.extraFiles });
   } catch (e) {
     throw new InputError(`input "files": ${(e as Error).message}`);
   }

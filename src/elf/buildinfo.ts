@@ -97,7 +97,7 @@ export function readGoBuildInfo(r: ByteReader, segments: Segment[], sections: Se
     }
   }
   if (start === undefined) return null;
-  const data = r.slice(start, Math.min(size, SEARCH, r.bytes.length - Math.min(start, r.bytes.length)), '.go.buildinfo');
+  const data = r.slice(start, Math.min(size, SEARCH, r.size - Math.min(start, r.size)), '.go.buildinfo');
   const at = findMagic(data);
   if (at < 0) return null;
   const ptrSize = data[at + 14];
@@ -112,7 +112,7 @@ export function readGoBuildInfo(r: ByteReader, segments: Segment[], sections: Se
     if (!m || m[1] + m[0] > data.length) return null;
     mod = dec.decode(data.subarray(m[1], m[1] + m[0]));
   } else if (ptrSize === 4 || ptrSize === 8) {
-    const pr = new ByteReader(r.bytes, (flags & 1) === 0, ptrSize === 8);
+    const pr = new ByteReader(r.source, (flags & 1) === 0, ptrSize === 8);
     const toOffset = (v: number) => {
       const seg = segments.find((s) => s.type === 1 && v >= s.vaddr && v < s.vaddr + s.filesz);
       return seg ? seg.offset + (v - seg.vaddr) : undefined;

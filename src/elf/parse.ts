@@ -1,8 +1,8 @@
-import { ByteReader, ElfError } from './reader.js';
+import { ByteReader, bytesSource, ElfError, type ByteSource } from './reader.js';
 import { goarchOf, MACHINE_NAMES } from './machine.js';
 import { readGoBuildInfo, type GoBuildInfo } from './buildinfo.js';
 
-export { ElfError } from './reader.js';
+export { bytesSource, ElfError, type ByteSource } from './reader.js';
 
 /** How the kernel will start the file: decided by PT_INTERP and DF_1_PIE, never by "has NEEDED" (reference §6.4). */
 export type Linkage = 'static' | 'static-pie' | 'dynamic' | 'shared-library' | 'not-executable';
@@ -158,14 +158,16 @@ function decideLinkage(type: number, interpreter: string | null, flags1: number)
 }
 
 /** Reads an ELF file's header, linkage, dynamic section and Go build info without running anything. */
-export function parseElf(bytes: Uint8Array): ElfInfo {
-  if (bytes.length < 16 || bytes[0] !== 0x7f || bytes[1] !== 0x45 || bytes[2] !== 0x4c || bytes[3] !== 0x46) {
+export function parseElf(input: Uint8Array | ByteSource): ElfInfo {
+  const src = input instanceof Uint8Array ? bytesSource(input) : input;
+  const ident = src.read(0, Math.min(16, src.size));
+  if (src.size < 16 || ident[0] !== 0x7f || ident[1] !== 0x45 || ident[2] !== 0x4c || ident[3] !== 0x46) {
     throw new ElfError('not an ELF file (no \\x7fELF magic)');
   }
-  const cls = bytes[4], data = bytes[5];
+  const cls = ident[4], data = ident[5];
   if (cls !== 1 && cls !== 2) throw new ElfError(`corrupt: EI_CLASS ${cls} is neither 1 (32-bit) nor 2 (64-bit)`);
   if (data !== 1 && data !== 2) throw new ElfError(`corrupt: EI_DATA ${data} is neither 1 (LSB) nor 2 (MSB)`);
-  const r = new ByteReader(bytes, data === 1, cls === 2);
+  const r = new ByteReader(src, data === 1, cls === 2);
   r.check(0, cls === 2 ? 64 : 52, 'ELF header');
   const type = r.u16(16, 'e_type');
   const machine = r.u16(18, 'e_machine');
@@ -180,7 +182,7 @@ export function parseElf(bytes: Uint8Array): ElfInfo {
     class: cls === 2 ? 'ELF64' : 'ELF32',
     bits,
     endian,
-    osabi: bytes[7],
+    osabi: ident[7],
     machine,
     machineName: MACHINE_NAMES[machine] ?? `EM_${machine}`,
     arch: goarchOf({ bits, endian, machine }),

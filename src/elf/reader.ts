@@ -6,42 +6,71 @@ export class ElfError extends Error {
   }
 }
 
-/** Bounds-checked, endian-aware access to a byte buffer; every read either succeeds or throws ElfError. */
+/** Random access to a file's bytes, so a 300 MB binary is read a page at a time instead of all at once. */
+export interface ByteSource {
+  readonly size: number;
+  /** Returns exactly `length` bytes at `offset`; callers check bounds first. */
+  read(offset: number, length: number): Uint8Array;
+}
+
+/** A source over bytes already in memory (tests, the fuzzer, small libraries). */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
+}
+
+const PAGE = 64 * 1024;
+
+/** Bounds-checked, endian-aware access to a byte source; every read either succeeds or throws ElfError. */
 export class ByteReader {
-  private readonly view: DataView;
+  private pageStart = -1;
+  private page: Uint8Array = new Uint8Array(0);
+  private pageView = new DataView(this.page.buffer);
+
   constructor(
-    readonly bytes: Uint8Array,
+    readonly source: ByteSource,
     readonly little: boolean,
     readonly is64: boolean,
-  ) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  ) {}
+
+  get size(): number {
+    return this.source.size;
   }
 
   /** Throws unless [offset, offset+size) lies inside the file. */
   check(offset: number, size: number, what: string): void {
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(size) || offset < 0 || size < 0 || offset + size > this.bytes.length) {
-      throw new ElfError(`truncated or corrupt: ${what} at offset ${offset} (+${size}) lies outside the ${this.bytes.length}-byte file`);
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(size) || offset < 0 || size < 0 || offset + size > this.size) {
+      throw new ElfError(`truncated or corrupt: ${what} at offset ${offset} (+${size}) lies outside the ${this.size}-byte file`);
     }
+  }
+
+  /** A view whose index 0 is file offset `off`, valid for `n` bytes; small reads share one cached page. */
+  private view(off: number, n: number): DataView {
+    if (off < this.pageStart || off + n > this.pageStart + this.page.length) {
+      this.pageStart = off - (off % PAGE);
+      this.page = this.source.read(this.pageStart, Math.min(Math.max(PAGE, off + n - this.pageStart), this.size - this.pageStart));
+      this.pageView = new DataView(this.page.buffer, this.page.byteOffset, this.page.byteLength);
+    }
+    return new DataView(this.pageView.buffer, this.pageView.byteOffset + (off - this.pageStart), n);
   }
 
   u8(off: number, what: string): number {
     this.check(off, 1, what);
-    return this.view.getUint8(off);
+    return this.view(off, 1).getUint8(0);
   }
 
   u16(off: number, what: string): number {
     this.check(off, 2, what);
-    return this.view.getUint16(off, this.little);
+    return this.view(off, 2).getUint16(0, this.little);
   }
 
   u32(off: number, what: string): number {
     this.check(off, 4, what);
-    return this.view.getUint32(off, this.little);
+    return this.view(off, 4).getUint32(0, this.little);
   }
 
   u64(off: number, what: string): number {
     this.check(off, 8, what);
-    const v = this.view.getBigUint64(off, this.little);
+    const v = this.view(off, 8).getBigUint64(0, this.little);
     if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ElfError(`corrupt: ${what} at offset ${off} is too large (${v})`);
     return Number(v);
   }
@@ -49,7 +78,7 @@ export class ByteReader {
   /** A 64-bit address or tag value; precision beyond 2^53 is lost, which only matters for kernel-style addresses. */
   addr64(off: number, what: string): number {
     this.check(off, 8, what);
-    return Number(this.view.getBigUint64(off, this.little));
+    return Number(this.view(off, 8).getBigUint64(0, this.little));
   }
 
   /** A pointer-sized address (lossy above 2^53, see addr64). */
@@ -62,17 +91,42 @@ export class ByteReader {
     return this.is64 ? this.u64(off, what) : this.u32(off, what);
   }
 
-  /** A NUL-terminated string starting at `off` and ending before `limit`. */
+  /** A NUL-terminated string starting at `off` and ending before `limit`, read a piece at a time. */
   cstring(off: number, limit: number, what: string): string {
     this.check(off, 0, what);
-    const end = Math.min(limit, this.bytes.length);
-    const nul = this.bytes.indexOf(0, off);
-    if (nul < 0 || nul >= end) throw new ElfError(`corrupt: ${what} at offset ${off} is not NUL-terminated`);
-    return new TextDecoder('utf-8', { fatal: false }).decode(this.bytes.subarray(off, nul));
+    const end = Math.min(limit, this.size);
+    const parts: Uint8Array[] = [];
+    for (let at = off; at < end; ) {
+      const n = Math.min(4096, end - at);
+      const piece = this.slice(at, n, what);
+      const nul = piece.indexOf(0);
+      if (nul >= 0) {
+        parts.push(piece.subarray(0, nul));
+        const all = parts.length === 1 ? parts[0] : concat(parts);
+        return new TextDecoder('utf-8', { fatal: false }).decode(all);
+      }
+      parts.push(piece.slice());
+      at += n;
+    }
+    throw new ElfError(`corrupt: ${what} at offset ${off} is not NUL-terminated`);
   }
 
   slice(off: number, size: number, what: string): Uint8Array {
     this.check(off, size, what);
-    return this.bytes.subarray(off, off + size);
+    if (size <= PAGE) {
+      const v = this.view(off, size);
+      return new Uint8Array(v.buffer, v.byteOffset, size);
+    }
+    return this.source.read(off, size);
   }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { jsonBlob } from './digest.js';
-import { MEDIA, type Blob, type Descriptor, type ImageArtifact, type IndexArtifact, type IndexEntry, type LayerBlob, type MediaFamily, type OciPlatform } from './types.js';
+import { MEDIA, type Blob, type BlobRef, type Descriptor, type ImageArtifact, type IndexArtifact, type IndexEntry, type LayerBlob, type MediaFamily, type OciPlatform } from './types.js';
 
 /** The parts of an image config that come from the user's inputs. */
 export interface ImageSettings {
@@ -17,7 +17,7 @@ export interface ImageSettings {
   family?: MediaFamily;
 }
 
-function descriptor(b: Blob, mediaType = b.mediaType): Descriptor {
+function descriptor(b: BlobRef, mediaType = b.mediaType): Descriptor {
   return { mediaType, digest: b.digest, size: b.size };
 }
 

@@ -1,29 +1,121 @@
-import { gzip } from 'node:zlib';
-import { promisify } from 'node:util';
-import { sha256Digest } from './digest.js';
-import { writeTar, type TarEntry } from './tar.js';
+import { createHash } from 'node:crypto';
+import { tarParts, type FileRef, type TarEntry } from './tar.js';
 import { MediaType, type LayerBlob } from './types.js';
-
-const gzipAsync = promisify(gzip);
 
 /** Fixed deflate level: part of the digest, so it never changes silently (reference §4.2). */
 export const GZIP_LEVEL = 6;
 
-/** Compressed layers by diff_id: an unchanged layer is never compressed twice (the rerun target of issue #5). */
-export interface LayerCache {
-  get(diffId: string): Promise<Uint8Array | undefined>;
-  put(diffId: string, gz: Uint8Array): Promise<void>;
+/**
+ * Uncompressed bytes per gzip member. A layer is a concatenation of independently compressed members (RFC 1952
+ * §2.2, as eStargz does), cut at fixed offsets of the tar stream, so memory stays bounded, members compress in
+ * parallel, and the bytes depend on the content only. Layers up to this size are one ordinary gzip member.
+ */
+export const MEMBER_SIZE = 4 * 1024 * 1024;
+
+const READ_SIZE = 1024 * 1024;
+
+/** A compressed layer kept on disk under its diff_id, so an unchanged layer is never compressed twice. */
+export interface StoredLayer {
+  digest: string;
+  size: number;
+  path: string;
 }
 
-/** Tars and gzips a layer; zlib runs on the libuv pool, so several platforms compress in parallel. */
-export async function buildLayer(entries: TarEntry[], mtime: number, cache?: LayerCache): Promise<LayerBlob> {
-  const chunks = writeTar(entries, mtime);
-  const tar = Buffer.concat(chunks);
-  const diffId = sha256Digest(tar);
-  // Node's gzip writes MTIME 0, no FNAME and OS=3; the level is fixed, so the bytes are too.
-  const cached = await cache?.get(diffId);
-  const gz = cached ?? (await gzipAsync(tar, { level: GZIP_LEVEL }));
-  if (!cached) await cache?.put(diffId, gz);
-  const digest = sha256Digest(gz);
-  return { mediaType: MediaType.layerGzip, digest, size: gz.length, data: gz, diffId, uncompressedSize: tar.length, cached: cached !== undefined };
+/** Receives compressed bytes in order; commit makes them a stored layer, abort leaves nothing behind. */
+export interface LayerSink {
+  write(bytes: Uint8Array): Promise<void>;
+  commit(diffId: string, digest: string, size: number): Promise<StoredLayer>;
+  abort(): Promise<void>;
+}
+
+/** Where compressed layers live, keyed by diff_id (the rerun target of issue #5). */
+export interface LayerStore {
+  lookup(diffId: string): Promise<StoredLayer | undefined>;
+  create(): Promise<LayerSink>;
+}
+
+/** The effects a layer needs: reading file contents, compressing a member, storing the result. */
+export interface LayerIO {
+  /** Exactly `length` bytes of the file at `offset`, or a throw (the file changed size). */
+  read(file: FileRef, offset: number, length: number): Promise<Uint8Array>;
+  /** One complete gzip member at GZIP_LEVEL. */
+  gzip(chunk: Uint8Array): Promise<Uint8Array>;
+  store: LayerStore;
+  /** Members being compressed at once for this layer (memory is about 2 × this × MEMBER_SIZE). */
+  inFlight?: number;
+}
+
+async function* tarStream(parts: Array<Uint8Array | FileRef>, io: LayerIO): AsyncGenerator<Uint8Array> {
+  for (const p of parts) {
+    if (p instanceof Uint8Array) {
+      yield p;
+      continue;
+    }
+    for (let off = 0; off < p.size; off += READ_SIZE) yield await io.read(p, off, Math.min(READ_SIZE, p.size - off));
+  }
+}
+
+/** Re-cuts a stream into chunks of exactly `size` bytes (the last may be shorter). */
+async function* fixedChunks(src: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
+  let buf = new Uint8Array(size);
+  let n = 0;
+  for await (const piece of src) {
+    for (let at = 0; at < piece.length; ) {
+      const take = Math.min(size - n, piece.length - at);
+      buf.set(piece.subarray(at, at + take), n);
+      n += take;
+      at += take;
+      if (n === size) {
+        yield buf;
+        buf = new Uint8Array(size);
+        n = 0;
+      }
+    }
+  }
+  if (n > 0) yield buf.subarray(0, n);
+}
+
+const hex = (h: ReturnType<typeof createHash>) => 'sha256:' + h.digest('hex');
+
+/** Tars a layer from entries whose contents stream from disk; returns the stored layer, compressed only on a miss. */
+export async function buildLayer(entries: TarEntry[], mtime: number, io: LayerIO): Promise<LayerBlob> {
+  const parts = tarParts(entries, mtime);
+  const tarHash = createHash('sha256');
+  let tarSize = 0;
+  for await (const piece of tarStream(parts, io)) {
+    tarHash.update(piece);
+    tarSize += piece.length;
+  }
+  const diffId = hex(tarHash);
+  const layer = (s: StoredLayer, cached: boolean): LayerBlob =>
+    ({ mediaType: MediaType.layerGzip, digest: s.digest, size: s.size, path: s.path, diffId, uncompressedSize: tarSize, cached });
+  const hit = await io.store.lookup(diffId);
+  if (hit) return layer(hit, true);
+
+  const sink = await io.store.create();
+  try {
+    const again = createHash('sha256');
+    const gzHash = createHash('sha256');
+    let size = 0;
+    const pending: Array<Promise<Uint8Array>> = [];
+    const drain = async () => {
+      const gz = await (pending.shift() as Promise<Uint8Array>);
+      gzHash.update(gz);
+      size += gz.length;
+      await sink.write(gz);
+    };
+    for await (const chunk of fixedChunks(tarStream(parts, io), MEMBER_SIZE)) {
+      again.update(chunk);
+      const member = io.gzip(chunk);
+      member.catch(() => undefined); // a later drain reports it; never an unhandled rejection meanwhile
+      pending.push(member);
+      if (pending.length >= (io.inFlight ?? 2)) await drain();
+    }
+    while (pending.length > 0) await drain();
+    if (hex(again) !== diffId) throw new Error('a file changed while its layer was being written; run again');
+    return layer(await sink.commit(diffId, hex(gzHash), size), false);
+  } catch (e) {
+    await sink.abort();
+    throw e;
+  }
 }

@@ -1,4 +1,4 @@
-import type { TarEntry } from './tar.js';
+import type { FileRef, TarEntry } from './tar.js';
 
 /** A file the user asked for through the `files` input, already read. */
 export interface ExtraFile {
@@ -12,7 +12,8 @@ export interface ExtraFile {
 export interface RootfsSpec {
   /** Absolute path of the binary in the image (the Entrypoint). */
   binaryPath: string;
-  binary: Uint8Array;
+  /** The built binary, streamed from disk into the layer. */
+  binary: FileRef;
   caBundle?: Uint8Array;
   /** Entries relative to `/`, e.g. `usr/share/zoneinfo/UTC`. */
   zoneinfo?: TarEntry[];
@@ -48,7 +49,7 @@ export function rootfsEntries(spec: RootfsSpec): TarEntry[] {
   if (spec.caBundle) generated.push({ path: 'etc/ssl/certs/ca-certificates.crt', type: 'file', mode: 0o644, data: spec.caBundle });
   generated.push(...(spec.zoneinfo ?? []), ...(spec.libraries ?? []));
   const fixed = new Map<string, TarEntry>();
-  fixed.set(rel(spec.binaryPath), { path: rel(spec.binaryPath), type: 'file', mode: 0o755, data: spec.binary });
+  fixed.set(rel(spec.binaryPath), { path: rel(spec.binaryPath), type: 'file', mode: 0o755, file: spec.binary });
   const byPath = new Map<string, TarEntry>();
   for (const e of generated) byPath.set(e.path, e);
   for (const f of spec.extraFiles) {

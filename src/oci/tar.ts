@@ -6,7 +6,15 @@ export interface TarEntry {
   uid?: number;
   gid?: number;
   data?: Uint8Array;
+  /** Content read from disk while the layer streams, instead of `data`; size is fixed when the entry is made. */
+  file?: FileRef;
   linkname?: string;
+}
+
+/** A file whose bytes go into the archive without being held in memory. */
+export interface FileRef {
+  path: string;
+  size: number;
 }
 
 const BLOCK = 512;
@@ -84,14 +92,17 @@ function compareBytes(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
-/** Writes a byte-stable USTAR archive: sorted paths, parents first, fixed owners and mtime, PAX only for long names. */
-export function writeTar(input: TarEntry[], mtime: number): Uint8Array[] {
+/**
+ * The archive as a sequence of parts: header and padding bytes, and references to file contents the caller
+ * streams from disk. Byte-stable: sorted paths, parents first, fixed owners and mtime, PAX only for long names.
+ */
+export function tarParts(input: TarEntry[], mtime: number): Array<Uint8Array | FileRef> {
   const entries = withParents(input).sort((a, b) => compareBytes(a.path, b.path));
-  const chunks: Uint8Array[] = [];
+  const parts: Array<Uint8Array | FileRef> = [];
   for (const e of entries) {
     const name = e.type === 'dir' ? `${e.path}/` : e.path;
     const typeflag = e.type === 'dir' ? '5' : e.type === 'symlink' ? '2' : '0';
-    const size = e.type === 'file' ? (e.data?.length ?? 0) : 0;
+    const size = e.type === 'file' ? (e.file?.size ?? e.data?.length ?? 0) : 0;
     const split = ustarSplit(name);
     const linkTooLong = e.linkname !== undefined && enc.encode(e.linkname).length > 100;
     if (!split || linkTooLong || size >= 8 ** 11) {
@@ -101,12 +112,20 @@ export function writeTar(input: TarEntry[], mtime: number): Uint8Array[] {
       if (size >= 8 ** 11) records += paxRecord('size', String(size));
       const body = enc.encode(records);
       const base = e.path.split('/').pop() ?? '';
-      chunks.push(header(`PaxHeaders.0/${base}`.slice(0, 100), 'x', body.length, { mode: 0o644 }, mtime), body, pad(body.length));
+      parts.push(header(`PaxHeaders.0/${base}`.slice(0, 100), 'x', body.length, { mode: 0o644 }, mtime), body, pad(body.length));
     }
     const [prefix, short] = split ?? ['', name.slice(0, 100)];
-    chunks.push(header(short, typeflag, size >= 8 ** 11 ? 0 : size, { ...e, linkname: linkTooLong ? '' : e.linkname }, mtime, prefix));
-    if (size > 0 && e.data) chunks.push(e.data, pad(size));
+    parts.push(header(short, typeflag, size >= 8 ** 11 ? 0 : size, { ...e, linkname: linkTooLong ? '' : e.linkname }, mtime, prefix));
+    if (size > 0) parts.push(e.file ?? (e.data as Uint8Array), pad(size));
   }
-  chunks.push(new Uint8Array(BLOCK * 2));
-  return chunks;
+  parts.push(new Uint8Array(BLOCK * 2));
+  return parts;
+}
+
+/** The whole archive in memory, for entries that all carry their data (tests and small layers). */
+export function writeTar(input: TarEntry[], mtime: number): Uint8Array[] {
+  return tarParts(input, mtime).map((p) => {
+    if (p instanceof Uint8Array) return p;
+    throw new Error(`writeTar: /${p.path} is a file reference; stream the layer instead`);
+  });
 }

@@ -36,19 +36,25 @@ export interface Descriptor {
   annotations?: Record<string, string>;
 }
 
-/** Content-addressed bytes ready to publish: what we write to `blobs/sha256` or upload. */
-export interface Blob {
+/** What every published blob has: enough to write a descriptor. */
+export interface BlobRef {
   mediaType: string;
   digest: string;
   size: number;
+}
+
+/** A small blob (config, manifest, index) held in memory: the bytes we write to `blobs/sha256` or upload. */
+export interface Blob extends BlobRef {
   data: Uint8Array;
 }
 
-/** A layer blob plus the digest of its uncompressed tar, which the config lists as a diff_id. */
-export interface LayerBlob extends Blob {
+/** A compressed layer, which lives on disk (it may be hundreds of MB), plus the diff_id the config lists. */
+export interface LayerBlob extends BlobRef {
+  /** The compressed bytes, whose sha256 is `digest`. */
+  path: string;
   diffId: string;
   uncompressedSize: number;
-  /** True when the compressed bytes came from the layer cache. */
+  /** True when the compressed bytes came from the layer store rather than being compressed now. */
   cached?: boolean;
 }
 

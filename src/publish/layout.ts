@@ -1,11 +1,12 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Blob, IndexArtifact } from '../oci/types.js';
+import type { Blob, IndexArtifact, LayerBlob } from '../oci/types.js';
 import type { Publisher, PublishResult } from './publisher.js';
 
 /** Blobs of an index artifact in dependency order, deduplicated by digest. */
-export function allBlobs(artifact: IndexArtifact): Blob[] {
-  const seen = new Map<string, Blob>();
+export function allBlobs(artifact: IndexArtifact): Array<Blob | LayerBlob> {
+  const seen = new Map<string, Blob | LayerBlob>();
   for (const img of artifact.images) for (const b of [...img.layers, img.config, img.manifest]) seen.set(b.digest, b);
   seen.set(artifact.index.digest, artifact.index);
   return [...seen.values()];
@@ -31,7 +32,10 @@ export class LayoutPublisher implements Publisher {
     try {
       await writeFile(join(staging, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
       for (const b of allBlobs(artifact)) {
-        await writeFile(join(staging, 'blobs', 'sha256', b.digest.slice('sha256:'.length)), b.data);
+        const to = join(staging, 'blobs', 'sha256', b.digest.slice('sha256:'.length));
+        // Layers are copied from the layer store (a reflink where the file system has them), never read whole.
+        if ('path' in b) await copyFile(b.path, to, constants.COPYFILE_FICLONE);
+        else await writeFile(to, b.data);
       }
       const index = {
         schemaVersion: 2,

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ImageRef } from '../config/reference.js';
-import type { Blob, IndexArtifact } from '../oci/types.js';
+import type { Blob, BlobRef, IndexArtifact } from '../oci/types.js';
 import type { RegistryClient } from '../registry/client.js';
 import { mapLimit } from '../util/pool.js';
 import type { Publisher, PublishResult, PushStats } from './publisher.js';
@@ -37,7 +37,7 @@ export class RegistryPublisher implements Publisher {
 
   constructor(private readonly opts: RegistryPushOptions) {}
 
-  private async pushBlobs(client: RegistryClient, registry: string, repo: string, blobs: Blob[], holders: Map<string, string>): Promise<void> {
+  private async pushBlobs(client: RegistryClient, registry: string, repo: string, blobs: BlobRef[], holders: Map<string, string>): Promise<void> {
     await mapLimit(blobs, this.opts.concurrency, async (b) => {
       const key = `${registry}|${b.digest}`;
       if (await client.blobExists(repo, b.digest)) {
@@ -64,7 +64,7 @@ export class RegistryPublisher implements Publisher {
 
   async publish(artifact: IndexArtifact): Promise<PublishResult> {
     const targets = repositories(this.opts.tags);
-    const blobs = new Map<string, Blob>();
+    const blobs = new Map<string, BlobRef>();
     for (const img of artifact.images) for (const b of [...img.layers, img.config]) blobs.set(b.digest, b);
     const holders = new Map<string, string>();
     for (const t of targets) {
