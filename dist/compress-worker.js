@@ -8,7 +8,7 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
 });
 
 // src/compress-worker.ts
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 
 // node_modules/libdeflate/dist/libdeflate.wasm.mjs
 var __dirname = typeof globalThis.__dirname !== "undefined" ? globalThis.__dirname : new URL(".", import.meta.url).pathname;
@@ -443,30 +443,30 @@ var Module = (() => {
       }
       return ret.join("");
     }
-    var decodeBase64 = typeof atob == "function" ? atob : function(input) {
+    var decodeBase64 = typeof atob == "function" ? atob : function(input2) {
       var keyStr = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
-      var output = "";
+      var output2 = "";
       var chr1, chr2, chr3;
       var enc1, enc2, enc3, enc4;
       var i = 0;
-      input = input.replace(/[^A-Za-z0-9\+\/\=]/g, "");
+      input2 = input2.replace(/[^A-Za-z0-9\+\/\=]/g, "");
       do {
-        enc1 = keyStr.indexOf(input.charAt(i++));
-        enc2 = keyStr.indexOf(input.charAt(i++));
-        enc3 = keyStr.indexOf(input.charAt(i++));
-        enc4 = keyStr.indexOf(input.charAt(i++));
+        enc1 = keyStr.indexOf(input2.charAt(i++));
+        enc2 = keyStr.indexOf(input2.charAt(i++));
+        enc3 = keyStr.indexOf(input2.charAt(i++));
+        enc4 = keyStr.indexOf(input2.charAt(i++));
         chr1 = enc1 << 2 | enc2 >> 4;
         chr2 = (enc2 & 15) << 4 | enc3 >> 2;
         chr3 = (enc3 & 3) << 6 | enc4;
-        output = output + String.fromCharCode(chr1);
+        output2 = output2 + String.fromCharCode(chr1);
         if (enc3 !== 64) {
-          output = output + String.fromCharCode(chr2);
+          output2 = output2 + String.fromCharCode(chr2);
         }
         if (enc4 !== 64) {
-          output = output + String.fromCharCode(chr3);
+          output2 = output2 + String.fromCharCode(chr3);
         }
-      } while (i < input.length);
-      return output;
+      } while (i < input2.length);
+      return output2;
     };
     function intArrayFromBase64(s) {
       if (typeof ENVIRONMENT_IS_NODE == "boolean" && ENVIRONMENT_IS_NODE) {
@@ -557,43 +557,20 @@ var Module = (() => {
 })();
 var libdeflate_wasm_default = Module;
 
-// node_modules/libdeflate/index.js
-var moduleInstance;
-var compress = (name, input, level = 6) => {
-  moduleInstance ??= libdeflate_wasm_default();
-  if (!Number.isInteger(level) || level < 1 || level > 12) {
-    throw new RangeError("Compression level must be an integer between 1 and 12");
-  }
-  const compressor = moduleInstance._libdeflate_alloc_compressor(level);
-  const inputPtr = moduleInstance._malloc(Math.max(1, input.byteLength));
-  moduleInstance.HEAPU8.set(input, inputPtr);
-  const outputMaxSize = moduleInstance[`_libdeflate_${name}_compress_bound`](
-    compressor,
-    input.byteLength
-  );
-  const outputPtr = moduleInstance._malloc(outputMaxSize);
-  try {
-    const written = moduleInstance[`_libdeflate_${name}_compress`](
-      compressor,
-      inputPtr,
-      input.byteLength,
-      outputPtr,
-      outputMaxSize
-    );
-    if (written === 0) {
-      throw new Error(`libdeflate ${name} compression failed`);
-    }
-    return moduleInstance.HEAPU8.slice(outputPtr, outputPtr + written);
-  } finally {
-    moduleInstance._free(outputPtr);
-    moduleInstance._free(inputPtr);
-    moduleInstance._libdeflate_free_compressor(compressor);
-  }
-};
-var gzip = (input, level) => compress("gzip", input, level);
-
 // src/compress-worker.ts
-parentPort?.on("message", (m) => {
-  const gz = gzip(m.chunk, m.level);
-  parentPort?.postMessage(gz, [gz.buffer]);
+var { shared, inSize, level } = workerData;
+var m = libdeflate_wasm_default();
+var compressor = m._libdeflate_alloc_compressor(level);
+var bound = m._libdeflate_gzip_compress_bound(compressor, inSize);
+var input = new Uint8Array(shared, 0, inSize);
+var output = new Uint8Array(shared, inSize);
+if (!compressor || bound > output.length) throw new Error(`libdeflate: no compressor for level ${level} or bound ${bound} > ${output.length}`);
+var inPtr = m._malloc(inSize);
+var outPtr = m._malloc(bound);
+parentPort?.on("message", (n) => {
+  m.HEAPU8.set(input.subarray(0, n), inPtr);
+  const written = m._libdeflate_gzip_compress(compressor, inPtr, n, outPtr, bound);
+  if (written === 0) throw new Error("libdeflate: gzip compression failed");
+  output.set(m.HEAPU8.subarray(outPtr, outPtr + written));
+  parentPort?.postMessage(written);
 });

@@ -21303,10 +21303,10 @@ async function hashFile(path6) {
   for await (const piece of createReadStream(path6, { highWaterMark: 1 << 20 })) h2.update(piece);
   return h2.digest("hex");
 }
-async function readRange(file, offset, length) {
+async function readRange(file, offset, buf) {
   const fh = await open2(file.path, "r");
   try {
-    const buf = new Uint8Array(length);
+    const length = buf.length;
     let got = 0;
     while (got < length) {
       const { bytesRead } = await fh.read(buf, got, length - got, offset + got);
@@ -21314,7 +21314,6 @@ async function readRange(file, offset, length) {
       got += bytesRead;
     }
     if (got !== length) throw new Error(`${file.path} is shorter than the ${file.size} bytes it had when the layer started`);
-    return buf;
   } finally {
     await fh.close();
   }
@@ -21721,19 +21720,26 @@ function tarParts(input, mtime) {
 
 // src/oci/layer.ts
 var GZIP_LEVEL = 6;
-var MEMBER_SIZE = 4 * 1024 * 1024;
+var MEMBER_SIZE = 1 * 1024 * 1024;
 var READ_SIZE = 1024 * 1024;
 async function* tarStream(parts, io) {
+  const buf = new Uint8Array(READ_SIZE);
   for (const p of parts) {
     if (p instanceof Uint8Array) {
       yield p;
       continue;
     }
-    for (let off = 0; off < p.size; off += READ_SIZE) yield await io.read(p, off, Math.min(READ_SIZE, p.size - off));
+    for (let off = 0; off < p.size; off += READ_SIZE) {
+      const piece = buf.subarray(0, Math.min(READ_SIZE, p.size - off));
+      await io.read(p, off, piece);
+      yield piece;
+    }
   }
 }
-async function* fixedChunks(src, size) {
-  let buf = new Uint8Array(size);
+async function* fixedChunks(src, size, ring) {
+  const bufs = Array.from({ length: ring }, () => new Uint8Array(size));
+  let turn = 0;
+  let buf = bufs[0];
   let n2 = 0;
   for await (const piece of src) {
     for (let at = 0; at < piece.length; ) {
@@ -21743,7 +21749,7 @@ async function* fixedChunks(src, size) {
       at += take;
       if (n2 === size) {
         yield buf;
-        buf = new Uint8Array(size);
+        buf = bufs[++turn % ring];
         n2 = 0;
       }
     }
@@ -21764,28 +21770,34 @@ async function buildLayer(entries, mtime, io) {
   const hit = await io.store.lookup(diffId);
   if (hit) return layer(hit, true);
   const sink = await io.store.create();
+  const inFlight = Math.max(1, io.inFlight ?? 2);
+  const pending = [];
   try {
     const again = createHash3("sha256");
     const gzHash = createHash3("sha256");
     let size = 0;
-    const pending = [];
     const drain = async () => {
-      const gz = await pending.shift();
-      gzHash.update(gz);
-      size += gz.length;
-      await sink.write(gz);
+      const member = await pending.shift();
+      try {
+        gzHash.update(member.bytes);
+        size += member.bytes.length;
+        await sink.write(member.bytes);
+      } finally {
+        member.release();
+      }
     };
-    for await (const chunk of fixedChunks(tarStream(parts, io), MEMBER_SIZE)) {
+    for await (const chunk of fixedChunks(tarStream(parts, io), MEMBER_SIZE, inFlight + 1)) {
       again.update(chunk);
       const member = io.gzip(chunk);
       member.catch(() => void 0);
       pending.push(member);
-      if (pending.length >= (io.inFlight ?? 2)) await drain();
+      if (pending.length >= inFlight) await drain();
     }
     while (pending.length > 0) await drain();
     if (hex(again) !== diffId) throw new Error("a file changed while its layer was being written; run again");
     return layer(await sink.commit(diffId, hex(gzHash), size), false);
   } catch (e) {
+    for (const p of pending.splice(0)) await p.then((m) => m.release(), () => void 0);
     await sink.abort();
     throw e;
   }
@@ -30326,41 +30338,60 @@ var Module = (() => {
 })();
 
 // src/runtime/compress.ts
+var OUT_SIZE = MEMBER_SIZE + MEMBER_SIZE / 2 + 65536;
 function workerGzipPool(size, script) {
   const idle = [];
   const all = [];
   const queue = [];
-  const start = (w, t) => {
-    const settle = (ok, fn) => {
-      w.removeAllListeners("message").removeAllListeners("error");
+  const spawn2 = () => {
+    const shared = new SharedArrayBuffer(MEMBER_SIZE + OUT_SIZE);
+    const worker = new Worker(script, { workerData: { shared, inSize: MEMBER_SIZE, level: GZIP_LEVEL } });
+    const slot = { worker, input: new Uint8Array(shared, 0, MEMBER_SIZE), output: new Uint8Array(shared, MEMBER_SIZE) };
+    all.push(slot);
+    return slot;
+  };
+  const next = (slot) => {
+    const task = queue.shift();
+    if (task) run2(slot ?? spawn2(), task);
+    else if (slot) idle.push(slot);
+  };
+  const run2 = (slot, t) => {
+    const settle = (fn) => {
+      slot.worker.removeAllListeners("message").removeAllListeners("error");
       fn();
-      if (!ok) all.splice(all.indexOf(w), 1);
-      const next = queue.shift();
-      if (next) start(ok ? w : spawn2(), next);
-      else if (ok) idle.push(w);
     };
-    w.once("message", (gz) => settle(true, () => t.resolve(gz)));
-    w.once("error", (e) => settle(false, () => t.reject(e)));
-    w.postMessage({ chunk: t.chunk, level: GZIP_LEVEL }, [t.chunk.buffer]);
+    slot.worker.once("message", (n2) => settle(() => {
+      let released = false;
+      t.resolve({
+        bytes: slot.output.subarray(0, n2),
+        release: () => {
+          if (!released) next(slot);
+          released = true;
+        }
+      });
+    }));
+    slot.worker.once("error", (e) => settle(() => {
+      all.splice(all.indexOf(slot), 1);
+      t.reject(e);
+      next(void 0);
+    }));
+    slot.input.set(t.chunk);
+    slot.worker.postMessage(t.chunk.length);
   };
   return {
     gzip(chunk) {
       return new Promise((resolve4, reject) => {
+        if (chunk.length > MEMBER_SIZE) return reject(new Error(`gzip member of ${chunk.length} bytes exceeds ${MEMBER_SIZE}`));
         const task = { chunk, resolve: resolve4, reject };
-        const w = idle.pop() ?? (all.length < size ? spawn2() : void 0);
-        if (w) start(w, task);
+        const slot = idle.pop() ?? (all.length < size ? spawn2() : void 0);
+        if (slot) run2(slot, task);
         else queue.push(task);
       });
     },
     async close() {
-      await Promise.all(all.map((w) => w.terminate()));
+      await Promise.all(all.map((s) => s.worker.terminate()));
     }
   };
-  function spawn2() {
-    const w = new Worker(script);
-    all.push(w);
-    return w;
-  }
 }
 
 // src/main.ts

@@ -10,7 +10,7 @@ export const GZIP_LEVEL = 6;
  * §2.2, as eStargz does), cut at fixed offsets of the tar stream, so memory stays bounded, members compress in
  * parallel, and the bytes depend on the content only. Layers up to this size are one ordinary gzip member.
  */
-export const MEMBER_SIZE = 4 * 1024 * 1024;
+export const MEMBER_SIZE = 1 * 1024 * 1024;
 
 const READ_SIZE = 1024 * 1024;
 
@@ -34,30 +34,47 @@ export interface LayerStore {
   create(): Promise<LayerSink>;
 }
 
+/** Compressed bytes that may live in a worker's buffer: valid until released, and released exactly once. */
+export interface GzipMember {
+  bytes: Uint8Array;
+  release(): void;
+}
+
 /** The effects a layer needs: reading file contents, compressing a member, storing the result. */
 export interface LayerIO {
-  /** Exactly `length` bytes of the file at `offset`, or a throw (the file changed size). */
-  read(file: FileRef, offset: number, length: number): Promise<Uint8Array>;
-  /** One complete gzip member at GZIP_LEVEL. */
-  gzip(chunk: Uint8Array): Promise<Uint8Array>;
+  /** Fills `into` from the file at `offset`, or throws (the file changed size); one buffer is reused, so no garbage piles up. */
+  read(file: FileRef, offset: number, into: Uint8Array): Promise<void>;
+  /** One complete gzip member at GZIP_LEVEL; `chunk` may be reused once this settles. */
+  gzip(chunk: Uint8Array): Promise<GzipMember>;
   store: LayerStore;
   /** Members being compressed at once for this layer (memory is about 2 × this × MEMBER_SIZE). */
   inFlight?: number;
 }
 
+/** The tar stream; a yielded piece is valid only until the next one is asked for (file reads share one buffer). */
 async function* tarStream(parts: Array<Uint8Array | FileRef>, io: LayerIO): AsyncGenerator<Uint8Array> {
+  const buf = new Uint8Array(READ_SIZE);
   for (const p of parts) {
     if (p instanceof Uint8Array) {
       yield p;
       continue;
     }
-    for (let off = 0; off < p.size; off += READ_SIZE) yield await io.read(p, off, Math.min(READ_SIZE, p.size - off));
+    for (let off = 0; off < p.size; off += READ_SIZE) {
+      const piece = buf.subarray(0, Math.min(READ_SIZE, p.size - off));
+      await io.read(p, off, piece);
+      yield piece;
+    }
   }
 }
 
-/** Re-cuts a stream into chunks of exactly `size` bytes (the last may be shorter). */
-async function* fixedChunks(src: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
-  let buf = new Uint8Array(size);
+/**
+ * Re-cuts a stream into chunks of exactly `size` bytes (the last may be shorter), cycling through `ring` buffers:
+ * a yielded chunk stays intact until `ring` more have been yielded.
+ */
+async function* fixedChunks(src: AsyncIterable<Uint8Array>, size: number, ring: number): AsyncGenerator<Uint8Array> {
+  const bufs = Array.from({ length: ring }, () => new Uint8Array(size));
+  let turn = 0;
+  let buf = bufs[0];
   let n = 0;
   for await (const piece of src) {
     for (let at = 0; at < piece.length; ) {
@@ -67,7 +84,7 @@ async function* fixedChunks(src: AsyncIterable<Uint8Array>, size: number): Async
       at += take;
       if (n === size) {
         yield buf;
-        buf = new Uint8Array(size);
+        buf = bufs[++turn % ring];
         n = 0;
       }
     }
@@ -93,28 +110,35 @@ export async function buildLayer(entries: TarEntry[], mtime: number, io: LayerIO
   if (hit) return layer(hit, true);
 
   const sink = await io.store.create();
+  const inFlight = Math.max(1, io.inFlight ?? 2);
+  const pending: Array<Promise<GzipMember>> = [];
   try {
     const again = createHash('sha256');
     const gzHash = createHash('sha256');
     let size = 0;
-    const pending: Array<Promise<Uint8Array>> = [];
     const drain = async () => {
-      const gz = await (pending.shift() as Promise<Uint8Array>);
-      gzHash.update(gz);
-      size += gz.length;
-      await sink.write(gz);
+      const member = await (pending.shift() as Promise<GzipMember>);
+      try {
+        gzHash.update(member.bytes);
+        size += member.bytes.length;
+        await sink.write(member.bytes);
+      } finally {
+        member.release();
+      }
     };
-    for await (const chunk of fixedChunks(tarStream(parts, io), MEMBER_SIZE)) {
+    // A chunk is reused after inFlight + 1 more: by then the member made from it has been drained.
+    for await (const chunk of fixedChunks(tarStream(parts, io), MEMBER_SIZE, inFlight + 1)) {
       again.update(chunk);
       const member = io.gzip(chunk);
       member.catch(() => undefined); // a later drain reports it; never an unhandled rejection meanwhile
       pending.push(member);
-      if (pending.length >= (io.inFlight ?? 2)) await drain();
+      if (pending.length >= inFlight) await drain();
     }
     while (pending.length > 0) await drain();
     if (hex(again) !== diffId) throw new Error('a file changed while its layer was being written; run again');
     return layer(await sink.commit(diffId, hex(gzHash), size), false);
   } catch (e) {
+    for (const p of pending.splice(0)) await p.then((m) => m.release(), () => undefined);
     await sink.abort();
     throw e;
   }

@@ -12,11 +12,11 @@ export async function hashFile(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-/** Reads exactly `length` bytes at `offset`, or throws because the file changed under us. */
-export async function readRange(file: FileRef, offset: number, length: number): Promise<Uint8Array> {
+/** Fills `buf` from `offset`, or throws because the file changed under us. */
+export async function readRange(file: FileRef, offset: number, buf: Uint8Array): Promise<void> {
   const fh = await open(file.path, 'r');
   try {
-    const buf = new Uint8Array(length);
+    const length = buf.length;
     let got = 0;
     while (got < length) {
       const { bytesRead } = await fh.read(buf, got, length - got, offset + got);
@@ -24,7 +24,6 @@ export async function readRange(file: FileRef, offset: number, length: number): 
       got += bytesRead;
     }
     if (got !== length) throw new Error(`${file.path} is shorter than the ${file.size} bytes it had when the layer started`);
-    return buf;
   } finally {
     await fh.close();
   }
