@@ -26,8 +26,8 @@ afterAll(async () => {
 const tagExists = (ref: string) => spawnSync('skopeo', ['inspect', '--tls-verify=false', '--raw', `docker://${ref}`]).status === 0;
 
 describe('transient failures are retried; permanent ones fail cleanly and move no tag', () => {
-  test('every distinct request fails once (503, 429 + Retry-After, dropped connection, 500) and the push still completes', async () => {
-    const rotation: Fault[] = [{ status: 503 }, { status: 429, headers: { 'retry-after': '1' } }, 'drop', { status: 500 }];
+  test('every distinct request fails once (503, 429 + Retry-After, dropped connection, 500, 502) and the push still completes', async () => {
+    const rotation: Fault[] = [{ status: 503 }, { status: 429, headers: { 'retry-after': '1' } }, 'drop', { status: 500 }, { status: 502 }];
     const failed = new Set<string>();
     let n = 0;
     proxy.fault = (req) => {
@@ -41,7 +41,7 @@ describe('transient failures are retried; permanent ones fail cleanly and move n
     expect(run.errors).toEqual([]);
     expect(run.code).toBe(0);
     const injected = proxy.seen.filter((s) => s.injected);
-    expect(new Set(injected.map((s) => s.injected))).toEqual(new Set(['503', '429', 'drop', '500']));
+    expect(new Set(injected.map((s) => s.injected))).toEqual(new Set(['503', '429', 'drop', '500', '502']));
     expect(run.warnings.length).toBe(injected.length);
     expect(run.warnings[0]).toMatch(/retry 1\/3 in \d+ ms/);
     expect(run.summary).toMatch(new RegExp(`${injected.length} retries`));

@@ -61,16 +61,17 @@ export async function startRegistry() {
   return { host, dir, stop: () => child.kill('SIGTERM') };
 }
 
-/** Runs dist/index.js with INPUT_* variables, as the runner does; returns outputs and the summary. */
-export function runAction(inputs, { env = {}, runnerTemp = mkdtempSync(join(tmpdir(), 'scratchpack-bench-run-')), wrap = [] } = {}) {
+function actionEnv(inputs, runnerTemp, env) {
   const out = join(runnerTemp, 'github_output');
   const summary = join(runnerTemp, 'step_summary');
   writeFileSync(out, '');
   writeFileSync(summary, '');
   const e = { ...process.env, GITHUB_WORKSPACE: ROOT, RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: out, GITHUB_STEP_SUMMARY: summary, ...env };
   for (const [k, v] of Object.entries(inputs)) e[`INPUT_${k.toUpperCase()}`] = v;
-  const [cmd, ...args] = [...wrap, process.execPath, join(ROOT, 'dist', 'index.js')];
-  const r = spawnSync(cmd, args, { env: e, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { e, out, summary };
+}
+
+function collect(r, out, summary, runnerTemp) {
   if (r.status !== 0) throw new Error(`action failed:\n${r.stdout}\n${r.stderr}`);
   const outputs = {};
   const lines = readFileSync(out, 'utf8').split('\n');
@@ -82,6 +83,33 @@ export function runAction(inputs, { env = {}, runnerTemp = mkdtempSync(join(tmpd
     outputs[m[1]] = v.join('\n');
   }
   return { outputs, summary: readFileSync(summary, 'utf8'), stdout: r.stdout, stderr: r.stderr, runnerTemp };
+}
+
+const tempRun = () => mkdtempSync(join(tmpdir(), 'scratchpack-bench-run-'));
+
+/** Runs dist/index.js with INPUT_* variables, as the runner does; returns outputs and the summary. */
+export function runAction(inputs, { env = {}, runnerTemp = tempRun() } = {}) {
+  const { e, out, summary } = actionEnv(inputs, runnerTemp, env);
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'index.js')], { env: e, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return collect(r, out, summary, runnerTemp);
+}
+
+/** The same without blocking this process, for benchmarks that serve something in-process (the fault proxy). */
+export function runActionAsync(inputs, { env = {}, runnerTemp = tempRun() } = {}) {
+  const { e, out, summary } = actionEnv(inputs, runnerTemp, env);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env: e });
+    let stdout = '', stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => {
+      try {
+        resolve(collect({ status, stdout, stderr }, out, summary, runnerTemp));
+      } catch (err) {
+        reject(err);
+      }
+    });
+  });
 }
 
 /** The Go environment for a platform string, the way a shell loop would set it. */
@@ -102,4 +130,12 @@ export function goBuildLoop(platforms, outDir, name = 'app') {
 export function machine() {
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown cpu';
   return `${new Date().toISOString().slice(0, 10)}, ${sh('nproc', []).trim()} cores (${cpu}), node ${process.version}, ${sh('go', ['version']).trim()}`;
+}
+
+/** Imports a TypeScript test helper (e.g. the fault proxy) by bundling it with esbuild, so bench and tests share one. */
+export async function importTs(rel) {
+  const { build } = await import('esbuild');
+  const out = join(mkdtempSync(join(tmpdir(), 'scratchpack-bench-ts-')), 'helper.mjs');
+  await build({ entryPoints: [join(ROOT, rel)], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
+  return import(out);
 }
