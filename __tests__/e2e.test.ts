@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NODE24, runAction, sh, type ActionRun } from './helpers/action.js';
@@ -164,8 +164,16 @@ test('tzdata, files with a mode, binary-path, the epoch from git, manifest annot
 
 describe('failures become annotations, and outputs and summary are still written', () => {
   test('a compile error lands on the right file, line and column, once for all platforms', () => {
-    const run = runAction({ 'working-directory': '__tests__/fixtures/broken', platforms: 'linux/amd64,linux/arm64' });
+    // a previous run's binaries (kept so go can skip relinking) must not survive a failed build to be released
+    const runnerTemp = mkdtempSync(join(tmpdir(), 'scratchpack-stale-'));
+    const slug = join(runnerTemp, 'scratchpack', 'binaries', 'linux_amd64');
+    mkdirSync(slug, { recursive: true });
+    writeFileSync(join(slug, 'broken'), 'stale binary');
+    writeFileSync(join(slug, 'other-name'), 'stale binary under an old name');
+    const run = runAction({ 'working-directory': '__tests__/fixtures/broken', platforms: 'linux/amd64,linux/arm64' }, { runnerTemp });
     expect(run.code).toBe(1);
+    expect(existsSync(join(slug, 'broken'))).toBe(false);
+    expect(existsSync(join(slug, 'other-name'))).toBe(false);
     const compile = run.errors.filter((e) => e.includes('file='));
     expect(compile).toEqual([expect.stringMatching(/^::error title=go build \(linux\/amd64\),file=__tests__\/fixtures\/broken\/main\.go,line=7,col=2::undefined: undefinedThing$/)]);
     expect(run.errors.at(-1)).toContain('2 of 2 platforms failed: linux/amd64 (build failed), linux/arm64 (build failed)');
