@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { writeTar, type TarEntry } from '../src/oci/tar.js';
 import { buildLayer, MEMBER_SIZE, type LayerIO } from '../src/oci/layer.js';
-import { diskLayerStore, readRange } from '../src/runtime/layer-store.js';
+import { openFileReader } from '../src/runtime/fs.js';
+import { diskLayerStore } from '../src/runtime/layer-store.js';
 import { inlineGzip, workerGzipPool } from '../src/runtime/compress.js';
 import { buildImage, buildIndex } from '../src/oci/image.js';
 import { rootfsEntries } from '../src/oci/rootfs.js';
@@ -73,7 +74,7 @@ describe('tar writer', () => {
 /** The layer's effects on the real file system, with libdeflate in this thread or in the bundle's workers. */
 function layerIO(gzip: LayerIO['gzip'] = inlineGzip): LayerIO & { dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'scratchpack-layers-'));
-  return { dir, read: readRange, gzip, store: diskLayerStore(dir) };
+  return { dir, open: openFileReader, gzip, store: diskLayerStore(dir) };
 }
 
 /** GNU gzip's view of a file: the decompressed sha256 (so members concatenate as RFC 1952 says). */

@@ -242,37 +242,42 @@ var ByteReader = class {
       throw new ElfError(`truncated or corrupt: ${what} at offset ${offset} (+${size}) lies outside the ${this.size}-byte file`);
     }
   }
-  /** A view whose index 0 is file offset `off`, valid for `n` bytes; small reads share one cached page. */
-  view(off, n) {
+  /** Loads the page holding [off, off+n) if needed and returns where `off` sits in it; small reads share one page. */
+  at(off, n) {
     if (off < this.pageStart || off + n > this.pageStart + this.page.length) {
       this.pageStart = off - off % PAGE;
       this.page = this.source.read(this.pageStart, Math.min(Math.max(PAGE, off + n - this.pageStart), this.size - this.pageStart));
       this.pageView = new DataView(this.page.buffer, this.page.byteOffset, this.page.byteLength);
     }
-    return new DataView(this.pageView.buffer, this.pageView.byteOffset + (off - this.pageStart), n);
+    return off - this.pageStart;
   }
   u8(off, what) {
     this.check(off, 1, what);
-    return this.view(off, 1).getUint8(0);
+    const i = this.at(off, 1);
+    return this.page[i];
   }
   u16(off, what) {
     this.check(off, 2, what);
-    return this.view(off, 2).getUint16(0, this.little);
+    const i = this.at(off, 2);
+    return this.pageView.getUint16(i, this.little);
   }
   u32(off, what) {
     this.check(off, 4, what);
-    return this.view(off, 4).getUint32(0, this.little);
+    const i = this.at(off, 4);
+    return this.pageView.getUint32(i, this.little);
   }
   u64(off, what) {
     this.check(off, 8, what);
-    const v = this.view(off, 8).getBigUint64(0, this.little);
+    const i = this.at(off, 8);
+    const v = this.pageView.getBigUint64(i, this.little);
     if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ElfError(`corrupt: ${what} at offset ${off} is too large (${v})`);
     return Number(v);
   }
   /** A 64-bit address or tag value; precision beyond 2^53 is lost, which only matters for kernel-style addresses. */
   addr64(off, what) {
     this.check(off, 8, what);
-    return Number(this.view(off, 8).getBigUint64(0, this.little));
+    const i = this.at(off, 8);
+    return Number(this.pageView.getBigUint64(i, this.little));
   }
   /** A pointer-sized address (lossy above 2^53, see addr64). */
   addr(off, what) {
@@ -304,8 +309,8 @@ var ByteReader = class {
   slice(off, size, what) {
     this.check(off, size, what);
     if (size <= PAGE) {
-      const v = this.view(off, size);
-      return new Uint8Array(v.buffer, v.byteOffset, size);
+      const i = this.at(off, size);
+      return this.page.subarray(i, i + size);
     }
     return this.source.read(off, size);
   }
@@ -637,7 +642,7 @@ function inspectBytes(file, bytes) {
 }
 
 // src/runtime/fs.ts
-import { lstat, readFile, readdir, readlink } from "node:fs/promises";
+import { lstat, open, readFile, readdir, readlink } from "node:fs/promises";
 var nodeDepsFs = {
   async lstat(path) {
     const st = await lstat(path).catch(() => void 0);

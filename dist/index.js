@@ -20674,8 +20674,8 @@ function readInputs(env = process.env) {
 }
 
 // src/pipeline.ts
-import { readdir as readdir5, rm as rm4 } from "node:fs/promises";
-import { join as join8, relative as relative2, resolve as resolve3 } from "node:path";
+import { readdir as readdir5, rm as rm3 } from "node:fs/promises";
+import { join as join7, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/inspect-stage.ts
 import { dirname } from "node:path";
@@ -20927,37 +20927,42 @@ var ByteReader = class {
       throw new ElfError(`truncated or corrupt: ${what} at offset ${offset} (+${size}) lies outside the ${this.size}-byte file`);
     }
   }
-  /** A view whose index 0 is file offset `off`, valid for `n` bytes; small reads share one cached page. */
-  view(off, n2) {
+  /** Loads the page holding [off, off+n) if needed and returns where `off` sits in it; small reads share one page. */
+  at(off, n2) {
     if (off < this.pageStart || off + n2 > this.pageStart + this.page.length) {
       this.pageStart = off - off % PAGE;
       this.page = this.source.read(this.pageStart, Math.min(Math.max(PAGE, off + n2 - this.pageStart), this.size - this.pageStart));
       this.pageView = new DataView(this.page.buffer, this.page.byteOffset, this.page.byteLength);
     }
-    return new DataView(this.pageView.buffer, this.pageView.byteOffset + (off - this.pageStart), n2);
+    return off - this.pageStart;
   }
   u8(off, what) {
     this.check(off, 1, what);
-    return this.view(off, 1).getUint8(0);
+    const i2 = this.at(off, 1);
+    return this.page[i2];
   }
   u16(off, what) {
     this.check(off, 2, what);
-    return this.view(off, 2).getUint16(0, this.little);
+    const i2 = this.at(off, 2);
+    return this.pageView.getUint16(i2, this.little);
   }
   u32(off, what) {
     this.check(off, 4, what);
-    return this.view(off, 4).getUint32(0, this.little);
+    const i2 = this.at(off, 4);
+    return this.pageView.getUint32(i2, this.little);
   }
   u64(off, what) {
     this.check(off, 8, what);
-    const v = this.view(off, 8).getBigUint64(0, this.little);
+    const i2 = this.at(off, 8);
+    const v = this.pageView.getBigUint64(i2, this.little);
     if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ElfError(`corrupt: ${what} at offset ${off} is too large (${v})`);
     return Number(v);
   }
   /** A 64-bit address or tag value; precision beyond 2^53 is lost, which only matters for kernel-style addresses. */
   addr64(off, what) {
     this.check(off, 8, what);
-    return Number(this.view(off, 8).getBigUint64(0, this.little));
+    const i2 = this.at(off, 8);
+    return Number(this.pageView.getBigUint64(i2, this.little));
   }
   /** A pointer-sized address (lossy above 2^53, see addr64). */
   addr(off, what) {
@@ -20989,8 +20994,8 @@ var ByteReader = class {
   slice(off, size, what) {
     this.check(off, size, what);
     if (size <= PAGE) {
-      const v = this.view(off, size);
-      return new Uint8Array(v.buffer, v.byteOffset, size);
+      const i2 = this.at(off, size);
+      return this.page.subarray(i2, i2 + size);
     }
     return this.source.read(off, size);
   }
@@ -21258,8 +21263,9 @@ function parseElf(input) {
 }
 
 // src/runtime/fs.ts
-import { lstat as lstat2, readFile, readdir as readdir2, readlink as readlink2 } from "node:fs/promises";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { lstat as lstat2, open as open2, readFile, readdir as readdir2, readlink as readlink2 } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 var nodeDepsFs = {
   async lstat(path6) {
     const st = await lstat2(path6).catch(() => void 0);
@@ -21292,73 +21298,24 @@ function withFileSource(path6, fn) {
     closeSync(fd);
   }
 }
-
-// src/runtime/layer-store.ts
-import { createHash, randomBytes } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { mkdir as mkdir2, open as open2, readFile as readFile2, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
-import { join } from "node:path";
 async function hashFile(path6) {
   const h2 = createHash("sha256");
   for await (const piece of createReadStream(path6, { highWaterMark: 1 << 20 })) h2.update(piece);
   return h2.digest("hex");
 }
-async function readRange(file, offset, buf) {
+async function openFileReader(file) {
   const fh = await open2(file.path, "r");
-  try {
-    const length = buf.length;
-    let got = 0;
-    while (got < length) {
-      const { bytesRead } = await fh.read(buf, got, length - got, offset + got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
-    }
-    if (got !== length) throw new Error(`${file.path} is shorter than the ${file.size} bytes it had when the layer started`);
-  } finally {
-    await fh.close();
-  }
-}
-function diskLayerStore(dir) {
-  const blob = (digest) => join(dir, "blobs", digest.replace("sha256:", ""));
-  const index = (diffId) => join(dir, "diffids", `${diffId.replace("sha256:", "")}.json`);
   return {
-    async lookup(diffId) {
-      const entry = await readFile2(index(diffId), "utf8").then((s) => JSON.parse(s), () => void 0);
-      if (!entry || typeof entry.digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(entry.digest)) return void 0;
-      const path6 = blob(entry.digest);
-      const st = await stat2(path6).catch(() => void 0);
-      if (!st || st.size !== entry.size) return void 0;
-      if (`sha256:${await hashFile(path6)}` !== entry.digest) return void 0;
-      return { digest: entry.digest, size: entry.size, path: path6 };
+    async read(offset, buf) {
+      let got = 0;
+      while (got < buf.length) {
+        const { bytesRead } = await fh.read(buf, got, buf.length - got, offset + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      if (got !== buf.length) throw new Error(`${file.path} is shorter than the ${file.size} bytes it had when the layer started`);
     },
-    async create() {
-      await mkdir2(join(dir, "blobs"), { recursive: true });
-      await mkdir2(join(dir, "diffids"), { recursive: true });
-      const tmp = join(dir, `tmp-${process.pid}-${randomBytes(6).toString("hex")}`);
-      const fh = await open2(tmp, "w");
-      let closed = false;
-      const close = async () => {
-        if (!closed) await fh.close();
-        closed = true;
-      };
-      return {
-        async write(bytes) {
-          await fh.write(bytes);
-        },
-        async commit(diffId, digest, size) {
-          await close();
-          await rename2(tmp, blob(digest));
-          const note = `${index(diffId)}.${process.pid}.tmp`;
-          await writeFile2(note, JSON.stringify({ digest, size }));
-          await rename2(note, index(diffId));
-          return { digest, size, path: blob(digest) };
-        },
-        async abort() {
-          await close().catch(() => void 0);
-          await rm2(tmp, { force: true });
-        }
-      };
-    }
+    close: () => fh.close()
   };
 }
 
@@ -21373,7 +21330,7 @@ function gatherErrors(deps, file, title) {
   }
   return out;
 }
-async function layerEntries(deps) {
+function layerEntries(deps) {
   const out = [];
   for (const f of deps.files) {
     const path6 = f.path.replace(/^\/+/, "");
@@ -21387,8 +21344,10 @@ async function inspectOne(r, row2, ctx) {
   const title = `scratchpack (${r.platform.id})`;
   let found;
   let libraries = [];
+  let size = 0;
   try {
-    const [info2, size] = withFileSource(r.binary, (src) => [parseElf(src), src.size]);
+    const [info2, bytes] = withFileSource(r.binary, (src) => [parseElf(src), src.size]);
+    size = bytes;
     row2.binary = {
       path: ctx.binaryPath,
       file: r.binary,
@@ -21410,7 +21369,7 @@ async function inspectOne(r, row2, ctx) {
         ...deps.libraries.map((l) => ({ soname: l.soname, path: l.path, source: l.source, size: l.size }))
       ];
       row2.binary.gathered = deps.files.map((f) => ({ path: f.path, type: f.type, ...f.linkname ? { linkname: f.linkname } : {}, source: f.source, size: f.size }));
-      if (found.length === 0) libraries = await layerEntries(deps);
+      if (found.length === 0) libraries = layerEntries(deps);
     }
   } catch (e) {
     if (!(e instanceof ElfError)) throw e;
@@ -21420,20 +21379,20 @@ async function inspectOne(r, row2, ctx) {
     row2.status = "check failed";
     return { annotations: found };
   }
-  return { annotations: [], passed: { file: r.binary, size: row2.binary?.size ?? 0, libraries } };
+  return { annotations: [], passed: { binary: { path: r.binary, size }, libraries } };
 }
 
 // src/toolchain.ts
-import { stat as stat3 } from "node:fs/promises";
-import { delimiter, join as join2 } from "node:path";
+import { stat as stat2 } from "node:fs/promises";
+import { delimiter, join } from "node:path";
 var NODE_TO_GOARCH = { x64: "amd64", arm64: "arm64", arm: "arm", ia32: "386", ppc64: "ppc64le", s390x: "s390x", riscv64: "riscv64", loong64: "loong64" };
 function hostArch() {
   return NODE_TO_GOARCH[process.arch] ?? process.arch;
 }
 async function onPath(name, env) {
-  const isExe = (p) => stat3(p).then((s) => s.isFile() && (s.mode & 73) !== 0, () => false);
+  const isExe = (p) => stat2(p).then((s) => s.isFile() && (s.mode & 73) !== 0, () => false);
   if (name.includes("/")) return isExe(name);
-  for (const dir of (env.PATH ?? "").split(delimiter)) if (dir && await isExe(join2(dir, name))) return true;
+  for (const dir of (env.PATH ?? "").split(delimiter)) if (dir && await isExe(join(dir, name))) return true;
   return false;
 }
 async function chooseCc(inputs, p, env) {
@@ -21451,7 +21410,7 @@ async function chooseSysroot(inputs, p) {
   const given = forPlatform(inputs.sysroot, p);
   const deb = debianTarget(p);
   const sysroot = given ?? (p.arch === hostArch() ? "/" : deb ? `/usr/${deb.gnu}` : void 0);
-  const ok = sysroot !== void 0 && await stat3(sysroot).then((s) => s.isDirectory(), () => false);
+  const ok = sysroot !== void 0 && await stat2(sysroot).then((s) => s.isDirectory(), () => false);
   if (ok) return sysroot;
   throw new InputError(
     `input "sysroot": no sysroot for ${p.id} (linkage: gather)` + (sysroot ? `: ${sysroot} does not exist` : "") + (deb && !given ? `; install the Debian/Ubuntu package libc6-dev-${deb.deb}-cross` : "") + `, or set sysroot: ${p.id}=<dir>`
@@ -21469,7 +21428,7 @@ async function resolveToolchains(inputs, env) {
 }
 
 // src/go/build.ts
-import { join as join3 } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/go/argv.ts
 function buildArgs(opts, out) {
@@ -21527,7 +21486,7 @@ function dedupeAnnotations(list) {
 
 // src/go/build.ts
 async function buildOne(platform3, opts, ctx) {
-  const binary = join3(ctx.binariesDir, platform3.slug, ctx.binaryName);
+  const binary = join2(ctx.binariesDir, platform3.slug, ctx.binaryName);
   const start = performance.now();
   const cc = ctx.ccFor?.(platform3);
   const env = { ...ctx.baseEnv, ...buildEnv(opts, platform3), ...cc ? { CC: cc } : {} };
@@ -21722,6 +21681,7 @@ function tarParts(input, mtime) {
 var GZIP_LEVEL = 6;
 var MEMBER_SIZE = 1 * 1024 * 1024;
 var READ_SIZE = 1024 * 1024;
+var IN_FLIGHT = 2;
 async function* tarStream(parts, io) {
   const buf = new Uint8Array(READ_SIZE);
   for (const p of parts) {
@@ -21729,10 +21689,15 @@ async function* tarStream(parts, io) {
       yield p;
       continue;
     }
-    for (let off = 0; off < p.size; off += READ_SIZE) {
-      const piece = buf.subarray(0, Math.min(READ_SIZE, p.size - off));
-      await io.read(p, off, piece);
-      yield piece;
+    const file = await io.open(p);
+    try {
+      for (let off = 0; off < p.size; off += READ_SIZE) {
+        const piece = buf.subarray(0, Math.min(READ_SIZE, p.size - off));
+        await file.read(off, piece);
+        yield piece;
+      }
+    } finally {
+      await file.close();
     }
   }
 }
@@ -21770,7 +21735,6 @@ async function buildLayer(entries, mtime, io) {
   const hit = await io.store.lookup(diffId);
   if (hit) return layer(hit, true);
   const sink = await io.store.create();
-  const inFlight = Math.max(1, io.inFlight ?? 2);
   const pending = [];
   try {
     const again = createHash3("sha256");
@@ -21786,12 +21750,12 @@ async function buildLayer(entries, mtime, io) {
         member.release();
       }
     };
-    for await (const chunk of fixedChunks(tarStream(parts, io), MEMBER_SIZE, inFlight + 1)) {
+    for await (const chunk of fixedChunks(tarStream(parts, io), MEMBER_SIZE, IN_FLIGHT + 1)) {
       again.update(chunk);
       const member = io.gzip(chunk);
       member.catch(() => void 0);
       pending.push(member);
-      if (pending.length >= inFlight) await drain();
+      if (pending.length >= IN_FLIGHT) await drain();
     }
     while (pending.length > 0) await drain();
     if (hex(again) !== diffId) throw new Error("a file changed while its layer was being written; run again");
@@ -21880,8 +21844,8 @@ function makePlan(inputs, facts) {
 }
 
 // src/prepare.ts
-import { lstat as lstat3, readFile as readFile3, readdir as readdir3, readlink as readlink3, realpath, stat as stat4 } from "node:fs/promises";
-import { isAbsolute, join as join4, relative, resolve, sep } from "node:path";
+import { lstat as lstat3, readFile as readFile2, readdir as readdir3, readlink as readlink3, realpath, stat as stat3 } from "node:fs/promises";
+import { isAbsolute, join as join3, relative, resolve, sep } from "node:path";
 var CA_BUNDLES = [
   "/etc/ssl/certs/ca-certificates.crt",
   "/etc/pki/tls/certs/ca-bundle.crt",
@@ -21891,7 +21855,7 @@ var CA_BUNDLES = [
   "/etc/ssl/cert.pem"
 ];
 var ZONEINFO = "/usr/share/zoneinfo";
-var isDir = (p) => stat4(p).then((s) => s.isDirectory(), () => false);
+var isDir = (p) => stat3(p).then((s) => s.isDirectory(), () => false);
 var within = (root, p) => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
 function defaultBinaryName(importPath) {
   const parts = importPath.split("/");
@@ -21901,14 +21865,14 @@ function defaultBinaryName(importPath) {
 async function walkZoneinfo(dir, prefix, out) {
   const names = (await readdir3(dir)).sort();
   for (const name of names) {
-    const full = join4(dir, name);
+    const full = join3(dir, name);
     const path6 = `${prefix}/${name}`;
     const st = await lstat3(full);
     if (st.isSymbolicLink()) out.push({ path: path6, type: "symlink", mode: 511, linkname: await readlink3(full) });
     else if (st.isDirectory()) {
       out.push({ path: path6, type: "dir", mode: 493 });
       await walkZoneinfo(full, path6, out);
-    } else if (st.isFile()) out.push({ path: path6, type: "file", mode: 420, data: await readFile3(full) });
+    } else if (st.isFile()) out.push({ path: path6, type: "file", mode: 420, data: await readFile2(full) });
   }
 }
 async function resolveEpoch(inputs, env, exec, workDir) {
@@ -21936,9 +21900,9 @@ async function readExtraFiles(inputs, workspace) {
     if (!within(root, real)) {
       throw new InputError(`input "files": source "${spec.source}" resolves to ${real}, outside the workspace ${root}; only workspace files may go into the image`);
     }
-    const st = await stat4(real);
+    const st = await stat3(real);
     if (!st.isFile()) throw new InputError(`input "files": source "${spec.source}" is not a regular file`);
-    out.push({ dest: spec.dest, data: await readFile3(real), mode: spec.mode ?? (st.mode & 73 ? 493 : 420) });
+    out.push({ dest: spec.dest, data: await readFile2(real), mode: spec.mode ?? (st.mode & 73 ? 493 : 420) });
   }
   return out;
 }
@@ -21968,7 +21932,7 @@ async function prepare(inputs, env, exec) {
   const facts = { workspace, workDir, importPath, binaryName, epoch, epochSource, goVersion, gocache, extraFiles: [], warnings };
   if (inputs.caCertificates) {
     for (const p of CA_BUNDLES) {
-      const data = await readFile3(p).catch(() => void 0);
+      const data = await readFile2(p).catch(() => void 0);
       if (data && data.length > 0) {
         facts.caBundle = data;
         facts.caBundlePath = p;
@@ -21993,8 +21957,8 @@ async function prepare(inputs, env, exec) {
 
 // src/publish/layout.ts
 import { constants as constants3 } from "node:fs";
-import { copyFile as copyFile2, mkdir as mkdir3, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname2, join as join5 } from "node:path";
+import { copyFile as copyFile2, mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname2, join as join4 } from "node:path";
 function allBlobs(artifact) {
   const seen = /* @__PURE__ */ new Map();
   for (const img of artifact.images) for (const b of [...img.layers, img.config, img.manifest]) seen.set(b.digest, b);
@@ -22008,19 +21972,19 @@ var LayoutPublisher = class {
   dir;
   /** Where a blob lands, so the registry publisher can stream it back from disk. */
   blobPath(digest) {
-    return join5(this.dir, "blobs", "sha256", digest.slice("sha256:".length));
+    return join4(this.dir, "blobs", "sha256", digest.slice("sha256:".length));
   }
   async publish(artifact, annotations) {
     const staging = `${this.dir}.partial-${process.pid}`;
     const old = `${this.dir}.old-${process.pid}`;
-    await rm3(staging, { recursive: true, force: true });
-    await mkdir3(join5(staging, "blobs", "sha256"), { recursive: true });
+    await rm2(staging, { recursive: true, force: true });
+    await mkdir2(join4(staging, "blobs", "sha256"), { recursive: true });
     try {
-      await writeFile3(join5(staging, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
+      await writeFile2(join4(staging, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
       for (const b of allBlobs(artifact)) {
-        const to = join5(staging, "blobs", "sha256", b.digest.slice("sha256:".length));
+        const to = join4(staging, "blobs", "sha256", b.digest.slice("sha256:".length));
         if ("path" in b) await copyFile2(b.path, to, constants3.COPYFILE_FICLONE);
-        else await writeFile3(to, b.data);
+        else await writeFile2(to, b.data);
       }
       const index = {
         schemaVersion: 2,
@@ -22032,16 +21996,16 @@ var LayoutPublisher = class {
           ...Object.keys(annotations).length > 0 ? { annotations } : {}
         }]
       };
-      await writeFile3(join5(staging, "index.json"), JSON.stringify(index));
-      await mkdir3(dirname2(this.dir), { recursive: true });
-      await rm3(old, { recursive: true, force: true });
-      await rename3(this.dir, old).catch((e) => {
+      await writeFile2(join4(staging, "index.json"), JSON.stringify(index));
+      await mkdir2(dirname2(this.dir), { recursive: true });
+      await rm2(old, { recursive: true, force: true });
+      await rename2(this.dir, old).catch((e) => {
         if (e.code !== "ENOENT") throw e;
       });
-      await rename3(staging, this.dir);
-      await rm3(old, { recursive: true, force: true });
+      await rename2(staging, this.dir);
+      await rm2(old, { recursive: true, force: true });
     } catch (e) {
-      await rm3(staging, { recursive: true, force: true });
+      await rm2(staging, { recursive: true, force: true });
       throw e;
     }
     const ref = annotations["org.opencontainers.image.ref.name"];
@@ -22051,8 +22015,8 @@ var LayoutPublisher = class {
 
 // src/push.ts
 import { createReadStream as createReadStream2 } from "node:fs";
-import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join7, resolve as resolve2 } from "node:path";
+import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join6, resolve as resolve2 } from "node:path";
 
 // src/merge.ts
 import { readdir as readdir4 } from "node:fs/promises";
@@ -22491,9 +22455,9 @@ var RegistryClient = class {
 };
 
 // src/registry/credentials.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join5 } from "node:path";
 function keysFor(registry) {
   const hub = ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
   return registry === "docker.io" ? hub : [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`, `https://${registry}/v2/`];
@@ -22510,9 +22474,9 @@ async function fromHelper(helper, registry, exec, mask) {
 }
 async function resolveCredential(registry, inputs, env, exec, mask) {
   if (inputs.username || inputs.password) return { username: inputs.username, password: inputs.password, source: "the username/password inputs" };
-  const dir = env.DOCKER_CONFIG || join6(env.HOME || homedir(), ".docker");
-  const file = join6(dir, "config.json");
-  const text = await readFile4(file, "utf8").catch(() => void 0);
+  const dir = env.DOCKER_CONFIG || join5(env.HOME || homedir(), ".docker");
+  const file = join5(dir, "config.json");
+  const text = await readFile3(file, "utf8").catch(() => void 0);
   if (text !== void 0) {
     let config;
     try {
@@ -22717,9 +22681,9 @@ async function pushImages(inputs, artifact, layout, report, deps) {
   const first = inputs.tags[0];
   report.digests = Object.fromEntries(artifact.images.map((img, i2) => [inputs.platforms[i2].id, img.manifest.digest]));
   if (inputs.pushByDigest) {
-    const dir = resolve2(inputs.digestsDir || join7(deps.tempRoot, "digests"));
-    await mkdir4(dir, { recursive: true });
-    for (const img of artifact.images) await writeFile4(join7(dir, img.manifest.digest.slice("sha256:".length)), "");
+    const dir = resolve2(inputs.digestsDir || join6(deps.tempRoot, "digests"));
+    await mkdir3(dir, { recursive: true });
+    for (const img of artifact.images) await writeFile3(join6(dir, img.manifest.digest.slice("sha256:".length)), "");
     report.digestsDir = dir;
     report.pushByDigest = true;
     report.image = `${first.registry}/${first.repository}@${artifact.images[0].manifest.digest}`;
@@ -22782,11 +22746,11 @@ async function runPipeline(inputs, report, deps) {
     repository: deps.env.GITHUB_REPOSITORY,
     sha: deps.env.GITHUB_SHA
   });
-  const binariesDir = join8(deps.tempRoot, "binaries");
+  const binariesDir = join7(deps.tempRoot, "binaries");
   report.binariesDir = binariesDir;
   for (const p of inputs.platforms) {
-    const names = await readdir5(join8(binariesDir, p.slug)).catch(() => []);
-    for (const n2 of names.filter((x) => x !== facts.binaryName)) await rm4(join8(binariesDir, p.slug, n2), { recursive: true, force: true });
+    const names = await readdir5(join7(binariesDir, p.slug)).catch(() => []);
+    for (const n2 of names.filter((x) => x !== facts.binaryName)) await rm3(join7(binariesDir, p.slug, n2), { recursive: true, force: true });
   }
   const buildSlot = limiter(deps.concurrency);
   const layerSlot = limiter(deps.concurrency);
@@ -22806,8 +22770,7 @@ async function runPipeline(inputs, report, deps) {
     baseEnv: deps.env,
     binariesDir,
     binaryName: facts.binaryName,
-    ccFor: (p) => toolchains.get(p.id)?.cc,
-    toRepoPath
+    ccFor: (p) => toolchains.get(p.id)?.cc
   };
   const inspectContext = {
     inputs,
@@ -22824,20 +22787,19 @@ async function runPipeline(inputs, report, deps) {
       const row2 = report.platforms[i2];
       if (!built.ok) {
         row2.status = "build failed";
-        await rm4(built.binary, { force: true });
+        await rm3(built.binary, { force: true });
         return void 0;
       }
       const checked = await inspectOne(built, row2, inspectContext);
       found[i2] = checked.annotations;
       if (!checked.passed) return void 0;
-      const { file, size, libraries } = checked.passed;
       const entries = rootfsEntries({
         binaryPath: plan.binaryPath,
-        binary: { path: file, size },
+        binary: checked.passed.binary,
         caBundle: facts.caBundle,
         zoneinfo: facts.zoneinfo,
         extraFiles: facts.extraFiles,
-        libraries
+        libraries: checked.passed.libraries
       });
       const layer = await layerSlot(() => buildLayer(entries, facts.epoch, deps.layers));
       return buildImage([layer], { ...plan.image, platform: ociPlatform(platform3), family: inputs.mediaTypes });
@@ -22849,7 +22811,7 @@ async function runPipeline(inputs, report, deps) {
     return { report, annotations };
   }
   const artifact = buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
-  const location = resolve3(inputs.ociLayout || join8(deps.tempRoot, "oci"));
+  const location = resolve3(inputs.ociLayout || join7(deps.tempRoot, "oci"));
   const layout = new LayoutPublisher(location);
   const published = await timed("write layout", () => layout.publish(artifact, plan.layoutAnnotations));
   report.ociLayout = location;
@@ -23598,11 +23560,11 @@ var replacements = Object.entries(specialMainSymbols);
 // node_modules/yoctocolors/base.js
 import tty from "node:tty";
 var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
-var format = (open3, close) => {
+var format = (open4, close) => {
   if (!hasColors) {
     return (input) => input;
   }
-  const openCode = `\x1B[${open3}m`;
+  const openCode = `\x1B[${open4}m`;
   const closeCode = `\x1B[${close}m`;
   return (input) => {
     const string = input + "";
@@ -30394,6 +30356,54 @@ function workerGzipPool(size, script) {
   };
 }
 
+// src/runtime/layer-store.ts
+import { randomBytes } from "node:crypto";
+import { mkdir as mkdir4, open as open3, readFile as readFile4, rename as rename3, rm as rm4, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+function diskLayerStore(dir) {
+  const blob = (digest) => join8(dir, "blobs", digest.replace("sha256:", ""));
+  const index = (diffId) => join8(dir, "diffids", `${diffId.replace("sha256:", "")}.json`);
+  return {
+    async lookup(diffId) {
+      const entry = await readFile4(index(diffId), "utf8").then((s) => JSON.parse(s), () => void 0);
+      if (!entry || typeof entry.digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(entry.digest)) return void 0;
+      const path6 = blob(entry.digest);
+      const st = await stat4(path6).catch(() => void 0);
+      if (!st || st.size !== entry.size) return void 0;
+      if (`sha256:${await hashFile(path6)}` !== entry.digest) return void 0;
+      return { digest: entry.digest, size: entry.size, path: path6 };
+    },
+    async create() {
+      await mkdir4(join8(dir, "blobs"), { recursive: true });
+      await mkdir4(join8(dir, "diffids"), { recursive: true });
+      const tmp = join8(dir, `tmp-${process.pid}-${randomBytes(6).toString("hex")}`);
+      const fh = await open3(tmp, "w");
+      let closed = false;
+      const close = async () => {
+        if (!closed) await fh.close();
+        closed = true;
+      };
+      return {
+        async write(bytes) {
+          await fh.write(bytes);
+        },
+        async commit(diffId, digest, size) {
+          await close();
+          await rename3(tmp, blob(digest));
+          const note = `${index(diffId)}.${process.pid}.tmp`;
+          await writeFile4(note, JSON.stringify({ digest, size }));
+          await rename3(note, index(diffId));
+          return { digest, size, path: blob(digest) };
+        },
+        async abort() {
+          await close().catch(() => void 0);
+          await rm4(tmp, { force: true });
+        }
+      };
+    }
+  };
+}
+
 // src/main.ts
 function emit(a2) {
   const props = { title: a2.title, file: a2.file, startLine: a2.startLine, startColumn: a2.startColumn };
@@ -30422,7 +30432,7 @@ async function run() {
       policy: DEFAULT_RETRY,
       // The tool cache survives between jobs on self-hosted runners; RUNNER_TEMP at least between steps.
       layers: {
-        read: readRange,
+        open: openFileReader,
         gzip: (chunk) => pool.gzip(chunk),
         store: diskLayerStore(join9(env.RUNNER_TOOL_CACHE ? join9(env.RUNNER_TOOL_CACHE, "scratchpack") : tempRoot, "layers"))
       },

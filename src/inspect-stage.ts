@@ -5,17 +5,15 @@ import { resolveDeps, type DepsResult } from './elf/deps.js';
 import { ElfError, parseElf } from './elf/parse.js';
 import type { BuildResult } from './go/build.js';
 import type { Annotation } from './go/diagnostics.js';
-import type { TarEntry } from './oci/tar.js';
+import type { FileRef, TarEntry } from './oci/tar.js';
 import type { PlatformReport } from './report/model.js';
-import { nodeDepsFs, withFileSource } from './runtime/fs.js';
-import { hashFile } from './runtime/layer-store.js';
+import { hashFile, nodeDepsFs, withFileSource } from './runtime/fs.js';
 import type { Toolchain } from './toolchain.js';
 
 /** A binary that passed its checks, with whatever it needs at run time. */
 export interface Inspected {
   /** The built binary on disk; the layer streams it from there. */
-  file: string;
-  size: number;
+  binary: FileRef;
   libraries: TarEntry[];
 }
 
@@ -31,7 +29,7 @@ export function gatherErrors(deps: DepsResult, file: string, title: string): Ann
   return out;
 }
 
-async function layerEntries(deps: DepsResult): Promise<TarEntry[]> {
+function layerEntries(deps: DepsResult): TarEntry[] {
   const out: TarEntry[] = [];
   for (const f of deps.files) {
     const path = f.path.replace(/^\/+/, '');
@@ -58,8 +56,10 @@ export async function inspectOne(r: BuildResult, row: PlatformReport, ctx: Inspe
   const title = `scratchpack (${r.platform.id})`;
   let found: Annotation[];
   let libraries: TarEntry[] = [];
+  let size = 0;
   try {
-    const [info, size] = withFileSource(r.binary, (src) => [parseElf(src), src.size] as const);
+    const [info, bytes] = withFileSource(r.binary, (src) => [parseElf(src), src.size] as const);
+    size = bytes;
     row.binary = {
       path: ctx.binaryPath, file: r.binary, size,
       sha256: await hashFile(r.binary),
@@ -77,7 +77,7 @@ export async function inspectOne(r: BuildResult, row: PlatformReport, ctx: Inspe
         ...deps.libraries.map((l) => ({ soname: l.soname, path: l.path, source: l.source, size: l.size })),
       ];
       row.binary.gathered = deps.files.map((f) => ({ path: f.path, type: f.type, ...(f.linkname ? { linkname: f.linkname } : {}), source: f.source, size: f.size }));
-      if (found.length === 0) libraries = await layerEntries(deps);
+      if (found.length === 0) libraries = layerEntries(deps);
     }
   } catch (e) {
     if (!(e instanceof ElfError)) throw e;
@@ -87,5 +87,5 @@ export async function inspectOne(r: BuildResult, row: PlatformReport, ctx: Inspe
     row.status = 'check failed';
     return { annotations: found };
   }
-  return { annotations: [], passed: { file: r.binary, size: row.binary?.size ?? 0, libraries } };
+  return { annotations: [], passed: { binary: { path: r.binary, size }, libraries } };
 }

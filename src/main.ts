@@ -9,7 +9,8 @@ import { outputs, type Report } from './report/model.js';
 import { renderSummary } from './report/summary.js';
 import { execaExec } from './runtime/exec.js';
 import { workerGzipPool } from './runtime/compress.js';
-import { diskLayerStore, readRange } from './runtime/layer-store.js';
+import { openFileReader } from './runtime/fs.js';
+import { diskLayerStore } from './runtime/layer-store.js';
 import type { Annotation } from './go/diagnostics.js';
 
 function emit(a: Annotation): void {
@@ -41,7 +42,7 @@ export async function run(): Promise<void> {
       policy: DEFAULT_RETRY,
       // The tool cache survives between jobs on self-hosted runners; RUNNER_TEMP at least between steps.
       layers: {
-        read: readRange,
+        open: openFileReader,
         gzip: (chunk) => pool.gzip(chunk),
         store: diskLayerStore(join(env.RUNNER_TOOL_CACHE ? join(env.RUNNER_TOOL_CACHE, 'scratchpack') : tempRoot, 'layers')),
       },

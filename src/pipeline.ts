@@ -76,7 +76,7 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   };
   const buildContext = {
     exec: deps.exec, cwd: facts.workDir, baseEnv: deps.env as Record<string, string>, binariesDir,
-    binaryName: facts.binaryName, ccFor: (p: Platform) => toolchains.get(p.id)?.cc, toRepoPath,
+    binaryName: facts.binaryName, ccFor: (p: Platform) => toolchains.get(p.id)?.cc,
   };
   const inspectContext = {
     inputs, binaryPath: plan.binaryPath, toolchains,
@@ -97,10 +97,9 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
       const checked = await inspectOne(built, row, inspectContext);
       found[i] = checked.annotations;
       if (!checked.passed) return undefined;
-      const { file, size, libraries } = checked.passed;
       const entries = rootfsEntries({
-        binaryPath: plan.binaryPath, binary: { path: file, size }, caBundle: facts.caBundle,
-        zoneinfo: facts.zoneinfo, extraFiles: facts.extraFiles, libraries,
+        binaryPath: plan.binaryPath, binary: checked.passed.binary, caBundle: facts.caBundle,
+        zoneinfo: facts.zoneinfo, extraFiles: facts.extraFiles, libraries: checked.passed.libraries,
       });
       const layer = await layerSlot(() => buildLayer(entries, facts.epoch, deps.layers));
       return buildImage([layer], { ...plan.image, platform: ociPlatform(platform), family: inputs.mediaTypes });

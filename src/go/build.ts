@@ -23,8 +23,6 @@ export interface BuildContext {
   binaryName: string;
   /** The C compiler for a target when cgo is on. */
   ccFor?: (platform: Platform) => string | undefined;
-  /** Maps a path as go printed it (relative to cwd) to the repository-relative form annotations use. */
-  toRepoPath: (file: string) => string;
 }
 
 /** Builds one platform into `<binariesDir>/<slug>/<binaryName>`; never throws on a compile error. */
@@ -37,7 +35,10 @@ export async function buildOne(platform: Platform, opts: GoBuildOptions, ctx: Bu
   return { platform, ok: r.exitCode === 0, binary, stderr: r.stderr, ms: performance.now() - start };
 }
 
-/** One annotation per compiler message across all failed targets, deduplicated (the same error on six targets is one). */
+/**
+ * One annotation per compiler message across all failed targets, deduplicated (the same error on six targets is one);
+ * `toRepoPath` maps a path as go printed it (relative to cwd) to the repository-relative form annotations use.
+ */
 export function buildAnnotations(results: BuildResult[], toRepoPath: (file: string) => string): Annotation[] {
   const annotations: Annotation[] = [];
   for (const r of results.filter((x) => !x.ok)) {

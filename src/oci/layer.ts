@@ -40,16 +40,23 @@ export interface GzipMember {
   release(): void;
 }
 
+/** An open file the layer reads from, once per file rather than once per piece. */
+export interface FileReader {
+  /** Fills `into` from `offset`, or throws (the file changed size); one buffer is reused, so no garbage piles up. */
+  read(offset: number, into: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** The effects a layer needs: reading file contents, compressing a member, storing the result. */
 export interface LayerIO {
-  /** Fills `into` from the file at `offset`, or throws (the file changed size); one buffer is reused, so no garbage piles up. */
-  read(file: FileRef, offset: number, into: Uint8Array): Promise<void>;
+  open(file: FileRef): Promise<FileReader>;
   /** One complete gzip member at GZIP_LEVEL; `chunk` may be reused once this settles. */
   gzip(chunk: Uint8Array): Promise<GzipMember>;
   store: LayerStore;
-  /** Members being compressed at once for this layer (memory is about 2 × this × MEMBER_SIZE). */
-  inFlight?: number;
 }
+
+/** Members of one layer being compressed at once: memory is about 2 × this × MEMBER_SIZE per layer. */
+const IN_FLIGHT = 2;
 
 /** The tar stream; a yielded piece is valid only until the next one is asked for (file reads share one buffer). */
 async function* tarStream(parts: Array<Uint8Array | FileRef>, io: LayerIO): AsyncGenerator<Uint8Array> {
@@ -59,10 +66,15 @@ async function* tarStream(parts: Array<Uint8Array | FileRef>, io: LayerIO): Asyn
       yield p;
       continue;
     }
-    for (let off = 0; off < p.size; off += READ_SIZE) {
-      const piece = buf.subarray(0, Math.min(READ_SIZE, p.size - off));
-      await io.read(p, off, piece);
-      yield piece;
+    const file = await io.open(p);
+    try {
+      for (let off = 0; off < p.size; off += READ_SIZE) {
+        const piece = buf.subarray(0, Math.min(READ_SIZE, p.size - off));
+        await file.read(off, piece);
+        yield piece;
+      }
+    } finally {
+      await file.close();
     }
   }
 }
@@ -110,7 +122,6 @@ export async function buildLayer(entries: TarEntry[], mtime: number, io: LayerIO
   if (hit) return layer(hit, true);
 
   const sink = await io.store.create();
-  const inFlight = Math.max(1, io.inFlight ?? 2);
   const pending: Array<Promise<GzipMember>> = [];
   try {
     const again = createHash('sha256');
@@ -126,13 +137,13 @@ export async function buildLayer(entries: TarEntry[], mtime: number, io: LayerIO
         member.release();
       }
     };
-    // A chunk is reused after inFlight + 1 more: by then the member made from it has been drained.
-    for await (const chunk of fixedChunks(tarStream(parts, io), MEMBER_SIZE, inFlight + 1)) {
+    // A chunk is reused after IN_FLIGHT + 1 more: by then the member made from it has been drained.
+    for await (const chunk of fixedChunks(tarStream(parts, io), MEMBER_SIZE, IN_FLIGHT + 1)) {
       again.update(chunk);
       const member = io.gzip(chunk);
       member.catch(() => undefined); // a later drain reports it; never an unhandled rejection meanwhile
       pending.push(member);
-      if (pending.length >= inFlight) await drain();
+      if (pending.length >= IN_FLIGHT) await drain();
     }
     while (pending.length > 0) await drain();
     if (hex(again) !== diffId) throw new Error('a file changed while its layer was being written; run again');

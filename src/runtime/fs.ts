@@ -1,7 +1,10 @@
-import { lstat, readFile, readdir, readlink } from 'node:fs/promises';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { lstat, open, readFile, readdir, readlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import type { DepsFs } from '../elf/deps.js';
 import type { ByteSource } from '../elf/reader.js';
+import type { FileReader } from '../oci/layer.js';
+import type { FileRef } from '../oci/tar.js';
 
 /** The dependency resolver's file access, on the real file system. */
 export const nodeDepsFs: DepsFs = {
@@ -37,4 +40,28 @@ export function withFileSource<T>(path: string, fn: (source: ByteSource) => T): 
   } finally {
     closeSync(fd);
   }
+}
+
+/** sha256 of a file, streamed: the binary's digest for the report and the layer store's integrity check. */
+export async function hashFile(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const piece of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(piece as Buffer);
+  return h.digest('hex');
+}
+
+/** Opens a file the layer streams from; a short read means the file changed under us, which fails the layer. */
+export async function openFileReader(file: FileRef): Promise<FileReader> {
+  const fh = await open(file.path, 'r');
+  return {
+    async read(offset, buf) {
+      let got = 0;
+      while (got < buf.length) {
+        const { bytesRead } = await fh.read(buf, got, buf.length - got, offset + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      if (got !== buf.length) throw new Error(`${file.path} is shorter than the ${file.size} bytes it had when the layer started`);
+    },
+    close: () => fh.close(),
+  };
 }

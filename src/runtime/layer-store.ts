@@ -1,33 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FileRef } from '../oci/tar.js';
 import type { LayerSink, LayerStore, StoredLayer } from '../oci/layer.js';
-
-/** sha256 of a file, streamed: the binary's digest for the report and the layer store's integrity check. */
-export async function hashFile(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const piece of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(piece as Buffer);
-  return h.digest('hex');
-}
-
-/** Fills `buf` from `offset`, or throws because the file changed under us. */
-export async function readRange(file: FileRef, offset: number, buf: Uint8Array): Promise<void> {
-  const fh = await open(file.path, 'r');
-  try {
-    const length = buf.length;
-    let got = 0;
-    while (got < length) {
-      const { bytesRead } = await fh.read(buf, got, length - got, offset + got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
-    }
-    if (got !== length) throw new Error(`${file.path} is shorter than the ${file.size} bytes it had when the layer started`);
-  } finally {
-    await fh.close();
-  }
-}
+import { hashFile } from './fs.js';
 
 /**
  * Compressed layers on disk: `blobs/<hex>` by digest and `diffids/<hex>.json` naming the blob for a diff_id.
