@@ -5,21 +5,19 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { goBuildLoop, machine, median, runAction, seconds, sh, SIX, startRegistry } from './lib.mjs';
+import { buildah, goBuildLoop, machine, median, runAction, seconds, sh, SIX, startRegistry } from './lib.mjs';
 
 const PAIRS = Number(process.env.PAIRS ?? 3);
 const registry = await startRegistry();
 const work = mkdtempSync(join(tmpdir(), 'scratchpack-bench-e2e-'));
-const buildah = (args, opts = {}) =>
-  sh('buildah', ['--root', join(work, 'root'), '--runroot', join(work, 'runroot'), '--storage-driver', 'vfs', ...args], { ...opts, env: { BUILDAH_ISOLATION: 'chroot', ...opts.env } });
 
 function peer(i) {
   const ctx = join(work, `peer-${i}`);
   mkdirSync(ctx, { recursive: true });
   goBuildLoop(SIX, join(ctx, 'bin'));
   writeFileSync(join(ctx, 'Dockerfile'), 'FROM scratch\nARG TARGETARCH\nARG TARGETVARIANT\nCOPY bin/${TARGETARCH}${TARGETVARIANT}/app /app\nENTRYPOINT ["/app"]\n');
-  buildah(['bud', '--quiet', '--platform', SIX.join(','), '--manifest', `peer-${i}`, '-f', join(ctx, 'Dockerfile'), ctx]);
-  buildah(['manifest', 'push', '--all', '--tls-verify=false', `peer-${i}`, `docker://${registry.host}/bench/peer-${i}:latest`]);
+  buildah(work, ['bud', '--quiet', '--platform', SIX.join(','), '--manifest', `peer-${i}`, '-f', join(ctx, 'Dockerfile'), ctx]);
+  buildah(work, ['manifest', 'push', '--all', '--tls-verify=false', `peer-${i}`, `docker://${registry.host}/bench/peer-${i}:latest`]);
 }
 
 function action(i) {

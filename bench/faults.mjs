@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importTs, machine, median, runActionAsync, seconds, sh, SIX } from './lib.mjs';
+import { importTs, machine, median, runActionAsync, seconds, sh, SIX, startRegistry } from './lib.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 20);
-const { startRegistry, startProxy } = await importTs('__tests__/helpers/registry.ts');
+const { startProxy } = await importTs('__tests__/helpers/registry.ts');
 const registry = await startRegistry();
 const proxy = await startProxy(registry.host);
 const rotation = [{ status: 503 }, { status: 429, headers: { 'retry-after': '1' } }, 'drop', { status: 500 }, { status: 502 }];

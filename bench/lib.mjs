@@ -2,7 +2,6 @@
 // action bundle as the runner does, timing, medians. Benchmarks print ratios; nothing here asserts a time.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,38 +26,9 @@ export async function seconds(fn) {
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** A free loopback port. */
-export function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts `docker-registry serve` on loopback with filesystem storage in a temp dir. */
+/** The tests' docker-registry helper (loopback, filesystem storage in a temp dir), so both start it the same way. */
 export async function startRegistry() {
-  const dir = mkdtempSync(join(tmpdir(), 'scratchpack-bench-registry-'));
-  const port = await freePort();
-  writeFileSync(join(dir, 'config.yml'), [
-    'version: 0.1', 'log:', '  level: error', '  accesslog:', '    disabled: true',
-    'storage:', '  filesystem:', `    rootdirectory: ${join(dir, 'data')}`,
-    'http:', `  addr: 127.0.0.1:${port}`, '  secret: bench',
-  ].join('\n') + '\n');
-  const child = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: 'ignore' });
-  const host = `127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise((r) => {
-      const q = request(`http://${host}/v2/`, (res) => { res.resume(); r(true); });
-      q.on('error', () => r(false));
-      q.end();
-    });
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { host, dir, stop: () => child.kill('SIGTERM') };
+  return (await importTs('__tests__/helpers/registry.ts')).startRegistry();
 }
 
 function actionEnv(inputs, runnerTemp, env) {
@@ -94,14 +64,14 @@ export function runAction(inputs, { env = {}, runnerTemp = tempRun() } = {}) {
   return collect(r, out, summary, runnerTemp);
 }
 
-/** The same without blocking this process, for benchmarks that serve something in-process (the fault proxy). */
-export function runActionAsync(inputs, { env = {}, runnerTemp = tempRun() } = {}) {
+/** Starts the action without blocking this process (the fault proxy is served in-process); `child` is for sampling. */
+export function spawnAction(inputs, { env = {}, runnerTemp = tempRun() } = {}) {
   const { e, out, summary } = actionEnv(inputs, runnerTemp, env);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env: e });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env: e });
+  let stdout = '', stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const done = new Promise((resolve, reject) => {
     child.on('close', (status) => {
       try {
         resolve(collect({ status, stdout, stderr }, out, summary, runnerTemp));
@@ -110,6 +80,23 @@ export function runActionAsync(inputs, { env = {}, runnerTemp = tempRun() } = {}
       }
     });
   });
+  return { child, done };
+}
+
+/** runAction without blocking this process. */
+export function runActionAsync(inputs, opts) {
+  return spawnAction(inputs, opts).done;
+}
+
+/**
+ * The peer's buildah command line: daemonless, as the issue asks (vfs storage and chroot isolation, under `root`).
+ * With `wrap` (e.g. GNU time) in front; returns the finished process.
+ */
+export function buildah(root, args, wrap = []) {
+  const [cmd, ...rest] = [...wrap, 'buildah', '--root', join(root, 'root'), '--runroot', join(root, 'runroot'), '--storage-driver', 'vfs', ...args];
+  const r = spawnSync(cmd, rest, { env: { ...process.env, BUILDAH_ISOLATION: 'chroot' }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`buildah ${args[0]} exited ${r.status}: ${r.stderr}`);
+  return r;
 }
 
 /** The Go environment for a platform string, the way a shell loop would set it. */
