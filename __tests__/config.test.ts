@@ -6,6 +6,7 @@ import { epochToRfc3339, parseEpoch } from '../src/config/epoch.js';
 import { parseAnnotation, parseKeyValue } from '../src/config/keyvalue.js';
 import { parseFileSpec } from '../src/config/files.js';
 import { splitWords } from '../src/config/words.js';
+import { buildEnv, buildProcs } from '../src/go/argv.js';
 
 describe('platforms map to Go env and OCI platform (reference §2.1)', () => {
   test.each([
@@ -121,5 +122,21 @@ describe('key=value, annotations, files, words', () => {
   test('go-flags split like a shell', () => {
     expect(splitWords(`-gcflags 'all=-N -l' -x "a b"`)).toEqual(['-gcflags', 'all=-N -l', '-x', 'a b']);
     expect(() => splitWords(`-x 'open`)).toThrow('unterminated');
+  });
+});
+
+describe('go build environment', () => {
+  const opts = { pkg: '.', ldflags: '-s -w', tags: [], goFlags: [], cgo: false, env: {} };
+  test.each([
+    [2, 6, 1], [2, 2, 1], [2, 1, undefined], [1, 6, undefined], [4, 2, 2], [8, 3, 2], [4, 6, 1],
+  ])('%i cores, %i targets: GOMAXPROCS %s per build', (cores, targets, want) => {
+    expect(buildProcs(cores, targets)).toBe(want);
+  });
+  test('GOMAXPROCS from the split, unless the user env sets one; the platform always wins', () => {
+    const [amd64] = parsePlatforms(['linux/amd64']);
+    expect(buildEnv({ ...opts, procs: 1 }, amd64)).toMatchObject({ GOMAXPROCS: '1', GOOS: 'linux', GOARCH: 'amd64', CGO_ENABLED: '0' });
+    expect(buildEnv({ ...opts, procs: 1, env: { GOMAXPROCS: '3' } }, amd64).GOMAXPROCS).toBe('3');
+    expect(buildEnv(opts, amd64).GOMAXPROCS).toBeUndefined();
+    expect(buildEnv({ ...opts, env: { GOARCH: 'arm64' } }, amd64).GOARCH).toBe('amd64');
   });
 });

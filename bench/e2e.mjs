@@ -32,7 +32,10 @@ try {
   const rows = [];
   let last;
   for (let i = 0; i < PAIRS; i++) {
+    // Untimed `sync` before each side: neither run pays for writing back the other's dirty pages.
+    sh('sync', []);
     const a = await seconds(() => { last = action(i); });
+    sh('sync', []);
     const p = await seconds(() => peer(i));
     rows.push({ action: a, peer: p, ratio: a / p });
     console.log(`pair ${i + 1}: scratchpack ${a.toFixed(2)} s, go loop + buildah ${p.toFixed(2)} s, ratio ${(a / p).toFixed(3)}`);

@@ -20792,9 +20792,9 @@ var Resolver = class {
       const st = await this.o.fs.lstat(this.host(p));
       if (!st) return void 0;
       if (st.kind === "symlink") {
-        const link = await this.o.fs.readlink(this.host(p));
-        out.push({ path: p, type: "symlink", linkname: link, source: this.host(p), mode: 511, size: 0 });
-        p = normalizePath(link.startsWith("/") ? link : `${dirOf(p)}/${link}`);
+        const link2 = await this.o.fs.readlink(this.host(p));
+        out.push({ path: p, type: "symlink", linkname: link2, source: this.host(p), mode: 511, size: 0 });
+        p = normalizePath(link2.startsWith("/") ? link2 : `${dirOf(p)}/${link2}`);
         continue;
       }
       if (st.kind !== "file") return void 0;
@@ -21427,10 +21427,11 @@ async function resolveToolchains(inputs, env) {
   return out;
 }
 
-// src/go/build.ts
-import { join as join2 } from "node:path";
-
 // src/go/argv.ts
+function buildProcs(cores, targets) {
+  const concurrent = Math.min(cores, targets);
+  return concurrent > 1 ? Math.max(1, Math.floor(cores / concurrent)) : void 0;
+}
 function buildArgs(opts, out) {
   return [
     "build",
@@ -21449,9 +21450,13 @@ function buildEnv(opts, platform3) {
     ...opts.env,
     CGO_ENABLED: opts.cgo ? "1" : "0",
     ...opts.gocache ? { GOCACHE: opts.gocache } : {},
+    ...opts.procs && opts.env.GOMAXPROCS === void 0 ? { GOMAXPROCS: String(opts.procs) } : {},
     ...platform3.goEnv
   };
 }
+
+// src/go/build.ts
+import { join as join2 } from "node:path";
 
 // src/go/diagnostics.ts
 var LINE = /^(\S[^:]*\.(?:go|s|c|h|cc|cpp|mod)):(\d+)(?::(\d+))?: (.*)$/;
@@ -21912,23 +21917,25 @@ async function prepare(inputs, env, exec) {
   const workDir = resolve(workspace, inputs.workingDirectory);
   if (!await isDir(workDir)) throw new InputError(`input "working-directory": directory "${inputs.workingDirectory}" does not exist (resolved to ${workDir})`);
   const baseEnv = env;
-  const goEnv = await exec("go", ["env", "GOVERSION", "GOCACHE"], { cwd: workDir, env: baseEnv });
+  const first = inputs.platforms[0];
+  const [goEnv, list, [epoch, epochSource]] = await Promise.all([
+    exec("go", ["env", "GOVERSION", "GOCACHE"], { cwd: workDir, env: baseEnv }),
+    exec("go", ["list", "-f", "{{.Name}} {{.ImportPath}}", inputs.package], {
+      cwd: workDir,
+      env: { ...baseEnv, ...inputs.env, ...first.goEnv, CGO_ENABLED: inputs.cgo ? "1" : "0" }
+    }),
+    resolveEpoch(inputs, env, exec, workDir)
+  ]);
   if (goEnv.exitCode !== 0) {
     throw new InputError(`go is not usable (${goEnv.stderr.trim() || `exit ${goEnv.exitCode}`}); add actions/setup-go before this step`);
   }
   const [goVersion, gocache] = goEnv.stdout.trim().split("\n");
-  const first = inputs.platforms[0];
-  const list = await exec("go", ["list", "-f", "{{.Name}} {{.ImportPath}}", inputs.package], {
-    cwd: workDir,
-    env: { ...baseEnv, ...inputs.env, ...first.goEnv, CGO_ENABLED: inputs.cgo ? "1" : "0" }
-  });
   if (list.exitCode !== 0) {
     throw new InputError(`input "package": "${inputs.package}" is not a buildable package in ${relative(workspace, workDir) || "."}: ${list.stderr.trim().split("\n")[0]}`);
   }
   const [name, importPath] = list.stdout.trim().split(" ");
   if (name !== "main") throw new InputError(`input "package": "${inputs.package}" is package ${name}, not package main; expected a command, e.g. ./cmd/server`);
   const binaryName = inputs.binaryName ?? defaultBinaryName(importPath);
-  const [epoch, epochSource] = await resolveEpoch(inputs, env, exec, workDir);
   const facts = { workspace, workDir, importPath, binaryName, epoch, epochSource, goVersion, gocache, extraFiles: [], warnings };
   if (inputs.caCertificates) {
     for (const p of CA_BUNDLES) {
@@ -21957,7 +21964,7 @@ async function prepare(inputs, env, exec) {
 
 // src/publish/layout.ts
 import { constants as constants3 } from "node:fs";
-import { copyFile as copyFile2, mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { copyFile as copyFile2, link, mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname as dirname2, join as join4 } from "node:path";
 function allBlobs(artifact) {
   const seen = /* @__PURE__ */ new Map();
@@ -21983,7 +21990,7 @@ var LayoutPublisher = class {
       await writeFile2(join4(staging, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
       for (const b of allBlobs(artifact)) {
         const to = join4(staging, "blobs", "sha256", b.digest.slice("sha256:".length));
-        if ("path" in b) await copyFile2(b.path, to, constants3.COPYFILE_FICLONE);
+        if ("path" in b) await link(b.path, to).catch(() => copyFile2(b.path, to, constants3.COPYFILE_FICLONE));
         else await writeFile2(to, b.data);
       }
       const index = {
@@ -22762,7 +22769,8 @@ async function runPipeline(inputs, report, deps) {
     goFlags: inputs.goFlags,
     cgo: inputs.cgo,
     env: inputs.env,
-    gocache: facts.gocache
+    gocache: facts.gocache,
+    procs: deps.env.GOMAXPROCS ? void 0 : buildProcs(deps.concurrency, inputs.platforms.length)
   };
   const buildContext = {
     exec: deps.exec,

@@ -4,6 +4,7 @@ import type { Inputs } from './config/inputs.js';
 import type { Platform } from './config/platform.js';
 import { inspectOne } from './inspect-stage.js';
 import { resolveToolchains } from './toolchain.js';
+import { buildProcs } from './go/argv.js';
 import { buildAnnotations, buildOne, type BuildResult } from './go/build.js';
 import type { Annotation } from './go/diagnostics.js';
 import { buildIndex, buildImage } from './oci/image.js';
@@ -73,6 +74,7 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   const goOptions = {
     pkg: inputs.package, ldflags: inputs.ldflags, tags: inputs.buildTags, goFlags: inputs.goFlags,
     cgo: inputs.cgo, env: inputs.env, gocache: facts.gocache,
+    procs: deps.env.GOMAXPROCS ? undefined : buildProcs(deps.concurrency, inputs.platforms.length),
   };
   const buildContext = {
     exec: deps.exec, cwd: facts.workDir, baseEnv: deps.env as Record<string, string>, binariesDir,

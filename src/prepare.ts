@@ -101,23 +101,26 @@ export async function prepare(inputs: Inputs, env: NodeJS.ProcessEnv, exec: Exec
   const workDir = resolve(workspace, inputs.workingDirectory);
   if (!(await isDir(workDir))) throw new InputError(`input "working-directory": directory "${inputs.workingDirectory}" does not exist (resolved to ${workDir})`);
   const baseEnv = env as Record<string, string>;
-  const goEnv = await exec('go', ['env', 'GOVERSION', 'GOCACHE'], { cwd: workDir, env: baseEnv });
+  const first = inputs.platforms[0];
+  // Independent questions, asked at once: each is a process start on the critical path before any build.
+  const [goEnv, list, [epoch, epochSource]] = await Promise.all([
+    exec('go', ['env', 'GOVERSION', 'GOCACHE'], { cwd: workDir, env: baseEnv }),
+    exec('go', ['list', '-f', '{{.Name}} {{.ImportPath}}', inputs.package], {
+      cwd: workDir,
+      env: { ...baseEnv, ...inputs.env, ...first.goEnv, CGO_ENABLED: inputs.cgo ? '1' : '0' },
+    }),
+    resolveEpoch(inputs, env, exec, workDir),
+  ]);
   if (goEnv.exitCode !== 0) {
     throw new InputError(`go is not usable (${goEnv.stderr.trim() || `exit ${goEnv.exitCode}`}); add actions/setup-go before this step`);
   }
   const [goVersion, gocache] = goEnv.stdout.trim().split('\n');
-  const first = inputs.platforms[0];
-  const list = await exec('go', ['list', '-f', '{{.Name}} {{.ImportPath}}', inputs.package], {
-    cwd: workDir,
-    env: { ...baseEnv, ...inputs.env, ...first.goEnv, CGO_ENABLED: inputs.cgo ? '1' : '0' },
-  });
   if (list.exitCode !== 0) {
     throw new InputError(`input "package": "${inputs.package}" is not a buildable package in ${relative(workspace, workDir) || '.'}: ${list.stderr.trim().split('\n')[0]}`);
   }
   const [name, importPath] = list.stdout.trim().split(' ');
   if (name !== 'main') throw new InputError(`input "package": "${inputs.package}" is package ${name}, not package main; expected a command, e.g. ./cmd/server`);
   const binaryName = inputs.binaryName ?? defaultBinaryName(importPath);
-  const [epoch, epochSource] = await resolveEpoch(inputs, env, exec, workDir);
   const facts: Facts = { workspace, workDir, importPath, binaryName, epoch, epochSource, goVersion, gocache, extraFiles: [], warnings };
   if (inputs.caCertificates) {
     for (const p of CA_BUNDLES) {

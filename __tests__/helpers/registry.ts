@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -37,9 +37,12 @@ export async function startRegistry(opts: { tls?: { cert: string; key: string };
     ...(opts.auth ? [opts.auth] : []),
   ].join('\n');
   writeFileSync(join(dir, 'config.yml'), config + '\n');
-  const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d) => (stderr += d));
+  // Its log goes to a file, not a pipe: a caller blocked in spawnSync (the benches) would let a pipe fill and stall it.
+  const log = join(dir, 'registry.log');
+  const fd = openSync(log, 'w');
+  const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', fd] });
+  closeSync(fd);
+  const stderr = () => readFileSync(log, 'utf8');
   const host = `127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     const up = await new Promise<boolean>((resolve) => {
@@ -52,7 +55,7 @@ export async function startRegistry(opts: { tls?: { cert: string; key: string };
       r.end();
     });
     if (up) break;
-    if (i > 100 || child.exitCode !== null) throw new Error(`docker-registry did not start: ${stderr}`);
+    if (i > 100 || child.exitCode !== null) throw new Error(`docker-registry did not start: ${stderr()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

@@ -10,6 +10,17 @@ export interface GoBuildOptions {
   /** User `env` lines; platform variables are applied after them and win. */
   env: Record<string, string>;
   gocache?: string;
+  /** GOMAXPROCS for each `go build`, set when several run at once and nobody chose one (see buildProcs). */
+  procs?: number;
+}
+
+/**
+ * GOMAXPROCS per `go build` when `concurrent` of them share `cores`: each gets its share, as `make -j` splits jobs,
+ * so parallel links do not oversubscribe the cores the gzip workers also need. Undefined when one build has them all.
+ */
+export function buildProcs(cores: number, targets: number): number | undefined {
+  const concurrent = Math.min(cores, targets);
+  return concurrent > 1 ? Math.max(1, Math.floor(cores / concurrent)) : undefined;
 }
 
 /** argv for one target: `-trimpath` always, because paths in the binary must not depend on the runner. */
@@ -33,6 +44,7 @@ export function buildEnv(opts: GoBuildOptions, platform: Platform): Record<strin
     ...opts.env,
     CGO_ENABLED: opts.cgo ? '1' : '0',
     ...(opts.gocache ? { GOCACHE: opts.gocache } : {}),
+    ...(opts.procs && opts.env.GOMAXPROCS === undefined ? { GOMAXPROCS: String(opts.procs) } : {}),
     ...platform.goEnv,
   };
 }

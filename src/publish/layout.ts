@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Blob, IndexArtifact, LayerBlob } from '../oci/types.js';
 import type { Publisher, PublishResult } from './publisher.js';
@@ -33,8 +33,9 @@ export class LayoutPublisher implements Publisher {
       await writeFile(join(staging, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
       for (const b of allBlobs(artifact)) {
         const to = join(staging, 'blobs', 'sha256', b.digest.slice('sha256:'.length));
-        // Layers are copied from the layer store (a reflink where the file system has them), never read whole.
-        if ('path' in b) await copyFile(b.path, to, constants.COPYFILE_FICLONE);
+        // Layers come from the layer store: a hard link on the same file system (the store re-hashes what it
+        // serves, so an edited copy is never published), else a reflink or copy; never read whole.
+        if ('path' in b) await link(b.path, to).catch(() => copyFile(b.path, to, constants.COPYFILE_FICLONE));
         else await writeFile(to, b.data);
       }
       const index = {
