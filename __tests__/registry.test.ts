@@ -66,6 +66,18 @@ describe('push to a plain-HTTP registry on loopback', () => {
     expect(sh('qemu-aarch64-static', [join(view, 'rootfs/usr/local/bin/hello'), '-check'])).toMatch(/^hello from linux\/arm64/);
   });
 
+  test('when one target fails to build, the registry sees no request, not even for the target that built', async () => {
+    const before = proxy.seen.length;
+    const run = await runActionAsync({
+      'working-directory': '__tests__/fixtures/halfbroken', 'source-date-epoch': '1700000000',
+      platforms: 'linux/amd64,linux/arm64', push: 'true', tags: `${proxy.host}/acme/half:1.0`,
+    }, { env });
+    expect(run.code).toBe(1);
+    expect(run.errors.join('\n')).toContain('undefinedOnArm64');
+    expect(run.errors.at(-1)).toContain('linux/arm64 (build failed)');
+    expect(proxy.seen.slice(before)).toEqual([]);
+  });
+
   test('a second run uploads no blob and gives the same digest', async () => {
     const before = proxy.seen.length;
     const again = await runActionAsync({ ...common, platforms: PLATFORMS, push: 'true', tags }, { env });

@@ -5,10 +5,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildah, goBuildLoop, machine, median, runAction, seconds, sh, SIX, startRegistry } from './lib.mjs';
+import { buildah, goBuildLoop, machine, median, runAction, seconds, sh, SIX, startLinkedRegistry } from './lib.mjs';
 
 const PAIRS = Number(process.env.PAIRS ?? 3);
-const registry = await startRegistry();
+// LINK=100,20 puts the registry behind a 100 Mbit/s uplink with 20 ms latency, like a remote registry.
+const registry = await startLinkedRegistry(process.env.LINK);
 const work = mkdtempSync(join(tmpdir(), 'scratchpack-bench-e2e-'));
 
 function peer(i) {
@@ -26,7 +27,7 @@ function action(i) {
 }
 
 try {
-  console.log(`machine: ${machine()}`);
+  console.log(`machine: ${machine()}; registry: ${registry.link}`);
   console.log('warming the Go build cache for six platforms...');
   goBuildLoop(SIX, join(work, 'warm'));
   const rows = [];

@@ -31,6 +31,22 @@ export async function startRegistry() {
   return (await importTs('__tests__/helpers/registry.ts')).startRegistry();
 }
 
+/**
+ * A registry behind a slower link, for `LINK=<Mbit/s>,<ms>`: a child process runs the tests' proxy with that
+ * uplink and latency in front of a loopback docker-registry. Without `spec`, the registry itself.
+ */
+export async function startLinkedRegistry(spec) {
+  const registry = await startRegistry();
+  if (!spec) return { ...registry, link: 'loopback' };
+  const [mbit, ms] = spec.split(',').map(Number);
+  const child = spawn(process.execPath, [join(ROOT, 'bench', 'link-proxy.mjs'), registry.host, String(ms), String((mbit * 1e6) / 8)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const host = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (d) => resolve(String(d).trim().split('\n')[0]));
+    child.once('exit', (code) => reject(new Error(`link proxy exited ${code}`)));
+  });
+  return { host, link: `${mbit} Mbit/s uplink, ${ms} ms latency`, stop: async () => { child.kill(); await registry.stop(); } };
+}
+
 function actionEnv(inputs, runnerTemp, env) {
   const out = join(runnerTemp, 'github_output');
   const summary = join(runnerTemp, 'step_summary');

@@ -9446,7 +9446,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable4 } = __require("node:stream");
+    var { Readable: Readable5 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9458,7 +9458,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop3 = () => {
     };
-    var BodyReadable = class extends Readable4 {
+    var BodyReadable = class extends Readable5 {
       constructor({
         resume,
         abort,
@@ -9800,7 +9800,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable: Readable4 } = require_readable();
+    var { Readable: Readable5 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9895,7 +9895,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable4({
+        const res = new Readable5({
           resume,
           abort,
           contentType,
@@ -10210,7 +10210,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports, module) {
     "use strict";
     var {
-      Readable: Readable4,
+      Readable: Readable5,
       Duplex: Duplex4,
       PassThrough: PassThrough2
     } = __require("node:stream");
@@ -10224,7 +10224,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable4 {
+    var PipelineRequest = class extends Readable5 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10241,7 +10241,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable4 {
+    var PipelineResponse = class extends Readable5 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -13566,7 +13566,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable4, pipeline, finished: finished7 } = __require("node:stream");
+    var { Readable: Readable5, pipeline, finished: finished7 } = __require("node:stream");
     var { addAbortListener: addAbortListener3, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14505,7 +14505,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable4({ read: resume });
+              this.body = new Readable5({ read: resume });
               const onError = this.onError.bind(this);
               resolve4({
                 status,
@@ -22024,6 +22024,7 @@ var LayoutPublisher = class {
 import { createReadStream as createReadStream2 } from "node:fs";
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join6, resolve as resolve2 } from "node:path";
+import { Readable } from "node:stream";
 
 // src/merge.ts
 import { readdir as readdir4 } from "node:fs/promises";
@@ -22115,6 +22116,20 @@ function limiter(limit) {
     }
   };
 }
+function barrier(count2) {
+  let left = count2;
+  let ok = true;
+  let open4;
+  const all = new Promise((r) => open4 = r);
+  if (left <= 0) open4(true);
+  return {
+    arrive(success) {
+      ok &&= success;
+      if (--left === 0) open4(ok);
+    },
+    all
+  };
+}
 
 // src/publish/registry.ts
 function repositories(tags) {
@@ -22125,47 +22140,75 @@ function repositories(tags) {
 var RegistryPublisher = class {
   constructor(opts) {
     this.opts = opts;
+    this.slot = limiter(opts.concurrency);
   }
   opts;
   stats = { uploaded: 0, present: 0, mounted: 0, bytes: 0, manifests: 0, retries: 0 };
-  async pushBlobs(client, registry, repo, blobs, holders) {
-    await mapLimit(blobs, this.opts.concurrency, async (b) => {
-      const key = `${registry}|${b.digest}`;
-      if (await client.blobExists(repo, b.digest)) {
-        this.stats.present++;
-        holders.set(key, repo);
+  slot;
+  /** One upload per repository and digest, however many images or calls ask for it. */
+  started = /* @__PURE__ */ new Map();
+  /** Registry and digest → a repository that has it, for cross-repository mounts. */
+  holders = /* @__PURE__ */ new Map();
+  failure;
+  async pushBlob(client, registry, repo, b) {
+    const key = `${registry}|${b.digest}`;
+    if (await client.blobExists(repo, b.digest)) {
+      this.stats.present++;
+      this.holders.set(key, repo);
+      return;
+    }
+    const from = this.holders.get(key);
+    let session;
+    if (from && from !== repo) {
+      const mounted = await client.mountBlob(repo, b.digest, from);
+      if (mounted === true) {
+        this.stats.mounted++;
         return;
       }
-      const from = holders.get(key);
-      let session;
-      if (from && from !== repo) {
-        const mounted = await client.mountBlob(repo, b.digest, from);
-        if (mounted === true) {
-          this.stats.mounted++;
-          return;
+      session = mounted;
+    }
+    await client.uploadBlob(repo, { digest: b.digest, size: b.size, open: () => this.opts.open(b) }, session);
+    this.stats.uploaded++;
+    this.stats.bytes += b.size;
+    this.holders.set(key, repo);
+  }
+  /**
+   * Puts blobs in every repository (repositories in tag order, so later ones can mount), each at most once.
+   * Callable before the index exists, so uploads overlap the last layers' compression; after a failure no new
+   * upload starts, and the first failure is what every caller sees.
+   */
+  async upload(blobs) {
+    for (const t of repositories(this.opts.tags)) {
+      const client = await this.opts.client(t.registry);
+      await Promise.all(blobs.map((b) => {
+        const key = `${t.registry}/${t.repository}|${b.digest}`;
+        let p = this.started.get(key);
+        if (!p) {
+          p = this.slot(async () => {
+            if (this.failure) throw this.failure.error;
+            await this.pushBlob(client, t.registry, t.repository, b).catch((e) => {
+              this.failure ??= { error: e };
+              throw this.failure.error;
+            });
+          });
+          p.catch(() => void 0);
+          this.started.set(key, p);
         }
-        session = mounted;
-      }
-      await client.uploadBlob(repo, { digest: b.digest, size: b.size, open: () => this.opts.open(b.digest) }, session);
-      this.stats.uploaded++;
-      this.stats.bytes += b.size;
-      holders.set(key, repo);
-    });
+        return p;
+      }));
+    }
   }
   async publish(artifact) {
     const targets = repositories(this.opts.tags);
     const blobs = /* @__PURE__ */ new Map();
     for (const img of artifact.images) for (const b of [...img.layers, img.config]) blobs.set(b.digest, b);
-    const holders = /* @__PURE__ */ new Map();
-    for (const t of targets) {
-      await this.pushBlobs(await this.opts.client(t.registry), t.registry, t.repository, [...blobs.values()], holders);
-    }
+    await this.upload([...blobs.values()]);
     for (const t of targets) {
       const client = await this.opts.client(t.registry);
-      for (const img of artifact.images) {
+      await mapLimit(artifact.images, this.opts.concurrency, async (img) => {
         await client.putManifest(t.repository, img.manifest.digest, img.manifest.mediaType, img.manifest.data, img.manifest.digest);
         this.stats.manifests++;
-      }
+      });
     }
     const refs = [];
     if (this.opts.pushByDigest) {
@@ -22668,35 +22711,46 @@ function connect(inputs, deps) {
   });
   return { transport, client };
 }
-async function pushImages(inputs, artifact, layout, report, deps) {
+function startPush(inputs, deps) {
   const { transport, client } = connect(inputs, deps);
   const publisher = new RegistryPublisher({
     tags: inputs.tags,
     pushByDigest: inputs.pushByDigest,
     client,
     concurrency: 4,
-    open: (digest) => createReadStream2(layout.blobPath(digest)),
+    open: (b) => "path" in b ? createReadStream2(b.path) : Readable.from([Buffer.from(b.data)], { objectMode: false }),
     retries: () => transport.stats.retries
   });
-  try {
-    const result = await publisher.publish(artifact);
-    report.push = { refs: result.refs, stats: publisher.stats };
-  } finally {
-    publisher.stats.retries = transport.stats.retries;
-    report.push ??= { refs: [], stats: publisher.stats };
-  }
-  const first = inputs.tags[0];
-  report.digests = Object.fromEntries(artifact.images.map((img, i2) => [inputs.platforms[i2].id, img.manifest.digest]));
-  if (inputs.pushByDigest) {
-    const dir = resolve2(inputs.digestsDir || join6(deps.tempRoot, "digests"));
-    await mkdir3(dir, { recursive: true });
-    for (const img of artifact.images) await writeFile3(join6(dir, img.manifest.digest.slice("sha256:".length)), "");
-    report.digestsDir = dir;
-    report.pushByDigest = true;
-    report.image = `${first.registry}/${first.repository}@${artifact.images[0].manifest.digest}`;
-  } else {
-    report.image = `${first.registry}/${first.repository}@${artifact.index.digest}`;
-  }
+  const early = [];
+  return {
+    uploadEarly(img) {
+      const p = publisher.upload([...img.layers, img.config]);
+      p.catch(() => void 0);
+      early.push(p);
+    },
+    async finish(artifact, report) {
+      try {
+        await Promise.all(early);
+        const result = await publisher.publish(artifact);
+        report.push = { refs: result.refs, stats: publisher.stats };
+      } finally {
+        publisher.stats.retries = transport.stats.retries;
+        report.push ??= { refs: [], stats: publisher.stats };
+      }
+      const first = inputs.tags[0];
+      report.digests = Object.fromEntries(artifact.images.map((img, i2) => [inputs.platforms[i2].id, img.manifest.digest]));
+      if (inputs.pushByDigest) {
+        const dir = resolve2(inputs.digestsDir || join6(deps.tempRoot, "digests"));
+        await mkdir3(dir, { recursive: true });
+        for (const img of artifact.images) await writeFile3(join6(dir, img.manifest.digest.slice("sha256:".length)), "");
+        report.digestsDir = dir;
+        report.pushByDigest = true;
+        report.image = `${first.registry}/${first.repository}@${artifact.images[0].manifest.digest}`;
+      } else {
+        report.image = `${first.registry}/${first.repository}@${artifact.index.digest}`;
+      }
+    }
+  };
 }
 async function runMerge(inputs, report, deps) {
   const digests = await readMergeDigests(inputs.mergeDigests);
@@ -22788,29 +22842,41 @@ async function runPipeline(inputs, report, deps) {
   };
   const builds = [];
   const found = [];
-  const images = await timed(
-    `build, inspect, assemble (${inputs.platforms.length} targets, pipelined)`,
-    () => Promise.all(inputs.platforms.map(async (platform3, i2) => {
+  const session = inputs.push ? startPush(inputs, deps) : void 0;
+  const checks = barrier(inputs.platforms.length);
+  const check = async (platform3, i2) => {
+    let passed;
+    try {
       const built = builds[i2] = await buildSlot(() => buildOne(platform3, goOptions, buildContext));
-      const row2 = report.platforms[i2];
       if (!built.ok) {
-        row2.status = "build failed";
+        report.platforms[i2].status = "build failed";
         await rm3(built.binary, { force: true });
         return void 0;
       }
-      const checked = await inspectOne(built, row2, inspectContext);
+      const checked = await inspectOne(built, report.platforms[i2], inspectContext);
       found[i2] = checked.annotations;
-      if (!checked.passed) return void 0;
+      return passed = checked.passed;
+    } finally {
+      checks.arrive(passed !== void 0);
+    }
+  };
+  const images = await timed(
+    `build, inspect, assemble (${inputs.platforms.length} targets, pipelined)`,
+    () => Promise.all(inputs.platforms.map(async (platform3, i2) => {
+      const passed = await check(platform3, i2);
+      if (!passed) return void 0;
       const entries = rootfsEntries({
         binaryPath: plan.binaryPath,
-        binary: checked.passed.binary,
+        binary: passed.binary,
         caBundle: facts.caBundle,
         zoneinfo: facts.zoneinfo,
         extraFiles: facts.extraFiles,
-        libraries: checked.passed.libraries
+        libraries: passed.libraries
       });
       const layer = await layerSlot(() => buildLayer(entries, facts.epoch, deps.layers));
-      return buildImage([layer], { ...plan.image, platform: ociPlatform(platform3), family: inputs.mediaTypes });
+      const image = buildImage([layer], { ...plan.image, platform: ociPlatform(platform3), family: inputs.mediaTypes });
+      if (session && await checks.all) session.uploadEarly(image);
+      return image;
     }))
   );
   annotations.push(...buildAnnotations(builds, toRepoPath), ...found.flat());
@@ -22824,7 +22890,7 @@ async function runPipeline(inputs, report, deps) {
   const published = await timed("write layout", () => layout.publish(artifact, plan.layoutAnnotations));
   report.ociLayout = location;
   report.refs = published.refs;
-  if (inputs.push) await timed("push", () => pushImages(inputs, artifact, layout, report, deps));
+  if (session) await timed("push", () => session.finish(artifact, report));
   artifact.images.forEach((img, i2) => {
     const pr = report.platforms[i2];
     pr.status = "ok";
@@ -27748,7 +27814,7 @@ var getIpcMethods = (anyProcess, isSubprocess, ipc) => ({
 import { ChildProcess as ChildProcess2 } from "node:child_process";
 import {
   PassThrough,
-  Readable,
+  Readable as Readable2,
   Writable,
   Duplex
 } from "node:stream";
@@ -27789,7 +27855,7 @@ var createDummyStream = () => {
   stream.end();
   return stream;
 };
-var readable = () => new Readable({ read() {
+var readable = () => new Readable2({ read() {
 } });
 var writable = () => new Writable({ write() {
 } });
@@ -27801,7 +27867,7 @@ var handleDummyPromise = async (error2, verboseInfo, options) => handleResult(er
 // node_modules/execa/lib/stdio/handle-async.js
 import { createReadStream as createReadStream3, createWriteStream } from "node:fs";
 import { Buffer as Buffer4 } from "node:buffer";
-import { Readable as Readable2, Writable as Writable2, Duplex as Duplex2 } from "node:stream";
+import { Readable as Readable3, Writable as Writable2, Duplex as Duplex2 } from "node:stream";
 var handleStdioAsync = (options, verboseInfo) => handleStdio(addPropertiesAsync, options, verboseInfo, false);
 var forbiddenIfAsync = ({ type, optionName }) => {
   throw new TypeError(`The \`${optionName}\` option cannot be ${TYPE_TO_MESSAGE[type]}.`);
@@ -27825,11 +27891,11 @@ var addPropertiesAsync = {
     ...addProperties2,
     fileUrl: ({ value }) => ({ stream: createReadStream3(value) }),
     filePath: ({ value: { file } }) => ({ stream: createReadStream3(file) }),
-    webStream: ({ value }) => ({ stream: Readable2.fromWeb(value) }),
-    iterable: ({ value }) => ({ stream: Readable2.from(value) }),
-    asyncIterable: ({ value }) => ({ stream: Readable2.from(value) }),
-    string: ({ value }) => ({ stream: Readable2.from(value) }),
-    uint8Array: ({ value }) => ({ stream: Readable2.from(Buffer4.from(value)) })
+    webStream: ({ value }) => ({ stream: Readable3.fromWeb(value) }),
+    iterable: ({ value }) => ({ stream: Readable3.from(value) }),
+    asyncIterable: ({ value }) => ({ stream: Readable3.from(value) }),
+    string: ({ value }) => ({ stream: Readable3.from(value) }),
+    uint8Array: ({ value }) => ({ stream: Readable3.from(Buffer4.from(value)) })
   },
   output: {
     ...addProperties2,
@@ -29167,7 +29233,7 @@ var waitForConcurrentStreams = async ({ resolve: resolve4, promises: promises3 }
 };
 
 // node_modules/execa/lib/convert/readable.js
-import { Readable as Readable3 } from "node:stream";
+import { Readable as Readable4 } from "node:stream";
 import { callbackify as callbackify2 } from "node:util";
 
 // node_modules/execa/lib/convert/shared.js
@@ -29222,7 +29288,7 @@ var createReadable = ({ subprocess, concurrentStreams, encoding }, { from, binar
     encoding,
     preserveNewlines
   });
-  const readable2 = new Readable3({
+  const readable2 = new Readable4({
     read,
     destroy: callbackify2(onReadableDestroy.bind(void 0, { subprocessStdout, subprocess, waitReadableDestroy })),
     highWaterMark: readableHighWaterMark,

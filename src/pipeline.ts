@@ -2,7 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Inputs } from './config/inputs.js';
 import type { Platform } from './config/platform.js';
-import { inspectOne } from './inspect-stage.js';
+import { inspectOne, type Inspected } from './inspect-stage.js';
 import { resolveToolchains } from './toolchain.js';
 import { buildProcs } from './go/argv.js';
 import { buildAnnotations, buildOne, type BuildResult } from './go/build.js';
@@ -14,10 +14,10 @@ import type { ImageArtifact } from './oci/types.js';
 import { makePlan, ociPlatform } from './plan.js';
 import { prepare } from './prepare.js';
 import { LayoutPublisher } from './publish/layout.js';
-import { pushImages, runMerge, type PushDeps } from './push.js';
+import { runMerge, startPush, type PushDeps } from './push.js';
 import type { Report } from './report/model.js';
 import type { Exec } from './runtime/exec.js';
-import { limiter } from './util/pool.js';
+import { barrier, limiter } from './util/pool.js';
 
 /** How the pipeline talks to the outside: injected so that only main.ts knows about @actions/core. */
 export interface PipelineDeps extends PushDeps {
@@ -86,25 +86,39 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   };
   const builds: BuildResult[] = [];
   const found: Annotation[][] = [];
-  // Each target flows build → inspect → layer on its own, so one target compresses while the next one links.
-  const images = await timed(`build, inspect, assemble (${inputs.platforms.length} targets, pipelined)`, () =>
-    Promise.all(inputs.platforms.map(async (platform, i): Promise<ImageArtifact | undefined> => {
+  // Blobs may go up before the index exists, but only once every target has built and passed its checks:
+  // a failed build or check pushes nothing. Until then, finished layers wait here.
+  const session = inputs.push ? startPush(inputs, deps) : undefined;
+  const checks = barrier(inputs.platforms.length);
+  const check = async (platform: Platform, i: number) => {
+    let passed: Inspected | undefined;
+    try {
       const built = (builds[i] = await buildSlot(() => buildOne(platform, goOptions, buildContext)));
-      const row = report.platforms[i];
       if (!built.ok) {
-        row.status = 'build failed';
+        report.platforms[i].status = 'build failed';
         await rm(built.binary, { force: true }); // never a stale binary to release
         return undefined;
       }
-      const checked = await inspectOne(built, row, inspectContext);
+      const checked = await inspectOne(built, report.platforms[i], inspectContext);
       found[i] = checked.annotations;
-      if (!checked.passed) return undefined;
+      return (passed = checked.passed);
+    } finally {
+      checks.arrive(passed !== undefined);
+    }
+  };
+  // Each target flows build → inspect → layer on its own, so one target compresses while the next one links.
+  const images = await timed(`build, inspect, assemble (${inputs.platforms.length} targets, pipelined)`, () =>
+    Promise.all(inputs.platforms.map(async (platform, i): Promise<ImageArtifact | undefined> => {
+      const passed = await check(platform, i);
+      if (!passed) return undefined;
       const entries = rootfsEntries({
-        binaryPath: plan.binaryPath, binary: checked.passed.binary, caBundle: facts.caBundle,
-        zoneinfo: facts.zoneinfo, extraFiles: facts.extraFiles, libraries: checked.passed.libraries,
+        binaryPath: plan.binaryPath, binary: passed.binary, caBundle: facts.caBundle,
+        zoneinfo: facts.zoneinfo, extraFiles: facts.extraFiles, libraries: passed.libraries,
       });
       const layer = await layerSlot(() => buildLayer(entries, facts.epoch, deps.layers));
-      return buildImage([layer], { ...plan.image, platform: ociPlatform(platform), family: inputs.mediaTypes });
+      const image = buildImage([layer], { ...plan.image, platform: ociPlatform(platform), family: inputs.mediaTypes });
+      if (session && (await checks.all)) session.uploadEarly(image);
+      return image;
     })),
   );
   annotations.push(...buildAnnotations(builds, toRepoPath), ...found.flat());
@@ -118,7 +132,7 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   const published = await timed('write layout', () => layout.publish(artifact, plan.layoutAnnotations));
   report.ociLayout = location;
   report.refs = published.refs;
-  if (inputs.push) await timed('push', () => pushImages(inputs, artifact, layout, report, deps));
+  if (session) await timed('push', () => session.finish(artifact, report));
   artifact.images.forEach((img, i) => {
     const pr = report.platforms[i];
     pr.status = 'ok';

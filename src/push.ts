@@ -1,13 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import type { Inputs } from './config/inputs.js';
 import { InputError } from './errors.js';
 import { mergeIndex, readMergeDigests } from './merge.js';
-import type { IndexArtifact } from './oci/types.js';
+import type { ImageArtifact, IndexArtifact } from './oci/types.js';
 import { makePlan } from './plan.js';
 import { resolveEpoch } from './prepare.js';
-import type { LayoutPublisher } from './publish/layout.js';
 import { RegistryPublisher, repositories } from './publish/registry.js';
 import { clientFactory } from './registry/connect.js';
 import { nodeFetch } from './registry/http.js';
@@ -37,33 +37,52 @@ function connect(inputs: Inputs, deps: PushDeps) {
   return { transport, client };
 }
 
-/** Pushes what the layout holds to every tag's repository, streaming blobs from the layout on disk. */
-export async function pushImages(inputs: Inputs, artifact: IndexArtifact, layout: LayoutPublisher, report: Report, deps: PushDeps): Promise<void> {
+/** A push begun before the index exists: each image's blobs go up when it is ready, the rest with finish(). */
+export interface PushSession {
+  /** Starts uploading an image's layer and config; a failure surfaces from finish(), never from here. */
+  uploadEarly(img: ImageArtifact): void;
+  /** The remaining blobs, the manifests by digest, then the index and the tags; fills the report's push fields. */
+  finish(artifact: IndexArtifact, report: Report): Promise<void>;
+}
+
+/** Opens the registry session; layers stream from their file in the layer store, JSON blobs from memory. */
+export function startPush(inputs: Inputs, deps: PushDeps): PushSession {
   const { transport, client } = connect(inputs, deps);
   const publisher = new RegistryPublisher({
     tags: inputs.tags, pushByDigest: inputs.pushByDigest, client, concurrency: 4,
-    open: (digest) => createReadStream(layout.blobPath(digest)),
+    open: (b) => ('path' in b ? createReadStream(b.path) : Readable.from([Buffer.from(b.data)], { objectMode: false })),
     retries: () => transport.stats.retries,
   });
-  try {
-    const result = await publisher.publish(artifact);
-    report.push = { refs: result.refs, stats: publisher.stats };
-  } finally {
-    publisher.stats.retries = transport.stats.retries;
-    report.push ??= { refs: [], stats: publisher.stats };
-  }
-  const first = inputs.tags[0];
-  report.digests = Object.fromEntries(artifact.images.map((img, i) => [inputs.platforms[i].id, img.manifest.digest]));
-  if (inputs.pushByDigest) {
-    const dir = resolve(inputs.digestsDir || join(deps.tempRoot, 'digests'));
-    await mkdir(dir, { recursive: true });
-    for (const img of artifact.images) await writeFile(join(dir, img.manifest.digest.slice('sha256:'.length)), '');
-    report.digestsDir = dir;
-    report.pushByDigest = true;
-    report.image = `${first.registry}/${first.repository}@${artifact.images[0].manifest.digest}`;
-  } else {
-    report.image = `${first.registry}/${first.repository}@${artifact.index.digest}`;
-  }
+  const early: Array<Promise<void>> = [];
+  return {
+    uploadEarly(img) {
+      const p = publisher.upload([...img.layers, img.config]);
+      p.catch(() => undefined); // finish() reports it
+      early.push(p);
+    },
+    async finish(artifact, report) {
+      try {
+        await Promise.all(early);
+        const result = await publisher.publish(artifact);
+        report.push = { refs: result.refs, stats: publisher.stats };
+      } finally {
+        publisher.stats.retries = transport.stats.retries;
+        report.push ??= { refs: [], stats: publisher.stats };
+      }
+      const first = inputs.tags[0];
+      report.digests = Object.fromEntries(artifact.images.map((img, i) => [inputs.platforms[i].id, img.manifest.digest]));
+      if (inputs.pushByDigest) {
+        const dir = resolve(inputs.digestsDir || join(deps.tempRoot, 'digests'));
+        await mkdir(dir, { recursive: true });
+        for (const img of artifact.images) await writeFile(join(dir, img.manifest.digest.slice('sha256:'.length)), '');
+        report.digestsDir = dir;
+        report.pushByDigest = true;
+        report.image = `${first.registry}/${first.repository}@${artifact.images[0].manifest.digest}`;
+      } else {
+        report.image = `${first.registry}/${first.repository}@${artifact.index.digest}`;
+      }
+    },
+  };
 }
 
 /** The merge job: builds nothing, reads the pushed manifests back and pushes one index to the tags. */

@@ -86,12 +86,15 @@ export interface Proxy {
   host: string;
   seen: Seen[];
   fault: (req: Seen, body: Buffer) => Fault;
+  /** A slower link (the benches' "remote registry"): each request waits this latency plus its body's turn on a shared uplink. */
+  link?: { latencyMs: number; bytesPerSecond: number };
   close: () => Promise<void>;
 }
 
 /** Starts a proxy to `target` (host:port, plain HTTP) on a free loopback port. */
 export async function startProxy(target: string): Promise<Proxy> {
   const proxy: Proxy = { host: '', seen: [], fault: () => 'pass', close: async () => undefined };
+  let uplinkFree = 0;
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -113,13 +116,19 @@ export async function startProxy(target: string): Promise<Proxy> {
         res.end(JSON.stringify({ errors: [{ code: 'UNAVAILABLE', message: `injected ${f.status}` }] }));
         return;
       }
-      const up = request(`http://${target}${req.url}`, { method: req.method, headers: req.headers }, (r) => {
-        seen.status = r.statusCode;
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
-      up.on('error', () => res.destroy());
-      up.end(body);
+      const forward = () => {
+        const up = request(`http://${target}${req.url}`, { method: req.method, headers: req.headers }, (r) => {
+          seen.status = r.statusCode;
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        });
+        up.on('error', () => res.destroy());
+        up.end(body);
+      };
+      if (!proxy.link) return forward();
+      const now = performance.now();
+      uplinkFree = Math.max(now, uplinkFree) + (body.length / proxy.link.bytesPerSecond) * 1000;
+      setTimeout(forward, uplinkFree - now + proxy.link.latencyMs);
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { ImageRef } from '../config/reference.js';
-import type { Blob, BlobRef, IndexArtifact } from '../oci/types.js';
+import type { Blob, BlobRef, IndexArtifact, LayerBlob } from '../oci/types.js';
 import type { RegistryClient } from '../registry/client.js';
-import { mapLimit } from '../util/pool.js';
+import { limiter, mapLimit } from '../util/pool.js';
 import type { Publisher, PublishResult, PushStats } from './publisher.js';
 
 /** How to reach registries and where the bytes are. */
@@ -10,8 +10,8 @@ export interface RegistryPushOptions {
   tags: ImageRef[];
   /** Push platform manifests untagged and no index (matrix jobs). */
   pushByDigest: boolean;
-  /** Opens a blob's bytes for streaming (from the OCI layout on disk). */
-  open: (digest: string) => Readable;
+  /** Opens a blob's bytes for streaming (a layer from its file on disk, JSON from memory). */
+  open: (blob: Blob | LayerBlob) => Readable;
   /** One authenticated, pinged client per registry. */
   client: (registry: string) => Promise<RegistryClient>;
   /** Uploads in flight at once. */
@@ -34,48 +34,78 @@ export function repositories(tags: ImageRef[]): Array<{ registry: string; reposi
  */
 export class RegistryPublisher implements Publisher {
   readonly stats: PushStats = { uploaded: 0, present: 0, mounted: 0, bytes: 0, manifests: 0, retries: 0 };
+  private readonly slot: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** One upload per repository and digest, however many images or calls ask for it. */
+  private readonly started = new Map<string, Promise<void>>();
+  /** Registry and digest → a repository that has it, for cross-repository mounts. */
+  private readonly holders = new Map<string, string>();
+  private failure: { error: unknown } | undefined;
 
-  constructor(private readonly opts: RegistryPushOptions) {}
+  constructor(private readonly opts: RegistryPushOptions) {
+    this.slot = limiter(opts.concurrency);
+  }
 
-  private async pushBlobs(client: RegistryClient, registry: string, repo: string, blobs: BlobRef[], holders: Map<string, string>): Promise<void> {
-    await mapLimit(blobs, this.opts.concurrency, async (b) => {
-      const key = `${registry}|${b.digest}`;
-      if (await client.blobExists(repo, b.digest)) {
-        this.stats.present++;
-        holders.set(key, repo);
+  private async pushBlob(client: RegistryClient, registry: string, repo: string, b: Blob | LayerBlob): Promise<void> {
+    const key = `${registry}|${b.digest}`;
+    if (await client.blobExists(repo, b.digest)) {
+      this.stats.present++;
+      this.holders.set(key, repo);
+      return;
+    }
+    const from = this.holders.get(key);
+    let session: string | undefined;
+    if (from && from !== repo) {
+      const mounted = await client.mountBlob(repo, b.digest, from);
+      if (mounted === true) {
+        this.stats.mounted++;
         return;
       }
-      const from = holders.get(key);
-      let session: string | undefined;
-      if (from && from !== repo) {
-        const mounted = await client.mountBlob(repo, b.digest, from);
-        if (mounted === true) {
-          this.stats.mounted++;
-          return;
+      session = mounted;
+    }
+    await client.uploadBlob(repo, { digest: b.digest, size: b.size, open: () => this.opts.open(b) }, session);
+    this.stats.uploaded++;
+    this.stats.bytes += b.size;
+    this.holders.set(key, repo);
+  }
+
+  /**
+   * Puts blobs in every repository (repositories in tag order, so later ones can mount), each at most once.
+   * Callable before the index exists, so uploads overlap the last layers' compression; after a failure no new
+   * upload starts, and the first failure is what every caller sees.
+   */
+  async upload(blobs: Array<Blob | LayerBlob>): Promise<void> {
+    for (const t of repositories(this.opts.tags)) {
+      const client = await this.opts.client(t.registry);
+      await Promise.all(blobs.map((b) => {
+        const key = `${t.registry}/${t.repository}|${b.digest}`;
+        let p = this.started.get(key);
+        if (!p) {
+          p = this.slot(async () => {
+            if (this.failure) throw this.failure.error;
+            await this.pushBlob(client, t.registry, t.repository, b).catch((e: unknown) => {
+              this.failure ??= { error: e };
+              throw this.failure.error;
+            });
+          });
+          p.catch(() => undefined); // whoever awaits it reports; never an unhandled rejection meanwhile
+          this.started.set(key, p);
         }
-        session = mounted;
-      }
-      await client.uploadBlob(repo, { digest: b.digest, size: b.size, open: () => this.opts.open(b.digest) }, session);
-      this.stats.uploaded++;
-      this.stats.bytes += b.size;
-      holders.set(key, repo);
-    });
+        return p;
+      }));
+    }
   }
 
   async publish(artifact: IndexArtifact): Promise<PublishResult> {
     const targets = repositories(this.opts.tags);
-    const blobs = new Map<string, BlobRef>();
+    const blobs = new Map<string, Blob | LayerBlob>();
     for (const img of artifact.images) for (const b of [...img.layers, img.config]) blobs.set(b.digest, b);
-    const holders = new Map<string, string>();
-    for (const t of targets) {
-      await this.pushBlobs(await this.opts.client(t.registry), t.registry, t.repository, [...blobs.values()], holders);
-    }
+    await this.upload([...blobs.values()]);
     for (const t of targets) {
       const client = await this.opts.client(t.registry);
-      for (const img of artifact.images) {
+      await mapLimit(artifact.images, this.opts.concurrency, async (img) => {
         await client.putManifest(t.repository, img.manifest.digest, img.manifest.mediaType, img.manifest.data, img.manifest.digest);
         this.stats.manifests++;
-      }
+      });
     }
     const refs: string[] = [];
     if (this.opts.pushByDigest) {

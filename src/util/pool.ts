@@ -27,3 +27,19 @@ export function limiter(limit: number): <T>(fn: () => Promise<T>) => Promise<T> 
     }
   };
 }
+
+/** Waits for `count` arrivals; `all` says whether every one succeeded (an early push needs all targets checked). */
+export function barrier(count: number): { arrive(ok: boolean): void; all: Promise<boolean> } {
+  let left = count;
+  let ok = true;
+  let open!: (v: boolean) => void;
+  const all = new Promise<boolean>((r) => (open = r));
+  if (left <= 0) open(true);
+  return {
+    arrive(success) {
+      ok &&= success;
+      if (--left === 0) open(ok);
+    },
+    all,
+  };
+}
