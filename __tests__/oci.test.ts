@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { writeTar, type TarEntry } from '../src/oci/tar.js';
 import { buildLayer, MEMBER_SIZE, type LayerIO } from '../src/oci/layer.js';
-import { openFileReader } from '../src/runtime/fs.js';
+import { hashFile, openFileReader } from '../src/runtime/fs.js';
 import { diskLayerStore } from '../src/runtime/layer-store.js';
 import { inlineGzip, workerGzipPool } from '../src/runtime/compress.js';
 import { buildImage, buildIndex } from '../src/oci/image.js';
@@ -74,7 +74,7 @@ describe('tar writer', () => {
 /** The layer's effects on the real file system, with libdeflate in this thread or in the bundle's workers. */
 function layerIO(gzip: LayerIO['gzip'] = inlineGzip): LayerIO & { dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'scratchpack-layers-'));
-  return { dir, open: openFileReader, gzip, store: diskLayerStore(dir) };
+  return { dir, open: openFileReader, hash: (f) => hashFile(f.path), gzip, store: diskLayerStore(dir) };
 }
 
 /** GNU gzip's view of a file: the decompressed sha256 (so members concatenate as RFC 1952 says). */
@@ -140,6 +140,32 @@ describe('layer, image, index', () => {
     expect([third.cached, calls]).toEqual([false, 2]);
     expect(third.digest).toBe(first.digest);
     expect(sha256Digest(readFileSync(third.path))).toBe(first.digest);
+  });
+
+  test('a file whose digest is known is not read on a hit; new content is a miss; content that differs from its digest fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scratchpack-recipe-'));
+    const path = join(dir, 'app');
+    writeFileSync(path, 'version one of the binary');
+    const io = layerIO();
+    let opened = 0;
+    let compressed = 0;
+    const counting: LayerIO = { ...io, open: (f) => (opened++, openFileReader(f)), gzip: (c) => (compressed++, inlineGzip(c)) };
+    const spec = async (): Promise<TarEntry[]> => [{ path: 'app', type: 'file', mode: 0o755, file: { path, size: lstatSync(path).size, sha256: await hashFile(path) } }];
+    const first = await buildLayer(await spec(), 0, counting);
+    const again = await buildLayer(await spec(), 0, counting);
+    expect([first.cached, again.cached, opened, compressed]).toEqual([false, true, 1, 1]);
+    expect([again.digest, again.diffId, again.uncompressedSize]).toEqual([first.digest, first.diffId, first.uncompressedSize]);
+    writeFileSync(path, 'version two of the binary');
+    const second = await buildLayer(await spec(), 0, counting);
+    expect([second.cached, opened, compressed]).toEqual([false, 2, 2]);
+    expect(second.diffId).not.toBe(first.diffId);
+    expect(gunzipDigest(second.path)).toBe(second.diffId);
+    // A digest taken before the file changed (same size): the layer fails instead of storing the new bytes under it.
+    const stale = (await spec())[0];
+    writeFileSync(path, 'version three of the bin.');
+    const fresh = layerIO();
+    await expect(buildLayer([stale], 0, fresh)).rejects.toThrow('changed while its layer was being written');
+    expect(sh('find', [fresh.dir, '-type', 'f']).trim()).toBe('');
   });
 
   test('a Go binary\'s layer is no larger than gzip -6 of the binary plus 2 KiB (issue #5, target 5)', async () => {

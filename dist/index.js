@@ -21345,14 +21345,16 @@ async function inspectOne(r, row2, ctx) {
   let found;
   let libraries = [];
   let size = 0;
+  let sha256 = "";
   try {
     const [info2, bytes] = withFileSource(r.binary, (src) => [parseElf(src), src.size]);
     size = bytes;
+    sha256 = await hashFile(r.binary);
     row2.binary = {
       path: ctx.binaryPath,
       file: r.binary,
       size,
-      sha256: await hashFile(r.binary),
+      sha256,
       linkage: info2.linkage,
       interpreter: info2.interpreter,
       needed: info2.needed,
@@ -21379,7 +21381,7 @@ async function inspectOne(r, row2, ctx) {
     row2.status = "check failed";
     return { annotations: found };
   }
-  return { annotations: [], passed: { binary: { path: r.binary, size }, libraries } };
+  return { annotations: [], passed: { binary: { path: r.binary, size, sha256 }, libraries } };
 }
 
 // src/toolchain.ts
@@ -21687,7 +21689,7 @@ var GZIP_LEVEL = 6;
 var MEMBER_SIZE = 1 * 1024 * 1024;
 var READ_SIZE = 1024 * 1024;
 var IN_FLIGHT = 2;
-async function* tarStream(parts, io) {
+async function* tarStream(parts, io, digests) {
   const buf = new Uint8Array(READ_SIZE);
   for (const p of parts) {
     if (p instanceof Uint8Array) {
@@ -21695,15 +21697,18 @@ async function* tarStream(parts, io) {
       continue;
     }
     const file = await io.open(p);
+    const h2 = createHash3("sha256");
     try {
       for (let off = 0; off < p.size; off += READ_SIZE) {
         const piece = buf.subarray(0, Math.min(READ_SIZE, p.size - off));
         await file.read(off, piece);
+        h2.update(piece);
         yield piece;
       }
     } finally {
       await file.close();
     }
+    if (h2.digest("hex") !== digests.get(p)) throw new Error(`${p.path} changed while its layer was being written; run again`);
   }
 }
 async function* fixedChunks(src, size, ring) {
@@ -21727,23 +21732,34 @@ async function* fixedChunks(src, size, ring) {
   if (n2 > 0) yield buf.subarray(0, n2);
 }
 var hex = (h2) => "sha256:" + h2.digest("hex");
+var RECIPE = `scratchpack layer 2: ustar, gzip level ${GZIP_LEVEL} members of ${MEMBER_SIZE} bytes by libdeflate
+`;
+async function recipeKey(parts, io) {
+  const h2 = createHash3("sha256").update(RECIPE);
+  const digests = /* @__PURE__ */ new Map();
+  for (const p of parts) {
+    if (p instanceof Uint8Array) {
+      h2.update(`b${p.length}:`).update(p);
+      continue;
+    }
+    const digest = p.sha256 ?? await io.hash(p);
+    digests.set(p, digest);
+    h2.update(`f${p.size}:${digest}`);
+  }
+  return { key: hex(h2), digests };
+}
 async function buildLayer(entries, mtime, io) {
   const parts = tarParts(entries, mtime);
-  const tarHash = createHash3("sha256");
-  let tarSize = 0;
-  for await (const piece of tarStream(parts, io)) {
-    tarHash.update(piece);
-    tarSize += piece.length;
-  }
-  const diffId = hex(tarHash);
-  const layer = (s, cached) => ({ mediaType: MediaType.layerGzip, digest: s.digest, size: s.size, path: s.path, diffId, uncompressedSize: tarSize, cached });
-  const hit = await io.store.lookup(diffId);
+  const { key, digests } = await recipeKey(parts, io);
+  const layer = (s, cached) => ({ mediaType: MediaType.layerGzip, digest: s.digest, size: s.size, path: s.path, diffId: s.diffId, uncompressedSize: s.uncompressedSize, cached });
+  const hit = await io.store.lookup(key);
   if (hit) return layer(hit, true);
   const sink = await io.store.create();
   const pending = [];
   try {
-    const again = createHash3("sha256");
+    const tarHash = createHash3("sha256");
     const gzHash = createHash3("sha256");
+    let tarSize = 0;
     let size = 0;
     const drain = async () => {
       const member = await pending.shift();
@@ -21755,16 +21771,16 @@ async function buildLayer(entries, mtime, io) {
         member.release();
       }
     };
-    for await (const chunk of fixedChunks(tarStream(parts, io), MEMBER_SIZE, IN_FLIGHT + 1)) {
-      again.update(chunk);
+    for await (const chunk of fixedChunks(tarStream(parts, io, digests), MEMBER_SIZE, IN_FLIGHT + 1)) {
+      tarHash.update(chunk);
+      tarSize += chunk.length;
       const member = io.gzip(chunk);
       member.catch(() => void 0);
       pending.push(member);
       if (pending.length >= IN_FLIGHT) await drain();
     }
     while (pending.length > 0) await drain();
-    if (hex(again) !== diffId) throw new Error("a file changed while its layer was being written; run again");
-    return layer(await sink.commit(diffId, hex(gzHash), size), false);
+    return layer(await sink.commit(key, { digest: hex(gzHash), size, diffId: hex(tarHash), uncompressedSize: tarSize }), false);
   } catch (e) {
     for (const p of pending.splice(0)) await p.then((m) => m.release(), () => void 0);
     await sink.abort();
@@ -30434,22 +30450,28 @@ function workerGzipPool(size, script) {
 import { randomBytes } from "node:crypto";
 import { mkdir as mkdir4, open as open3, readFile as readFile4, rename as rename3, rm as rm4, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join8 } from "node:path";
+var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
+function readFacts(text) {
+  const e = JSON.parse(text);
+  const ok = DIGEST2.test(String(e.digest)) && DIGEST2.test(String(e.diffId)) && Number.isSafeInteger(e.size) && Number.isSafeInteger(e.uncompressedSize);
+  return ok ? e : void 0;
+}
 function diskLayerStore(dir) {
   const blob = (digest) => join8(dir, "blobs", digest.replace("sha256:", ""));
-  const index = (diffId) => join8(dir, "diffids", `${diffId.replace("sha256:", "")}.json`);
+  const index = (key) => join8(dir, "recipes", `${key.replace("sha256:", "")}.json`);
   return {
-    async lookup(diffId) {
-      const entry = await readFile4(index(diffId), "utf8").then((s) => JSON.parse(s), () => void 0);
-      if (!entry || typeof entry.digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(entry.digest)) return void 0;
+    async lookup(key) {
+      const entry = await readFile4(index(key), "utf8").then(readFacts, () => void 0);
+      if (!entry) return void 0;
       const path6 = blob(entry.digest);
       const st = await stat4(path6).catch(() => void 0);
       if (!st || st.size !== entry.size) return void 0;
       if (`sha256:${await hashFile(path6)}` !== entry.digest) return void 0;
-      return { digest: entry.digest, size: entry.size, path: path6 };
+      return { ...entry, path: path6 };
     },
     async create() {
       await mkdir4(join8(dir, "blobs"), { recursive: true });
-      await mkdir4(join8(dir, "diffids"), { recursive: true });
+      await mkdir4(join8(dir, "recipes"), { recursive: true });
       const tmp = join8(dir, `tmp-${process.pid}-${randomBytes(6).toString("hex")}`);
       const fh = await open3(tmp, "w");
       let closed = false;
@@ -30461,13 +30483,14 @@ function diskLayerStore(dir) {
         async write(bytes) {
           await fh.write(bytes);
         },
-        async commit(diffId, digest, size) {
+        async commit(key, facts) {
           await close();
-          await rename3(tmp, blob(digest));
-          const note = `${index(diffId)}.${process.pid}.tmp`;
-          await writeFile4(note, JSON.stringify({ digest, size }));
-          await rename3(note, index(diffId));
-          return { digest, size, path: blob(digest) };
+          await rename3(tmp, blob(facts.digest));
+          const note = `${index(key)}.${process.pid}.tmp`;
+          const { digest, size, diffId, uncompressedSize } = facts;
+          await writeFile4(note, JSON.stringify({ digest, size, diffId, uncompressedSize }));
+          await rename3(note, index(key));
+          return { ...facts, path: blob(digest) };
         },
         async abort() {
           await close().catch(() => void 0);
@@ -30507,6 +30530,7 @@ async function run() {
       // The tool cache survives between jobs on self-hosted runners; RUNNER_TEMP at least between steps.
       layers: {
         open: openFileReader,
+        hash: (file) => hashFile(file.path),
         gzip: (chunk) => pool.gzip(chunk),
         store: diskLayerStore(join9(env.RUNNER_TOOL_CACHE ? join9(env.RUNNER_TOOL_CACHE, "scratchpack") : tempRoot, "layers"))
       },

@@ -57,12 +57,13 @@ export async function inspectOne(r: BuildResult, row: PlatformReport, ctx: Inspe
   let found: Annotation[];
   let libraries: TarEntry[] = [];
   let size = 0;
+  let sha256 = '';
   try {
     const [info, bytes] = withFileSource(r.binary, (src) => [parseElf(src), src.size] as const);
     size = bytes;
+    sha256 = await hashFile(r.binary);
     row.binary = {
-      path: ctx.binaryPath, file: r.binary, size,
-      sha256: await hashFile(r.binary),
+      path: ctx.binaryPath, file: r.binary, size, sha256,
       linkage: info.linkage, interpreter: info.interpreter, needed: info.needed,
       go: info.go ? { version: info.go.version, settings: info.go.settings } : null,
     };
@@ -87,5 +88,5 @@ export async function inspectOne(r: BuildResult, row: PlatformReport, ctx: Inspe
     row.status = 'check failed';
     return { annotations: found };
   }
-  return { annotations: [], passed: { binary: { path: r.binary, size }, libraries } };
+  return { annotations: [], passed: { binary: { path: r.binary, size, sha256 }, libraries } };
 }

@@ -9,7 +9,7 @@ import { outputs, type Report } from './report/model.js';
 import { renderSummary } from './report/summary.js';
 import { execaExec } from './runtime/exec.js';
 import { workerGzipPool } from './runtime/compress.js';
-import { openFileReader } from './runtime/fs.js';
+import { hashFile, openFileReader } from './runtime/fs.js';
 import { diskLayerStore } from './runtime/layer-store.js';
 import type { Annotation } from './go/diagnostics.js';
 
@@ -43,6 +43,7 @@ export async function run(): Promise<void> {
       // The tool cache survives between jobs on self-hosted runners; RUNNER_TEMP at least between steps.
       layers: {
         open: openFileReader,
+        hash: (file) => hashFile(file.path),
         gzip: (chunk) => pool.gzip(chunk),
         store: diskLayerStore(join(env.RUNNER_TOOL_CACHE ? join(env.RUNNER_TOOL_CACHE, 'scratchpack') : tempRoot, 'layers')),
       },

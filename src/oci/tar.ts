@@ -15,6 +15,8 @@ export interface TarEntry {
 export interface FileRef {
   path: string;
   size: number;
+  /** Hex sha256 of the content when already known (the binary's, from inspection): the layer store is asked first. */
+  sha256?: string;
 }
 
 const BLOCK = 512;
