@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readFileSync, writeFileSync, lstatSync, readlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, lstatSync, readlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -166,6 +166,25 @@ describe('layer, image, index', () => {
     const fresh = layerIO();
     await expect(buildLayer([stale], 0, fresh)).rejects.toThrow('changed while its layer was being written');
     expect(sh('find', [fresh.dir, '-type', 'f']).trim()).toBe('');
+  });
+
+  test('the store prunes least recently used layers above its limit, never one used within minAgeMs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scratchpack-prune-'));
+    const store = diskLayerStore(dir, { maxBytes: 1, minAgeMs: 60_000 });
+    const io: LayerIO = { open: openFileReader, hash: (f) => hashFile(f.path), gzip: inlineGzip, store };
+    const layerOf = (text: string) => buildLayer([{ path: 'f', type: 'file', mode: 0o644, data: new TextEncoder().encode(text) }], 0, io);
+    const [a, b, c] = [await layerOf('a'), await layerOf('bb'), await layerOf('ccc')];
+    const now = Date.now();
+    utimesSync(a.path, (now - 3_600_000) / 1000, (now - 3_600_000) / 1000); // oldest
+    utimesSync(b.path, (now - 120_000) / 1000, (now - 120_000) / 1000);
+    // c was used just now: over the limit, but kept. a goes first, then b.
+    expect(await store.prune(now)).toEqual({ removed: 2, freed: a.size + b.size, kept: 1, keptBytes: c.size });
+    expect(readdirSync(join(dir, 'blobs'))).toEqual([c.digest.slice(7)]);
+    expect(readdirSync(join(dir, 'recipes'))).toHaveLength(1);
+    utimesSync(c.path, (now - 3_600_000) / 1000, (now - 3_600_000) / 1000);
+    // a was pruned, so it is compressed again; c is a hit, which marks it as used, so it survives the next prune.
+    expect([(await layerOf('a')).cached, (await layerOf('ccc')).cached]).toEqual([false, true]);
+    expect(await store.prune()).toMatchObject({ removed: 0, kept: 2 });
   });
 
   test('a Go binary\'s layer is no larger than gzip -6 of the binary plus 2 KiB (issue #5, target 5)', async () => {

@@ -30448,15 +30448,21 @@ function workerGzipPool(size, script) {
 
 // src/runtime/layer-store.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir4, open as open3, readFile as readFile4, rename as rename3, rm as rm4, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir4, open as open3, readdir as readdir6, readFile as readFile4, rename as rename3, rm as rm4, stat as stat4, utimes, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join8 } from "node:path";
 var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
 function readFacts(text) {
-  const e = JSON.parse(text);
+  let e;
+  try {
+    e = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
   const ok = DIGEST2.test(String(e.digest)) && DIGEST2.test(String(e.diffId)) && Number.isSafeInteger(e.size) && Number.isSafeInteger(e.uncompressedSize);
   return ok ? e : void 0;
 }
-function diskLayerStore(dir) {
+var DEFAULT_LIMITS = { maxBytes: 2 * 1024 ** 3, minAgeMs: 60 * 60 * 1e3 };
+function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
   const blob = (digest) => join8(dir, "blobs", digest.replace("sha256:", ""));
   const index = (key) => join8(dir, "recipes", `${key.replace("sha256:", "")}.json`);
   return {
@@ -30467,7 +30473,37 @@ function diskLayerStore(dir) {
       const st = await stat4(path6).catch(() => void 0);
       if (!st || st.size !== entry.size) return void 0;
       if (`sha256:${await hashFile(path6)}` !== entry.digest) return void 0;
+      const now = /* @__PURE__ */ new Date();
+      await utimes(path6, now, now).catch(() => void 0);
       return { ...entry, path: path6 };
+    },
+    async prune(now = Date.now()) {
+      const result = { removed: 0, freed: 0, kept: 0, keptBytes: 0 };
+      const names = await readdir6(join8(dir, "blobs")).catch(() => []);
+      const blobs = (await Promise.all(names.map(async (name) => {
+        const st = await stat4(join8(dir, "blobs", name)).catch(() => void 0);
+        return st ? { name, size: st.size, used: st.mtimeMs } : void 0;
+      }))).filter((b) => b !== void 0).sort((a2, b) => a2.used - b.used || a2.name.localeCompare(b.name));
+      let total = blobs.reduce((n2, b) => n2 + b.size, 0);
+      for (const b of blobs) {
+        if (total > limits.maxBytes && b.used < now - limits.minAgeMs) {
+          await rm4(join8(dir, "blobs", b.name), { force: true });
+          total -= b.size;
+          result.removed++;
+          result.freed += b.size;
+        } else {
+          result.kept++;
+          result.keptBytes += b.size;
+        }
+      }
+      if (result.removed > 0) {
+        for (const r of await readdir6(join8(dir, "recipes")).catch(() => [])) {
+          const entry = await readFile4(join8(dir, "recipes", r), "utf8").then(readFacts, () => void 0);
+          if (!entry || !await stat4(blob(entry.digest)).catch(() => void 0)) await rm4(join8(dir, "recipes", r), { force: true });
+        }
+      }
+      await rm4(join8(dir, "diffids"), { recursive: true, force: true });
+      return result;
     },
     async create() {
       await mkdir4(join8(dir, "blobs"), { recursive: true });
@@ -30517,6 +30553,7 @@ async function run() {
   let started = false;
   const cores = availableParallelism();
   const pool = workerGzipPool(cores, new URL("./compress-worker.js", import.meta.url));
+  const store = diskLayerStore(join9(env.RUNNER_TOOL_CACHE ? join9(env.RUNNER_TOOL_CACHE, "scratchpack") : tempRoot, "layers"));
   try {
     const inputs = readInputs(env);
     report.platforms = inputs.platforms.map((p) => ({ platform: p.id, status: "not built" }));
@@ -30527,19 +30564,15 @@ async function run() {
       concurrency: cores,
       tempRoot,
       policy: DEFAULT_RETRY,
-      // The tool cache survives between jobs on self-hosted runners; RUNNER_TEMP at least between steps.
-      layers: {
-        open: openFileReader,
-        hash: (file) => hashFile(file.path),
-        gzip: (chunk) => pool.gzip(chunk),
-        store: diskLayerStore(join9(env.RUNNER_TOOL_CACHE ? join9(env.RUNNER_TOOL_CACHE, "scratchpack") : tempRoot, "layers"))
-      },
+      layers: { open: openFileReader, hash: (file) => hashFile(file.path), gzip: (chunk) => pool.gzip(chunk), store },
       mask: (secret) => setSecret(secret),
       group: (name, fn) => group(name, fn),
       info: (line) => info(line),
       warn: (line) => warning(line)
     });
     annotations = result.annotations;
+    const pruned = await store.prune().catch((e) => warning(`layer store: could not prune: ${formatError(e)}`));
+    if (pruned && pruned.removed > 0) info(`layer store: removed ${pruned.removed} layers (${pruned.freed} B) unused for an hour; kept ${pruned.kept} (${pruned.keptBytes} B)`);
     const failed = report.platforms.filter((p) => p.status !== "ok");
     if (failed.length > 0) failure = `${failed.length} of ${report.platforms.length} platforms failed: ${failed.map((p) => `${p.platform} (${p.status})`).join(", ")}`;
   } catch (e) {

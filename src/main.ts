@@ -30,6 +30,8 @@ export async function run(): Promise<void> {
   let started = false;
   const cores = availableParallelism();
   const pool = workerGzipPool(cores, new URL('./compress-worker.js', import.meta.url));
+  // The tool cache survives between jobs on self-hosted runners; RUNNER_TEMP at least between steps.
+  const store = diskLayerStore(join(env.RUNNER_TOOL_CACHE ? join(env.RUNNER_TOOL_CACHE, 'scratchpack') : tempRoot, 'layers'));
   try {
     const inputs = readInputs(env);
     report.platforms = inputs.platforms.map((p) => ({ platform: p.id, status: 'not built' }));
@@ -40,19 +42,15 @@ export async function run(): Promise<void> {
       concurrency: cores,
       tempRoot,
       policy: DEFAULT_RETRY,
-      // The tool cache survives between jobs on self-hosted runners; RUNNER_TEMP at least between steps.
-      layers: {
-        open: openFileReader,
-        hash: (file) => hashFile(file.path),
-        gzip: (chunk) => pool.gzip(chunk),
-        store: diskLayerStore(join(env.RUNNER_TOOL_CACHE ? join(env.RUNNER_TOOL_CACHE, 'scratchpack') : tempRoot, 'layers')),
-      },
+      layers: { open: openFileReader, hash: (file) => hashFile(file.path), gzip: (chunk) => pool.gzip(chunk), store },
       mask: (secret) => core.setSecret(secret),
       group: (name, fn) => core.group(name, fn),
       info: (line) => core.info(line),
       warn: (line) => core.warning(line),
     });
     annotations = result.annotations;
+    const pruned = await store.prune().catch((e: unknown) => core.warning(`layer store: could not prune: ${formatError(e)}`));
+    if (pruned && pruned.removed > 0) core.info(`layer store: removed ${pruned.removed} layers (${pruned.freed} B) unused for an hour; kept ${pruned.kept} (${pruned.keptBytes} B)`);
     const failed = report.platforms.filter((p) => p.status !== 'ok');
     if (failed.length > 0) failure = `${failed.length} of ${report.platforms.length} platforms failed: ${failed.map((p) => `${p.platform} (${p.status})`).join(', ')}`;
   } catch (e) {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LayerFacts, LayerSink, LayerStore } from '../oci/layer.js';
 import { hashFile } from './fs.js';
@@ -7,16 +7,44 @@ import { hashFile } from './fs.js';
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 function readFacts(text: string): LayerFacts | undefined {
-  const e = JSON.parse(text) as Partial<LayerFacts>;
+  let e: Partial<LayerFacts>;
+  try {
+    e = JSON.parse(text) as Partial<LayerFacts>;
+  } catch {
+    return undefined; // a damaged index entry is a miss, never an error
+  }
   const ok = DIGEST.test(String(e.digest)) && DIGEST.test(String(e.diffId)) && Number.isSafeInteger(e.size) && Number.isSafeInteger(e.uncompressedSize);
   return ok ? (e as LayerFacts) : undefined;
 }
 
+/** How big the store may grow, and how recently used a blob must not be to go (another job may be reading it). */
+export interface StoreLimits {
+  maxBytes: number;
+  minAgeMs: number;
+}
+
+/** The default: a self-hosted runner's tool cache keeps 2 GiB of layers; nothing used in the last hour goes. */
+export const DEFAULT_LIMITS: StoreLimits = { maxBytes: 2 * 1024 ** 3, minAgeMs: 60 * 60 * 1000 };
+
+/** What a prune did, for the log. */
+export interface PruneResult {
+  removed: number;
+  freed: number;
+  kept: number;
+  keptBytes: number;
+}
+
+/** The disk store also prunes itself, least recently used first; only main.ts calls that, once the step is done. */
+export interface DiskLayerStore extends LayerStore {
+  prune(now?: number): Promise<PruneResult>;
+}
+
 /**
  * Compressed layers on disk: `blobs/<hex>` by digest and `recipes/<hex>.json` giving the blob and diff_id for a
- * recipe key. A hit is re-hashed (a few ms) and must match, so a damaged entry is rebuilt rather than published.
+ * recipe key. A hit is re-hashed (a few ms) and must match, so a damaged entry is rebuilt rather than published;
+ * it also marks the blob as used, which is what prune() orders by.
  */
-export function diskLayerStore(dir: string): LayerStore {
+export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS): DiskLayerStore {
   const blob = (digest: string) => join(dir, 'blobs', digest.replace('sha256:', ''));
   const index = (key: string) => join(dir, 'recipes', `${key.replace('sha256:', '')}.json`);
   return {
@@ -27,7 +55,38 @@ export function diskLayerStore(dir: string): LayerStore {
       const st = await stat(path).catch(() => undefined);
       if (!st || st.size !== entry.size) return undefined;
       if (`sha256:${await hashFile(path)}` !== entry.digest) return undefined;
+      const now = new Date();
+      await utimes(path, now, now).catch(() => undefined);
       return { ...entry, path };
+    },
+    async prune(now = Date.now()) {
+      const result: PruneResult = { removed: 0, freed: 0, kept: 0, keptBytes: 0 };
+      const names = await readdir(join(dir, 'blobs')).catch(() => [] as string[]);
+      const blobs = (await Promise.all(names.map(async (name) => {
+        const st = await stat(join(dir, 'blobs', name)).catch(() => undefined);
+        return st ? { name, size: st.size, used: st.mtimeMs } : undefined;
+      }))).filter((b) => b !== undefined).sort((a, b) => a.used - b.used || a.name.localeCompare(b.name));
+      let total = blobs.reduce((n, b) => n + b.size, 0);
+      for (const b of blobs) {
+        if (total > limits.maxBytes && b.used < now - limits.minAgeMs) {
+          await rm(join(dir, 'blobs', b.name), { force: true });
+          total -= b.size;
+          result.removed++;
+          result.freed += b.size;
+        } else {
+          result.kept++;
+          result.keptBytes += b.size;
+        }
+      }
+      // Recipes whose blob is gone would only cost a failed lookup; drop them, and the first version's index.
+      if (result.removed > 0) {
+        for (const r of await readdir(join(dir, 'recipes')).catch(() => [] as string[])) {
+          const entry = await readFile(join(dir, 'recipes', r), 'utf8').then(readFacts, () => undefined);
+          if (!entry || !(await stat(blob(entry.digest)).catch(() => undefined))) await rm(join(dir, 'recipes', r), { force: true });
+        }
+      }
+      await rm(join(dir, 'diffids'), { recursive: true, force: true });
+      return result;
     },
     async create(): Promise<LayerSink> {
       await mkdir(join(dir, 'blobs'), { recursive: true });
