@@ -10,4 +10,7 @@ export default {
   // Real go builds, registries and qemu: generous, but a hang still ends.
   testTimeout: 600000,
   maxWorkers: 2,
+  // One temp root per run (TMPDIR), removed at the end: nothing piles up in /tmp across runs.
+  globalSetup: '<rootDir>/scripts/jest-global-setup.mjs',
+  globalTeardown: '<rootDir>/scripts/jest-global-teardown.mjs',
 };

@@ -1,12 +1,19 @@
 // Helpers shared by the benchmark scripts: a real docker-registry on loopback, running the committed
 // action bundle as the runner does, timing, medians. Benchmarks print ratios; nothing here asserts a time.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+
+// Every temp dir a bench makes (action runs, registries, buildah roots, Go's work dirs) goes under one root (TMPDIR),
+// removed when the script exits, so repeated runs do not fill /tmp.
+const TMP_ROOT = mkdtempSync(join(tmpdir(), 'scratchpack-bench-'));
+process.env.TMPDIR = TMP_ROOT;
+process.on('exit', () => rmSync(TMP_ROOT, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 export const SERVICE = join(ROOT, 'bench', 'service');
 export const SIX = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64'];
 

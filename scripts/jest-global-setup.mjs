@@ -1,0 +1,2 @@
+// See jest-tmp.mjs.
+export { setup as default } from './jest-tmp.mjs';

@@ -1,0 +1,2 @@
+// See jest-tmp.mjs.
+export { teardown as default } from './jest-tmp.mjs';
