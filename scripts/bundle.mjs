@@ -2,8 +2,20 @@
 // Output is deterministic: no timestamps, no absolute paths, no sourcemaps.
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// @actions/core pulls in @actions/http-client, and with it undici (0.8 MB of the 1.3 MB bundle), only for getIDToken.
+// The action never asks for an OIDC token, so the bundle gets a stub that throws if anything does: every start of the
+// action is about 20 ms faster (measured on `node dist/index.js` failing on bad input: 0.10 s -> 0.08 s).
+const noHttpClient = {
+  name: 'no-http-client',
+  setup(b) {
+    b.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, () => ({ path: fileURLToPath(new URL('./no-http-client.mjs', import.meta.url)) }));
+  },
+};
 
 const common = {
+  plugins: [noHttpClient],
   bundle: true,
   platform: 'node',
   target: 'node20',
