@@ -2096,7 +2096,7 @@ function parseElf(input) {
 // src/runtime/fs.ts
 import { lstat as lstat2, open as open2, readFile, readdir as readdir2, readlink as readlink2 } from "node:fs/promises";
 import { createHash } from "node:crypto";
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 var nodeDepsFs = {
   async lstat(path6) {
     const st = await lstat2(path6).catch(() => void 0);
@@ -2131,7 +2131,17 @@ function withFileSource(path6, fn) {
 }
 async function hashFile(path6) {
   const h2 = createHash("sha256");
-  for await (const piece of createReadStream(path6, { highWaterMark: 1 << 20 })) h2.update(piece);
+  const fh = await open2(path6, "r");
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (; ; ) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      h2.update(buf.subarray(0, bytesRead));
+    }
+  } finally {
+    await fh.close();
+  }
   return h2.digest("hex");
 }
 async function openFileReader(file) {
@@ -2868,7 +2878,7 @@ var LayoutPublisher = class {
 };
 
 // src/push.ts
-import { createReadStream as createReadStream2 } from "node:fs";
+import { createReadStream } from "node:fs";
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join6, resolve as resolve2 } from "node:path";
 import { Readable } from "node:stream";
@@ -3565,7 +3575,7 @@ function startPush(inputs, deps) {
     pushByDigest: inputs.pushByDigest,
     client,
     concurrency: 4,
-    open: (b) => "path" in b ? createReadStream2(b.path) : Readable.from([Buffer.from(b.data)], { objectMode: false }),
+    open: (b) => "path" in b ? createReadStream(b.path) : Readable.from([Buffer.from(b.data)], { objectMode: false }),
     retries: () => transport.stats.retries
   });
   const early = [];
@@ -8712,7 +8722,7 @@ var duplex = () => new Duplex({ read() {
 var handleDummyPromise = async (error2, verboseInfo, options) => handleResult(error2, verboseInfo, options);
 
 // node_modules/execa/lib/stdio/handle-async.js
-import { createReadStream as createReadStream3, createWriteStream } from "node:fs";
+import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
 import { Buffer as Buffer4 } from "node:buffer";
 import { Readable as Readable3, Writable as Writable2, Duplex as Duplex2 } from "node:stream";
 var handleStdioAsync = (options, verboseInfo) => handleStdio(addPropertiesAsync, options, verboseInfo, false);
@@ -8736,8 +8746,8 @@ var addProperties2 = {
 var addPropertiesAsync = {
   input: {
     ...addProperties2,
-    fileUrl: ({ value }) => ({ stream: createReadStream3(value) }),
-    filePath: ({ value: { file } }) => ({ stream: createReadStream3(file) }),
+    fileUrl: ({ value }) => ({ stream: createReadStream2(value) }),
+    filePath: ({ value: { file } }) => ({ stream: createReadStream2(file) }),
     webStream: ({ value }) => ({ stream: Readable3.fromWeb(value) }),
     iterable: ({ value }) => ({ stream: Readable3.from(value) }),
     asyncIterable: ({ value }) => ({ stream: Readable3.from(value) }),

@@ -1,6 +1,6 @@
 import { lstat, open, readFile, readdir, readlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { DepsFs } from '../elf/deps.js';
 import type { ByteSource } from '../elf/reader.js';
 import type { FileReader } from '../oci/layer.js';
@@ -42,10 +42,23 @@ export function withFileSource<T>(path: string, fn: (source: ByteSource) => T): 
   }
 }
 
-/** sha256 of a file, streamed: the binary's digest for the report and the layer store's integrity check. */
+/**
+ * sha256 of a file, read through one reused 1 MiB buffer: the binary's digest for the report and the layer store's
+ * key and integrity check, without leaving a trail of buffers for the GC (a stream allocates one per read).
+ */
 export async function hashFile(path: string): Promise<string> {
   const h = createHash('sha256');
-  for await (const piece of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(piece as Buffer);
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      h.update(buf.subarray(0, bytesRead));
+    }
+  } finally {
+    await fh.close();
+  }
   return h.digest('hex');
 }
 
