@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runActionAsync, sh, type ActionRun } from './helpers/action.js';
@@ -35,6 +35,7 @@ describe('push to a plain-HTTP registry on loopback', () => {
     expect(Object.keys(JSON.parse(first.outputs.digests))).toEqual(['linux/amd64', 'linux/arm64', 'linux/arm/v7']);
     expect(first.notices.join('\n')).toContain(`Pushed ${proxy.host}/acme/hello@${first.outputs.digest}`);
     expect(first.summary).toMatch(/\*\*Blobs:\*\* 6 uploaded, 0 already present, 6 mounted/);
+    expect(first.summary).toMatch(/\*\*Time:\*\* prepare [0-9.]+ s · build, inspect, assemble, upload blobs \(3 targets, pipelined\) [0-9.]+ s · write layout [0-9.]+ s · push /);
   });
 
   test('blobs go first, then manifests by digest, the index by digest, and the tags last', () => {

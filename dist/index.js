@@ -1890,7 +1890,7 @@ function parseModinfo(version, text) {
 function stripSentinels(mod) {
   return mod.length >= 33 && mod[mod.length - 17] === "\n" ? mod.slice(16, -16) : "";
 }
-function readGoString(r, segments, ptr, ptrSize, toOffset) {
+function readGoString(r, ptr, ptrSize, toOffset) {
   const hdr = toOffset(ptr);
   if (hdr === void 0) return void 0;
   const dataPtr = ptrSize === 8 ? r.addr64(hdr, "Go string pointer") : r.u32(hdr, "Go string pointer");
@@ -1937,8 +1937,8 @@ function readGoBuildInfo(r, segments, sections) {
     const base = start + at + 16;
     const vp = ptrSize === 8 ? pr.addr64(base, "buildinfo pointer") : pr.u32(base, "buildinfo pointer");
     const mp = ptrSize === 8 ? pr.addr64(base + 8, "buildinfo pointer") : pr.u32(base + 4, "buildinfo pointer");
-    version = readGoString(pr, segments, vp, ptrSize, toOffset);
-    mod = readGoString(pr, segments, mp, ptrSize, toOffset);
+    version = readGoString(pr, vp, ptrSize, toOffset);
+    mod = readGoString(pr, mp, ptrSize, toOffset);
   }
   if (version === void 0) return null;
   return parseModinfo(version, stripSentinels(mod ?? ""));
@@ -3717,8 +3717,9 @@ async function runPipeline(inputs, report, deps) {
       checks.arrive(passed !== void 0);
     }
   };
+  const stages = `build, inspect, assemble${session ? ", upload blobs" : ""}`;
   const images = await timed(
-    `build, inspect, assemble (${inputs.platforms.length} targets, pipelined)`,
+    `${stages} (${inputs.platforms.length} targets, pipelined)`,
     () => Promise.all(inputs.platforms.map(async (platform3, i2) => {
       const passed = await check(platform3, i2);
       if (!passed) return void 0;

@@ -16,7 +16,6 @@ import { prepare } from './prepare.js';
 import { LayoutPublisher } from './publish/layout.js';
 import { runMerge, startPush, type PushDeps } from './push.js';
 import type { Report } from './report/model.js';
-import type { Exec } from './runtime/exec.js';
 import { barrier, limiter } from './util/pool.js';
 
 /** How the pipeline talks to the outside: injected so that only main.ts knows about @actions/core. */
@@ -107,7 +106,8 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
     }
   };
   // Each target flows build → inspect → layer on its own, so one target compresses while the next one links.
-  const images = await timed(`build, inspect, assemble (${inputs.platforms.length} targets, pipelined)`, () =>
+  const stages = `build, inspect, assemble${session ? ', upload blobs' : ''}`;
+  const images = await timed(`${stages} (${inputs.platforms.length} targets, pipelined)`, () =>
     Promise.all(inputs.platforms.map(async (platform, i): Promise<ImageArtifact | undefined> => {
       const passed = await check(platform, i);
       if (!passed) return undefined;

@@ -71,7 +71,7 @@ function stripSentinels(mod: string): string {
   return mod.length >= 33 && mod[mod.length - 17] === '\n' ? mod.slice(16, -16) : '';
 }
 
-function readGoString(r: ByteReader, segments: Segment[], ptr: number, ptrSize: number, toOffset: (v: number) => number | undefined): string | undefined {
+function readGoString(r: ByteReader, ptr: number, ptrSize: number, toOffset: (v: number) => number | undefined): string | undefined {
   const hdr = toOffset(ptr);
   if (hdr === undefined) return undefined;
   const dataPtr = ptrSize === 8 ? r.addr64(hdr, 'Go string pointer') : r.u32(hdr, 'Go string pointer');
@@ -120,8 +120,8 @@ export function readGoBuildInfo(r: ByteReader, segments: Segment[], sections: Se
     const base = start + at + 16;
     const vp = ptrSize === 8 ? pr.addr64(base, 'buildinfo pointer') : pr.u32(base, 'buildinfo pointer');
     const mp = ptrSize === 8 ? pr.addr64(base + 8, 'buildinfo pointer') : pr.u32(base + 4, 'buildinfo pointer');
-    version = readGoString(pr, segments, vp, ptrSize, toOffset);
-    mod = readGoString(pr, segments, mp, ptrSize, toOffset);
+    version = readGoString(pr, vp, ptrSize, toOffset);
+    mod = readGoString(pr, mp, ptrSize, toOffset);
   }
   if (version === undefined) return null;
   return parseModinfo(version, stripSentinels(mod ?? ''));

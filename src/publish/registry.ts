@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ImageRef } from '../config/reference.js';
-import type { Blob, BlobRef, IndexArtifact, LayerBlob } from '../oci/types.js';
+import type { Blob, IndexArtifact, LayerBlob } from '../oci/types.js';
 import type { RegistryClient } from '../registry/client.js';
 import { limiter, mapLimit } from '../util/pool.js';
 import type { Publisher, PublishResult, PushStats } from './publisher.js';
