@@ -4,6 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runActionAsync, sh, type ActionRun } from './helpers/action.js';
 import { startProxy, startRegistry, uploads, type Proxy, type Registry } from './helpers/registry.js';
+import { Readable } from 'node:stream';
+import { parseTag } from '../src/config/reference.js';
+import { jsonBlob } from '../src/oci/digest.js';
+import { RegistryPublisher } from '../src/publish/registry.js';
+import { clientFactory } from '../src/registry/connect.js';
+import { nodeFetch } from '../src/registry/http.js';
+import { DEFAULT_RETRY } from '../src/registry/retry.js';
+import { Transport } from '../src/registry/transport.js';
 
 const PLATFORMS = 'linux/amd64,linux/arm64,linux/arm/v7';
 const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/hello', GITHUB_SHA: 'b'.repeat(40) };
@@ -77,6 +85,32 @@ describe('push to a plain-HTTP registry on loopback', () => {
     expect(run.errors.join('\n')).toContain('undefinedOnArm64');
     expect(run.errors.at(-1)).toContain('linux/arm64 (build failed)');
     expect(proxy.seen.slice(before)).toEqual([]);
+  });
+
+  test('a cancelled push starts no queued upload and lets the one in flight finish', async () => {
+    const transport = new Transport(nodeFetch, DEFAULT_RETRY, () => undefined);
+    const client = clientFactory({
+      transport, credentials: { username: '', password: '', githubToken: '' }, insecureRegistries: [], env: {}, exec: async () => ({ exitCode: 127, stdout: '', stderr: '' }),
+      mask: () => undefined, info: () => undefined,
+    });
+    const publisher = new RegistryPublisher({
+      tags: [parseTag(`${proxy.host}/acme/cancel:1`)], pushByDigest: false, client, concurrency: 1,
+      open: (b) => Readable.from([Buffer.from('data' in b ? b.data : [])], { objectMode: false }), retries: () => 0,
+    });
+    const blobs = ['one', 'two', 'three'].map((n) => jsonBlob('application/vnd.oci.image.config.v1+json', { n }));
+    const before = proxy.seen.length;
+    proxy.fault = (req) => {
+      if (req.method === 'POST' && req.path === '/v2/acme/cancel/blobs/uploads/') publisher.cancel(new Error('the step failed elsewhere'));
+      return 'pass';
+    };
+    try {
+      await expect(publisher.upload(blobs)).rejects.toThrow('the step failed elsewhere');
+    } finally {
+      proxy.fault = () => 'pass';
+    }
+    const seen = proxy.seen.slice(before).filter((r) => r.path.startsWith('/v2/acme/cancel/'));
+    expect(seen.map((r) => `${r.method} ${r.status}`)).toEqual(['HEAD 404', 'POST 202', 'PUT 201']);
+    expect(publisher.stats.uploaded).toBe(1);
   });
 
   test('a second run uploads no blob and gives the same digest', async () => {

@@ -3055,6 +3055,10 @@ var RegistryPublisher = class {
       }));
     }
   }
+  /** No upload starts after this (the step failed elsewhere); those in flight finish, so nothing is cut off mid-PUT. */
+  cancel(reason) {
+    this.failure ??= { error: reason };
+  }
   async publish(artifact) {
     const targets = repositories(this.opts.tags);
     const blobs = /* @__PURE__ */ new Map();
@@ -3585,6 +3589,10 @@ function startPush(inputs, deps) {
       p.catch(() => void 0);
       early.push(p);
     },
+    async abandon(reason) {
+      publisher.cancel(reason);
+      await Promise.allSettled(early);
+    },
     async finish(artifact, report) {
       try {
         await Promise.all(early);
@@ -3718,25 +3726,31 @@ async function runPipeline(inputs, report, deps) {
     }
   };
   const stages = `build, inspect, assemble${session ? ", upload blobs" : ""}`;
-  const images = await timed(
-    `${stages} (${inputs.platforms.length} targets, pipelined)`,
-    () => Promise.all(inputs.platforms.map(async (platform3, i2) => {
-      const passed = await check(platform3, i2);
-      if (!passed) return void 0;
-      const entries = rootfsEntries({
-        binaryPath: plan.binaryPath,
-        binary: passed.binary,
-        caBundle: facts.caBundle,
-        zoneinfo: facts.zoneinfo,
-        extraFiles: facts.extraFiles,
-        libraries: passed.libraries
-      });
-      const layer = await layerSlot(() => buildLayer(entries, facts.epoch, deps.layers));
-      const image = buildImage([layer], { ...plan.image, platform: ociPlatform(platform3), family: inputs.mediaTypes });
-      if (session && await checks.all) session.uploadEarly(image);
-      return image;
-    }))
-  );
+  let images;
+  try {
+    images = await timed(
+      `${stages} (${inputs.platforms.length} targets, pipelined)`,
+      () => Promise.all(inputs.platforms.map(async (platform3, i2) => {
+        const passed = await check(platform3, i2);
+        if (!passed) return void 0;
+        const entries = rootfsEntries({
+          binaryPath: plan.binaryPath,
+          binary: passed.binary,
+          caBundle: facts.caBundle,
+          zoneinfo: facts.zoneinfo,
+          extraFiles: facts.extraFiles,
+          libraries: passed.libraries
+        });
+        const layer = await layerSlot(() => buildLayer(entries, facts.epoch, deps.layers));
+        const image = buildImage([layer], { ...plan.image, platform: ociPlatform(platform3), family: inputs.mediaTypes });
+        if (session && await checks.all) session.uploadEarly(image);
+        return image;
+      }))
+    );
+  } catch (e) {
+    await session?.abandon(e);
+    throw e;
+  }
   annotations.push(...buildAnnotations(builds, toRepoPath), ...found.flat());
   if (annotations.some((a2) => a2.level === "error")) {
     report.errors.push(...annotations.filter((a2) => a2.level === "error").map((a2) => a2.file ? `${a2.file}:${a2.startLine}: ${a2.message}` : a2.message));
@@ -3745,7 +3759,10 @@ async function runPipeline(inputs, report, deps) {
   const artifact = buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
   const location = resolve3(inputs.ociLayout || join7(deps.tempRoot, "oci"));
   const layout = new LayoutPublisher(location);
-  const published = await timed("write layout", () => layout.publish(artifact, plan.layoutAnnotations));
+  const published = await timed("write layout", () => layout.publish(artifact, plan.layoutAnnotations)).catch(async (e) => {
+    await session?.abandon(e);
+    throw e;
+  });
   report.ociLayout = location;
   report.refs = published.refs;
   if (session) await timed("push", () => session.finish(artifact, report));

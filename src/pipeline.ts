@@ -107,20 +107,26 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   };
   // Each target flows build → inspect → layer on its own, so one target compresses while the next one links.
   const stages = `build, inspect, assemble${session ? ', upload blobs' : ''}`;
-  const images = await timed(`${stages} (${inputs.platforms.length} targets, pipelined)`, () =>
-    Promise.all(inputs.platforms.map(async (platform, i): Promise<ImageArtifact | undefined> => {
-      const passed = await check(platform, i);
-      if (!passed) return undefined;
-      const entries = rootfsEntries({
-        binaryPath: plan.binaryPath, binary: passed.binary, caBundle: facts.caBundle,
-        zoneinfo: facts.zoneinfo, extraFiles: facts.extraFiles, libraries: passed.libraries,
-      });
-      const layer = await layerSlot(() => buildLayer(entries, facts.epoch, deps.layers));
-      const image = buildImage([layer], { ...plan.image, platform: ociPlatform(platform), family: inputs.mediaTypes });
-      if (session && (await checks.all)) session.uploadEarly(image);
-      return image;
-    })),
-  );
+  let images: Array<ImageArtifact | undefined>;
+  try {
+    images = await timed(`${stages} (${inputs.platforms.length} targets, pipelined)`, () =>
+      Promise.all(inputs.platforms.map(async (platform, i): Promise<ImageArtifact | undefined> => {
+        const passed = await check(platform, i);
+        if (!passed) return undefined;
+        const entries = rootfsEntries({
+          binaryPath: plan.binaryPath, binary: passed.binary, caBundle: facts.caBundle,
+          zoneinfo: facts.zoneinfo, extraFiles: facts.extraFiles, libraries: passed.libraries,
+        });
+        const layer = await layerSlot(() => buildLayer(entries, facts.epoch, deps.layers));
+        const image = buildImage([layer], { ...plan.image, platform: ociPlatform(platform), family: inputs.mediaTypes });
+        if (session && (await checks.all)) session.uploadEarly(image);
+        return image;
+      })),
+    );
+  } catch (e) {
+    await session?.abandon(e); // e.g. one layer failed after others began to upload: start no more
+    throw e;
+  }
   annotations.push(...buildAnnotations(builds, toRepoPath), ...found.flat());
   if (annotations.some((a) => a.level === 'error')) {
     report.errors.push(...annotations.filter((a) => a.level === 'error').map((a) => (a.file ? `${a.file}:${a.startLine}: ${a.message}` : a.message)));
@@ -129,7 +135,10 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   const artifact = buildIndex(images as ImageArtifact[], plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
   const location = resolve(inputs.ociLayout || join(deps.tempRoot, 'oci'));
   const layout = new LayoutPublisher(location);
-  const published = await timed('write layout', () => layout.publish(artifact, plan.layoutAnnotations));
+  const published = await timed('write layout', () => layout.publish(artifact, plan.layoutAnnotations)).catch(async (e: unknown) => {
+    await session?.abandon(e);
+    throw e;
+  });
   report.ociLayout = location;
   report.refs = published.refs;
   if (session) await timed('push', () => session.finish(artifact, report));

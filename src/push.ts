@@ -43,6 +43,8 @@ export interface PushSession {
   uploadEarly(img: ImageArtifact): void;
   /** The remaining blobs, the manifests by digest, then the index and the tags; fills the report's push fields. */
   finish(artifact: IndexArtifact, report: Report): Promise<void>;
+  /** The step failed before finish(): queued uploads never start, and the returned promise waits for those in flight. */
+  abandon(reason: unknown): Promise<void>;
 }
 
 /** Opens the registry session; layers stream from their file in the layer store, JSON blobs from memory. */
@@ -59,6 +61,10 @@ export function startPush(inputs: Inputs, deps: PushDeps): PushSession {
       const p = publisher.upload([...img.layers, img.config]);
       p.catch(() => undefined); // finish() reports it
       early.push(p);
+    },
+    async abandon(reason) {
+      publisher.cancel(reason);
+      await Promise.allSettled(early);
     },
     async finish(artifact, report) {
       try {

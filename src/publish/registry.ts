@@ -95,6 +95,11 @@ export class RegistryPublisher implements Publisher {
     }
   }
 
+  /** No upload starts after this (the step failed elsewhere); those in flight finish, so nothing is cut off mid-PUT. */
+  cancel(reason: unknown): void {
+    this.failure ??= { error: reason };
+  }
+
   async publish(artifact: IndexArtifact): Promise<PublishResult> {
     const targets = repositories(this.opts.tags);
     const blobs = new Map<string, Blob | LayerBlob>();
