@@ -1,17 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import { gzip } from 'libdeflate';
 import { GZIP_LEVEL, MEMBER_SIZE, type GzipMember } from '../oci/layer.js';
 
 /**
- * One gzip member by libdeflate (WebAssembly): smaller than zlib at the same level and, being pinned code rather
- * than the runtime's zlib, byte-identical on every Node version (the reproducibility rule). In-thread: for tests
- * and the CLI; the action uses the worker pool.
+ * gzip on worker threads, so several layers compress at once without blocking the event loop. Each worker runs
+ * libdeflate (WebAssembly): smaller than zlib at the same level and, being pinned code rather than the runtime's
+ * zlib, byte-identical on every Node version (the reproducibility rule).
  */
-export async function inlineGzip(chunk: Uint8Array): Promise<GzipMember> {
-  return { bytes: gzip(chunk, GZIP_LEVEL), release: () => undefined };
-}
-
-/** gzip on worker threads, so several layers compress at once without blocking the event loop. */
 export interface GzipPool {
   gzip(chunk: Uint8Array): Promise<GzipMember>;
   close(): Promise<void>;
