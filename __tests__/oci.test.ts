@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { writeTar, type TarEntry } from '../src/oci/tar.js';
 import { buildLayer, MEMBER_SIZE, type LayerIO } from '../src/oci/layer.js';
 import { hashFile, openFileReader } from '../src/runtime/fs.js';
-import { diskLayerStore } from '../src/runtime/layer-store.js';
+import { describePrune, diskLayerStore } from '../src/runtime/layer-store.js';
 import { workerGzipPool } from '../src/runtime/compress.js';
 import { inlineGzip } from './helpers/gzip.js';
 import { buildImage, buildIndex } from '../src/oci/image.js';
@@ -179,9 +179,21 @@ describe('layer, image, index', () => {
     utimesSync(a.path, (now - 3_600_000) / 1000, (now - 3_600_000) / 1000); // oldest
     utimesSync(b.path, (now - 120_000) / 1000, (now - 120_000) / 1000);
     // c was used just now: over the limit, but kept. a goes first, then b.
-    expect(await store.prune(now)).toEqual({ removed: 2, freed: a.size + b.size, kept: 1, keptBytes: c.size });
+    const pruned = await store.prune(now);
+    expect(pruned).toEqual({ removed: 2, freed: a.size + b.size, kept: 1, keptBytes: c.size });
+    // The log line states the limits this store was given, not a fixed policy.
+    expect(describePrune(pruned, store.limits)).toBe(
+      `layer store: removed 2 least recently used layers (${a.size + b.size} B) to stay under 1 B; kept 1 (${c.size} B); nothing used in the last 1 min is removed`,
+    );
+    expect(describePrune(pruned, { maxBytes: 2 * 1024 ** 3, minAgeMs: 3_600_000 })).toContain('to stay under 2.0 GiB;');
     expect(readdirSync(join(dir, 'blobs'))).toEqual([c.digest.slice(7)]);
     expect(readdirSync(join(dir, 'recipes'))).toHaveLength(1);
+    // An index entry carrying extra fields yields only the layer facts, with the path of the store's own blob.
+    const [recipe] = readdirSync(join(dir, 'recipes'));
+    const entry = JSON.parse(readFileSync(join(dir, 'recipes', recipe), 'utf8'));
+    writeFileSync(join(dir, 'recipes', recipe), JSON.stringify({ ...entry, path: '/etc/passwd', cached: false, extra: 1 }));
+    const hit = await store.lookup(`sha256:${recipe.replace('.json', '')}`);
+    expect(hit).toEqual({ digest: c.digest, size: c.size, diffId: c.diffId, uncompressedSize: entry.uncompressedSize, path: c.path });
     utimesSync(c.path, (now - 3_600_000) / 1000, (now - 3_600_000) / 1000);
     // a was pruned, so it is compressed again; c is a hit, which marks it as used, so it survives the next prune.
     expect([(await layerOf('a')).cached, (await layerOf('ccc')).cached]).toEqual([false, true]);

@@ -3825,8 +3825,9 @@ function esc(s) {
 }
 function humanSize(n2) {
   if (n2 < 1024) return `${n2} B`;
-  if (n2 < 1024 * 1024) return `${(n2 / 1024).toFixed(1)} KiB`;
-  return `${(n2 / 1024 / 1024).toFixed(1)} MiB`;
+  if (n2 < 1024 ** 2) return `${(n2 / 1024).toFixed(1)} KiB`;
+  if (n2 < 1024 ** 3) return `${(n2 / 1024 ** 2).toFixed(1)} MiB`;
+  return `${(n2 / 1024 ** 3).toFixed(1)} GiB`;
 }
 var SHOWN_SETTINGS = /^(-buildmode|-tags|-ldflags|-trimpath|CGO_ENABLED|GOOS|GOARCH|GOARM|GOAMD64|GOARM64|GO386|GOPPC64|GORISCV64|GOMIPS|GOMIPS64|vcs|vcs\..*)$/;
 var MAX_VALUE = 200;
@@ -10769,14 +10770,19 @@ function readFacts(text) {
   } catch {
     return void 0;
   }
-  const ok = DIGEST2.test(String(e.digest)) && DIGEST2.test(String(e.diffId)) && Number.isSafeInteger(e.size) && Number.isSafeInteger(e.uncompressedSize);
-  return ok ? e : void 0;
+  const { digest, size, diffId, uncompressedSize } = e;
+  const ok = DIGEST2.test(String(digest)) && DIGEST2.test(String(diffId)) && Number.isSafeInteger(size) && Number.isSafeInteger(uncompressedSize);
+  return ok ? { digest, size, diffId, uncompressedSize } : void 0;
 }
 var DEFAULT_LIMITS = { maxBytes: 2 * 1024 ** 3, minAgeMs: 60 * 60 * 1e3 };
+function describePrune(r, limits) {
+  return `layer store: removed ${r.removed} least recently used layers (${humanSize(r.freed)}) to stay under ${humanSize(limits.maxBytes)}; kept ${r.kept} (${humanSize(r.keptBytes)}); nothing used in the last ${Math.round(limits.minAgeMs / 6e4)} min is removed`;
+}
 function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
   const blob = (digest) => join8(dir, "blobs", digest.replace("sha256:", ""));
   const index = (key) => join8(dir, "recipes", `${key.replace("sha256:", "")}.json`);
   return {
+    limits,
     async lookup(key) {
       const entry = await readFile4(index(key), "utf8").then(readFacts, () => void 0);
       if (!entry) return void 0;
@@ -10883,7 +10889,7 @@ async function run() {
     });
     annotations = result.annotations;
     const pruned = await store.prune().catch((e) => warning(`layer store: could not prune: ${formatError(e)}`));
-    if (pruned && pruned.removed > 0) info(`layer store: removed ${pruned.removed} layers (${pruned.freed} B) unused for an hour; kept ${pruned.kept} (${pruned.keptBytes} B)`);
+    if (pruned && pruned.removed > 0) info(describePrune(pruned, store.limits));
     const failed = report.platforms.filter((p) => p.status !== "ok");
     if (failed.length > 0) failure = `${failed.length} of ${report.platforms.length} platforms failed: ${failed.map((p) => `${p.platform} (${p.status})`).join(", ")}`;
   } catch (e) {

@@ -10,7 +10,7 @@ import { renderSummary } from './report/summary.js';
 import { execaExec } from './runtime/exec.js';
 import { workerGzipPool } from './runtime/compress.js';
 import { hashFile, openFileReader } from './runtime/fs.js';
-import { diskLayerStore } from './runtime/layer-store.js';
+import { describePrune, diskLayerStore } from './runtime/layer-store.js';
 import type { Annotation } from './go/diagnostics.js';
 
 function emit(a: Annotation): void {
@@ -50,7 +50,7 @@ export async function run(): Promise<void> {
     });
     annotations = result.annotations;
     const pruned = await store.prune().catch((e: unknown) => core.warning(`layer store: could not prune: ${formatError(e)}`));
-    if (pruned && pruned.removed > 0) core.info(`layer store: removed ${pruned.removed} layers (${pruned.freed} B) unused for an hour; kept ${pruned.kept} (${pruned.keptBytes} B)`);
+    if (pruned && pruned.removed > 0) core.info(describePrune(pruned, store.limits));
     const failed = report.platforms.filter((p) => p.status !== 'ok');
     if (failed.length > 0) failure = `${failed.length} of ${report.platforms.length} platforms failed: ${failed.map((p) => `${p.platform} (${p.status})`).join(', ')}`;
   } catch (e) {

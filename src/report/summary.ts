@@ -5,11 +5,12 @@ export function esc(s: string): string {
   return s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-/** Bytes as B/KiB/MiB with one decimal, for people. */
+/** Bytes as B/KiB/MiB/GiB with one decimal, for people. */
 export function humanSize(n: number): string {
   if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
+  return `${(n / 1024 ** 3).toFixed(1)} GiB`;
 }
 
 /** Settings shown in the details; DefaultGODEBUG and the long flag lists are left to `scratchpack inspect`. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LayerFacts, LayerSink, LayerStore } from '../oci/layer.js';
+import { humanSize } from '../report/summary.js';
 import { hashFile } from './fs.js';
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -13,8 +14,9 @@ function readFacts(text: string): LayerFacts | undefined {
   } catch {
     return undefined; // a damaged index entry is a miss, never an error
   }
-  const ok = DIGEST.test(String(e.digest)) && DIGEST.test(String(e.diffId)) && Number.isSafeInteger(e.size) && Number.isSafeInteger(e.uncompressedSize);
-  return ok ? (e as LayerFacts) : undefined;
+  const { digest, size, diffId, uncompressedSize } = e;
+  const ok = DIGEST.test(String(digest)) && DIGEST.test(String(diffId)) && Number.isSafeInteger(size) && Number.isSafeInteger(uncompressedSize);
+  return ok ? ({ digest, size, diffId, uncompressedSize } as LayerFacts) : undefined;
 }
 
 /** How big the store may grow, and how recently used a blob must not be to go (another job may be reading it). */
@@ -34,8 +36,15 @@ export interface PruneResult {
   keptBytes: number;
 }
 
+/** The log line after a prune that removed layers: it states the policy the store applied, from its limits. */
+export function describePrune(r: PruneResult, limits: StoreLimits): string {
+  return `layer store: removed ${r.removed} least recently used layers (${humanSize(r.freed)}) to stay under ${humanSize(limits.maxBytes)}; ` +
+    `kept ${r.kept} (${humanSize(r.keptBytes)}); nothing used in the last ${Math.round(limits.minAgeMs / 60_000)} min is removed`;
+}
+
 /** The disk store also prunes itself, least recently used first; only main.ts calls that, once the step is done. */
 export interface DiskLayerStore extends LayerStore {
+  readonly limits: StoreLimits;
   prune(now?: number): Promise<PruneResult>;
 }
 
@@ -48,6 +57,7 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
   const blob = (digest: string) => join(dir, 'blobs', digest.replace('sha256:', ''));
   const index = (key: string) => join(dir, 'recipes', `${key.replace('sha256:', '')}.json`);
   return {
+    limits,
     async lookup(key) {
       const entry = await readFile(index(key), 'utf8').then(readFacts, () => undefined);
       if (!entry) return undefined;
