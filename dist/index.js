@@ -3000,17 +3000,21 @@ var RegistryPublisher = class {
     this.slot = limiter(opts.concurrency);
   }
   opts;
-  stats = { uploaded: 0, present: 0, mounted: 0, bytes: 0, manifests: 0, retries: 0 };
+  counts = { uploaded: 0, present: 0, mounted: 0, bytes: 0, manifests: 0 };
   slot;
   /** One upload per repository and digest, however many images or calls ask for it. */
   started = /* @__PURE__ */ new Map();
   /** Registry and digest → a repository that has it, for cross-repository mounts. */
   holders = /* @__PURE__ */ new Map();
   failure;
+  /** The counters so far, with the transport's retries read now, so a push that fails midway still reports them. */
+  get stats() {
+    return { ...this.counts, retries: this.opts.retries() };
+  }
   async pushBlob(client, registry, repo, b) {
     const key = `${registry}|${b.digest}`;
     if (await client.blobExists(repo, b.digest)) {
-      this.stats.present++;
+      this.counts.present++;
       this.holders.set(key, repo);
       return;
     }
@@ -3019,14 +3023,14 @@ var RegistryPublisher = class {
     if (from && from !== repo) {
       const mounted = await client.mountBlob(repo, b.digest, from);
       if (mounted === true) {
-        this.stats.mounted++;
+        this.counts.mounted++;
         return;
       }
       session = mounted;
     }
     await client.uploadBlob(repo, { digest: b.digest, size: b.size, open: () => this.opts.open(b) }, session);
-    this.stats.uploaded++;
-    this.stats.bytes += b.size;
+    this.counts.uploaded++;
+    this.counts.bytes += b.size;
     this.holders.set(key, repo);
   }
   /**
@@ -3068,7 +3072,7 @@ var RegistryPublisher = class {
       const client = await this.opts.client(t.registry);
       await mapLimit(artifact.images, this.opts.concurrency, async (img) => {
         await client.putManifest(t.repository, img.manifest.digest, img.manifest.mediaType, img.manifest.data, img.manifest.digest);
-        this.stats.manifests++;
+        this.counts.manifests++;
       });
     }
     const refs = [];
@@ -3078,7 +3082,6 @@ var RegistryPublisher = class {
       await this.pushIndex(artifact.index);
       refs.push(...this.opts.tags.map((t) => t.full));
     }
-    this.stats.retries = this.opts.retries();
     return { location: targets.map((t) => `${t.registry}/${t.repository}`).join(", "), refs, stats: this.stats };
   }
   /** The index by digest in every repository, then each tag in order; shared with the merge job. */
@@ -3086,12 +3089,12 @@ var RegistryPublisher = class {
     for (const t of repositories(this.opts.tags)) {
       const client = await this.opts.client(t.registry);
       await client.putManifest(t.repository, index.digest, index.mediaType, index.data, index.digest);
-      this.stats.manifests++;
+      this.counts.manifests++;
     }
     for (const tag of this.opts.tags) {
       const client = await this.opts.client(tag.registry);
       await client.putManifest(tag.repository, tag.tag, index.mediaType, index.data, index.digest);
-      this.stats.manifests++;
+      this.counts.manifests++;
     }
   }
 };
@@ -3599,7 +3602,6 @@ function startPush(inputs, deps) {
         const result = await publisher.publish(artifact);
         report.push = { refs: result.refs, stats: publisher.stats };
       } finally {
-        publisher.stats.retries = transport.stats.retries;
         report.push ??= { refs: [], stats: publisher.stats };
       }
       const first = inputs.tags[0];
@@ -3637,7 +3639,6 @@ async function runMerge(inputs, report, deps) {
   try {
     await publisher.pushIndex(index);
   } finally {
-    publisher.stats.retries = transport.stats.retries;
     report.push = { refs: inputs.tags.map((t) => t.full), stats: publisher.stats };
   }
   report.indexDigest = index.digest;
@@ -10763,6 +10764,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir as mkdir4, open as open3, readdir as readdir6, readFile as readFile4, rename as rename3, rm as rm4, stat as stat4, utimes, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join8 } from "node:path";
 var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
+var factsOf = ({ digest, size, diffId, uncompressedSize }) => ({ digest, size, diffId, uncompressedSize });
 function readFacts(text) {
   let e;
   try {
@@ -10770,9 +10772,8 @@ function readFacts(text) {
   } catch {
     return void 0;
   }
-  const { digest, size, diffId, uncompressedSize } = e;
-  const ok = DIGEST2.test(String(digest)) && DIGEST2.test(String(diffId)) && Number.isSafeInteger(size) && Number.isSafeInteger(uncompressedSize);
-  return ok ? { digest, size, diffId, uncompressedSize } : void 0;
+  const ok = DIGEST2.test(String(e.digest)) && DIGEST2.test(String(e.diffId)) && Number.isSafeInteger(e.size) && Number.isSafeInteger(e.uncompressedSize);
+  return ok ? factsOf(e) : void 0;
 }
 var DEFAULT_LIMITS = { maxBytes: 2 * 1024 ** 3, minAgeMs: 60 * 60 * 1e3 };
 function describePrune(r, limits) {
@@ -10840,10 +10841,9 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
           await close();
           await rename3(tmp, blob(facts.digest));
           const note = `${index(key)}.${process.pid}.tmp`;
-          const { digest, size, diffId, uncompressedSize } = facts;
-          await writeFile4(note, JSON.stringify({ digest, size, diffId, uncompressedSize }));
+          await writeFile4(note, JSON.stringify(factsOf(facts)));
           await rename3(note, index(key));
-          return { ...facts, path: blob(digest) };
+          return { ...facts, path: blob(facts.digest) };
         },
         async abort() {
           await close().catch(() => void 0);

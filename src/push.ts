@@ -72,7 +72,6 @@ export function startPush(inputs: Inputs, deps: PushDeps): PushSession {
         const result = await publisher.publish(artifact);
         report.push = { refs: result.refs, stats: publisher.stats };
       } finally {
-        publisher.stats.retries = transport.stats.retries;
         report.push ??= { refs: [], stats: publisher.stats };
       }
       const first = inputs.tags[0];
@@ -110,7 +109,6 @@ export async function runMerge(inputs: Inputs, report: Report, deps: PushDeps): 
   try {
     await publisher.pushIndex(index);
   } finally {
-    publisher.stats.retries = transport.stats.retries;
     report.push = { refs: inputs.tags.map((t) => t.full), stats: publisher.stats };
   }
   report.indexDigest = index.digest;

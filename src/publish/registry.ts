@@ -33,7 +33,7 @@ export function repositories(tags: ImageRef[]): Array<{ registry: string; reposi
  * by digest in every repository, and only then the tags, so a failure before the end moves no tag.
  */
 export class RegistryPublisher implements Publisher {
-  readonly stats: PushStats = { uploaded: 0, present: 0, mounted: 0, bytes: 0, manifests: 0, retries: 0 };
+  private readonly counts: Omit<PushStats, 'retries'> = { uploaded: 0, present: 0, mounted: 0, bytes: 0, manifests: 0 };
   private readonly slot: <T>(fn: () => Promise<T>) => Promise<T>;
   /** One upload per repository and digest, however many images or calls ask for it. */
   private readonly started = new Map<string, Promise<void>>();
@@ -45,10 +45,15 @@ export class RegistryPublisher implements Publisher {
     this.slot = limiter(opts.concurrency);
   }
 
+  /** The counters so far, with the transport's retries read now, so a push that fails midway still reports them. */
+  get stats(): PushStats {
+    return { ...this.counts, retries: this.opts.retries() };
+  }
+
   private async pushBlob(client: RegistryClient, registry: string, repo: string, b: Blob | LayerBlob): Promise<void> {
     const key = `${registry}|${b.digest}`;
     if (await client.blobExists(repo, b.digest)) {
-      this.stats.present++;
+      this.counts.present++;
       this.holders.set(key, repo);
       return;
     }
@@ -57,14 +62,14 @@ export class RegistryPublisher implements Publisher {
     if (from && from !== repo) {
       const mounted = await client.mountBlob(repo, b.digest, from);
       if (mounted === true) {
-        this.stats.mounted++;
+        this.counts.mounted++;
         return;
       }
       session = mounted;
     }
     await client.uploadBlob(repo, { digest: b.digest, size: b.size, open: () => this.opts.open(b) }, session);
-    this.stats.uploaded++;
-    this.stats.bytes += b.size;
+    this.counts.uploaded++;
+    this.counts.bytes += b.size;
     this.holders.set(key, repo);
   }
 
@@ -109,7 +114,7 @@ export class RegistryPublisher implements Publisher {
       const client = await this.opts.client(t.registry);
       await mapLimit(artifact.images, this.opts.concurrency, async (img) => {
         await client.putManifest(t.repository, img.manifest.digest, img.manifest.mediaType, img.manifest.data, img.manifest.digest);
-        this.stats.manifests++;
+        this.counts.manifests++;
       });
     }
     const refs: string[] = [];
@@ -119,7 +124,6 @@ export class RegistryPublisher implements Publisher {
       await this.pushIndex(artifact.index);
       refs.push(...this.opts.tags.map((t) => t.full));
     }
-    this.stats.retries = this.opts.retries();
     return { location: targets.map((t) => `${t.registry}/${t.repository}`).join(', '), refs, stats: this.stats };
   }
 
@@ -128,12 +132,12 @@ export class RegistryPublisher implements Publisher {
     for (const t of repositories(this.opts.tags)) {
       const client = await this.opts.client(t.registry);
       await client.putManifest(t.repository, index.digest, index.mediaType, index.data, index.digest);
-      this.stats.manifests++;
+      this.counts.manifests++;
     }
     for (const tag of this.opts.tags) {
       const client = await this.opts.client(tag.registry);
       await client.putManifest(tag.repository, tag.tag as string, index.mediaType, index.data, index.digest);
-      this.stats.manifests++;
+      this.counts.manifests++;
     }
   }
 }

@@ -7,6 +7,9 @@ import { hashFile } from './fs.js';
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
+/** Exactly the four facts an index entry holds, whatever else the object carries. */
+const factsOf = ({ digest, size, diffId, uncompressedSize }: LayerFacts): LayerFacts => ({ digest, size, diffId, uncompressedSize });
+
 function readFacts(text: string): LayerFacts | undefined {
   let e: Partial<LayerFacts>;
   try {
@@ -14,9 +17,8 @@ function readFacts(text: string): LayerFacts | undefined {
   } catch {
     return undefined; // a damaged index entry is a miss, never an error
   }
-  const { digest, size, diffId, uncompressedSize } = e;
-  const ok = DIGEST.test(String(digest)) && DIGEST.test(String(diffId)) && Number.isSafeInteger(size) && Number.isSafeInteger(uncompressedSize);
-  return ok ? ({ digest, size, diffId, uncompressedSize } as LayerFacts) : undefined;
+  const ok = DIGEST.test(String(e.digest)) && DIGEST.test(String(e.diffId)) && Number.isSafeInteger(e.size) && Number.isSafeInteger(e.uncompressedSize);
+  return ok ? factsOf(e as LayerFacts) : undefined;
 }
 
 /** How big the store may grow, and how recently used a blob must not be to go (another job may be reading it). */
@@ -116,10 +118,9 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
           await close();
           await rename(tmp, blob(facts.digest));
           const note = `${index(key)}.${process.pid}.tmp`;
-          const { digest, size, diffId, uncompressedSize } = facts;
-          await writeFile(note, JSON.stringify({ digest, size, diffId, uncompressedSize }));
+          await writeFile(note, JSON.stringify(factsOf(facts)));
           await rename(note, index(key));
-          return { ...facts, path: blob(digest) };
+          return { ...facts, path: blob(facts.digest) };
         },
         async abort() {
           await close().catch(() => undefined);
