@@ -2964,12 +2964,13 @@ function limiter(limit) {
   const waiting = [];
   return async (fn) => {
     if (active >= Math.max(1, limit)) await new Promise((r) => waiting.push(r));
-    active++;
+    else active++;
     try {
       return await fn();
     } finally {
-      active--;
-      waiting.shift()?.();
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
     }
   };
 }

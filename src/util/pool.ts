@@ -12,18 +12,22 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   return results;
 }
 
-/** A counting semaphore: stages of a pipeline share the cores without one stage waiting for all of another. */
+/**
+ * A counting semaphore: stages of a pipeline share the cores without one stage waiting for all of another. A finished
+ * task hands its slot straight to the first waiter, so a newcomer arriving during the hand-over cannot take it too.
+ */
 export function limiter(limit: number): <T>(fn: () => Promise<T>) => Promise<T> {
   let active = 0;
   const waiting: Array<() => void> = [];
   return async (fn) => {
     if (active >= Math.max(1, limit)) await new Promise<void>((r) => waiting.push(r));
-    active++;
+    else active++;
     try {
       return await fn();
     } finally {
-      active--;
-      waiting.shift()?.();
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
     }
   };
 }
