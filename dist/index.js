@@ -2834,10 +2834,6 @@ var LayoutPublisher = class {
     this.dir = dir;
   }
   dir;
-  /** Where a blob lands, so the registry publisher can stream it back from disk. */
-  blobPath(digest) {
-    return join4(this.dir, "blobs", "sha256", digest.slice("sha256:".length));
-  }
   async publish(artifact, annotations) {
     const staging = `${this.dir}.partial-${process.pid}`;
     const old = `${this.dir}.old-${process.pid}`;

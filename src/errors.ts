@@ -12,9 +12,6 @@ export class InputError extends ActionError {}
 /** Thrown by parsers that do not know which input they are reading; `inputs.ts` adds the input name. */
 export class ParseError extends ActionError {}
 
-/** A step after validation failed (build, inspect, publish); it carries annotations already emitted elsewhere. */
-export class StepError extends ActionError {}
-
 /** One message for any thrown value, with no stack trace for expected errors. */
 export function formatError(error: unknown): string {
   if (error instanceof ActionError) return error.message;

@@ -5,7 +5,7 @@ import type { Blob, IndexArtifact, LayerBlob } from '../oci/types.js';
 import type { Publisher, PublishResult } from './publisher.js';
 
 /** Blobs of an index artifact in dependency order, deduplicated by digest. */
-export function allBlobs(artifact: IndexArtifact): Array<Blob | LayerBlob> {
+function allBlobs(artifact: IndexArtifact): Array<Blob | LayerBlob> {
   const seen = new Map<string, Blob | LayerBlob>();
   for (const img of artifact.images) for (const b of [...img.layers, img.config, img.manifest]) seen.set(b.digest, b);
   seen.set(artifact.index.digest, artifact.index);
@@ -18,11 +18,6 @@ export function allBlobs(artifact: IndexArtifact): Array<Blob | LayerBlob> {
  */
 export class LayoutPublisher implements Publisher {
   constructor(private readonly dir: string) {}
-
-  /** Where a blob lands, so the registry publisher can stream it back from disk. */
-  blobPath(digest: string): string {
-    return join(this.dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
-  }
 
   async publish(artifact: IndexArtifact, annotations: Record<string, string>): Promise<PublishResult> {
     const staging = `${this.dir}.partial-${process.pid}`;
