@@ -2526,7 +2526,7 @@ function tarParts(input, mtime) {
 }
 
 // src/oci/layer.ts
-var GZIP_LEVEL = 6;
+var GZIP_LEVEL = 5;
 var MEMBER_SIZE = 1 * 1024 * 1024;
 var READ_SIZE = 1024 * 1024;
 var IN_FLIGHT = 2;
