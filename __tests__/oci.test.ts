@@ -180,7 +180,7 @@ describe('layer, image, index', () => {
     utimesSync(b.path, (now - 120_000) / 1000, (now - 120_000) / 1000);
     // c was used just now: over the limit, but kept. a goes first, then b.
     const pruned = await store.prune(now);
-    expect(pruned).toEqual({ removed: 2, freed: a.size + b.size, kept: 1, keptBytes: c.size });
+    expect(pruned).toEqual({ removed: 2, freed: a.size + b.size, kept: 1, keptBytes: c.size, strays: 0, strayBytes: 0 });
     // The log line states the limits this store was given, not a fixed policy.
     expect(describePrune(pruned, store.limits)).toBe(
       `layer store: removed 2 least recently used layers (${a.size + b.size} B) to stay under 1 B; kept 1 (${c.size} B); nothing used in the last 1 min is removed`,
@@ -198,6 +198,28 @@ describe('layer, image, index', () => {
     // a was pruned, so it is compressed again; c is a hit, which marks it as used, so it survives the next prune.
     expect([(await layerOf('a')).cached, (await layerOf('ccc')).cached]).toEqual([false, true]);
     expect(await store.prune()).toMatchObject({ removed: 0, kept: 2 });
+  });
+
+  test('prune removes the partial files of writes that never finished, once they are older than minAgeMs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scratchpack-strays-'));
+    const store = diskLayerStore(dir, { maxBytes: 2 ** 40, minAgeMs: 60_000 });
+    const io: LayerIO = { open: openFileReader, hash: (f) => hashFile(f.path), gzip: inlineGzip, store };
+    const kept = await buildLayer([{ path: 'f', type: 'file', mode: 0o644, data: new TextEncoder().encode('kept') }], 0, io);
+    const now = Date.now();
+    const old = (now - 7_200_000) / 1000;
+    // A job killed mid-layer, and one killed between writing an index entry and renaming it: both hours ago.
+    writeFileSync(join(dir, 'tmp-4242-0123456789ab'), Buffer.alloc(3000));
+    utimesSync(join(dir, 'tmp-4242-0123456789ab'), old, old);
+    writeFileSync(join(dir, 'recipes', `${'e'.repeat(64)}.json.4242.tmp`), '{"digest":');
+    utimesSync(join(dir, 'recipes', `${'e'.repeat(64)}.json.4242.tmp`), old, old);
+    // Another job still writing its layer right now.
+    writeFileSync(join(dir, 'tmp-4343-0123456789ab'), Buffer.alloc(100));
+    const pruned = await store.prune(now);
+    expect(pruned).toEqual({ removed: 0, freed: 0, kept: 1, keptBytes: kept.size, strays: 2, strayBytes: 3010 });
+    expect(readdirSync(dir).sort()).toEqual(['blobs', 'recipes', 'tmp-4343-0123456789ab']);
+    expect(readdirSync(join(dir, 'recipes'))).toHaveLength(1);
+    expect(describePrune(pruned, store.limits)).toBe('layer store: removed 2 unfinished writes left by stopped jobs (2.9 KiB), untouched for over 1 min');
+    expect((await buildLayer([{ path: 'f', type: 'file', mode: 0o644, data: new TextEncoder().encode('kept') }], 0, io)).cached).toBe(true);
   });
 
   test('a Go binary\'s layer is no larger than gzip -6 of the binary plus 2 KiB (issue #5, target 5)', async () => {

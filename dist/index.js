@@ -10774,7 +10774,28 @@ function readFacts(text) {
 }
 var DEFAULT_LIMITS = { maxBytes: 2 * 1024 ** 3, minAgeMs: 60 * 60 * 1e3 };
 function describePrune(r, limits) {
-  return `layer store: removed ${r.removed} least recently used layers (${humanSize(r.freed)}) to stay under ${humanSize(limits.maxBytes)}; kept ${r.kept} (${humanSize(r.keptBytes)}); nothing used in the last ${Math.round(limits.minAgeMs / 6e4)} min is removed`;
+  const minutes = Math.round(limits.minAgeMs / 6e4);
+  const lines = [];
+  if (r.removed > 0) {
+    lines.push(`layer store: removed ${r.removed} least recently used layers (${humanSize(r.freed)}) to stay under ${humanSize(limits.maxBytes)}; kept ${r.kept} (${humanSize(r.keptBytes)}); nothing used in the last ${minutes} min is removed`);
+  }
+  if (r.strays > 0) {
+    lines.push(`layer store: removed ${r.strays} unfinished writes left by stopped jobs (${humanSize(r.strayBytes)}), untouched for over ${minutes} min`);
+  }
+  return lines.join("\n");
+}
+async function removeStrays(dir, olderThan, result) {
+  const candidates = [
+    ...(await readdir6(dir).catch(() => [])).filter((n2) => n2.startsWith("tmp-")).map((n2) => join8(dir, n2)),
+    ...(await readdir6(join8(dir, "recipes")).catch(() => [])).filter((n2) => n2.endsWith(".tmp")).map((n2) => join8(dir, "recipes", n2))
+  ];
+  for (const path6 of candidates) {
+    const st = await stat4(path6).catch(() => void 0);
+    if (!st?.isFile() || st.mtimeMs >= olderThan) continue;
+    await rm4(path6, { force: true });
+    result.strays++;
+    result.strayBytes += st.size;
+  }
 }
 function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
   const blob = (digest) => join8(dir, "blobs", digest.replace("sha256:", ""));
@@ -10793,7 +10814,8 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
       return { ...entry, path: path6 };
     },
     async prune(now = Date.now()) {
-      const result = { removed: 0, freed: 0, kept: 0, keptBytes: 0 };
+      const result = { removed: 0, freed: 0, kept: 0, keptBytes: 0, strays: 0, strayBytes: 0 };
+      await removeStrays(dir, now - limits.minAgeMs, result);
       const names = await readdir6(join8(dir, "blobs")).catch(() => []);
       const blobs = (await Promise.all(names.map(async (name) => {
         const st = await stat4(join8(dir, "blobs", name)).catch(() => void 0);
@@ -10886,7 +10908,7 @@ async function run() {
     });
     annotations = result.annotations;
     const pruned = await store.prune().catch((e) => warning(`layer store: could not prune: ${formatError(e)}`));
-    if (pruned && pruned.removed > 0) info(describePrune(pruned, store.limits));
+    if (pruned && (pruned.removed > 0 || pruned.strays > 0)) info(describePrune(pruned, store.limits));
     const failed = report.platforms.filter((p) => p.status !== "ok");
     if (failed.length > 0) failure = `${failed.length} of ${report.platforms.length} platforms failed: ${failed.map((p) => `${p.platform} (${p.status})`).join(", ")}`;
   } catch (e) {

@@ -36,12 +36,38 @@ export interface PruneResult {
   freed: number;
   kept: number;
   keptBytes: number;
+  /** Partial files of writes that never finished (a cancelled or killed job), removed once older than minAgeMs. */
+  strays: number;
+  strayBytes: number;
 }
 
 /** The log line after a prune that removed layers: it states the policy the store applied, from its limits. */
 export function describePrune(r: PruneResult, limits: StoreLimits): string {
-  return `layer store: removed ${r.removed} least recently used layers (${humanSize(r.freed)}) to stay under ${humanSize(limits.maxBytes)}; ` +
-    `kept ${r.kept} (${humanSize(r.keptBytes)}); nothing used in the last ${Math.round(limits.minAgeMs / 60_000)} min is removed`;
+  const minutes = Math.round(limits.minAgeMs / 60_000);
+  const lines: string[] = [];
+  if (r.removed > 0) {
+    lines.push(`layer store: removed ${r.removed} least recently used layers (${humanSize(r.freed)}) to stay under ${humanSize(limits.maxBytes)}; ` +
+      `kept ${r.kept} (${humanSize(r.keptBytes)}); nothing used in the last ${minutes} min is removed`);
+  }
+  if (r.strays > 0) {
+    lines.push(`layer store: removed ${r.strays} unfinished writes left by stopped jobs (${humanSize(r.strayBytes)}), untouched for over ${minutes} min`);
+  }
+  return lines.join('\n');
+}
+
+/** Leftovers of writes that never committed: `tmp-*` layer files and `recipes/*.tmp` index entries. */
+async function removeStrays(dir: string, olderThan: number, result: PruneResult): Promise<void> {
+  const candidates = [
+    ...(await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith('tmp-')).map((n) => join(dir, n)),
+    ...(await readdir(join(dir, 'recipes')).catch(() => [] as string[])).filter((n) => n.endsWith('.tmp')).map((n) => join(dir, 'recipes', n)),
+  ];
+  for (const path of candidates) {
+    const st = await stat(path).catch(() => undefined);
+    if (!st?.isFile() || st.mtimeMs >= olderThan) continue; // still being written, or not ours
+    await rm(path, { force: true });
+    result.strays++;
+    result.strayBytes += st.size;
+  }
 }
 
 /** The disk store also prunes itself, least recently used first; only main.ts calls that, once the step is done. */
@@ -72,7 +98,8 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
       return { ...entry, path };
     },
     async prune(now = Date.now()) {
-      const result: PruneResult = { removed: 0, freed: 0, kept: 0, keptBytes: 0 };
+      const result: PruneResult = { removed: 0, freed: 0, kept: 0, keptBytes: 0, strays: 0, strayBytes: 0 };
+      await removeStrays(dir, now - limits.minAgeMs, result);
       const names = await readdir(join(dir, 'blobs')).catch(() => [] as string[]);
       const blobs = (await Promise.all(names.map(async (name) => {
         const st = await stat(join(dir, 'blobs', name)).catch(() => undefined);
