@@ -2418,9 +2418,7 @@ function buildIndexBlob(entries, annotations, descriptorAnnotations = {}, family
     schemaVersion: 2,
     mediaType: MEDIA[family].index,
     manifests: entries.map((e) => ({
-      mediaType: e.manifest.mediaType,
-      digest: e.manifest.digest,
-      size: e.manifest.size,
+      ...descriptor(e.manifest),
       platform: e.platform,
       ...oci && nonEmpty(descriptorAnnotations) ? { annotations: descriptorAnnotations } : {}
     })),
@@ -3079,7 +3077,7 @@ var RegistryPublisher = class {
       await this.pushIndex(artifact.index);
       refs.push(...this.opts.tags.map((t) => t.full));
     }
-    return { location: targets.map((t) => `${t.registry}/${t.repository}`).join(", "), refs, stats: this.stats };
+    return { location: targets.map((t) => `${t.registry}/${t.repository}`).join(", "), refs };
   }
   /** The index by digest in every repository, then each tag in order; shared with the merge job. */
   async pushIndex(index) {
@@ -10908,7 +10906,8 @@ async function run() {
     });
     annotations = result.annotations;
     const pruned = await store.prune().catch((e) => warning(`layer store: could not prune: ${formatError(e)}`));
-    if (pruned && (pruned.removed > 0 || pruned.strays > 0)) info(describePrune(pruned, store.limits));
+    const said = pruned ? describePrune(pruned, store.limits) : "";
+    if (said) info(said);
     const failed = report.platforms.filter((p) => p.status !== "ok");
     if (failed.length > 0) failure = `${failed.length} of ${report.platforms.length} platforms failed: ${failed.map((p) => `${p.platform} (${p.status})`).join(", ")}`;
   } catch (e) {

@@ -50,7 +50,8 @@ export async function run(): Promise<void> {
     });
     annotations = result.annotations;
     const pruned = await store.prune().catch((e: unknown) => core.warning(`layer store: could not prune: ${formatError(e)}`));
-    if (pruned && (pruned.removed > 0 || pruned.strays > 0)) core.info(describePrune(pruned, store.limits));
+    const said = pruned ? describePrune(pruned, store.limits) : '';
+    if (said) core.info(said);
     const failed = report.platforms.filter((p) => p.status !== 'ok');
     if (failed.length > 0) failure = `${failed.length} of ${report.platforms.length} platforms failed: ${failed.map((p) => `${p.platform} (${p.status})`).join(', ')}`;
   } catch (e) {

@@ -67,9 +67,7 @@ export function buildIndexBlob(
     schemaVersion: 2,
     mediaType: MEDIA[family].index,
     manifests: entries.map((e) => ({
-      mediaType: e.manifest.mediaType,
-      digest: e.manifest.digest,
-      size: e.manifest.size,
+      ...descriptor(e.manifest),
       platform: e.platform,
       ...(oci && nonEmpty(descriptorAnnotations) ? { annotations: descriptorAnnotations } : {}),
     })),

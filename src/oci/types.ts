@@ -68,7 +68,7 @@ export interface ImageArtifact {
 
 /** What an index entry needs to know about an image: its manifest descriptor and its platform. */
 export interface IndexEntry {
-  manifest: { mediaType: string; digest: string; size: number };
+  manifest: BlobRef;
   platform: OciPlatform;
 }
 

@@ -6,8 +6,6 @@ export interface PublishResult {
   location: string;
   /** References that now point at the index (or, pushing by digest, at each manifest). */
   refs: string[];
-  /** Upload counters, for registries. */
-  stats?: PushStats;
 }
 
 /** What a registry push did, for the summary: proof that a rerun uploads nothing. */
@@ -20,7 +18,7 @@ export interface PushStats {
   retries: number;
 }
 
-/** One sink for the same built artifacts: an OCI layout today, a registry with issue #3 (after ko's Publisher). */
+/** One sink for the same built artifacts: an OCI layout or a registry, as ko's Publisher. */
 export interface Publisher {
   publish(artifact: IndexArtifact, annotations: Record<string, string>): Promise<PublishResult>;
 }

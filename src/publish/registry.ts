@@ -124,7 +124,7 @@ export class RegistryPublisher implements Publisher {
       await this.pushIndex(artifact.index);
       refs.push(...this.opts.tags.map((t) => t.full));
     }
-    return { location: targets.map((t) => `${t.registry}/${t.repository}`).join(', '), refs, stats: this.stats };
+    return { location: targets.map((t) => `${t.registry}/${t.repository}`).join(', '), refs };
   }
 
   /** The index by digest in every repository, then each tag in order; shared with the merge job. */

@@ -41,7 +41,7 @@ export interface PruneResult {
   strayBytes: number;
 }
 
-/** The log line after a prune that removed layers: it states the policy the store applied, from its limits. */
+/** The log lines after a prune, empty when it removed nothing: they state the policy the store applied, from its limits. */
 export function describePrune(r: PruneResult, limits: StoreLimits): string {
   const minutes = Math.round(limits.minAgeMs / 60_000);
   const lines: string[] = [];
