@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { runActionAsync, sh } from './helpers/action.js';
-import { freePort, startProxy, startRegistry, type Fault, type Proxy, type Registry } from './helpers/registry.js';
+import { deadAddress, startProxy, startRegistry, type Fault, type Proxy, type Registry } from './helpers/registry.js';
 
 const PLATFORMS = ['linux/amd64', 'linux/arm64', 'linux/arm/v7'];
 const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/hello', GITHUB_SHA: 'c'.repeat(40) };
@@ -64,7 +64,7 @@ describe('transient failures are retried; permanent ones fail cleanly and move n
   });
 
   test('a dead registry fails the step with one ::error naming it, after bounded retries', async () => {
-    const dead = `127.0.0.1:${await freePort()}`;
+    const dead = await deadAddress();
     const run = await runActionAsync({ ...common, platforms: 'linux/amd64', push: 'true', tags: `${dead}/acme/app:1` }, { env });
     expect(run.code).toBe(1);
     expect(run.errors).toEqual([expect.stringMatching(new RegExp(`registry ${dead}: ping failed \\(ECONNREFUSED\\).*after 4 attempts`))]);

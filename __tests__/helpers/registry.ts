@@ -4,17 +4,23 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 
-/** A free loopback port, found by binding port 0. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
+/**
+ * A loopback address where nothing listens: a port below the kernel's ephemeral range, which `listen(0)` in a
+ * parallel test worker can never be given (a port found by binding 0 and closing it can be, and once was).
+ */
+export async function deadAddress(): Promise<string> {
+  const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+  for (let port = low - 1; port > 1024; port--) {
+    const refused = await new Promise<boolean>((resolve) => {
+      const s = connect(port, '127.0.0.1');
+      s.once('connect', () => { s.destroy(); resolve(false); });
+      s.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'ECONNREFUSED'));
     });
-  });
+    if (refused) return `127.0.0.1:${port}`;
+  }
+  throw new Error(`no refusing loopback port below ${low}`);
 }
 
 /** A real docker-registry process on loopback. */
@@ -27,12 +33,12 @@ export interface Registry {
 /** Starts `docker-registry serve` with optional TLS and auth sections, and waits until /v2/ answers. */
 export async function startRegistry(opts: { tls?: { cert: string; key: string }; auth?: string } = {}): Promise<Registry> {
   const dir = mkdtempSync(join(tmpdir(), 'scratchpack-registry-'));
-  const port = await freePort();
+  // Port 0: the registry binds a port itself and logs which ("listening on"), so no other worker can take it first.
   const config = [
     'version: 0.1',
-    'log:', '  level: warn', '  accesslog:', '    disabled: true',
+    'log:', '  level: info', '  accesslog:', '    disabled: true',
     'storage:', `  filesystem:`, `    rootdirectory: ${join(dir, 'data')}`, '  delete:', '    enabled: true',
-    'http:', `  addr: 127.0.0.1:${port}`, `  secret: scratchpack-test`,
+    'http:', '  addr: 127.0.0.1:0', `  secret: scratchpack-test`,
     ...(opts.tls ? ['  tls:', `    certificate: ${opts.tls.cert}`, `    key: ${opts.tls.key}`] : []),
     ...(opts.auth ? [opts.auth] : []),
   ].join('\n');
@@ -43,9 +49,11 @@ export async function startRegistry(opts: { tls?: { cert: string; key: string };
   const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', fd] });
   closeSync(fd);
   const stderr = () => readFileSync(log, 'utf8');
-  const host = `127.0.0.1:${port}`;
+  let host = '';
   for (let i = 0; ; i++) {
-    const up = await new Promise<boolean>((resolve) => {
+    const bound = /listening on (127\.0\.0\.1:\d+)/.exec(stderr());
+    if (bound) host = bound[1];
+    const up = host !== '' && await new Promise<boolean>((resolve) => {
       const send = opts.tls ? httpsRequest : request;
       const r = send(`${opts.tls ? 'https' : 'http'}://${host}/v2/`, { rejectUnauthorized: false }, (res) => {
         res.resume();
