@@ -72,6 +72,15 @@ describe('the ELF reader agrees with readelf', () => {
   });
 });
 
+describe('the Go build ID, which lets the hash memo trust a binary go touched but did not relink', () => {
+  test.each([...goArches.map(([n]) => `go-${n}`), 'go-pie', 'go-cgo-arm64'])('%s: the same ID as `go tool buildid`', (name) => {
+    expect(parseElf(readFileSync(files[name])).goBuildId).toBe(sh('go', ['tool', 'buildid', files[name]]).trim());
+  });
+  test.each(['static-amd64', 'lib-arm64', 'sys-ls'])('%s: none in a C binary', (name) => {
+    expect(parseElf(readFileSync(files[name])).goBuildId).toBeNull();
+  });
+});
+
 describe('linkage, architecture and Go build info', () => {
   test.each([
     ['go-amd64', 'static', 'amd64'], ['go-arm64', 'static', 'arm64'], ['go-arm', 'static', 'arm'],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, lstatSync, readlinkSync, utimesSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, lstatSync, readlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -141,6 +141,15 @@ describe('layer, image, index', () => {
     expect([third.cached, calls]).toEqual([false, 2]);
     expect(third.digest).toBe(first.digest);
     expect(sha256Digest(readFileSync(third.path))).toBe(first.digest);
+    // A hit's hash is remembered once the blob has settled; bytes changed in place (same size) are still caught.
+    utimesSync(third.path, (Date.now() - 60_000) / 1000, (Date.now() - 60_000) / 1000);
+    expect((await buildLayer(entries, 7, counting)).cached).toBe(true);
+    expect(readdirSync(join(io.dir, 'hashes')).length).toBeGreaterThan(0);
+    const bytes = readFileSync(third.path);
+    bytes[bytes.length - 1] ^= 0xff;
+    writeFileSync(third.path, bytes);
+    const fourth = await buildLayer(entries, 7, counting);
+    expect([fourth.cached, calls, fourth.digest]).toEqual([false, 3, first.digest]);
   });
 
   test('a file whose digest is known is not read on a hit; new content is a miss; content that differs from its digest fails', async () => {
@@ -217,9 +226,15 @@ describe('layer, image, index', () => {
     utimesSync(join(dir, 'recipes', `${'e'.repeat(64)}.json.4242.tmp`), old, old);
     // Another job still writing its layer right now.
     writeFileSync(join(dir, 'tmp-4343-0123456789ab'), Buffer.alloc(100));
+    // Hash memos, hours old: one of a file that is gone (a moved binaries dir), one of the kept blob.
+    mkdirSync(join(dir, 'hashes'));
+    writeFileSync(join(dir, 'hashes', 'gone.json'), JSON.stringify({ path: join(dir, 'no-such-binary'), stamp: 'x', sha256: 'a'.repeat(64) }));
+    writeFileSync(join(dir, 'hashes', 'alive.json'), JSON.stringify({ path: kept.path, stamp: 'x', sha256: 'a'.repeat(64) }));
+    for (const name of ['gone.json', 'alive.json']) utimesSync(join(dir, 'hashes', name), old, old);
     const pruned = await store.prune(now);
     expect(pruned).toEqual({ removed: 0, freed: 0, kept: 1, keptBytes: kept.size, strays: 2, strayBytes: 3010 });
-    expect(readdirSync(dir).sort()).toEqual(['blobs', 'recipes', 'tmp-4343-0123456789ab']);
+    expect(readdirSync(join(dir, 'hashes'))).toEqual(['alive.json']);
+    expect(readdirSync(dir).sort()).toEqual(['blobs', 'hashes', 'recipes', 'tmp-4343-0123456789ab']);
     expect(readdirSync(join(dir, 'recipes'))).toHaveLength(1);
     expect(describePrune(pruned, store.limits)).toBe('layer store: removed 2 unfinished writes left by stopped jobs (2.9 KiB), untouched for over 1 min');
     expect((await keptLayer()).cached).toBe(true);

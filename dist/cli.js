@@ -464,6 +464,19 @@ function readGoBuildInfo(r, segments, sections) {
   if (version === void 0) return null;
   return parseModinfo(version, stripSentinels(mod ?? ""));
 }
+var NOTE_GO_BUILDID = 4;
+function readGoBuildId(r, sections) {
+  const sec = sections.find((s) => s.name === ".note.go.buildid");
+  if (!sec || sec.size < 16 || sec.size > 4096) return null;
+  const namesz = r.u32(sec.offset, "build ID note");
+  const descsz = r.u32(sec.offset + 4, "build ID note");
+  const type = r.u32(sec.offset + 8, "build ID note");
+  if (namesz !== 4 || type !== NOTE_GO_BUILDID || descsz === 0 || 16 + descsz > sec.size) return null;
+  const name = r.slice(sec.offset + 12, 4, "build ID note");
+  if (name[0] !== 71 || name[1] !== 111 || name[2] !== 0 || name[3] !== 0) return null;
+  const id = new TextDecoder().decode(r.slice(sec.offset + 16, descsz, "build ID"));
+  return /^[\x21-\x7e]+$/.test(id) ? id : null;
+}
 
 // src/elf/parse.ts
 var PT_LOAD = 1;
@@ -610,7 +623,8 @@ function parseElf(input) {
     runpath: dyn.runpath,
     rpath: dyn.rpath,
     soname: dyn.soname,
-    go: readGoBuildInfo(r, segments, sections)
+    go: readGoBuildInfo(r, segments, sections),
+    goBuildId: readGoBuildId(r, sections)
   };
 }
 

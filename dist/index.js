@@ -59,15 +59,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat5, path6, options) {
-      if (!stat5.isSymbolicLink() && !stat5.isFile()) {
+    function checkStat(stat6, path6, options) {
+      if (!stat6.isSymbolicLink() && !stat6.isFile()) {
         return false;
       }
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat5) {
-        cb(er, er ? false : checkStat(stat5, path6, options));
+      fs3.stat(path6, function(er, stat6) {
+        cb(er, er ? false : checkStat(stat6, path6, options));
       });
     }
     function sync(path6, options) {
@@ -83,20 +83,20 @@ var require_mode = __commonJS({
     isexe.sync = sync;
     var fs3 = __require("fs");
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat5) {
-        cb(er, er ? false : checkStat(stat5, options));
+      fs3.stat(path6, function(er, stat6) {
+        cb(er, er ? false : checkStat(stat6, options));
       });
     }
     function sync(path6, options) {
       return checkStat(fs3.statSync(path6), options);
     }
-    function checkStat(stat5, options) {
-      return stat5.isFile() && checkMode(stat5, options);
+    function checkStat(stat6, options) {
+      return stat6.isFile() && checkMode(stat6, options);
     }
-    function checkMode(stat5, options) {
-      var mod = stat5.mode;
-      var uid = stat5.uid;
-      var gid = stat5.gid;
+    function checkMode(stat6, options) {
+      var mod = stat6.mode;
+      var uid = stat6.uid;
+      var gid = stat6.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -1030,7 +1030,7 @@ function group(name, fn) {
 
 // src/main.ts
 import { availableParallelism, tmpdir } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/errors.ts
 var ActionError = class extends Error {
@@ -1943,6 +1943,19 @@ function readGoBuildInfo(r, segments, sections) {
   if (version === void 0) return null;
   return parseModinfo(version, stripSentinels(mod ?? ""));
 }
+var NOTE_GO_BUILDID = 4;
+function readGoBuildId(r, sections) {
+  const sec = sections.find((s) => s.name === ".note.go.buildid");
+  if (!sec || sec.size < 16 || sec.size > 4096) return null;
+  const namesz = r.u32(sec.offset, "build ID note");
+  const descsz = r.u32(sec.offset + 4, "build ID note");
+  const type = r.u32(sec.offset + 8, "build ID note");
+  if (namesz !== 4 || type !== NOTE_GO_BUILDID || descsz === 0 || 16 + descsz > sec.size) return null;
+  const name = r.slice(sec.offset + 12, 4, "build ID note");
+  if (name[0] !== 71 || name[1] !== 111 || name[2] !== 0 || name[3] !== 0) return null;
+  const id = new TextDecoder().decode(r.slice(sec.offset + 16, descsz, "build ID"));
+  return /^[\x21-\x7e]+$/.test(id) ? id : null;
+}
 
 // src/elf/parse.ts
 var PT_LOAD = 1;
@@ -2089,7 +2102,8 @@ function parseElf(input) {
     runpath: dyn.runpath,
     rpath: dyn.rpath,
     soname: dyn.soname,
-    go: readGoBuildInfo(r, segments, sections)
+    go: readGoBuildInfo(r, segments, sections),
+    goBuildId: readGoBuildId(r, sections)
   };
 }
 
@@ -2190,7 +2204,7 @@ async function inspectOne(r, row2, ctx) {
   try {
     const [info2, bytes] = withFileSource(r.binary, (src) => [parseElf(src), src.size]);
     size = bytes;
-    sha256 = await hashFile(r.binary);
+    sha256 = await ctx.hash({ path: r.binary, size, identity: info2.goBuildId ?? void 0 });
     row2.binary = {
       path: ctx.binaryPath,
       file: r.binary,
@@ -3699,6 +3713,7 @@ async function runPipeline(inputs, report, deps) {
     inputs,
     binaryPath: plan.binaryPath,
     toolchains,
+    hash: deps.layers.hash,
     show: (f) => relative2(facts.workspace, f).startsWith("..") ? f : relative2(facts.workspace, f)
   };
   const builds = [];
@@ -10755,9 +10770,44 @@ function workerGzipPool(size, script) {
 }
 
 // src/runtime/layer-store.ts
-import { randomBytes } from "node:crypto";
-import { mkdir as mkdir4, open as open3, readdir as readdir6, readFile as readFile4, rename as rename3, rm as rm4, stat as stat4, utimes, writeFile as writeFile4 } from "node:fs/promises";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { mkdir as mkdir5, open as open3, readdir as readdir6, readFile as readFile5, rename as rename4, rm as rm5, stat as stat5, utimes, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join9 } from "node:path";
+
+// src/runtime/hash-memo.ts
+import { createHash as createHash4, randomBytes } from "node:crypto";
+import { mkdir as mkdir4, readFile as readFile4, rename as rename3, rm as rm4, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join8 } from "node:path";
+var SETTLED_NS = 100000000n;
+async function stampOf(path6, identity3) {
+  const st = await stat4(path6, { bigint: true }).catch(() => void 0);
+  if (!st?.isFile()) return void 0;
+  const exact = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
+  if (identity3) return { stamp: `${st.dev}:${st.ino}:${st.size}:id:${identity3}`, exact, settled: () => true };
+  return { stamp: exact, exact, settled: (now) => now - st.mtimeNs > SETTLED_NS };
+}
+function memoFile(dir, path6) {
+  return join8(dir, `${createHash4("sha256").update(path6).digest("hex").slice(0, 40)}.json`);
+}
+function hashMemo(dir, hash) {
+  return async (path6, identity3) => {
+    const before = await stampOf(path6, identity3);
+    const file = memoFile(dir, path6);
+    if (before) {
+      const memo = await readFile4(file, "utf8").then((t) => JSON.parse(t)).catch(() => void 0);
+      if (memo?.path === path6 && memo.stamp === before.stamp && /^[0-9a-f]{64}$/.test(String(memo.sha256))) return memo.sha256;
+    }
+    const sha256 = await hash(path6);
+    const after = await stampOf(path6, identity3);
+    if (before && after?.exact === before.exact && after.settled(BigInt(Date.now()) * 1000000n)) {
+      const tmp = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+      await mkdir4(dir, { recursive: true }).then(() => writeFile4(tmp, JSON.stringify({ path: path6, stamp: before.stamp, sha256 }))).then(() => rename3(tmp, file)).catch(() => rm4(tmp, { force: true }).catch(() => void 0));
+    }
+    return sha256;
+  };
+}
+
+// src/runtime/layer-store.ts
 var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
 var factsOf = ({ digest, size, diffId, uncompressedSize }) => ({ digest, size, diffId, uncompressedSize });
 function readFacts(text) {
@@ -10784,45 +10834,62 @@ function describePrune(r, limits) {
 }
 async function removeStrays(dir, olderThan, result) {
   const candidates = [
-    ...(await readdir6(dir).catch(() => [])).filter((n2) => n2.startsWith("tmp-")).map((n2) => join8(dir, n2)),
-    ...(await readdir6(join8(dir, "recipes")).catch(() => [])).filter((n2) => n2.endsWith(".tmp")).map((n2) => join8(dir, "recipes", n2))
+    ...(await readdir6(dir).catch(() => [])).filter((n2) => n2.startsWith("tmp-")).map((n2) => join9(dir, n2)),
+    ...(await readdir6(join9(dir, "recipes")).catch(() => [])).filter((n2) => n2.endsWith(".tmp")).map((n2) => join9(dir, "recipes", n2)),
+    ...(await readdir6(join9(dir, "hashes")).catch(() => [])).filter((n2) => n2.endsWith(".tmp")).map((n2) => join9(dir, "hashes", n2))
   ];
   for (const path6 of candidates) {
-    const st = await stat4(path6).catch(() => void 0);
+    const st = await stat5(path6).catch(() => void 0);
     if (!st?.isFile() || st.mtimeMs >= olderThan) continue;
-    await rm4(path6, { force: true });
+    await rm5(path6, { force: true });
     result.strays++;
     result.strayBytes += st.size;
   }
 }
+async function removeOrphanMemos(dir, olderThan) {
+  for (const name of (await readdir6(dir).catch(() => [])).filter((n2) => n2.endsWith(".json"))) {
+    const st = await stat5(join9(dir, name)).catch(() => void 0);
+    if (!st || st.mtimeMs >= olderThan) continue;
+    const memo = await readFile5(join9(dir, name), "utf8").then((t) => JSON.parse(t), () => void 0);
+    const alive = typeof memo?.path === "string" && await stat5(memo.path).catch(() => void 0) !== void 0;
+    if (!alive) await rm5(join9(dir, name), { force: true });
+  }
+}
 function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
-  const blob = (digest) => join8(dir, "blobs", digest.replace("sha256:", ""));
-  const index = (key) => join8(dir, "recipes", `${key.replace("sha256:", "")}.json`);
+  const blob = (digest) => join9(dir, "blobs", digest.replace("sha256:", ""));
+  const used = (hex2) => join9(dir, "used", hex2);
+  const index = (key) => join9(dir, "recipes", `${key.replace("sha256:", "")}.json`);
+  const memo = hashMemo(join9(dir, "hashes"), hashFile);
   return {
     limits,
+    hashFile: memo,
     async lookup(key) {
-      const entry = await readFile4(index(key), "utf8").then(readFacts, () => void 0);
+      const entry = await readFile5(index(key), "utf8").then(readFacts, () => void 0);
       if (!entry) return void 0;
       const path6 = blob(entry.digest);
-      const st = await stat4(path6).catch(() => void 0);
+      const st = await stat5(path6).catch(() => void 0);
       if (!st || st.size !== entry.size) return void 0;
-      if (`sha256:${await hashFile(path6)}` !== entry.digest) return void 0;
+      if (`sha256:${await memo(path6)}` !== entry.digest) return void 0;
+      const marker = used(entry.digest.replace("sha256:", ""));
       const now = /* @__PURE__ */ new Date();
-      await utimes(path6, now, now).catch(() => void 0);
+      await utimes(marker, now, now).catch(() => mkdir5(join9(dir, "used"), { recursive: true }).then(() => writeFile5(marker, ""))).catch(() => void 0);
       return { ...entry, path: path6 };
     },
     async prune(now = Date.now()) {
       const result = { removed: 0, freed: 0, kept: 0, keptBytes: 0, strays: 0, strayBytes: 0 };
       await removeStrays(dir, now - limits.minAgeMs, result);
-      const names = await readdir6(join8(dir, "blobs")).catch(() => []);
+      const names = await readdir6(join9(dir, "blobs")).catch(() => []);
       const blobs = (await Promise.all(names.map(async (name) => {
-        const st = await stat4(join8(dir, "blobs", name)).catch(() => void 0);
-        return st ? { name, size: st.size, used: st.mtimeMs } : void 0;
+        const st = await stat5(join9(dir, "blobs", name)).catch(() => void 0);
+        const mark = await stat5(used(name)).catch(() => void 0);
+        return st ? { name, size: st.size, used: Math.max(st.mtimeMs, mark?.mtimeMs ?? 0) } : void 0;
       }))).filter((b) => b !== void 0).sort((a2, b) => a2.used - b.used || a2.name.localeCompare(b.name));
       let total = blobs.reduce((n2, b) => n2 + b.size, 0);
       for (const b of blobs) {
         if (total > limits.maxBytes && b.used < now - limits.minAgeMs) {
-          await rm4(join8(dir, "blobs", b.name), { force: true });
+          await rm5(join9(dir, "blobs", b.name), { force: true });
+          await rm5(used(b.name), { force: true });
+          await rm5(memoFile(join9(dir, "hashes"), join9(dir, "blobs", b.name)), { force: true });
           total -= b.size;
           result.removed++;
           result.freed += b.size;
@@ -10832,18 +10899,19 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
         }
       }
       if (result.removed > 0) {
-        for (const r of await readdir6(join8(dir, "recipes")).catch(() => [])) {
-          const entry = await readFile4(join8(dir, "recipes", r), "utf8").then(readFacts, () => void 0);
-          if (!entry || !await stat4(blob(entry.digest)).catch(() => void 0)) await rm4(join8(dir, "recipes", r), { force: true });
+        for (const r of await readdir6(join9(dir, "recipes")).catch(() => [])) {
+          const entry = await readFile5(join9(dir, "recipes", r), "utf8").then(readFacts, () => void 0);
+          if (!entry || !await stat5(blob(entry.digest)).catch(() => void 0)) await rm5(join9(dir, "recipes", r), { force: true });
         }
       }
-      await rm4(join8(dir, "diffids"), { recursive: true, force: true });
+      await removeOrphanMemos(join9(dir, "hashes"), now - limits.minAgeMs);
+      await rm5(join9(dir, "diffids"), { recursive: true, force: true });
       return result;
     },
     async create() {
-      await mkdir4(join8(dir, "blobs"), { recursive: true });
-      await mkdir4(join8(dir, "recipes"), { recursive: true });
-      const tmp = join8(dir, `tmp-${process.pid}-${randomBytes(6).toString("hex")}`);
+      await mkdir5(join9(dir, "blobs"), { recursive: true });
+      await mkdir5(join9(dir, "recipes"), { recursive: true });
+      const tmp = join9(dir, `tmp-${process.pid}-${randomBytes2(6).toString("hex")}`);
       const fh = await open3(tmp, "w");
       let closed = false;
       const close = async () => {
@@ -10856,15 +10924,15 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
         },
         async commit(key, facts) {
           await close();
-          await rename3(tmp, blob(facts.digest));
+          await rename4(tmp, blob(facts.digest));
           const note = `${index(key)}.${process.pid}.tmp`;
-          await writeFile4(note, JSON.stringify(factsOf(facts)));
-          await rename3(note, index(key));
+          await writeFile5(note, JSON.stringify(factsOf(facts)));
+          await rename4(note, index(key));
           return { ...facts, path: blob(facts.digest) };
         },
         async abort() {
           await close().catch(() => void 0);
-          await rm4(tmp, { force: true });
+          await rm5(tmp, { force: true });
         }
       };
     }
@@ -10880,14 +10948,14 @@ function emit(a2) {
 }
 async function run() {
   const env = process.env;
-  const tempRoot = join9(env.RUNNER_TEMP || tmpdir(), "scratchpack");
+  const tempRoot = join10(env.RUNNER_TEMP || tmpdir(), "scratchpack");
   const report = { platforms: [], refs: [], phases: [], errors: [], warnings: [] };
   let annotations = [];
   let failure;
   let started = false;
   const cores = availableParallelism();
   const pool = workerGzipPool(cores, new URL("./compress-worker.js", import.meta.url));
-  const store = diskLayerStore(join9(env.RUNNER_TOOL_CACHE ? join9(env.RUNNER_TOOL_CACHE, "scratchpack") : tempRoot, "layers"));
+  const store = diskLayerStore(join10(env.RUNNER_TOOL_CACHE ? join10(env.RUNNER_TOOL_CACHE, "scratchpack") : tempRoot, "layers"));
   try {
     const inputs = readInputs(env);
     report.platforms = inputs.platforms.map((p) => ({ platform: p.id, status: "not built" }));
@@ -10898,7 +10966,7 @@ async function run() {
       concurrency: cores,
       tempRoot,
       policy: DEFAULT_RETRY,
-      layers: { open: openFileReader, hash: (file) => hashFile(file.path), gzip: (chunk) => pool.gzip(chunk), store },
+      layers: { open: openFileReader, hash: (file) => store.hashFile(file.path, file.identity), gzip: (chunk) => pool.gzip(chunk), store },
       mask: (secret) => setSecret(secret),
       group: (name, fn) => group(name, fn),
       info: (line) => info(line),

@@ -7,7 +7,7 @@ import type { BuildResult } from './go/build.js';
 import type { Annotation } from './go/diagnostics.js';
 import type { FileRef, TarEntry } from './oci/tar.js';
 import type { PlatformReport } from './report/model.js';
-import { hashFile, nodeDepsFs, withFileSource } from './runtime/fs.js';
+import { nodeDepsFs, withFileSource } from './runtime/fs.js';
 import type { Toolchain } from './toolchain.js';
 
 /** A binary that passed its checks, with whatever it needs at run time. */
@@ -45,6 +45,8 @@ export interface InspectContext {
   binaryPath: string;
   show: (file: string) => string;
   toolchains: Map<string, Toolchain>;
+  /** sha256 of the binary: the layer store's memo, so an unchanged binary is not read again. */
+  hash: (file: FileRef) => Promise<string>;
 }
 
 /**
@@ -61,7 +63,7 @@ export async function inspectOne(r: BuildResult, row: PlatformReport, ctx: Inspe
   try {
     const [info, bytes] = withFileSource(r.binary, (src) => [parseElf(src), src.size] as const);
     size = bytes;
-    sha256 = await hashFile(r.binary);
+    sha256 = await ctx.hash({ path: r.binary, size, identity: info.goBuildId ?? undefined });
     row.binary = {
       path: ctx.binaryPath, file: r.binary, size, sha256,
       linkage: info.linkage, interpreter: info.interpreter, needed: info.needed,

@@ -9,7 +9,7 @@ import { outputs, type Report } from './report/model.js';
 import { renderSummary } from './report/summary.js';
 import { execaExec } from './runtime/exec.js';
 import { workerGzipPool } from './runtime/compress.js';
-import { hashFile, openFileReader } from './runtime/fs.js';
+import { openFileReader } from './runtime/fs.js';
 import { describePrune, diskLayerStore } from './runtime/layer-store.js';
 import type { Annotation } from './go/diagnostics.js';
 
@@ -42,7 +42,7 @@ export async function run(): Promise<void> {
       concurrency: cores,
       tempRoot,
       policy: DEFAULT_RETRY,
-      layers: { open: openFileReader, hash: (file) => hashFile(file.path), gzip: (chunk) => pool.gzip(chunk), store },
+      layers: { open: openFileReader, hash: (file) => store.hashFile(file.path, file.identity), gzip: (chunk) => pool.gzip(chunk), store },
       mask: (secret) => core.setSecret(secret),
       group: (name, fn) => core.group(name, fn),
       info: (line) => core.info(line),

@@ -80,7 +80,7 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
     binaryName: facts.binaryName, ccFor: (p: Platform) => toolchains.get(p.id)?.cc,
   };
   const inspectContext = {
-    inputs, binaryPath: plan.binaryPath, toolchains,
+    inputs, binaryPath: plan.binaryPath, toolchains, hash: deps.layers.hash,
     show: (f: string) => (relative(facts.workspace, f).startsWith('..') ? f : relative(facts.workspace, f)),
   };
   const builds: BuildResult[] = [];

@@ -126,3 +126,23 @@ export function readGoBuildInfo(r: ByteReader, segments: Segment[], sections: Se
   if (version === undefined) return null;
   return parseModinfo(version, stripSentinels(mod ?? ''));
 }
+
+/** ELF note type of the go command's build ID (cmd/internal/buildid). */
+const NOTE_GO_BUILDID = 4;
+
+/**
+ * The build ID in `.note.go.buildid`: the go command derives it from the binary's inputs and content, and trusts it
+ * to leave an up-to-date binary in place; null when the note is absent or malformed.
+ */
+export function readGoBuildId(r: ByteReader, sections: Section[]): string | null {
+  const sec = sections.find((s) => s.name === '.note.go.buildid');
+  if (!sec || sec.size < 16 || sec.size > 4096) return null;
+  const namesz = r.u32(sec.offset, 'build ID note');
+  const descsz = r.u32(sec.offset + 4, 'build ID note');
+  const type = r.u32(sec.offset + 8, 'build ID note');
+  if (namesz !== 4 || type !== NOTE_GO_BUILDID || descsz === 0 || 16 + descsz > sec.size) return null;
+  const name = r.slice(sec.offset + 12, 4, 'build ID note');
+  if (name[0] !== 0x47 || name[1] !== 0x6f || name[2] !== 0 || name[3] !== 0) return null; // "Go\0\0"
+  const id = new TextDecoder().decode(r.slice(sec.offset + 16, descsz, 'build ID'));
+  return /^[\x21-\x7e]+$/.test(id) ? id : null;
+}

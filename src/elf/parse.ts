@@ -1,6 +1,6 @@
 import { ByteReader, bytesSource, ElfError, type ByteSource } from './reader.js';
 import { goarchOf, MACHINE_NAMES } from './machine.js';
-import { readGoBuildInfo, type GoBuildInfo } from './buildinfo.js';
+import { readGoBuildId, readGoBuildInfo, type GoBuildInfo } from './buildinfo.js';
 
 export { bytesSource, ElfError, type ByteSource } from './reader.js';
 
@@ -26,6 +26,8 @@ export interface ElfInfo {
   rpath: string[];
   soname: string | null;
   go: GoBuildInfo | null;
+  /** The go command's build ID (`go tool buildid`), or null for a file without one. */
+  goBuildId: string | null;
 }
 
 /** A section header, as far as we need it. */
@@ -195,5 +197,6 @@ export function parseElf(input: Uint8Array | ByteSource): ElfInfo {
     rpath: dyn.rpath,
     soname: dyn.soname,
     go: readGoBuildInfo(r, segments, sections),
+    goBuildId: readGoBuildId(r, sections),
   };
 }

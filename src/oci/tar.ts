@@ -17,6 +17,8 @@ export interface FileRef {
   size: number;
   /** Hex sha256 of the content when already known (the binary's, from inspection): the layer store is asked first. */
   sha256?: string;
+  /** An identity the producer derives from the content (a Go build ID), so a hash memo may trust it over timestamps. */
+  identity?: string;
 }
 
 const BLOCK = 512;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { LayerFacts, LayerSink, LayerStore } from '../oci/layer.js';
 import { humanSize } from '../report/summary.js';
 import { hashFile } from './fs.js';
+import { hashMemo, memoFile, type HashMemo } from './hash-memo.js';
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
@@ -60,6 +61,7 @@ async function removeStrays(dir: string, olderThan: number, result: PruneResult)
   const candidates = [
     ...(await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith('tmp-')).map((n) => join(dir, n)),
     ...(await readdir(join(dir, 'recipes')).catch(() => [] as string[])).filter((n) => n.endsWith('.tmp')).map((n) => join(dir, 'recipes', n)),
+    ...(await readdir(join(dir, 'hashes')).catch(() => [] as string[])).filter((n) => n.endsWith('.tmp')).map((n) => join(dir, 'hashes', n)),
   ];
   for (const path of candidates) {
     const st = await stat(path).catch(() => undefined);
@@ -70,31 +72,49 @@ async function removeStrays(dir: string, olderThan: number, result: PruneResult)
   }
 }
 
+/** Memos of files that are gone (a binary dir that moved), once old: they would never be read again. */
+async function removeOrphanMemos(dir: string, olderThan: number): Promise<void> {
+  for (const name of (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'))) {
+    const st = await stat(join(dir, name)).catch(() => undefined);
+    if (!st || st.mtimeMs >= olderThan) continue;
+    const memo = await readFile(join(dir, name), 'utf8').then((t) => JSON.parse(t) as { path?: unknown }, () => undefined);
+    const alive = typeof memo?.path === 'string' && (await stat(memo.path).catch(() => undefined)) !== undefined;
+    if (!alive) await rm(join(dir, name), { force: true });
+  }
+}
+
 /** The disk store also prunes itself, least recently used first; only main.ts calls that, once the step is done. */
 export interface DiskLayerStore extends LayerStore {
   readonly limits: StoreLimits;
+  /** sha256 of any file (the binaries), remembered in this store like its own blobs' (hash-memo.ts). */
+  readonly hashFile: HashMemo;
   prune(now?: number): Promise<PruneResult>;
 }
 
 /**
  * Compressed layers on disk: `blobs/<hex>` by digest and `recipes/<hex>.json` giving the blob and diff_id for a
- * recipe key. A hit is re-hashed (a few ms) and must match, so a damaged entry is rebuilt rather than published;
- * it also marks the blob as used, which is what prune() orders by.
+ * recipe key. A hit's blob must hash to its digest, so a damaged entry is rebuilt rather than published; the hash
+ * is remembered by the blob's stamps (`hashes/`), and any write to the blob changes them. A hit also touches
+ * `used/<hex>`, which prune() orders by: touching the blob itself would change its stamps and void the memo.
  */
 export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS): DiskLayerStore {
   const blob = (digest: string) => join(dir, 'blobs', digest.replace('sha256:', ''));
+  const used = (hex: string) => join(dir, 'used', hex);
   const index = (key: string) => join(dir, 'recipes', `${key.replace('sha256:', '')}.json`);
+  const memo = hashMemo(join(dir, 'hashes'), hashFile);
   return {
     limits,
+    hashFile: memo,
     async lookup(key) {
       const entry = await readFile(index(key), 'utf8').then(readFacts, () => undefined);
       if (!entry) return undefined;
       const path = blob(entry.digest);
       const st = await stat(path).catch(() => undefined);
       if (!st || st.size !== entry.size) return undefined;
-      if (`sha256:${await hashFile(path)}` !== entry.digest) return undefined;
+      if (`sha256:${await memo(path)}` !== entry.digest) return undefined;
+      const marker = used(entry.digest.replace('sha256:', ''));
       const now = new Date();
-      await utimes(path, now, now).catch(() => undefined);
+      await utimes(marker, now, now).catch(() => mkdir(join(dir, 'used'), { recursive: true }).then(() => writeFile(marker, ''))).catch(() => undefined);
       return { ...entry, path };
     },
     async prune(now = Date.now()) {
@@ -103,12 +123,15 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
       const names = await readdir(join(dir, 'blobs')).catch(() => [] as string[]);
       const blobs = (await Promise.all(names.map(async (name) => {
         const st = await stat(join(dir, 'blobs', name)).catch(() => undefined);
-        return st ? { name, size: st.size, used: st.mtimeMs } : undefined;
+        const mark = await stat(used(name)).catch(() => undefined);
+        return st ? { name, size: st.size, used: Math.max(st.mtimeMs, mark?.mtimeMs ?? 0) } : undefined;
       }))).filter((b) => b !== undefined).sort((a, b) => a.used - b.used || a.name.localeCompare(b.name));
       let total = blobs.reduce((n, b) => n + b.size, 0);
       for (const b of blobs) {
         if (total > limits.maxBytes && b.used < now - limits.minAgeMs) {
           await rm(join(dir, 'blobs', b.name), { force: true });
+          await rm(used(b.name), { force: true });
+          await rm(memoFile(join(dir, 'hashes'), join(dir, 'blobs', b.name)), { force: true });
           total -= b.size;
           result.removed++;
           result.freed += b.size;
@@ -124,6 +147,7 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
           if (!entry || !(await stat(blob(entry.digest)).catch(() => undefined))) await rm(join(dir, 'recipes', r), { force: true });
         }
       }
+      await removeOrphanMemos(join(dir, 'hashes'), now - limits.minAgeMs);
       await rm(join(dir, 'diffids'), { recursive: true, force: true });
       return result;
     },
