@@ -138,5 +138,7 @@ describe('go build environment', () => {
     expect(buildEnv({ ...opts, procs: 1, env: { GOMAXPROCS: '3' } }, amd64).GOMAXPROCS).toBe('3');
     expect(buildEnv(opts, amd64).GOMAXPROCS).toBeUndefined();
     expect(buildEnv({ ...opts, env: { GOARCH: 'arm64' } }, amd64).GOARCH).toBe('amd64');
+    // A GOCACHE from the `env` input reaches go build; nothing overrides it.
+    expect(buildEnv({ ...opts, env: { GOCACHE: '/cache/from/input' } }, amd64).GOCACHE).toBe('/cache/from/input');
   });
 });

@@ -183,6 +183,13 @@ describe('failures become annotations, and outputs and summary are still written
     expect(existsSync(join(run.runnerTemp, 'scratchpack', 'oci'))).toBe(false);
   });
 
+  test('a GOCACHE set through the env input is the one go build uses', () => {
+    // GOCACHE=off makes go build refuse at once, so the failure proves the value reached it (it was once overridden).
+    const run = runAction({ ...base, platforms: 'linux/amd64', env: 'GOCACHE=off' }, { env });
+    expect(run.code).toBe(1);
+    expect(run.errors.join('\n')).toContain('GOCACHE=off');
+  });
+
   test('a cgo binary under linkage static fails with the loader, libm and libc named', () => {
     const run = runAction({ 'working-directory': '__tests__/fixtures/cgo', platforms: 'linux/amd64', cgo: 'true' });
     expect(run.code).toBe(1);

@@ -2306,7 +2306,6 @@ function buildEnv(opts, platform3) {
   return {
     ...opts.env,
     CGO_ENABLED: opts.cgo ? "1" : "0",
-    ...opts.gocache ? { GOCACHE: opts.gocache } : {},
     ...opts.procs && opts.env.GOMAXPROCS === void 0 ? { GOMAXPROCS: String(opts.procs) } : {},
     ...platform3.goEnv
   };
@@ -2788,7 +2787,7 @@ async function prepare(inputs, env, exec) {
   const baseEnv = env;
   const first = inputs.platforms[0];
   const [goEnv, list, [epoch, epochSource]] = await Promise.all([
-    exec("go", ["env", "GOVERSION", "GOCACHE"], { cwd: workDir, env: baseEnv }),
+    exec("go", ["env", "GOVERSION"], { cwd: workDir, env: baseEnv }),
     exec("go", ["list", "-f", "{{.Name}} {{.ImportPath}}", inputs.package], {
       cwd: workDir,
       env: { ...baseEnv, ...inputs.env, ...first.goEnv, CGO_ENABLED: inputs.cgo ? "1" : "0" }
@@ -2798,14 +2797,14 @@ async function prepare(inputs, env, exec) {
   if (goEnv.exitCode !== 0) {
     throw new InputError(`go is not usable (${goEnv.stderr.trim() || `exit ${goEnv.exitCode}`}); add actions/setup-go before this step`);
   }
-  const [goVersion, gocache] = goEnv.stdout.trim().split("\n");
+  const goVersion = goEnv.stdout.trim();
   if (list.exitCode !== 0) {
     throw new InputError(`input "package": "${inputs.package}" is not a buildable package in ${relative(workspace, workDir) || "."}: ${list.stderr.trim().split("\n")[0]}`);
   }
   const [name, importPath] = list.stdout.trim().split(" ");
   if (name !== "main") throw new InputError(`input "package": "${inputs.package}" is package ${name}, not package main; expected a command, e.g. ./cmd/server`);
   const binaryName = inputs.binaryName ?? defaultBinaryName(importPath);
-  const facts = { workspace, workDir, importPath, binaryName, epoch, epochSource, goVersion, gocache, extraFiles: [], warnings };
+  const facts = { workspace, workDir, importPath, binaryName, epoch, epochSource, goVersion, extraFiles: [], warnings };
   if (inputs.caCertificates) {
     for (const p of CA_BUNDLES) {
       const data = await readFile2(p).catch(() => void 0);
@@ -3698,7 +3697,6 @@ async function runPipeline(inputs, report, deps) {
     goFlags: inputs.goFlags,
     cgo: inputs.cgo,
     env: inputs.env,
-    gocache: facts.gocache,
     procs: deps.env.GOMAXPROCS ? void 0 : buildProcs(deps.concurrency, inputs.platforms.length)
   };
   const buildContext = {

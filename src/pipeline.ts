@@ -72,7 +72,7 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   const toRepoPath = (f: string) => relative(facts.workspace, resolve(facts.workDir, f));
   const goOptions = {
     pkg: inputs.package, ldflags: inputs.ldflags, tags: inputs.buildTags, goFlags: inputs.goFlags,
-    cgo: inputs.cgo, env: inputs.env, gocache: facts.gocache,
+    cgo: inputs.cgo, env: inputs.env,
     procs: deps.env.GOMAXPROCS ? undefined : buildProcs(deps.concurrency, inputs.platforms.length),
   };
   const buildContext = {

@@ -17,7 +17,6 @@ export interface Facts {
   epoch: number;
   epochSource: 'input' | 'SOURCE_DATE_EPOCH' | 'git' | 'default';
   goVersion: string;
-  gocache: string;
   caBundle?: Uint8Array;
   caBundlePath?: string;
   zoneinfo?: TarEntry[];
@@ -104,7 +103,7 @@ export async function prepare(inputs: Inputs, env: NodeJS.ProcessEnv, exec: Exec
   const first = inputs.platforms[0];
   // Independent questions, asked at once: each is a process start on the critical path before any build.
   const [goEnv, list, [epoch, epochSource]] = await Promise.all([
-    exec('go', ['env', 'GOVERSION', 'GOCACHE'], { cwd: workDir, env: baseEnv }),
+    exec('go', ['env', 'GOVERSION'], { cwd: workDir, env: baseEnv }),
     exec('go', ['list', '-f', '{{.Name}} {{.ImportPath}}', inputs.package], {
       cwd: workDir,
       env: { ...baseEnv, ...inputs.env, ...first.goEnv, CGO_ENABLED: inputs.cgo ? '1' : '0' },
@@ -114,14 +113,14 @@ export async function prepare(inputs: Inputs, env: NodeJS.ProcessEnv, exec: Exec
   if (goEnv.exitCode !== 0) {
     throw new InputError(`go is not usable (${goEnv.stderr.trim() || `exit ${goEnv.exitCode}`}); add actions/setup-go before this step`);
   }
-  const [goVersion, gocache] = goEnv.stdout.trim().split('\n');
+  const goVersion = goEnv.stdout.trim();
   if (list.exitCode !== 0) {
     throw new InputError(`input "package": "${inputs.package}" is not a buildable package in ${relative(workspace, workDir) || '.'}: ${list.stderr.trim().split('\n')[0]}`);
   }
   const [name, importPath] = list.stdout.trim().split(' ');
   if (name !== 'main') throw new InputError(`input "package": "${inputs.package}" is package ${name}, not package main; expected a command, e.g. ./cmd/server`);
   const binaryName = inputs.binaryName ?? defaultBinaryName(importPath);
-  const facts: Facts = { workspace, workDir, importPath, binaryName, epoch, epochSource, goVersion, gocache, extraFiles: [], warnings };
+  const facts: Facts = { workspace, workDir, importPath, binaryName, epoch, epochSource, goVersion, extraFiles: [], warnings };
   if (inputs.caCertificates) {
     for (const p of CA_BUNDLES) {
       const data = await readFile(p).catch(() => undefined);

@@ -9,7 +9,6 @@ export interface GoBuildOptions {
   cgo: boolean;
   /** User `env` lines; platform variables are applied after them and win. */
   env: Record<string, string>;
-  gocache?: string;
   /** GOMAXPROCS for each `go build`, set when several run at once and nobody chose one (see buildProcs). */
   procs?: number;
 }
@@ -43,7 +42,6 @@ export function buildEnv(opts: GoBuildOptions, platform: Platform): Record<strin
   return {
     ...opts.env,
     CGO_ENABLED: opts.cgo ? '1' : '0',
-    ...(opts.gocache ? { GOCACHE: opts.gocache } : {}),
     ...(opts.procs && opts.env.GOMAXPROCS === undefined ? { GOMAXPROCS: String(opts.procs) } : {}),
     ...platform.goEnv,
   };
