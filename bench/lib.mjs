@@ -81,9 +81,9 @@ function collect(r, out, summary, runnerTemp) {
 const tempRun = () => mkdtempSync(join(tmpdir(), 'scratchpack-bench-run-'));
 
 /** Runs dist/index.js with INPUT_* variables, as the runner does; returns outputs and the summary. */
-export function runAction(inputs, { env = {}, runnerTemp = tempRun() } = {}) {
+export function runAction(inputs, { env = {}, runnerTemp = tempRun(), bundle = join(ROOT, 'dist', 'index.js') } = {}) {
   const { e, out, summary } = actionEnv(inputs, runnerTemp, env);
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'index.js')], { env: e, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [bundle], { env: e, encoding: 'utf8', maxBuffer: 64 << 20 });
   return collect(r, out, summary, runnerTemp);
 }
 
@@ -148,4 +148,13 @@ export async function importTs(rel) {
   const out = join(mkdtempSync(join(tmpdir(), 'scratchpack-bench-ts-')), 'helper.mjs');
   await build({ entryPoints: [join(ROOT, rel)], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
   return import(out);
+}
+
+/** The committed bundle of another revision (e.g. BASE=b62d0b4), unpacked into a temp dir, for side-by-side runs. */
+export function bundleAt(rev) {
+  const dir = mkdtempSync(join(tmpdir(), 'scratchpack-bench-base-'));
+  const tar = spawnSync('git', ['archive', rev, 'dist'], { cwd: ROOT, maxBuffer: 64 << 20 });
+  if (tar.status !== 0) throw new Error(`git archive ${rev} dist: ${tar.stderr}`);
+  sh('tar', ['-x', '-C', dir], { input: tar.stdout, encoding: 'buffer' });
+  return join(dir, 'dist', 'index.js');
 }

@@ -1,31 +1,41 @@
 // Target 2 of issue #5: an unchanged rerun (same RUNNER_TEMP, so the layer cache is warm; same registry repository)
 // against the bare sequential `go build` loop for the same six targets. Alternating pairs; target ratio <= 1.1.
+// BASE=<git revision> also reruns that revision's committed bundle in each pair (its own RUNNER_TEMP, alternating
+// order), so a change is measured side by side with its parent in one script.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { goBuildLoop, machine, median, runAction, seconds, SIX, startRegistry } from './lib.mjs';
+import { bundleAt, goBuildLoop, machine, median, runAction, seconds, SIX, startRegistry } from './lib.mjs';
 
 const PAIRS = Number(process.env.PAIRS ?? 3);
 const registry = await startRegistry();
 try {
   console.log(`machine: ${machine()}`);
-  const runnerTemp = mkdtempSync(join(tmpdir(), 'scratchpack-bench-rerun-'));
+  const sides = [{ name: 'rerun', bundle: undefined }];
+  if (process.env.BASE) sides.push({ name: `rerun at ${process.env.BASE}`, bundle: bundleAt(process.env.BASE) });
   const inputs = { 'working-directory': 'bench/service', platforms: SIX.join(','), push: 'true', tags: `${registry.host}/bench/rerun:latest`, 'source-date-epoch': '1700000000' };
-  const first = runAction(inputs, { runnerTemp });
+  for (const side of sides) {
+    side.runnerTemp = mkdtempSync(join(tmpdir(), 'scratchpack-bench-rerun-'));
+    side.first = runAction(inputs, { runnerTemp: side.runnerTemp, bundle: side.bundle });
+    side.ratios = [];
+  }
   const loopDir = mkdtempSync(join(tmpdir(), 'scratchpack-bench-loop-'));
   goBuildLoop(SIX, loopDir);
-  const rows = [];
   for (let i = 0; i < PAIRS; i++) {
-    let run;
-    const a = await seconds(() => { run = runAction(inputs, { runnerTemp }); });
     const l = await seconds(() => goBuildLoop(SIX, loopDir));
-    if (run.outputs.digest !== first.outputs.digest) throw new Error('rerun changed the digest');
-    const blobs = /\*\*Blobs:\*\* ([^\n]*)/.exec(run.summary)?.[1];
-    const cache = /\((\d+ of \d+ layers from the layer cache)\)/.exec(run.summary)?.[1] ?? 'no layer cache hits';
-    rows.push(a / l);
-    console.log(`pair ${i + 1}: rerun ${a.toFixed(2)} s, go build loop ${l.toFixed(2)} s, ratio ${(a / l).toFixed(3)}; ${cache}; blobs ${blobs}`);
+    const parts = [];
+    for (const side of i % 2 ? [...sides].reverse() : sides) {
+      let run;
+      const a = await seconds(() => { run = runAction(inputs, { runnerTemp: side.runnerTemp, bundle: side.bundle }); });
+      if (run.outputs.digest !== side.first.outputs.digest) throw new Error('rerun changed the digest');
+      const blobs = /\*\*Blobs:\*\* ([^\n]*)/.exec(run.summary)?.[1];
+      const cache = /\((\d+ of \d+ layers from the layer cache)\)/.exec(run.summary)?.[1] ?? 'no layer cache hits';
+      side.ratios.push(a / l);
+      parts.push(`${side.name} ${a.toFixed(2)} s, ratio ${(a / l).toFixed(3)}; ${cache}; blobs ${blobs}`);
+    }
+    console.log(`pair ${i + 1}: go build loop ${l.toFixed(2)} s; ${parts.join(' | ')}`);
   }
-  console.log(`median ratio ${median(rows).toFixed(3)} (target <= 1.1)`);
+  for (const side of sides) console.log(`${side.name}: median ratio ${median(side.ratios).toFixed(3)} (target <= 1.1)`);
 } finally {
   registry.stop();
 }
