@@ -10769,12 +10769,12 @@ function workerGzipPool(size, script) {
 
 // src/runtime/layer-store.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir5, open as open3, readdir as readdir6, readFile as readFile5, rename as rename4, rm as rm5, stat as stat5, utimes, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir5, open as open3, readdir as readdir7, readFile as readFile5, rename as rename4, rm as rm5, stat as stat5, utimes, writeFile as writeFile5 } from "node:fs/promises";
 import { join as join9 } from "node:path";
 
 // src/runtime/hash-memo.ts
 import { createHash as createHash4, randomBytes } from "node:crypto";
-import { mkdir as mkdir4, readFile as readFile4, rename as rename3, rm as rm4, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir4, readdir as readdir6, readFile as readFile4, rename as rename3, rm as rm4, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join8 } from "node:path";
 var SETTLED_NS = 100000000n;
 async function stampOf(path6, identity3) {
@@ -10787,13 +10787,18 @@ async function stampOf(path6, identity3) {
 function memoFile(dir, path6) {
   return join8(dir, `${createHash4("sha256").update(path6).digest("hex").slice(0, 40)}.json`);
 }
+async function readMemo(file) {
+  const m = await readFile4(file, "utf8").then((t) => JSON.parse(t)).catch(() => void 0);
+  const ok = typeof m?.path === "string" && typeof m.stamp === "string" && /^[0-9a-f]{64}$/.test(String(m.sha256));
+  return ok ? m : void 0;
+}
 function hashMemo(dir, hash) {
   return async (path6, identity3) => {
     const before = await stampOf(path6, identity3);
     const file = memoFile(dir, path6);
     if (before) {
-      const memo = await readFile4(file, "utf8").then((t) => JSON.parse(t)).catch(() => void 0);
-      if (memo?.path === path6 && memo.stamp === before.stamp && /^[0-9a-f]{64}$/.test(String(memo.sha256))) return memo.sha256;
+      const memo = await readMemo(file);
+      if (memo?.path === path6 && memo.stamp === before.stamp) return memo.sha256;
     }
     const sha256 = await hash(path6);
     const after = await stampOf(path6, identity3);
@@ -10803,6 +10808,17 @@ function hashMemo(dir, hash) {
     }
     return sha256;
   };
+}
+async function forgetMemo(dir, path6) {
+  await rm4(memoFile(dir, path6), { force: true });
+}
+async function pruneMemos(dir, olderThan) {
+  for (const name of (await readdir6(dir).catch(() => [])).filter((n2) => n2.endsWith(".json"))) {
+    const st = await stat4(join8(dir, name)).catch(() => void 0);
+    if (!st || st.mtimeMs >= olderThan) continue;
+    const memo = await readMemo(join8(dir, name));
+    if (!memo || !await stat4(memo.path).catch(() => void 0)) await rm4(join8(dir, name), { force: true });
+  }
 }
 
 // src/runtime/layer-store.ts
@@ -10830,11 +10846,15 @@ function describePrune(r, limits) {
   }
   return lines.join("\n");
 }
+async function listed(dir, sub, keep) {
+  return (await readdir7(join9(dir, sub)).catch(() => [])).filter(keep).map((n2) => join9(dir, sub, n2));
+}
 async function removeStrays(dir, olderThan, result) {
+  const isTmp = (n2) => n2.endsWith(".tmp");
   const candidates = [
-    ...(await readdir6(dir).catch(() => [])).filter((n2) => n2.startsWith("tmp-")).map((n2) => join9(dir, n2)),
-    ...(await readdir6(join9(dir, "recipes")).catch(() => [])).filter((n2) => n2.endsWith(".tmp")).map((n2) => join9(dir, "recipes", n2)),
-    ...(await readdir6(join9(dir, "hashes")).catch(() => [])).filter((n2) => n2.endsWith(".tmp")).map((n2) => join9(dir, "hashes", n2))
+    ...await listed(dir, ".", (n2) => n2.startsWith("tmp-")),
+    ...await listed(dir, "recipes", isTmp),
+    ...await listed(dir, "hashes", isTmp)
   ];
   for (const path6 of candidates) {
     const st = await stat5(path6).catch(() => void 0);
@@ -10844,20 +10864,12 @@ async function removeStrays(dir, olderThan, result) {
     result.strayBytes += st.size;
   }
 }
-async function removeOrphanMemos(dir, olderThan) {
-  for (const name of (await readdir6(dir).catch(() => [])).filter((n2) => n2.endsWith(".json"))) {
-    const st = await stat5(join9(dir, name)).catch(() => void 0);
-    if (!st || st.mtimeMs >= olderThan) continue;
-    const memo = await readFile5(join9(dir, name), "utf8").then((t) => JSON.parse(t), () => void 0);
-    const alive = typeof memo?.path === "string" && await stat5(memo.path).catch(() => void 0) !== void 0;
-    if (!alive) await rm5(join9(dir, name), { force: true });
-  }
-}
 function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
   const blob = (digest) => join9(dir, "blobs", digest.replace("sha256:", ""));
   const used = (hex2) => join9(dir, "used", hex2);
   const index = (key) => join9(dir, "recipes", `${key.replace("sha256:", "")}.json`);
-  const memo = hashMemo(join9(dir, "hashes"), hashFile);
+  const hashes = join9(dir, "hashes");
+  const memo = hashMemo(hashes, hashFile);
   return {
     limits,
     hashFile: memo,
@@ -10876,7 +10888,7 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
     async prune(now = Date.now()) {
       const result = { removed: 0, freed: 0, kept: 0, keptBytes: 0, strays: 0, strayBytes: 0 };
       await removeStrays(dir, now - limits.minAgeMs, result);
-      const names = await readdir6(join9(dir, "blobs")).catch(() => []);
+      const names = await readdir7(join9(dir, "blobs")).catch(() => []);
       const blobs = (await Promise.all(names.map(async (name) => {
         const st = await stat5(join9(dir, "blobs", name)).catch(() => void 0);
         const mark = await stat5(used(name)).catch(() => void 0);
@@ -10887,7 +10899,7 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
         if (total > limits.maxBytes && b.used < now - limits.minAgeMs) {
           await rm5(join9(dir, "blobs", b.name), { force: true });
           await rm5(used(b.name), { force: true });
-          await rm5(memoFile(join9(dir, "hashes"), join9(dir, "blobs", b.name)), { force: true });
+          await forgetMemo(hashes, join9(dir, "blobs", b.name));
           total -= b.size;
           result.removed++;
           result.freed += b.size;
@@ -10897,12 +10909,12 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
         }
       }
       if (result.removed > 0) {
-        for (const r of await readdir6(join9(dir, "recipes")).catch(() => [])) {
+        for (const r of await readdir7(join9(dir, "recipes")).catch(() => [])) {
           const entry = await readFile5(join9(dir, "recipes", r), "utf8").then(readFacts, () => void 0);
           if (!entry || !await stat5(blob(entry.digest)).catch(() => void 0)) await rm5(join9(dir, "recipes", r), { force: true });
         }
       }
-      await removeOrphanMemos(join9(dir, "hashes"), now - limits.minAgeMs);
+      await pruneMemos(hashes, now - limits.minAgeMs);
       await rm5(join9(dir, "diffids"), { recursive: true, force: true });
       return result;
     },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { LayerFacts, LayerSink, LayerStore } from '../oci/layer.js';
 import { humanSize } from '../report/summary.js';
 import { hashFile } from './fs.js';
-import { hashMemo, memoFile, type HashMemo } from './hash-memo.js';
+import { forgetMemo, hashMemo, pruneMemos, type HashMemo } from './hash-memo.js';
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
@@ -56,12 +56,18 @@ export function describePrune(r: PruneResult, limits: StoreLimits): string {
   return lines.join('\n');
 }
 
-/** Leftovers of writes that never committed: `tmp-*` layer files and `recipes/*.tmp` index entries. */
+/** Paths of the entries of `sub` (under `dir`) whose name passes `keep`; none when `sub` does not exist. */
+async function listed(dir: string, sub: string, keep: (name: string) => boolean): Promise<string[]> {
+  return (await readdir(join(dir, sub)).catch(() => [] as string[])).filter(keep).map((n) => join(dir, sub, n));
+}
+
+/** Leftovers of writes that never committed: `tmp-*` layer files, and `*.tmp` index entries and hash memos. */
 async function removeStrays(dir: string, olderThan: number, result: PruneResult): Promise<void> {
+  const isTmp = (n: string) => n.endsWith('.tmp');
   const candidates = [
-    ...(await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith('tmp-')).map((n) => join(dir, n)),
-    ...(await readdir(join(dir, 'recipes')).catch(() => [] as string[])).filter((n) => n.endsWith('.tmp')).map((n) => join(dir, 'recipes', n)),
-    ...(await readdir(join(dir, 'hashes')).catch(() => [] as string[])).filter((n) => n.endsWith('.tmp')).map((n) => join(dir, 'hashes', n)),
+    ...(await listed(dir, '.', (n) => n.startsWith('tmp-'))),
+    ...(await listed(dir, 'recipes', isTmp)),
+    ...(await listed(dir, 'hashes', isTmp)),
   ];
   for (const path of candidates) {
     const st = await stat(path).catch(() => undefined);
@@ -69,17 +75,6 @@ async function removeStrays(dir: string, olderThan: number, result: PruneResult)
     await rm(path, { force: true });
     result.strays++;
     result.strayBytes += st.size;
-  }
-}
-
-/** Memos of files that are gone (a binary dir that moved), once old: they would never be read again. */
-async function removeOrphanMemos(dir: string, olderThan: number): Promise<void> {
-  for (const name of (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'))) {
-    const st = await stat(join(dir, name)).catch(() => undefined);
-    if (!st || st.mtimeMs >= olderThan) continue;
-    const memo = await readFile(join(dir, name), 'utf8').then((t) => JSON.parse(t) as { path?: unknown }, () => undefined);
-    const alive = typeof memo?.path === 'string' && (await stat(memo.path).catch(() => undefined)) !== undefined;
-    if (!alive) await rm(join(dir, name), { force: true });
   }
 }
 
@@ -101,7 +96,8 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
   const blob = (digest: string) => join(dir, 'blobs', digest.replace('sha256:', ''));
   const used = (hex: string) => join(dir, 'used', hex);
   const index = (key: string) => join(dir, 'recipes', `${key.replace('sha256:', '')}.json`);
-  const memo = hashMemo(join(dir, 'hashes'), hashFile);
+  const hashes = join(dir, 'hashes');
+  const memo = hashMemo(hashes, hashFile);
   return {
     limits,
     hashFile: memo,
@@ -131,7 +127,7 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
         if (total > limits.maxBytes && b.used < now - limits.minAgeMs) {
           await rm(join(dir, 'blobs', b.name), { force: true });
           await rm(used(b.name), { force: true });
-          await rm(memoFile(join(dir, 'hashes'), join(dir, 'blobs', b.name)), { force: true });
+          await forgetMemo(hashes, join(dir, 'blobs', b.name));
           total -= b.size;
           result.removed++;
           result.freed += b.size;
@@ -147,7 +143,7 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
           if (!entry || !(await stat(blob(entry.digest)).catch(() => undefined))) await rm(join(dir, 'recipes', r), { force: true });
         }
       }
-      await removeOrphanMemos(join(dir, 'hashes'), now - limits.minAgeMs);
+      await pruneMemos(hashes, now - limits.minAgeMs);
       await rm(join(dir, 'diffids'), { recursive: true, force: true });
       return result;
     },
