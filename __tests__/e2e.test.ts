@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NODE24, runAction, sh, type ActionRun } from './helpers/action.js';
+import { NODE24, ROOT, runAction, sh, type ActionRun } from './helpers/action.js';
 
 const PLATFORMS = 'linux/amd64\nlinux/arm64\nlinux/arm/v7';
 const TAG = 'ghcr.io/acme/hello:1.0';
@@ -77,6 +77,9 @@ describe('the committed bundle, run as the runner runs it', () => {
     const config = JSON.parse(sh('skopeo', ['--override-arch', 'arm', '--override-variant', 'v7', 'inspect', '--config', `oci:${layout}:1.0`]));
     expect(config).toMatchObject({ architecture: 'arm', variant: 'v7', os: 'linux', created: '2023-11-14T22:13:20Z' });
     expect(config.config).toMatchObject({ User: '65532:65532', Entrypoint: ['/usr/local/bin/hello'], Cmd: ['-addr', ':9090'], Labels: { 'org.opencontainers.image.description': 'tiny, static' } });
+    // The import path comes from the binaries' Go build info, not from go list: it must be what go list says.
+    const importPath = sh('go', ['list', '-f', '{{.ImportPath}}', '.'], { cwd: join(ROOT, 'example') }).trim();
+    expect(config.history).toEqual([{ created: '2023-11-14T22:13:20Z', created_by: `scratchpack: go build -trimpath . (${importPath})`, comment: 'scratchpack' }]);
     const armConfig = JSON.parse(sh('skopeo', ['--override-arch', 'arm64', 'inspect', '--config', `oci:${layout}:1.0`]));
     expect(armConfig.architecture).toBe('arm64');
     const top = JSON.parse(readFileSync(join(layout, 'index.json'), 'utf8'));

@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAction } from './helpers/action.js';
+import { runAction, type ActionRun } from './helpers/action.js';
 
 /** Each bad input, the inputs that carry it, and text the one ::error must contain (the input name and the value). */
 const cases: Array<[string, Record<string, string>, string[]]> = [
@@ -46,17 +47,30 @@ const cases: Array<[string, Record<string, string>, string[]]> = [
   ['missing package', { package: './cmd/nothing' }, ['input "package"', '"./cmd/nothing" is not a buildable package']],
   ['not a main package', { 'working-directory': '__tests__/fixtures/notmain', package: './lib' }, ['input "package"', 'is package lib, not package main']],
   ['bad binary-name', { 'binary-name': 'a/b' }, ['input "binary-name"', '"a/b" is not a file name']],
+  ['several packages', { 'working-directory': '__tests__/fixtures/notmain', package: './...' }, ['input "package"', '"./..." matches 2 packages']],
+  ['a pattern matching one library', { 'working-directory': '__tests__/fixtures/notmain', package: './lib/...' }, ['input "package"', 'is package lib, not package main']],
 ];
+
+/** One ::error containing each expected text, exit 1, no stack trace, and no layout or binaries written. */
+function expectOneError(run: ActionRun, expected: string[]): void {
+  expect(run.code).toBe(1);
+  expect(run.errors).toHaveLength(1);
+  for (const text of expected) expect(run.errors[0]).toContain(text);
+  expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  expect(run.stdout).not.toContain('unexpected');
+  expect(existsSync(join(run.runnerTemp, 'scratchpack', 'oci'))).toBe(false);
+  expect(existsSync(join(run.runnerTemp, 'scratchpack', 'binaries'))).toBe(false);
+}
 
 describe('bad input: one ::error naming the input and value, exit 1, no stack, nothing written', () => {
   test.each(cases)('%s', (_name, inputs, expected) => {
-    const run = runAction({ 'working-directory': 'example', platforms: 'linux/amd64', ...inputs });
-    expect(run.code).toBe(1);
-    expect(run.errors).toHaveLength(1);
-    for (const text of expected) expect(run.errors[0]).toContain(text);
-    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-    expect(run.stdout).not.toContain('unexpected');
-    expect(existsSync(join(run.runnerTemp, 'scratchpack', 'oci'))).toBe(false);
-    expect(existsSync(join(run.runnerTemp, 'scratchpack', 'binaries'))).toBe(false);
+    expectOneError(runAction({ 'working-directory': 'example', platforms: 'linux/amd64', ...inputs }), expected);
+  });
+
+  test('no go on PATH', () => {
+    // The builds start without asking go anything first; when they fail, go env says why, once for all platforms.
+    const empty = mkdtempSync(join(tmpdir(), 'scratchpack-no-go-'));
+    const run = runAction({ 'working-directory': 'example', platforms: 'linux/amd64,linux/arm64' }, { env: { PATH: empty } });
+    expectOneError(run, ['go is not usable', 'add actions/setup-go before this step']);
   });
 });

@@ -1505,8 +1505,8 @@ function readInputs(env = process.env) {
 }
 
 // src/pipeline.ts
-import { readdir as readdir5, rm as rm3 } from "node:fs/promises";
-import { join as join7, relative as relative2, resolve as resolve3 } from "node:path";
+import { copyFile as copyFile3, link as link2, mkdir as mkdir4, rm as rm3 } from "node:fs/promises";
+import { join as join7, relative, resolve as resolve3 } from "node:path";
 
 // src/inspect-stage.ts
 import { dirname } from "node:path";
@@ -1623,9 +1623,9 @@ var Resolver = class {
       const st = await this.o.fs.lstat(this.host(p));
       if (!st) return void 0;
       if (st.kind === "symlink") {
-        const link2 = await this.o.fs.readlink(this.host(p));
-        out.push({ path: p, type: "symlink", linkname: link2, source: this.host(p), mode: 511, size: 0 });
-        p = normalizePath(link2.startsWith("/") ? link2 : `${dirOf(p)}/${link2}`);
+        const link3 = await this.o.fs.readlink(this.host(p));
+        out.push({ path: p, type: "symlink", linkname: link3, source: this.host(p), mode: 511, size: 0 });
+        p = normalizePath(link3.startsWith("/") ? link3 : `${dirOf(p)}/${link3}`);
         continue;
       }
       if (st.kind !== "file") return void 0;
@@ -2194,6 +2194,14 @@ function layerEntries(deps) {
   }
   return out;
 }
+function goBuildInfoOf(path6) {
+  try {
+    return withFileSource(path6, (src) => parseElf(src).go);
+  } catch (e) {
+    if (e instanceof ElfError) return null;
+    throw e;
+  }
+}
 async function inspectOne(r, row2, ctx) {
   const shown = ctx.show(r.binary);
   const title = `scratchpack (${r.platform.id})`;
@@ -2347,7 +2355,7 @@ function dedupeAnnotations(list) {
 
 // src/go/build.ts
 async function buildOne(platform3, opts, ctx) {
-  const binary = join2(ctx.binariesDir, platform3.slug, ctx.binaryName);
+  const binary = join2(ctx.outDir, platform3.slug, "binary");
   const start = performance.now();
   const cc = ctx.ccFor?.(platform3);
   const env = { ...ctx.baseEnv, ...buildEnv(opts, platform3), ...cc ? { CC: cc } : {} };
@@ -2361,6 +2369,30 @@ function buildAnnotations(results, toRepoPath) {
     annotations.push(...found.length > 0 ? found : [{ level: "error", title: `go build (${r.platform.id})`, message: r.stderr.trim() || "go build failed with no output" }]);
   }
   return dedupeAnnotations(annotations);
+}
+
+// src/go/package.ts
+function defaultBinaryName(importPath) {
+  const parts = importPath.split("/");
+  const last = parts[parts.length - 1];
+  return /^v\d+$/.test(last) && parts.length > 1 ? parts[parts.length - 2] : last;
+}
+async function askGo(inputs, ctx) {
+  const opts = { cwd: ctx.cwd, env: ctx.env };
+  const [version, list] = await Promise.all([
+    ctx.exec("go", ["env", "GOVERSION"], opts),
+    ctx.exec("go", ["list", "-f", "{{.Name}} {{.ImportPath}}", inputs.package], opts)
+  ]);
+  if (version.exitCode !== 0) {
+    throw new InputError(`go is not usable (${version.stderr.trim() || `exit ${version.exitCode}`}); add actions/setup-go before this step`);
+  }
+  const pkg = `input "package": "${inputs.package}"`;
+  if (list.exitCode !== 0) throw new InputError(`${pkg} is not a buildable package in ${ctx.shownDir}: ${list.stderr.trim().split("\n")[0]}`);
+  const lines = list.stdout.trim() ? list.stdout.trim().split("\n") : [];
+  if (lines.length !== 1) throw new InputError(`${pkg} matches ${lines.length} packages; expected one main package, e.g. ./cmd/server`);
+  const [name, importPath] = lines[0].split(" ");
+  if (name !== "main") throw new InputError(`${pkg} is package ${name}, not package main; expected a command, e.g. ./cmd/server`);
+  return importPath;
 }
 
 // src/oci/digest.ts
@@ -2688,8 +2720,11 @@ function annotationsAt(inputs, level) {
   for (const a2 of inputs.annotations) if (a2.levels.includes(level)) out[a2.key] = a2.value;
   return out;
 }
+function binaryPathOf(inputs, binaryName) {
+  return inputs.binaryPath ?? `/usr/local/bin/${binaryName}`;
+}
 function makePlan(inputs, facts) {
-  const binaryPath = inputs.binaryPath ?? `/usr/local/bin/${facts.binaryName}`;
+  const binaryPath = binaryPathOf(inputs, facts.binaryName);
   const created = epochToRfc3339(facts.epoch);
   const defaults = { "org.opencontainers.image.created": created };
   if (facts.serverUrl && facts.repository) defaults["org.opencontainers.image.source"] = `${facts.serverUrl}/${facts.repository}`;
@@ -2718,7 +2753,7 @@ function makePlan(inputs, facts) {
 
 // src/prepare.ts
 import { lstat as lstat3, readFile as readFile2, readdir as readdir3, readlink as readlink3, realpath, stat as stat3 } from "node:fs/promises";
-import { isAbsolute, join as join3, relative, resolve, sep } from "node:path";
+import { isAbsolute, join as join3, resolve, sep } from "node:path";
 var CA_BUNDLES = [
   "/etc/ssl/certs/ca-certificates.crt",
   "/etc/pki/tls/certs/ca-bundle.crt",
@@ -2730,11 +2765,6 @@ var CA_BUNDLES = [
 var ZONEINFO = "/usr/share/zoneinfo";
 var isDir = (p) => stat3(p).then((s) => s.isDirectory(), () => false);
 var within = (root, p) => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
-function defaultBinaryName(importPath) {
-  const parts = importPath.split("/");
-  const last = parts[parts.length - 1];
-  return /^v\d+$/.test(last) && parts.length > 1 ? parts[parts.length - 2] : last;
-}
 async function walkZoneinfo(dir, prefix, out) {
   const names = (await readdir3(dir)).sort();
   for (const name of names) {
@@ -2748,20 +2778,23 @@ async function walkZoneinfo(dir, prefix, out) {
     } else if (st.isFile()) out.push({ path: path6, type: "file", mode: 420, data: await readFile2(full) });
   }
 }
-async function resolveEpoch(inputs, env, exec, workDir) {
+function givenEpoch(inputs, env) {
   if (inputs.sourceDateEpoch !== void 0) return [inputs.sourceDateEpoch, "input"];
   const fromEnv = env.SOURCE_DATE_EPOCH?.trim();
-  if (fromEnv) {
-    try {
-      return [parseEpoch(fromEnv), "SOURCE_DATE_EPOCH"];
-    } catch (e) {
-      throw new InputError(`environment variable SOURCE_DATE_EPOCH: ${e.message}`);
-    }
+  if (!fromEnv) return void 0;
+  try {
+    return [parseEpoch(fromEnv), "SOURCE_DATE_EPOCH"];
+  } catch (e) {
+    throw new InputError(`environment variable SOURCE_DATE_EPOCH: ${e.message}`);
   }
+}
+async function gitEpoch(exec, workDir, env) {
   const git = await exec("git", ["log", "-1", "--format=%ct"], { cwd: workDir, env });
   const t = git.stdout.trim();
-  if (git.exitCode === 0 && /^\d+$/.test(t)) return [Number(t), "git"];
-  return [0, "default"];
+  return git.exitCode === 0 && /^\d+$/.test(t) ? [Number(t), "git"] : [0, "default"];
+}
+async function resolveEpoch(inputs, env, exec, workDir) {
+  return givenEpoch(inputs, env) ?? gitEpoch(exec, workDir, env);
 }
 async function readExtraFiles(inputs, workspace) {
   const root = await realpath(workspace);
@@ -2779,55 +2812,38 @@ async function readExtraFiles(inputs, workspace) {
   }
   return out;
 }
-async function prepare(inputs, env, exec) {
+async function prepare(inputs, env) {
   const warnings = [];
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const workDir = resolve(workspace, inputs.workingDirectory);
   if (!await isDir(workDir)) throw new InputError(`input "working-directory": directory "${inputs.workingDirectory}" does not exist (resolved to ${workDir})`);
-  const baseEnv = env;
-  const first = inputs.platforms[0];
-  const [goEnv, list, [epoch, epochSource]] = await Promise.all([
-    exec("go", ["env", "GOVERSION"], { cwd: workDir, env: baseEnv }),
-    exec("go", ["list", "-f", "{{.Name}} {{.ImportPath}}", inputs.package], {
-      cwd: workDir,
-      env: { ...baseEnv, ...inputs.env, ...first.goEnv, CGO_ENABLED: inputs.cgo ? "1" : "0" }
-    }),
-    resolveEpoch(inputs, env, exec, workDir)
-  ]);
-  if (goEnv.exitCode !== 0) {
-    throw new InputError(`go is not usable (${goEnv.stderr.trim() || `exit ${goEnv.exitCode}`}); add actions/setup-go before this step`);
-  }
-  const goVersion = goEnv.stdout.trim();
-  if (list.exitCode !== 0) {
-    throw new InputError(`input "package": "${inputs.package}" is not a buildable package in ${relative(workspace, workDir) || "."}: ${list.stderr.trim().split("\n")[0]}`);
-  }
-  const [name, importPath] = list.stdout.trim().split(" ");
-  if (name !== "main") throw new InputError(`input "package": "${inputs.package}" is package ${name}, not package main; expected a command, e.g. ./cmd/server`);
-  const binaryName = inputs.binaryName ?? defaultBinaryName(importPath);
-  const facts = { workspace, workDir, importPath, binaryName, epoch, epochSource, goVersion, extraFiles: [], warnings };
+  const setup = { workspace, workDir, extraFiles: [], warnings };
   if (inputs.caCertificates) {
     for (const p of CA_BUNDLES) {
       const data = await readFile2(p).catch(() => void 0);
       if (data && data.length > 0) {
-        facts.caBundle = data;
-        facts.caBundlePath = p;
+        setup.caBundle = data;
+        setup.caBundlePath = p;
         break;
       }
     }
-    if (!facts.caBundle) warnings.push(`ca-certificates: no CA bundle found on the runner (looked in ${CA_BUNDLES.join(", ")}); the image has none, so TLS clients in it will fail`);
+    if (!setup.caBundle) warnings.push(`ca-certificates: no CA bundle found on the runner (looked in ${CA_BUNDLES.join(", ")}); the image has none, so TLS clients in it will fail`);
   }
   if (inputs.tzdata) {
     if (!await isDir(ZONEINFO)) throw new InputError(`input "tzdata": true, but the runner has no ${ZONEINFO}; install tzdata or set tzdata: false and import time/tzdata in Go`);
-    facts.zoneinfo = [];
-    await walkZoneinfo(ZONEINFO, "usr/share/zoneinfo", facts.zoneinfo);
+    setup.zoneinfo = [];
+    await walkZoneinfo(ZONEINFO, "usr/share/zoneinfo", setup.zoneinfo);
   }
-  facts.extraFiles = await readExtraFiles(inputs, workspace);
+  setup.extraFiles = await readExtraFiles(inputs, workspace);
+  if (inputs.binaryPath || inputs.binaryName) checkPlacement(setup, binaryPathOf(inputs, inputs.binaryName ?? ""));
+  return setup;
+}
+function checkPlacement(setup, binaryPath) {
   try {
-    rootfsEntries({ binaryPath: inputs.binaryPath ?? `/usr/local/bin/${binaryName}`, binary: { path: "", size: 0 }, caBundle: facts.caBundle, extraFiles: facts.extraFiles });
+    rootfsEntries({ binaryPath, binary: { path: "", size: 0 }, caBundle: setup.caBundle, extraFiles: setup.extraFiles });
   } catch (e) {
     throw new InputError(`input "files": ${e.message}`);
   }
-  return facts;
 }
 
 // src/publish/layout.ts
@@ -2852,11 +2868,10 @@ var LayoutPublisher = class {
     await mkdir2(join4(staging, "blobs", "sha256"), { recursive: true });
     try {
       await writeFile2(join4(staging, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
-      for (const b of allBlobs(artifact)) {
+      await Promise.all(allBlobs(artifact).map((b) => {
         const to = join4(staging, "blobs", "sha256", b.digest.slice("sha256:".length));
-        if ("path" in b) await link(b.path, to).catch(() => copyFile2(b.path, to, constants3.COPYFILE_FICLONE));
-        else await writeFile2(to, b.data);
-      }
+        return "path" in b ? link(b.path, to).catch(() => copyFile2(b.path, to, constants3.COPYFILE_FICLONE)) : writeFile2(to, b.data);
+      }));
       const index = {
         schemaVersion: 2,
         mediaType: "application/vnd.oci.image.index.v1+json",
@@ -3669,27 +3684,15 @@ async function runPipeline(inputs, report, deps) {
     await timed("merge", () => runMerge(inputs, report, deps));
     return { report, annotations };
   }
-  const [facts, toolchains] = await timed("prepare", () => Promise.all([prepare(inputs, deps.env, deps.exec), resolveToolchains(inputs, deps.env)]));
-  report.warnings.push(...facts.warnings);
-  report.epoch = { value: facts.epoch, source: facts.epochSource };
-  report.goVersion = facts.goVersion;
-  const plan = makePlan(inputs, {
-    binaryName: facts.binaryName,
-    epoch: facts.epoch,
-    importPath: facts.importPath,
-    serverUrl: deps.env.GITHUB_SERVER_URL,
-    repository: deps.env.GITHUB_REPOSITORY,
-    sha: deps.env.GITHUB_SHA
-  });
+  const [setup, toolchains] = await timed("prepare", () => Promise.all([prepare(inputs, deps.env), resolveToolchains(inputs, deps.env)]));
+  report.warnings.push(...setup.warnings);
+  const given = givenEpoch(inputs, deps.env);
+  const epoch = given ? Promise.resolve(given) : gitEpoch(deps.exec, setup.workDir, deps.env);
   const binariesDir = join7(deps.tempRoot, "binaries");
   report.binariesDir = binariesDir;
-  for (const p of inputs.platforms) {
-    const names = await readdir5(join7(binariesDir, p.slug)).catch(() => []);
-    for (const n2 of names.filter((x) => x !== facts.binaryName)) await rm3(join7(binariesDir, p.slug, n2), { recursive: true, force: true });
-  }
   const buildSlot = limiter(deps.concurrency);
   const layerSlot = limiter(deps.concurrency);
-  const toRepoPath = (f) => relative2(facts.workspace, resolve3(facts.workDir, f));
+  const toRepoPath = (f) => relative(setup.workspace, resolve3(setup.workDir, f));
   const goOptions = {
     pkg: inputs.package,
     ldflags: inputs.ldflags,
@@ -3701,18 +3704,33 @@ async function runPipeline(inputs, report, deps) {
   };
   const buildContext = {
     exec: deps.exec,
-    cwd: facts.workDir,
+    cwd: setup.workDir,
     baseEnv: deps.env,
-    binariesDir,
-    binaryName: facts.binaryName,
+    // go's own outputs stay here between runs, so go skips the link when a binary is up to date (the rerun target).
+    outDir: join7(deps.tempRoot, "build"),
     ccFor: (p) => toolchains.get(p.id)?.cc
   };
+  let asked;
+  const askGoOnce = () => asked ??= askGo(inputs, {
+    exec: deps.exec,
+    cwd: setup.workDir,
+    shownDir: relative(setup.workspace, setup.workDir) || ".",
+    env: { ...buildContext.baseEnv, ...buildEnv(goOptions, inputs.platforms[0]) }
+  });
+  let planned;
+  const planFrom = (binary) => planned ??= (async () => {
+    const pattern = inputs.package.includes("...") ? await askGoOnce() : void 0;
+    const importPath = pattern ?? goBuildInfoOf(binary)?.path ?? await askGoOnce();
+    const binaryName = inputs.binaryName ?? defaultBinaryName(importPath);
+    checkPlacement(setup, binaryPathOf(inputs, binaryName));
+    const env = deps.env;
+    return makePlan(inputs, { binaryName, epoch: (await epoch)[0], importPath, serverUrl: env.GITHUB_SERVER_URL, repository: env.GITHUB_REPOSITORY, sha: env.GITHUB_SHA });
+  })();
   const inspectContext = {
     inputs,
-    binaryPath: plan.binaryPath,
     toolchains,
     hash: deps.layers.hash,
-    show: (f) => relative2(facts.workspace, f).startsWith("..") ? f : relative2(facts.workspace, f)
+    show: (f) => relative(setup.workspace, f).startsWith("..") ? f : relative(setup.workspace, f)
   };
   const builds = [];
   const found = [];
@@ -3722,14 +3740,20 @@ async function runPipeline(inputs, report, deps) {
     let passed;
     try {
       const built = builds[i2] = await buildSlot(() => buildOne(platform3, goOptions, buildContext));
+      const shipped = join7(binariesDir, platform3.slug);
+      await rm3(shipped, { recursive: true, force: true });
       if (!built.ok) {
         report.platforms[i2].status = "build failed";
-        await rm3(built.binary, { force: true });
         return void 0;
       }
-      const checked = await inspectOne(built, report.platforms[i2], inspectContext);
+      const plan2 = await planFrom(built.binary);
+      const binary = join7(shipped, plan2.binaryName);
+      await mkdir4(shipped, { recursive: true });
+      await link2(built.binary, binary).catch(() => copyFile3(built.binary, binary));
+      const checked = await inspectOne({ ...built, binary }, report.platforms[i2], { ...inspectContext, binaryPath: plan2.binaryPath });
       found[i2] = checked.annotations;
-      return passed = checked.passed;
+      passed = checked.passed;
+      return passed && { plan: plan2, passed };
     } finally {
       checks.arrive(passed !== void 0);
     }
@@ -3740,18 +3764,20 @@ async function runPipeline(inputs, report, deps) {
     images = await timed(
       `${stages} (${inputs.platforms.length} targets, pipelined)`,
       () => Promise.all(inputs.platforms.map(async (platform3, i2) => {
-        const passed = await check(platform3, i2);
-        if (!passed) return void 0;
+        const ready = await check(platform3, i2);
+        if (!ready) return void 0;
+        const { plan: plan2, passed } = ready;
         const entries = rootfsEntries({
-          binaryPath: plan.binaryPath,
+          binaryPath: plan2.binaryPath,
           binary: passed.binary,
-          caBundle: facts.caBundle,
-          zoneinfo: facts.zoneinfo,
-          extraFiles: facts.extraFiles,
+          caBundle: setup.caBundle,
+          zoneinfo: setup.zoneinfo,
+          extraFiles: setup.extraFiles,
           libraries: passed.libraries
         });
-        const layer = await layerSlot(() => buildLayer(entries, facts.epoch, deps.layers));
-        const image = buildImage([layer], { ...plan.image, platform: ociPlatform(platform3), family: inputs.mediaTypes });
+        const [mtime] = await epoch;
+        const layer = await layerSlot(() => buildLayer(entries, mtime, deps.layers));
+        const image = buildImage([layer], { ...plan2.image, platform: ociPlatform(platform3), family: inputs.mediaTypes });
         if (session && await checks.all) session.uploadEarly(image);
         return image;
       }))
@@ -3760,11 +3786,15 @@ async function runPipeline(inputs, report, deps) {
     await session?.abandon(e);
     throw e;
   }
+  const [value, source] = await epoch;
+  report.epoch = { value, source };
+  if (builds.some((b) => !b.ok)) await askGoOnce();
   annotations.push(...buildAnnotations(builds, toRepoPath), ...found.flat());
   if (annotations.some((a2) => a2.level === "error")) {
     report.errors.push(...annotations.filter((a2) => a2.level === "error").map((a2) => a2.file ? `${a2.file}:${a2.startLine}: ${a2.message}` : a2.message));
     return { report, annotations };
   }
+  const plan = await planned;
   const artifact = buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
   const location = resolve3(inputs.ociLayout || join7(deps.tempRoot, "oci"));
   const layout = new LayoutPublisher(location);
@@ -10769,12 +10799,12 @@ function workerGzipPool(size, script) {
 
 // src/runtime/layer-store.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir5, open as open3, readdir as readdir7, readFile as readFile5, rename as rename4, rm as rm5, stat as stat5, utimes, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir6, open as open3, readdir as readdir6, readFile as readFile5, rename as rename4, rm as rm5, stat as stat5, utimes, writeFile as writeFile5 } from "node:fs/promises";
 import { join as join9 } from "node:path";
 
 // src/runtime/hash-memo.ts
 import { createHash as createHash4, randomBytes } from "node:crypto";
-import { mkdir as mkdir4, readdir as readdir6, readFile as readFile4, rename as rename3, rm as rm4, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir5, readdir as readdir5, readFile as readFile4, rename as rename3, rm as rm4, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join8 } from "node:path";
 var SETTLED_NS = 100000000n;
 async function stampOf(path6, identity3) {
@@ -10804,7 +10834,7 @@ function hashMemo(dir, hash) {
     const after = await stampOf(path6, identity3);
     if (before && after?.exact === before.exact && after.settled(BigInt(Date.now()) * 1000000n)) {
       const tmp = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-      await mkdir4(dir, { recursive: true }).then(() => writeFile4(tmp, JSON.stringify({ path: path6, stamp: before.stamp, sha256 }))).then(() => rename3(tmp, file)).catch(() => rm4(tmp, { force: true }).catch(() => void 0));
+      await mkdir5(dir, { recursive: true }).then(() => writeFile4(tmp, JSON.stringify({ path: path6, stamp: before.stamp, sha256 }))).then(() => rename3(tmp, file)).catch(() => rm4(tmp, { force: true }).catch(() => void 0));
     }
     return sha256;
   };
@@ -10813,7 +10843,7 @@ async function forgetMemo(dir, path6) {
   await rm4(memoFile(dir, path6), { force: true });
 }
 async function pruneMemos(dir, olderThan) {
-  for (const name of (await readdir6(dir).catch(() => [])).filter((n2) => n2.endsWith(".json"))) {
+  for (const name of (await readdir5(dir).catch(() => [])).filter((n2) => n2.endsWith(".json"))) {
     const st = await stat4(join8(dir, name)).catch(() => void 0);
     if (!st || st.mtimeMs >= olderThan) continue;
     const memo = await readMemo(join8(dir, name));
@@ -10847,7 +10877,7 @@ function describePrune(r, limits) {
   return lines.join("\n");
 }
 async function listed(dir, sub, keep) {
-  return (await readdir7(join9(dir, sub)).catch(() => [])).filter(keep).map((n2) => join9(dir, sub, n2));
+  return (await readdir6(join9(dir, sub)).catch(() => [])).filter(keep).map((n2) => join9(dir, sub, n2));
 }
 async function removeStrays(dir, olderThan, result) {
   const isTmp = (n2) => n2.endsWith(".tmp");
@@ -10882,13 +10912,13 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
       if (`sha256:${await memo(path6)}` !== entry.digest) return void 0;
       const marker = used(entry.digest.replace("sha256:", ""));
       const now = /* @__PURE__ */ new Date();
-      await utimes(marker, now, now).catch(() => mkdir5(join9(dir, "used"), { recursive: true }).then(() => writeFile5(marker, ""))).catch(() => void 0);
+      await utimes(marker, now, now).catch(() => mkdir6(join9(dir, "used"), { recursive: true }).then(() => writeFile5(marker, ""))).catch(() => void 0);
       return { ...entry, path: path6 };
     },
     async prune(now = Date.now()) {
       const result = { removed: 0, freed: 0, kept: 0, keptBytes: 0, strays: 0, strayBytes: 0 };
       await removeStrays(dir, now - limits.minAgeMs, result);
-      const names = await readdir7(join9(dir, "blobs")).catch(() => []);
+      const names = await readdir6(join9(dir, "blobs")).catch(() => []);
       const blobs = (await Promise.all(names.map(async (name) => {
         const st = await stat5(join9(dir, "blobs", name)).catch(() => void 0);
         const mark = await stat5(used(name)).catch(() => void 0);
@@ -10909,7 +10939,7 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
         }
       }
       if (result.removed > 0) {
-        for (const r of await readdir7(join9(dir, "recipes")).catch(() => [])) {
+        for (const r of await readdir6(join9(dir, "recipes")).catch(() => [])) {
           const entry = await readFile5(join9(dir, "recipes", r), "utf8").then(readFacts, () => void 0);
           if (!entry || !await stat5(blob(entry.digest)).catch(() => void 0)) await rm5(join9(dir, "recipes", r), { force: true });
         }
@@ -10919,8 +10949,8 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
       return result;
     },
     async create() {
-      await mkdir5(join9(dir, "blobs"), { recursive: true });
-      await mkdir5(join9(dir, "recipes"), { recursive: true });
+      await mkdir6(join9(dir, "blobs"), { recursive: true });
+      await mkdir6(join9(dir, "recipes"), { recursive: true });
       const tmp = join9(dir, `tmp-${process.pid}-${randomBytes2(6).toString("hex")}`);
       const fh = await open3(tmp, "w");
       let closed = false;

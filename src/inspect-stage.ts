@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import { checkBinary } from './check.js';
 import type { Inputs } from './config/inputs.js';
+import type { GoBuildInfo } from './elf/buildinfo.js';
 import { resolveDeps, type DepsResult } from './elf/deps.js';
 import { ElfError, parseElf } from './elf/parse.js';
 import type { BuildResult } from './go/build.js';
@@ -37,6 +38,16 @@ function layerEntries(deps: DepsResult): TarEntry[] {
     else out.push({ path, type: 'file', mode: f.mode, file: { path: f.source, size: f.size } });
   }
   return out;
+}
+
+/** The Go build info of a binary, or null when it has none or is not an ELF file (go wrote a library's archive). */
+export function goBuildInfoOf(path: string): GoBuildInfo | null {
+  try {
+    return withFileSource(path, (src) => parseElf(src).go);
+  } catch (e) {
+    if (e instanceof ElfError) return null;
+    throw e;
+  }
 }
 
 /** What inspecting one binary needs to know. */

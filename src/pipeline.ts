@@ -1,18 +1,19 @@
-import { readdir, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Inputs } from './config/inputs.js';
 import type { Platform } from './config/platform.js';
-import { inspectOne, type Inspected } from './inspect-stage.js';
+import { inspectOne, goBuildInfoOf, type Inspected } from './inspect-stage.js';
 import { resolveToolchains } from './toolchain.js';
-import { buildProcs } from './go/argv.js';
+import { buildEnv, buildProcs } from './go/argv.js';
 import { buildAnnotations, buildOne, type BuildResult } from './go/build.js';
 import type { Annotation } from './go/diagnostics.js';
+import { askGo, defaultBinaryName } from './go/package.js';
 import { buildIndex, buildImage } from './oci/image.js';
 import { buildLayer, type LayerIO } from './oci/layer.js';
 import { rootfsEntries } from './oci/rootfs.js';
 import type { ImageArtifact } from './oci/types.js';
-import { makePlan, ociPlatform } from './plan.js';
-import { prepare } from './prepare.js';
+import { binaryPathOf, makePlan, ociPlatform, type Plan } from './plan.js';
+import { checkPlacement, gitEpoch, givenEpoch, prepare } from './prepare.js';
 import { LayoutPublisher } from './publish/layout.js';
 import { runMerge, startPush, type PushDeps } from './push.js';
 import type { Report } from './report/model.js';
@@ -47,41 +48,46 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
     await timed('merge', () => runMerge(inputs, report, deps));
     return { report, annotations };
   }
-  const [facts, toolchains] = await timed('prepare', () => Promise.all([prepare(inputs, deps.env, deps.exec), resolveToolchains(inputs, deps.env)]));
-  report.warnings.push(...facts.warnings);
-  report.epoch = { value: facts.epoch, source: facts.epochSource };
-  report.goVersion = facts.goVersion;
-  const plan = makePlan(inputs, {
-    binaryName: facts.binaryName,
-    epoch: facts.epoch,
-    importPath: facts.importPath,
-    serverUrl: deps.env.GITHUB_SERVER_URL,
-    repository: deps.env.GITHUB_REPOSITORY,
-    sha: deps.env.GITHUB_SHA,
-  });
+  const [setup, toolchains] = await timed('prepare', () => Promise.all([prepare(inputs, deps.env), resolveToolchains(inputs, deps.env)]));
+  report.warnings.push(...setup.warnings);
+  // No build waits for another process: `git log` (when no epoch is given) runs beside them, `go list` only on failure.
+  const given = givenEpoch(inputs, deps.env);
+  const epoch = given ? Promise.resolve(given) : gitEpoch(deps.exec, setup.workDir, deps.env);
   const binariesDir = join(deps.tempRoot, 'binaries');
   report.binariesDir = binariesDir;
-  // Keep last run's binary: go skips the link when it is up to date (the unchanged-rerun target). Anything else goes.
-  for (const p of inputs.platforms) {
-    const names = await readdir(join(binariesDir, p.slug)).catch(() => [] as string[]);
-    for (const n of names.filter((x) => x !== facts.binaryName)) await rm(join(binariesDir, p.slug, n), { recursive: true, force: true });
-  }
-
   const buildSlot = limiter(deps.concurrency);
   const layerSlot = limiter(deps.concurrency);
-  const toRepoPath = (f: string) => relative(facts.workspace, resolve(facts.workDir, f));
+  const toRepoPath = (f: string) => relative(setup.workspace, resolve(setup.workDir, f));
   const goOptions = {
     pkg: inputs.package, ldflags: inputs.ldflags, tags: inputs.buildTags, goFlags: inputs.goFlags,
     cgo: inputs.cgo, env: inputs.env,
     procs: deps.env.GOMAXPROCS ? undefined : buildProcs(deps.concurrency, inputs.platforms.length),
   };
   const buildContext = {
-    exec: deps.exec, cwd: facts.workDir, baseEnv: deps.env as Record<string, string>, binariesDir,
-    binaryName: facts.binaryName, ccFor: (p: Platform) => toolchains.get(p.id)?.cc,
+    exec: deps.exec, cwd: setup.workDir, baseEnv: deps.env as Record<string, string>,
+    // go's own outputs stay here between runs, so go skips the link when a binary is up to date (the rerun target).
+    outDir: join(deps.tempRoot, 'build'), ccFor: (p: Platform) => toolchains.get(p.id)?.cc,
   };
+  let asked: Promise<string> | undefined;
+  const askGoOnce = () => (asked ??= askGo(inputs, {
+    exec: deps.exec, cwd: setup.workDir, shownDir: relative(setup.workspace, setup.workDir) || '.',
+    env: { ...buildContext.baseEnv, ...buildEnv(goOptions, inputs.platforms[0]) },
+  }));
+  // The plan needs the package's import path: read from the first binary go builds rather than asked of `go list`
+  // before any build. No Go build info means go wrote a library's archive, and then go explains what is wrong.
+  let planned: Promise<Plan> | undefined;
+  const planFrom = (binary: string) => (planned ??= (async () => {
+    // A pattern (./cmd/...) could match other than one command; go says which, whatever go build did with it.
+    const pattern = inputs.package.includes('...') ? await askGoOnce() : undefined;
+    const importPath = pattern ?? goBuildInfoOf(binary)?.path ?? (await askGoOnce());
+    const binaryName = inputs.binaryName ?? defaultBinaryName(importPath);
+    checkPlacement(setup, binaryPathOf(inputs, binaryName));
+    const env = deps.env;
+    return makePlan(inputs, { binaryName, epoch: (await epoch)[0], importPath, serverUrl: env.GITHUB_SERVER_URL, repository: env.GITHUB_REPOSITORY, sha: env.GITHUB_SHA });
+  })());
   const inspectContext = {
-    inputs, binaryPath: plan.binaryPath, toolchains, hash: deps.layers.hash,
-    show: (f: string) => (relative(facts.workspace, f).startsWith('..') ? f : relative(facts.workspace, f)),
+    inputs, toolchains, hash: deps.layers.hash,
+    show: (f: string) => (relative(setup.workspace, f).startsWith('..') ? f : relative(setup.workspace, f)),
   };
   const builds: BuildResult[] = [];
   const found: Annotation[][] = [];
@@ -89,18 +95,25 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   // a failed build or check pushes nothing. Until then, finished layers wait here.
   const session = inputs.push ? startPush(inputs, deps) : undefined;
   const checks = barrier(inputs.platforms.length);
-  const check = async (platform: Platform, i: number) => {
+  const check = async (platform: Platform, i: number): Promise<{ plan: Plan; passed: Inspected } | undefined> => {
     let passed: Inspected | undefined;
     try {
       const built = (builds[i] = await buildSlot(() => buildOne(platform, goOptions, buildContext)));
+      // The binaries output: the last run's binary, whatever its name, never outlives a failed build to be released.
+      const shipped = join(binariesDir, platform.slug);
+      await rm(shipped, { recursive: true, force: true });
       if (!built.ok) {
         report.platforms[i].status = 'build failed';
-        await rm(built.binary, { force: true }); // never a stale binary to release
         return undefined;
       }
-      const checked = await inspectOne(built, report.platforms[i], inspectContext);
+      const plan = await planFrom(built.binary);
+      const binary = join(shipped, plan.binaryName);
+      await mkdir(shipped, { recursive: true });
+      await link(built.binary, binary).catch(() => copyFile(built.binary, binary));
+      const checked = await inspectOne({ ...built, binary }, report.platforms[i], { ...inspectContext, binaryPath: plan.binaryPath });
       found[i] = checked.annotations;
-      return (passed = checked.passed);
+      passed = checked.passed;
+      return passed && { plan, passed };
     } finally {
       checks.arrive(passed !== undefined);
     }
@@ -111,13 +124,15 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   try {
     images = await timed(`${stages} (${inputs.platforms.length} targets, pipelined)`, () =>
       Promise.all(inputs.platforms.map(async (platform, i): Promise<ImageArtifact | undefined> => {
-        const passed = await check(platform, i);
-        if (!passed) return undefined;
+        const ready = await check(platform, i);
+        if (!ready) return undefined;
+        const { plan, passed } = ready;
         const entries = rootfsEntries({
-          binaryPath: plan.binaryPath, binary: passed.binary, caBundle: facts.caBundle,
-          zoneinfo: facts.zoneinfo, extraFiles: facts.extraFiles, libraries: passed.libraries,
+          binaryPath: plan.binaryPath, binary: passed.binary, caBundle: setup.caBundle,
+          zoneinfo: setup.zoneinfo, extraFiles: setup.extraFiles, libraries: passed.libraries,
         });
-        const layer = await layerSlot(() => buildLayer(entries, facts.epoch, deps.layers));
+        const [mtime] = await epoch;
+        const layer = await layerSlot(() => buildLayer(entries, mtime, deps.layers));
         const image = buildImage([layer], { ...plan.image, platform: ociPlatform(platform), family: inputs.mediaTypes });
         if (session && (await checks.all)) session.uploadEarly(image);
         return image;
@@ -127,11 +142,16 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
     await session?.abandon(e); // e.g. one layer failed after others began to upload: start no more
     throw e;
   }
+  const [value, source] = await epoch;
+  report.epoch = { value, source };
+  // A missing go or a bad `package` fails every build: one input error says so, not one failure per platform.
+  if (builds.some((b) => !b.ok)) await askGoOnce();
   annotations.push(...buildAnnotations(builds, toRepoPath), ...found.flat());
   if (annotations.some((a) => a.level === 'error')) {
     report.errors.push(...annotations.filter((a) => a.level === 'error').map((a) => (a.file ? `${a.file}:${a.startLine}: ${a.message}` : a.message)));
     return { report, annotations };
   }
+  const plan = await (planned as Promise<Plan>); // settled: every target passed, so one made it
   const artifact = buildIndex(images as ImageArtifact[], plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
   const location = resolve(inputs.ociLayout || join(deps.tempRoot, 'oci'));
   const layout = new LayoutPublisher(location);

@@ -43,9 +43,14 @@ function annotationsAt(inputs: Inputs, level: AnnotationLevel): Record<string, s
   return out;
 }
 
+/** Where the binary goes in the image: the `binary-path` input, else /usr/local/bin/<name>. */
+export function binaryPathOf(inputs: Inputs, binaryName: string): string {
+  return inputs.binaryPath ?? `/usr/local/bin/${binaryName}`;
+}
+
 /** Derives image settings and annotations from inputs and facts; pure, so it is tested without a runner. */
 export function makePlan(inputs: Inputs, facts: PlanFacts): Plan {
-  const binaryPath = inputs.binaryPath ?? `/usr/local/bin/${facts.binaryName}`;
+  const binaryPath = binaryPathOf(inputs, facts.binaryName);
   const created = epochToRfc3339(facts.epoch);
   const defaults: Record<string, string> = { 'org.opencontainers.image.created': created };
   if (facts.serverUrl && facts.repository) defaults['org.opencontainers.image.source'] = `${facts.serverUrl}/${facts.repository}`;

@@ -1,5 +1,5 @@
 import { lstat, readFile, readdir, readlink, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import { parseEpoch } from './config/epoch.js';
 import type { Inputs } from './config/inputs.js';
 import { InputError, ParseError } from './errors.js';
@@ -7,22 +7,24 @@ import type { ExtraFile } from './oci/rootfs.js';
 import { rootfsEntries } from './oci/rootfs.js';
 import type { TarEntry } from './oci/tar.js';
 import type { Exec } from './runtime/exec.js';
+import { binaryPathOf } from './plan.js';
 
-/** Facts about the runner and the module, gathered once before planning so the plan itself stays pure. */
-export interface Facts {
+/**
+ * What the runner and the workspace hold, gathered before any build. Nothing here starts a process, so the builds
+ * start at once; what only go can tell (the package's import path, Go's version) is read from the binaries it builds.
+ */
+export interface Setup {
   workspace: string;
   workDir: string;
-  importPath: string;
-  binaryName: string;
-  epoch: number;
-  epochSource: 'input' | 'SOURCE_DATE_EPOCH' | 'git' | 'default';
-  goVersion: string;
   caBundle?: Uint8Array;
   caBundlePath?: string;
   zoneinfo?: TarEntry[];
   extraFiles: ExtraFile[];
   warnings: string[];
 }
+
+/** Where the epoch came from, for the summary. */
+export type EpochSource = 'input' | 'SOURCE_DATE_EPOCH' | 'git' | 'default';
 
 /** Where runners keep a PEM bundle, in Go's crypto/x509 search order (reference §4.3). */
 export const CA_BUNDLES = [
@@ -38,13 +40,6 @@ const ZONEINFO = '/usr/share/zoneinfo';
 const isDir = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
 const within = (root: string, p: string) => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
 
-/** The name `go build` would give the binary: the import path's last element, skipping a /vN suffix. */
-export function defaultBinaryName(importPath: string): string {
-  const parts = importPath.split('/');
-  const last = parts[parts.length - 1];
-  return /^v\d+$/.test(last) && parts.length > 1 ? parts[parts.length - 2] : last;
-}
-
 async function walkZoneinfo(dir: string, prefix: string, out: TarEntry[]): Promise<void> {
   const names = (await readdir(dir)).sort();
   for (const name of names) {
@@ -59,21 +54,28 @@ async function walkZoneinfo(dir: string, prefix: string, out: TarEntry[]): Promi
   }
 }
 
-/** The epoch, in order: the input, SOURCE_DATE_EPOCH, the commit time of HEAD, then 0. */
-export async function resolveEpoch(inputs: Inputs, env: NodeJS.ProcessEnv, exec: Exec, workDir: string): Promise<[number, Facts['epochSource']]> {
+/** The epoch given by the input or SOURCE_DATE_EPOCH, in that order, without starting a process; else undefined. */
+export function givenEpoch(inputs: Inputs, env: NodeJS.ProcessEnv): [number, EpochSource] | undefined {
   if (inputs.sourceDateEpoch !== undefined) return [inputs.sourceDateEpoch, 'input'];
   const fromEnv = env.SOURCE_DATE_EPOCH?.trim();
-  if (fromEnv) {
-    try {
-      return [parseEpoch(fromEnv), 'SOURCE_DATE_EPOCH'];
-    } catch (e) {
-      throw new InputError(`environment variable SOURCE_DATE_EPOCH: ${(e as ParseError).message}`);
-    }
+  if (!fromEnv) return undefined;
+  try {
+    return [parseEpoch(fromEnv), 'SOURCE_DATE_EPOCH'];
+  } catch (e) {
+    throw new InputError(`environment variable SOURCE_DATE_EPOCH: ${(e as ParseError).message}`);
   }
+}
+
+/** The commit time of HEAD, else 0: the epoch when none is given. Never throws. */
+export async function gitEpoch(exec: Exec, workDir: string, env: NodeJS.ProcessEnv): Promise<[number, EpochSource]> {
   const git = await exec('git', ['log', '-1', '--format=%ct'], { cwd: workDir, env: env as Record<string, string> });
   const t = git.stdout.trim();
-  if (git.exitCode === 0 && /^\d+$/.test(t)) return [Number(t), 'git'];
-  return [0, 'default'];
+  return git.exitCode === 0 && /^\d+$/.test(t) ? [Number(t), 'git'] : [0, 'default'];
+}
+
+/** The epoch, in order: the input, SOURCE_DATE_EPOCH, the commit time of HEAD, then 0. */
+export async function resolveEpoch(inputs: Inputs, env: NodeJS.ProcessEnv, exec: Exec, workDir: string): Promise<[number, EpochSource]> {
+  return givenEpoch(inputs, env) ?? gitEpoch(exec, workDir, env);
 }
 
 async function readExtraFiles(inputs: Inputs, workspace: string): Promise<ExtraFile[]> {
@@ -93,55 +95,40 @@ async function readExtraFiles(inputs: Inputs, workspace: string): Promise<ExtraF
   return out;
 }
 
-/** Checks paths, the package and the runner, and reads everything the plan needs; throws InputError on bad input. */
-export async function prepare(inputs: Inputs, env: NodeJS.ProcessEnv, exec: Exec): Promise<Facts> {
+/** Checks paths and reads the files the image takes from the runner; throws InputError on bad input. */
+export async function prepare(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<Setup> {
   const warnings: string[] = [];
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const workDir = resolve(workspace, inputs.workingDirectory);
   if (!(await isDir(workDir))) throw new InputError(`input "working-directory": directory "${inputs.workingDirectory}" does not exist (resolved to ${workDir})`);
-  const baseEnv = env as Record<string, string>;
-  const first = inputs.platforms[0];
-  // Independent questions, asked at once: each is a process start on the critical path before any build.
-  const [goEnv, list, [epoch, epochSource]] = await Promise.all([
-    exec('go', ['env', 'GOVERSION'], { cwd: workDir, env: baseEnv }),
-    exec('go', ['list', '-f', '{{.Name}} {{.ImportPath}}', inputs.package], {
-      cwd: workDir,
-      env: { ...baseEnv, ...inputs.env, ...first.goEnv, CGO_ENABLED: inputs.cgo ? '1' : '0' },
-    }),
-    resolveEpoch(inputs, env, exec, workDir),
-  ]);
-  if (goEnv.exitCode !== 0) {
-    throw new InputError(`go is not usable (${goEnv.stderr.trim() || `exit ${goEnv.exitCode}`}); add actions/setup-go before this step`);
-  }
-  const goVersion = goEnv.stdout.trim();
-  if (list.exitCode !== 0) {
-    throw new InputError(`input "package": "${inputs.package}" is not a buildable package in ${relative(workspace, workDir) || '.'}: ${list.stderr.trim().split('\n')[0]}`);
-  }
-  const [name, importPath] = list.stdout.trim().split(' ');
-  if (name !== 'main') throw new InputError(`input "package": "${inputs.package}" is package ${name}, not package main; expected a command, e.g. ./cmd/server`);
-  const binaryName = inputs.binaryName ?? defaultBinaryName(importPath);
-  const facts: Facts = { workspace, workDir, importPath, binaryName, epoch, epochSource, goVersion, extraFiles: [], warnings };
+  const setup: Setup = { workspace, workDir, extraFiles: [], warnings };
   if (inputs.caCertificates) {
     for (const p of CA_BUNDLES) {
       const data = await readFile(p).catch(() => undefined);
       if (data && data.length > 0) {
-        facts.caBundle = data;
-        facts.caBundlePath = p;
+        setup.caBundle = data;
+        setup.caBundlePath = p;
         break;
       }
     }
-    if (!facts.caBundle) warnings.push(`ca-certificates: no CA bundle found on the runner (looked in ${CA_BUNDLES.join(', ')}); the image has none, so TLS clients in it will fail`);
+    if (!setup.caBundle) warnings.push(`ca-certificates: no CA bundle found on the runner (looked in ${CA_BUNDLES.join(', ')}); the image has none, so TLS clients in it will fail`);
   }
   if (inputs.tzdata) {
     if (!(await isDir(ZONEINFO))) throw new InputError(`input "tzdata": true, but the runner has no ${ZONEINFO}; install tzdata or set tzdata: false and import time/tzdata in Go`);
-    facts.zoneinfo = [];
-    await walkZoneinfo(ZONEINFO, 'usr/share/zoneinfo', facts.zoneinfo);
+    setup.zoneinfo = [];
+    await walkZoneinfo(ZONEINFO, 'usr/share/zoneinfo', setup.zoneinfo);
   }
-  facts.extraFiles = await readExtraFiles(inputs, workspace);
+  setup.extraFiles = await readExtraFiles(inputs, workspace);
+  // With neither input the binary's name comes from its package, so this check waits for the first build.
+  if (inputs.binaryPath || inputs.binaryName) checkPlacement(setup, binaryPathOf(inputs, inputs.binaryName ?? ''));
+  return setup;
+}
+
+/** Refuses `files` that would replace the binary or clash with it; checked once the binary's path is known. */
+export function checkPlacement(setup: Setup, binaryPath: string): void {
   try {
-    rootfsEntries({ binaryPath: inputs.binaryPath ?? `/usr/local/bin/${binaryName}`, binary: { path: '', size: 0 }, caBundle: facts.caBundle, extraFiles: facts.extraFiles });
+    rootfsEntries({ binaryPath, binary: { path: '', size: 0 }, caBundle: setup.caBundle, extraFiles: setup.extraFiles });
   } catch (e) {
     throw new InputError(`input "files": ${(e as Error).message}`);
   }
-  return facts;
 }

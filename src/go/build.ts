@@ -8,7 +8,7 @@ import { dedupeAnnotations, parseGoDiagnostics, type Annotation } from './diagno
 export interface BuildResult {
   platform: Platform;
   ok: boolean;
-  /** Where the binary was written: `<binariesDir>/<slug>/<binaryName>`. */
+  /** Where go wrote the binary: `<outDir>/<slug>/binary`, a name that does not depend on the package. */
   binary: string;
   stderr: string;
   ms: number;
@@ -19,15 +19,15 @@ export interface BuildContext {
   exec: Exec;
   cwd: string;
   baseEnv: Record<string, string>;
-  binariesDir: string;
-  binaryName: string;
+  /** go's own output directory, kept between runs so that go skips an up-to-date link. */
+  outDir: string;
   /** The C compiler for a target when cgo is on. */
   ccFor?: (platform: Platform) => string | undefined;
 }
 
-/** Builds one platform into `<binariesDir>/<slug>/<binaryName>`; never throws on a compile error. */
+/** Builds one platform into `<outDir>/<slug>/binary`; never throws on a compile error. */
 export async function buildOne(platform: Platform, opts: GoBuildOptions, ctx: BuildContext): Promise<BuildResult> {
-  const binary = join(ctx.binariesDir, platform.slug, ctx.binaryName);
+  const binary = join(ctx.outDir, platform.slug, 'binary');
   const start = performance.now();
   const cc = ctx.ccFor?.(platform);
   const env = { ...ctx.baseEnv, ...buildEnv(opts, platform), ...(cc ? { CC: cc } : {}) };

@@ -26,13 +26,13 @@ export class LayoutPublisher implements Publisher {
     await mkdir(join(staging, 'blobs', 'sha256'), { recursive: true });
     try {
       await writeFile(join(staging, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
-      for (const b of allBlobs(artifact)) {
+      // All at once: each is a small file-system call, and one after another they waited on each other.
+      await Promise.all(allBlobs(artifact).map((b) => {
         const to = join(staging, 'blobs', 'sha256', b.digest.slice('sha256:'.length));
         // Layers come from the layer store: a hard link on the same file system (the store re-hashes what it
         // serves, so an edited copy is never published), else a reflink or copy; never read whole.
-        if ('path' in b) await link(b.path, to).catch(() => copyFile(b.path, to, constants.COPYFILE_FICLONE));
-        else await writeFile(to, b.data);
-      }
+        return 'path' in b ? link(b.path, to).catch(() => copyFile(b.path, to, constants.COPYFILE_FICLONE)) : writeFile(to, b.data);
+      }));
       const index = {
         schemaVersion: 2,
         mediaType: 'application/vnd.oci.image.index.v1+json',

@@ -36,7 +36,6 @@ export interface Report {
   errors: string[];
   warnings: string[];
   epoch?: { value: number; source: string };
-  goVersion?: string;
   push?: { refs: string[]; stats: PushStats };
   /** `repo@digest` of the first tag: the index, or the one manifest when pushing by digest. */
   image?: string;
