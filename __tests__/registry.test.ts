@@ -121,5 +121,21 @@ describe('push to a plain-HTTP registry on loopback', () => {
     expect(again.outputs.digest).toBe(first.outputs.digest);
     expect(uploads(proxy.seen.slice(before))).toEqual({ posts: 0, puts: 0 });
     expect(again.summary).toMatch(/\*\*Blobs:\*\* 0 uploaded, 12 already present, 0 mounted · 0 B sent/);
+    // Every manifest is already there (3 children and the index in 2 repositories, 3 tags): a HEAD each, no PUT.
+    const manifestRequests = proxy.seen.slice(before).filter((r) => r.path.includes('/manifests/'));
+    expect(manifestRequests.map((r) => `${r.method} ${r.status}`)).toEqual(Array(3 * 2 + 2 + 3).fill('HEAD 200'));
+    expect(again.summary).toContain('· 0 manifests put, 11 already there ·');
+  });
+
+  test('a changed image moves every tag: the HEAD shows another digest, so each tag is PUT', async () => {
+    const before = proxy.seen.length;
+    const changed = await runActionAsync({ ...common, labels: 'org.opencontainers.image.title=hello, changed', platforms: PLATFORMS, push: 'true', tags }, { env });
+    expect(changed.code).toBe(0);
+    expect(changed.outputs.digest).not.toBe(first.outputs.digest);
+    const tagPuts = proxy.seen.slice(before).filter((r) => r.method === 'PUT' && r.path.includes('/manifests/') && !r.path.includes('sha256:'));
+    expect(tagPuts.map((r) => `${r.path.split('/manifests/')[1]} ${r.status}`)).toEqual(['1.0 201', 'latest 201', '1.0 201']);
+    for (const ref of ['acme/hello:1.0', 'acme/hello:latest', 'acme/mirror:1.0']) {
+      expect(sh('skopeo', ['inspect', '--tls-verify=false', '--format', '{{.Digest}}', `docker://${registry.host}/${ref}`]).trim()).toBe(changed.outputs.digest);
+    }
   });
 });

@@ -3023,7 +3023,7 @@ var RegistryPublisher = class {
     this.slot = limiter(opts.concurrency);
   }
   opts;
-  counts = { uploaded: 0, present: 0, mounted: 0, bytes: 0, manifests: 0 };
+  counts = { uploaded: 0, present: 0, mounted: 0, bytes: 0, manifests: 0, manifestsPresent: 0 };
   slot;
   /** One upload per repository and digest, however many images or calls ask for it. */
   started = /* @__PURE__ */ new Map();
@@ -3093,10 +3093,7 @@ var RegistryPublisher = class {
     await this.upload([...blobs.values()]);
     for (const t of targets) {
       const client = await this.opts.client(t.registry);
-      await mapLimit(artifact.images, this.opts.concurrency, async (img) => {
-        await client.putManifest(t.repository, img.manifest.digest, img.manifest.mediaType, img.manifest.data, img.manifest.digest);
-        this.counts.manifests++;
-      });
+      await mapLimit(artifact.images, this.opts.concurrency, (img) => this.putManifest(client, t.repository, img.manifest.digest, img.manifest));
     }
     const refs = [];
     if (this.opts.pushByDigest) {
@@ -3107,18 +3104,25 @@ var RegistryPublisher = class {
     }
     return { location: targets.map((t) => `${t.registry}/${t.repository}`).join(", "), refs };
   }
+  /**
+   * PUTs a manifest unless a HEAD shows the registry already holds exactly it at `ref`, as go-containerregistry's
+   * remote.Write does: an unchanged rerun then writes nothing, and a tag that already points at it is left alone.
+   */
+  async putManifest(client, repo, ref, m) {
+    if (await client.manifestDigest(repo, ref, [m.mediaType]) === m.digest) {
+      this.counts.manifestsPresent++;
+      return;
+    }
+    await client.putManifest(repo, ref, m.mediaType, m.data, m.digest);
+    this.counts.manifests++;
+  }
   /** The index by digest in every repository, then each tag in order; shared with the merge job. */
   async pushIndex(index) {
     for (const t of repositories(this.opts.tags)) {
       const client = await this.opts.client(t.registry);
-      await client.putManifest(t.repository, index.digest, index.mediaType, index.data, index.digest);
-      this.counts.manifests++;
+      await this.putManifest(client, t.repository, index.digest, index);
     }
-    for (const tag of this.opts.tags) {
-      const client = await this.opts.client(tag.registry);
-      await client.putManifest(tag.repository, tag.tag, index.mediaType, index.data, index.digest);
-      this.counts.manifests++;
-    }
+    for (const tag of this.opts.tags) await this.putManifest(await this.opts.client(tag.registry), tag.repository, tag.tag, index);
   }
 };
 
@@ -3356,6 +3360,16 @@ var RegistryClient = class {
     if (res.status !== 201 && res.status !== 204) this.fail(`upload blob ${blob.digest}`, res);
     const said = res.headers["docker-content-digest"];
     if (said && said !== blob.digest) throw new RegistryError(this.registry, `upload blob ${blob.digest}`, "digest mismatch", `registry stored ${said}`);
+  }
+  /**
+   * HEAD a manifest by tag or digest: the digest the registry holds there, or undefined for 404 (and the 403 some
+   * registries send instead) or an answer without Docker-Content-Digest, where the caller simply PUTs.
+   */
+  async manifestDigest(repo, ref, accept) {
+    const res = await this.send({ method: "HEAD", url: `${this.base}/v2/${repo}/manifests/${ref}`, headers: { accept: accept.join(", ") } }, [pushScope(repo)], `HEAD manifest ${ref.slice(0, 19)}`);
+    if (res.status === 200) return res.headers["docker-content-digest"] || void 0;
+    if (res.status === 404 || res.status === 403) return void 0;
+    this.fail(`HEAD manifest ${repo}:${ref}`, res);
   }
   /** PUTs manifest bytes by tag or digest with Content-Type = its mediaType, and checks the digest the registry reports. */
   async putManifest(repo, ref, mediaType, data, digest) {
@@ -3910,7 +3924,7 @@ function renderSummary(r) {
   if (r.push) {
     const s = r.push.stats;
     out.push(`**Pushed:** ${r.push.refs.map((x) => `\`${esc(x)}\``).join(", ") || "nothing"}`, "");
-    out.push(`**Blobs:** ${s.uploaded} uploaded, ${s.present} already present, ${s.mounted} mounted \xB7 ${humanSize(s.bytes)} sent \xB7 ${s.manifests} manifests \xB7 ${s.retries} retries`, "");
+    out.push(`**Blobs:** ${s.uploaded} uploaded, ${s.present} already present, ${s.mounted} mounted \xB7 ${humanSize(s.bytes)} sent \xB7 ${s.manifests} manifests put${s.manifestsPresent ? `, ${s.manifestsPresent} already there` : ""} \xB7 ${s.retries} retries`, "");
   }
   if (r.epoch) out.push(`**Created:** epoch ${r.epoch.value} (from ${esc(r.epoch.source)})`, "");
   if (r.phases.length > 0) {

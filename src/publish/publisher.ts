@@ -14,7 +14,10 @@ export interface PushStats {
   present: number;
   mounted: number;
   bytes: number;
+  /** Manifests PUT, by digest or tag. */
   manifests: number;
+  /** Manifests the registry already held at that digest or tag, so not PUT again (go-containerregistry does the same). */
+  manifestsPresent: number;
   retries: number;
 }
 

@@ -33,7 +33,7 @@ export function repositories(tags: ImageRef[]): Array<{ registry: string; reposi
  * by digest in every repository, and only then the tags, so a failure before the end moves no tag.
  */
 export class RegistryPublisher implements Publisher {
-  private readonly counts: Omit<PushStats, 'retries'> = { uploaded: 0, present: 0, mounted: 0, bytes: 0, manifests: 0 };
+  private readonly counts: Omit<PushStats, 'retries'> = { uploaded: 0, present: 0, mounted: 0, bytes: 0, manifests: 0, manifestsPresent: 0 };
   private readonly slot: <T>(fn: () => Promise<T>) => Promise<T>;
   /** One upload per repository and digest, however many images or calls ask for it. */
   private readonly started = new Map<string, Promise<void>>();
@@ -112,10 +112,7 @@ export class RegistryPublisher implements Publisher {
     await this.upload([...blobs.values()]);
     for (const t of targets) {
       const client = await this.opts.client(t.registry);
-      await mapLimit(artifact.images, this.opts.concurrency, async (img) => {
-        await client.putManifest(t.repository, img.manifest.digest, img.manifest.mediaType, img.manifest.data, img.manifest.digest);
-        this.counts.manifests++;
-      });
+      await mapLimit(artifact.images, this.opts.concurrency, (img) => this.putManifest(client, t.repository, img.manifest.digest, img.manifest));
     }
     const refs: string[] = [];
     if (this.opts.pushByDigest) {
@@ -127,17 +124,25 @@ export class RegistryPublisher implements Publisher {
     return { location: targets.map((t) => `${t.registry}/${t.repository}`).join(', '), refs };
   }
 
+  /**
+   * PUTs a manifest unless a HEAD shows the registry already holds exactly it at `ref`, as go-containerregistry's
+   * remote.Write does: an unchanged rerun then writes nothing, and a tag that already points at it is left alone.
+   */
+  private async putManifest(client: RegistryClient, repo: string, ref: string, m: Blob): Promise<void> {
+    if ((await client.manifestDigest(repo, ref, [m.mediaType])) === m.digest) {
+      this.counts.manifestsPresent++;
+      return;
+    }
+    await client.putManifest(repo, ref, m.mediaType, m.data, m.digest);
+    this.counts.manifests++;
+  }
+
   /** The index by digest in every repository, then each tag in order; shared with the merge job. */
   async pushIndex(index: Blob): Promise<void> {
     for (const t of repositories(this.opts.tags)) {
       const client = await this.opts.client(t.registry);
-      await client.putManifest(t.repository, index.digest, index.mediaType, index.data, index.digest);
-      this.counts.manifests++;
+      await this.putManifest(client, t.repository, index.digest, index);
     }
-    for (const tag of this.opts.tags) {
-      const client = await this.opts.client(tag.registry);
-      await client.putManifest(tag.repository, tag.tag as string, index.mediaType, index.data, index.digest);
-      this.counts.manifests++;
-    }
+    for (const tag of this.opts.tags) await this.putManifest(await this.opts.client(tag.registry), tag.repository, tag.tag as string, index);
   }
 }

@@ -112,6 +112,17 @@ export class RegistryClient {
     if (said && said !== blob.digest) throw new RegistryError(this.registry, `upload blob ${blob.digest}`, 'digest mismatch', `registry stored ${said}`);
   }
 
+  /**
+   * HEAD a manifest by tag or digest: the digest the registry holds there, or undefined for 404 (and the 403 some
+   * registries send instead) or an answer without Docker-Content-Digest, where the caller simply PUTs.
+   */
+  async manifestDigest(repo: string, ref: string, accept: string[]): Promise<string | undefined> {
+    const res = await this.send({ method: 'HEAD', url: `${this.base}/v2/${repo}/manifests/${ref}`, headers: { accept: accept.join(', ') } }, [pushScope(repo)], `HEAD manifest ${ref.slice(0, 19)}`);
+    if (res.status === 200) return res.headers['docker-content-digest'] || undefined;
+    if (res.status === 404 || res.status === 403) return undefined;
+    this.fail(`HEAD manifest ${repo}:${ref}`, res);
+  }
+
   /** PUTs manifest bytes by tag or digest with Content-Type = its mediaType, and checks the digest the registry reports. */
   async putManifest(repo: string, ref: string, mediaType: string, data: Uint8Array, digest: string): Promise<void> {
     const res = await this.send({

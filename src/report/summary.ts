@@ -64,7 +64,7 @@ export function renderSummary(r: Report): string {
   if (r.push) {
     const s = r.push.stats;
     out.push(`**Pushed:** ${r.push.refs.map((x) => `\`${esc(x)}\``).join(', ') || 'nothing'}`, '');
-    out.push(`**Blobs:** ${s.uploaded} uploaded, ${s.present} already present, ${s.mounted} mounted · ${humanSize(s.bytes)} sent · ${s.manifests} manifests · ${s.retries} retries`, '');
+    out.push(`**Blobs:** ${s.uploaded} uploaded, ${s.present} already present, ${s.mounted} mounted · ${humanSize(s.bytes)} sent · ${s.manifests} manifests put${s.manifestsPresent ? `, ${s.manifestsPresent} already there` : ''} · ${s.retries} retries`, '');
   }
   if (r.epoch) out.push(`**Created:** epoch ${r.epoch.value} (from ${esc(r.epoch.source)})`, '');
   if (r.phases.length > 0) {
