@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runActionAsync, sh, type ActionRun } from './helpers/action.js';
@@ -125,6 +125,19 @@ describe('push to a plain-HTTP registry on loopback', () => {
     const manifestRequests = proxy.seen.slice(before).filter((r) => r.path.includes('/manifests/'));
     expect(manifestRequests.map((r) => `${r.method} ${r.status}`)).toEqual(Array(3 * 2 + 2 + 3).fill('HEAD 200'));
     expect(again.summary).toContain('· 0 manifests put, 11 already there ·');
+  });
+
+  test('a layout that cannot be written fails the step and moves no tag, though the push runs beside it', async () => {
+    const blocker = join(mkdtempSync(join(tmpdir(), 'scratchpack-blocked-')), 'a-file');
+    writeFileSync(blocker, 'in the way');
+    const before = proxy.seen.length;
+    const run = await runActionAsync({ ...common, platforms: PLATFORMS, push: 'true', tags: `${proxy.host}/acme/nolayout:1`, 'oci-layout': join(blocker, 'oci') }, { env });
+    expect(run.code).toBe(1);
+    expect(run.errors).toEqual([expect.stringContaining(`could not write the OCI layout at ${join(blocker, 'oci')} (input "oci-layout"): ENOTDIR`)]);
+    expect(run.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    const tagRequests = proxy.seen.slice(before).filter((r) => r.path === '/v2/acme/nolayout/manifests/1');
+    expect(tagRequests).toEqual([]);
+    expect(run.outputs['oci-layout']).toBe('');
   });
 
   test('a changed image moves every tag: the HEAD shows another digest, so each tag is PUT', async () => {

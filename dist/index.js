@@ -2861,7 +2861,16 @@ var LayoutPublisher = class {
     this.dir = dir;
   }
   dir;
-  async publish(artifact, annotations) {
+  async publish(artifact, { annotations = {} } = {}) {
+    try {
+      await this.write(artifact, annotations);
+    } catch (e) {
+      throw new ActionError(`could not write the OCI layout at ${this.dir} (input "oci-layout"): ${e.message}`, { cause: e });
+    }
+    const ref = annotations["org.opencontainers.image.ref.name"];
+    return { location: this.dir, refs: ref ? [`oci:${this.dir}:${ref}`] : [`oci:${this.dir}`] };
+  }
+  async write(artifact, annotations) {
     const staging = `${this.dir}.partial-${process.pid}`;
     const old = `${this.dir}.old-${process.pid}`;
     await rm2(staging, { recursive: true, force: true });
@@ -2894,8 +2903,6 @@ var LayoutPublisher = class {
       await rm2(staging, { recursive: true, force: true });
       throw e;
     }
-    const ref = annotations["org.opencontainers.image.ref.name"];
-    return { location: this.dir, refs: ref ? [`oci:${this.dir}:${ref}`] : [`oci:${this.dir}`] };
   }
 };
 
@@ -3086,7 +3093,7 @@ var RegistryPublisher = class {
   cancel(reason) {
     this.failure ??= { error: reason };
   }
-  async publish(artifact) {
+  async publish(artifact, { ready } = {}) {
     const targets = repositories(this.opts.tags);
     const blobs = /* @__PURE__ */ new Map();
     for (const img of artifact.images) for (const b of [...img.layers, img.config]) blobs.set(b.digest, b);
@@ -3095,6 +3102,7 @@ var RegistryPublisher = class {
       const client = await this.opts.client(t.registry);
       await mapLimit(artifact.images, this.opts.concurrency, (img) => this.putManifest(client, t.repository, img.manifest.digest, img.manifest));
     }
+    await ready;
     const refs = [];
     if (this.opts.pushByDigest) {
       for (const t of targets) for (const img of artifact.images) refs.push(`${t.registry}/${t.repository}@${img.manifest.digest}`);
@@ -3633,10 +3641,10 @@ function startPush(inputs, deps) {
       publisher.cancel(reason);
       await Promise.allSettled(early);
     },
-    async finish(artifact, report) {
+    async finish(artifact, report, ready) {
       try {
         await Promise.all(early);
-        const result = await publisher.publish(artifact);
+        const result = await publisher.publish(artifact, { ready });
         report.push = { refs: result.refs, stats: publisher.stats };
       } finally {
         report.push ??= { refs: [], stats: publisher.stats };
@@ -3811,14 +3819,19 @@ async function runPipeline(inputs, report, deps) {
   const plan = await planned;
   const artifact = buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
   const location = resolve3(inputs.ociLayout || join7(deps.tempRoot, "oci"));
-  const layout = new LayoutPublisher(location);
-  const published = await timed("write layout", () => layout.publish(artifact, plan.layoutAnnotations)).catch(async (e) => {
+  const layoutStart = performance.now();
+  const written = new LayoutPublisher(location).publish(artifact, { annotations: plan.layoutAnnotations }).then((published) => {
+    report.ociLayout = location;
+    report.refs = published.refs;
+  }).finally(() => report.phases.push({ name: "write layout", ms: performance.now() - layoutStart }));
+  const pushed = session ? timed("push", () => session.finish(artifact, report, written)) : void 0;
+  try {
+    await Promise.all([written, pushed]);
+  } catch (e) {
     await session?.abandon(e);
+    await Promise.allSettled([written, pushed]);
     throw e;
-  });
-  report.ociLayout = location;
-  report.refs = published.refs;
-  if (session) await timed("push", () => session.finish(artifact, report));
+  }
   artifact.images.forEach((img, i2) => {
     const pr = report.platforms[i2];
     pr.status = "ok";

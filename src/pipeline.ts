@@ -154,14 +154,21 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   const plan = await (planned as Promise<Plan>); // settled: every target passed, so one made it
   const artifact = buildIndex(images as ImageArtifact[], plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
   const location = resolve(inputs.ociLayout || join(deps.tempRoot, 'oci'));
-  const layout = new LayoutPublisher(location);
-  const published = await timed('write layout', () => layout.publish(artifact, plan.layoutAnnotations)).catch(async (e: unknown) => {
+  // The layout and the push run side by side: they share no file, and the index and the tags wait for the layout, so
+  // a layout that fails still moves no tag. The layout logs nothing, so it is timed without a log group of its own.
+  const layoutStart = performance.now();
+  const written = new LayoutPublisher(location).publish(artifact, { annotations: plan.layoutAnnotations }).then((published) => {
+    report.ociLayout = location;
+    report.refs = published.refs;
+  }).finally(() => report.phases.push({ name: 'write layout', ms: performance.now() - layoutStart }));
+  const pushed = session ? timed('push', () => session.finish(artifact, report, written)) : undefined;
+  try {
+    await Promise.all([written, pushed]);
+  } catch (e) {
     await session?.abandon(e);
+    await Promise.allSettled([written, pushed]); // the first failure is the one reported, once the other side stopped
     throw e;
-  });
-  report.ociLayout = location;
-  report.refs = published.refs;
-  if (session) await timed('push', () => session.finish(artifact, report));
+  }
   artifact.images.forEach((img, i) => {
     const pr = report.platforms[i];
     pr.status = 'ok';

@@ -41,8 +41,11 @@ function connect(inputs: Inputs, deps: PushDeps) {
 export interface PushSession {
   /** Starts uploading an image's layer and config; a failure surfaces from finish(), never from here. */
   uploadEarly(img: ImageArtifact): void;
-  /** The remaining blobs, the manifests by digest, then the index and the tags; fills the report's push fields. */
-  finish(artifact: IndexArtifact, report: Report): Promise<void>;
+  /**
+   * The remaining blobs, the manifests by digest, then (once `ready` resolves: the layout) the index and the tags;
+   * fills the report's push fields.
+   */
+  finish(artifact: IndexArtifact, report: Report, ready?: Promise<unknown>): Promise<void>;
   /** The step failed before finish(): queued uploads never start, and the returned promise waits for those in flight. */
   abandon(reason: unknown): Promise<void>;
 }
@@ -66,10 +69,10 @@ export function startPush(inputs: Inputs, deps: PushDeps): PushSession {
       publisher.cancel(reason);
       await Promise.allSettled(early);
     },
-    async finish(artifact, report) {
+    async finish(artifact, report, ready) {
       try {
         await Promise.all(early);
-        const result = await publisher.publish(artifact);
+        const result = await publisher.publish(artifact, { ready });
         report.push = { refs: result.refs, stats: publisher.stats };
       } finally {
         report.push ??= { refs: [], stats: publisher.stats };

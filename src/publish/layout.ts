@@ -1,8 +1,9 @@
 import { constants } from 'node:fs';
 import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { ActionError } from '../errors.js';
 import type { Blob, IndexArtifact, LayerBlob } from '../oci/types.js';
-import type { Publisher, PublishResult } from './publisher.js';
+import type { Publisher, PublishOptions, PublishResult } from './publisher.js';
 
 /** Blobs of an index artifact in dependency order, deduplicated by digest. */
 function allBlobs(artifact: IndexArtifact): Array<Blob | LayerBlob> {
@@ -19,7 +20,18 @@ function allBlobs(artifact: IndexArtifact): Array<Blob | LayerBlob> {
 export class LayoutPublisher implements Publisher {
   constructor(private readonly dir: string) {}
 
-  async publish(artifact: IndexArtifact, annotations: Record<string, string>): Promise<PublishResult> {
+  async publish(artifact: IndexArtifact, { annotations = {} }: PublishOptions = {}): Promise<PublishResult> {
+    try {
+      await this.write(artifact, annotations);
+    } catch (e) {
+      // Usually a path that cannot be written (a file in the way, no permission, a full disk): the user's to fix.
+      throw new ActionError(`could not write the OCI layout at ${this.dir} (input "oci-layout"): ${(e as Error).message}`, { cause: e });
+    }
+    const ref = annotations['org.opencontainers.image.ref.name'];
+    return { location: this.dir, refs: ref ? [`oci:${this.dir}:${ref}`] : [`oci:${this.dir}`] };
+  }
+
+  private async write(artifact: IndexArtifact, annotations: Record<string, string>): Promise<void> {
     const staging = `${this.dir}.partial-${process.pid}`;
     const old = `${this.dir}.old-${process.pid}`;
     await rm(staging, { recursive: true, force: true });
@@ -55,7 +67,5 @@ export class LayoutPublisher implements Publisher {
       await rm(staging, { recursive: true, force: true });
       throw e;
     }
-    const ref = annotations['org.opencontainers.image.ref.name'];
-    return { location: this.dir, refs: ref ? [`oci:${this.dir}:${ref}`] : [`oci:${this.dir}`] };
   }
 }

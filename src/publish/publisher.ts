@@ -21,7 +21,15 @@ export interface PushStats {
   retries: number;
 }
 
+/** How one publish call is made; each publisher uses what applies to it. */
+export interface PublishOptions {
+  /** Annotations on the layout's index.json descriptor (a registry has no such place). */
+  annotations?: Record<string, string>;
+  /** Must succeed before any reference moves: a registry push run beside the layout waits for it before the tags. */
+  ready?: Promise<unknown>;
+}
+
 /** One sink for the same built artifacts: an OCI layout or a registry, as ko's Publisher. */
 export interface Publisher {
-  publish(artifact: IndexArtifact, annotations: Record<string, string>): Promise<PublishResult>;
+  publish(artifact: IndexArtifact, opts?: PublishOptions): Promise<PublishResult>;
 }

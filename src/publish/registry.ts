@@ -3,7 +3,7 @@ import type { ImageRef } from '../config/reference.js';
 import type { Blob, IndexArtifact, LayerBlob } from '../oci/types.js';
 import type { RegistryClient } from '../registry/client.js';
 import { limiter, mapLimit } from '../util/pool.js';
-import type { Publisher, PublishResult, PushStats } from './publisher.js';
+import type { Publisher, PublishOptions, PublishResult, PushStats } from './publisher.js';
 
 /** How to reach registries and where the bytes are. */
 export interface RegistryPushOptions {
@@ -105,7 +105,7 @@ export class RegistryPublisher implements Publisher {
     this.failure ??= { error: reason };
   }
 
-  async publish(artifact: IndexArtifact): Promise<PublishResult> {
+  async publish(artifact: IndexArtifact, { ready }: PublishOptions = {}): Promise<PublishResult> {
     const targets = repositories(this.opts.tags);
     const blobs = new Map<string, Blob | LayerBlob>();
     for (const img of artifact.images) for (const b of [...img.layers, img.config]) blobs.set(b.digest, b);
@@ -114,6 +114,7 @@ export class RegistryPublisher implements Publisher {
       const client = await this.opts.client(t.registry);
       await mapLimit(artifact.images, this.opts.concurrency, (img) => this.putManifest(client, t.repository, img.manifest.digest, img.manifest));
     }
+    await ready;
     const refs: string[] = [];
     if (this.opts.pushByDigest) {
       for (const t of targets) for (const img of artifact.images) refs.push(`${t.registry}/${t.repository}@${img.manifest.digest}`);
