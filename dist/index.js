@@ -2371,30 +2371,6 @@ function buildAnnotations(results, toRepoPath) {
   return dedupeAnnotations(annotations);
 }
 
-// src/go/package.ts
-function defaultBinaryName(importPath) {
-  const parts = importPath.split("/");
-  const last = parts[parts.length - 1];
-  return /^v\d+$/.test(last) && parts.length > 1 ? parts[parts.length - 2] : last;
-}
-async function askGo(inputs, ctx) {
-  const opts = { cwd: ctx.cwd, env: ctx.env };
-  const [version, list] = await Promise.all([
-    ctx.exec("go", ["env", "GOVERSION"], opts),
-    ctx.exec("go", ["list", "-f", "{{.Name}} {{.ImportPath}}", inputs.package], opts)
-  ]);
-  if (version.exitCode !== 0) {
-    throw new InputError(`go is not usable (${version.stderr.trim() || `exit ${version.exitCode}`}); add actions/setup-go before this step`);
-  }
-  const pkg = `input "package": "${inputs.package}"`;
-  if (list.exitCode !== 0) throw new InputError(`${pkg} is not a buildable package in ${ctx.shownDir}: ${list.stderr.trim().split("\n")[0]}`);
-  const lines = list.stdout.trim() ? list.stdout.trim().split("\n") : [];
-  if (lines.length !== 1) throw new InputError(`${pkg} matches ${lines.length} packages; expected one main package, e.g. ./cmd/server`);
-  const [name, importPath] = lines[0].split(" ");
-  if (name !== "main") throw new InputError(`${pkg} is package ${name}, not package main; expected a command, e.g. ./cmd/server`);
-  return importPath;
-}
-
 // src/oci/digest.ts
 import { createHash as createHash2 } from "node:crypto";
 function sha256Digest(data) {
@@ -2751,6 +2727,30 @@ function makePlan(inputs, facts) {
   };
 }
 
+// src/go/package.ts
+function defaultBinaryName(importPath) {
+  const parts = importPath.split("/");
+  const last = parts[parts.length - 1];
+  return /^v\d+$/.test(last) && parts.length > 1 ? parts[parts.length - 2] : last;
+}
+async function askGo(inputs, ctx) {
+  const opts = { cwd: ctx.cwd, env: ctx.env };
+  const [version, list] = await Promise.all([
+    ctx.exec("go", ["env", "GOVERSION"], opts),
+    ctx.exec("go", ["list", "-f", "{{.Name}} {{.ImportPath}}", inputs.package], opts)
+  ]);
+  if (version.exitCode !== 0) {
+    throw new InputError(`go is not usable (${version.stderr.trim() || `exit ${version.exitCode}`}); add actions/setup-go before this step`);
+  }
+  const pkg = `input "package": "${inputs.package}"`;
+  if (list.exitCode !== 0) throw new InputError(`${pkg} is not a buildable package in ${ctx.shownDir}: ${list.stderr.trim().split("\n")[0]}`);
+  const lines = list.stdout.trim() ? list.stdout.trim().split("\n") : [];
+  if (lines.length !== 1) throw new InputError(`${pkg} matches ${lines.length} packages; expected one main package, e.g. ./cmd/server`);
+  const [name, importPath] = lines[0].split(" ");
+  if (name !== "main") throw new InputError(`${pkg} is package ${name}, not package main; expected a command, e.g. ./cmd/server`);
+  return importPath;
+}
+
 // src/prepare.ts
 import { lstat as lstat3, readFile as readFile2, readdir as readdir3, readlink as readlink3, realpath, stat as stat3 } from "node:fs/promises";
 import { isAbsolute, join as join3, resolve, sep } from "node:path";
@@ -2844,6 +2844,25 @@ function checkPlacement(setup, binaryPath) {
   } catch (e) {
     throw new InputError(`input "files": ${e.message}`);
   }
+}
+
+// src/planner.ts
+function planner(inputs, setup, go, epoch, runner) {
+  let asked;
+  let planned;
+  const ask = () => asked ??= askGo(inputs, go);
+  const make = async (binary) => {
+    const pattern = inputs.package.includes("...") ? await ask() : void 0;
+    const importPath = pattern ?? goBuildInfoOf(binary)?.path ?? await ask();
+    const binaryName = inputs.binaryName ?? defaultBinaryName(importPath);
+    checkPlacement(setup, binaryPathOf(inputs, binaryName));
+    return makePlan(inputs, { binaryName, epoch: (await epoch)[0], importPath, ...runner });
+  };
+  return {
+    planFrom: (binary) => planned ??= make(binary),
+    planned: () => planned,
+    askGo: ask
+  };
 }
 
 // src/publish/layout.ts
@@ -3732,22 +3751,12 @@ async function runPipeline(inputs, report, deps) {
     outDir: join7(deps.tempRoot, "build"),
     ccFor: (p) => toolchains.get(p.id)?.cc
   };
-  let asked;
-  const askGoOnce = () => asked ??= askGo(inputs, {
+  const plans = planner(inputs, setup, {
     exec: deps.exec,
     cwd: setup.workDir,
     shownDir: relative(setup.workspace, setup.workDir) || ".",
     env: { ...buildContext.baseEnv, ...buildEnv(goOptions, inputs.platforms[0]) }
-  });
-  let planned;
-  const planFrom = (binary) => planned ??= (async () => {
-    const pattern = inputs.package.includes("...") ? await askGoOnce() : void 0;
-    const importPath = pattern ?? goBuildInfoOf(binary)?.path ?? await askGoOnce();
-    const binaryName = inputs.binaryName ?? defaultBinaryName(importPath);
-    checkPlacement(setup, binaryPathOf(inputs, binaryName));
-    const env = deps.env;
-    return makePlan(inputs, { binaryName, epoch: (await epoch)[0], importPath, serverUrl: env.GITHUB_SERVER_URL, repository: env.GITHUB_REPOSITORY, sha: env.GITHUB_SHA });
-  })();
+  }, epoch, { serverUrl: deps.env.GITHUB_SERVER_URL, repository: deps.env.GITHUB_REPOSITORY, sha: deps.env.GITHUB_SHA });
   const inspectContext = {
     inputs,
     toolchains,
@@ -3768,7 +3777,7 @@ async function runPipeline(inputs, report, deps) {
         report.platforms[i2].status = "build failed";
         return void 0;
       }
-      const plan2 = await planFrom(built.binary);
+      const plan2 = await plans.planFrom(built.binary);
       const binary = join7(shipped, plan2.binaryName);
       await mkdir4(shipped, { recursive: true });
       await link2(built.binary, binary).catch(() => copyFile3(built.binary, binary));
@@ -3810,13 +3819,13 @@ async function runPipeline(inputs, report, deps) {
   }
   const [value, source] = await epoch;
   report.epoch = { value, source };
-  if (builds.some((b) => !b.ok)) await askGoOnce();
+  if (builds.some((b) => !b.ok)) await plans.askGo();
   annotations.push(...buildAnnotations(builds, toRepoPath), ...found.flat());
   if (annotations.some((a2) => a2.level === "error")) {
     report.errors.push(...annotations.filter((a2) => a2.level === "error").map((a2) => a2.file ? `${a2.file}:${a2.startLine}: ${a2.message}` : a2.message));
     return { report, annotations };
   }
-  const plan = await planned;
+  const plan = await plans.planned();
   const artifact = buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
   const location = resolve3(inputs.ociLayout || join7(deps.tempRoot, "oci"));
   const layoutStart = performance.now();

@@ -2,18 +2,18 @@ import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Inputs } from './config/inputs.js';
 import type { Platform } from './config/platform.js';
-import { inspectOne, goBuildInfoOf, type Inspected } from './inspect-stage.js';
+import { inspectOne, type Inspected } from './inspect-stage.js';
 import { resolveToolchains } from './toolchain.js';
 import { buildEnv, buildProcs } from './go/argv.js';
 import { buildAnnotations, buildOne, type BuildResult } from './go/build.js';
 import type { Annotation } from './go/diagnostics.js';
-import { askGo, defaultBinaryName } from './go/package.js';
 import { buildIndex, buildImage } from './oci/image.js';
 import { buildLayer, type LayerIO } from './oci/layer.js';
 import { rootfsEntries } from './oci/rootfs.js';
 import type { ImageArtifact } from './oci/types.js';
-import { binaryPathOf, makePlan, ociPlatform, type Plan } from './plan.js';
-import { checkPlacement, gitEpoch, givenEpoch, prepare } from './prepare.js';
+import { ociPlatform, type Plan } from './plan.js';
+import { planner } from './planner.js';
+import { gitEpoch, givenEpoch, prepare } from './prepare.js';
 import { LayoutPublisher } from './publish/layout.js';
 import { runMerge, startPush, type PushDeps } from './push.js';
 import type { Report } from './report/model.js';
@@ -68,23 +68,10 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
     // go's own outputs stay here between runs, so go skips the link when a binary is up to date (the rerun target).
     outDir: join(deps.tempRoot, 'build'), ccFor: (p: Platform) => toolchains.get(p.id)?.cc,
   };
-  let asked: Promise<string> | undefined;
-  const askGoOnce = () => (asked ??= askGo(inputs, {
+  const plans = planner(inputs, setup, {
     exec: deps.exec, cwd: setup.workDir, shownDir: relative(setup.workspace, setup.workDir) || '.',
     env: { ...buildContext.baseEnv, ...buildEnv(goOptions, inputs.platforms[0]) },
-  }));
-  // The plan needs the package's import path: read from the first binary go builds rather than asked of `go list`
-  // before any build. No Go build info means go wrote a library's archive, and then go explains what is wrong.
-  let planned: Promise<Plan> | undefined;
-  const planFrom = (binary: string) => (planned ??= (async () => {
-    // A pattern (./cmd/...) could match other than one command; go says which, whatever go build did with it.
-    const pattern = inputs.package.includes('...') ? await askGoOnce() : undefined;
-    const importPath = pattern ?? goBuildInfoOf(binary)?.path ?? (await askGoOnce());
-    const binaryName = inputs.binaryName ?? defaultBinaryName(importPath);
-    checkPlacement(setup, binaryPathOf(inputs, binaryName));
-    const env = deps.env;
-    return makePlan(inputs, { binaryName, epoch: (await epoch)[0], importPath, serverUrl: env.GITHUB_SERVER_URL, repository: env.GITHUB_REPOSITORY, sha: env.GITHUB_SHA });
-  })());
+  }, epoch, { serverUrl: deps.env.GITHUB_SERVER_URL, repository: deps.env.GITHUB_REPOSITORY, sha: deps.env.GITHUB_SHA });
   const inspectContext = {
     inputs, toolchains, hash: deps.layers.hash,
     show: (f: string) => (relative(setup.workspace, f).startsWith('..') ? f : relative(setup.workspace, f)),
@@ -106,7 +93,7 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
         report.platforms[i].status = 'build failed';
         return undefined;
       }
-      const plan = await planFrom(built.binary);
+      const plan = await plans.planFrom(built.binary);
       const binary = join(shipped, plan.binaryName);
       await mkdir(shipped, { recursive: true });
       await link(built.binary, binary).catch(() => copyFile(built.binary, binary));
@@ -145,13 +132,13 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   const [value, source] = await epoch;
   report.epoch = { value, source };
   // A missing go or a bad `package` fails every build: one input error says so, not one failure per platform.
-  if (builds.some((b) => !b.ok)) await askGoOnce();
+  if (builds.some((b) => !b.ok)) await plans.askGo();
   annotations.push(...buildAnnotations(builds, toRepoPath), ...found.flat());
   if (annotations.some((a) => a.level === 'error')) {
     report.errors.push(...annotations.filter((a) => a.level === 'error').map((a) => (a.file ? `${a.file}:${a.startLine}: ${a.message}` : a.message)));
     return { report, annotations };
   }
-  const plan = await (planned as Promise<Plan>); // settled: every target passed, so one made it
+  const plan = await (plans.planned() as Promise<Plan>); // settled: every target passed, so one made it
   const artifact = buildIndex(images as ImageArtifact[], plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
   const location = resolve(inputs.ociLayout || join(deps.tempRoot, 'oci'));
   // The layout and the push run side by side: they share no file, and the index and the tags wait for the layout, so
