@@ -2793,8 +2793,9 @@ async function gitEpoch(exec, workDir, env) {
   const t = git.stdout.trim();
   return git.exitCode === 0 && /^\d+$/.test(t) ? [Number(t), "git"] : [0, "default"];
 }
-async function resolveEpoch(inputs, env, exec, workDir) {
-  return givenEpoch(inputs, env) ?? gitEpoch(exec, workDir, env);
+function resolveEpoch(inputs, env, exec, workDir) {
+  const given = givenEpoch(inputs, env);
+  return given ? Promise.resolve(given) : gitEpoch(exec, workDir, env);
 }
 async function readExtraFiles(inputs, workspace) {
   const root = await realpath(workspace);
@@ -3727,8 +3728,7 @@ async function runPipeline(inputs, report, deps) {
   }
   const [setup, toolchains] = await timed("prepare", () => Promise.all([prepare(inputs, deps.env), resolveToolchains(inputs, deps.env)]));
   report.warnings.push(...setup.warnings);
-  const given = givenEpoch(inputs, deps.env);
-  const epoch = given ? Promise.resolve(given) : gitEpoch(deps.exec, setup.workDir, deps.env);
+  const epoch = resolveEpoch(inputs, deps.env, deps.exec, setup.workDir);
   const binariesDir = join7(deps.tempRoot, "binaries");
   report.binariesDir = binariesDir;
   const buildSlot = limiter(deps.concurrency);

@@ -13,7 +13,7 @@ import { rootfsEntries } from './oci/rootfs.js';
 import type { ImageArtifact } from './oci/types.js';
 import { ociPlatform, type Plan } from './plan.js';
 import { planner } from './planner.js';
-import { gitEpoch, givenEpoch, prepare } from './prepare.js';
+import { prepare, resolveEpoch } from './prepare.js';
 import { LayoutPublisher } from './publish/layout.js';
 import { runMerge, startPush, type PushDeps } from './push.js';
 import type { Report } from './report/model.js';
@@ -51,8 +51,7 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   const [setup, toolchains] = await timed('prepare', () => Promise.all([prepare(inputs, deps.env), resolveToolchains(inputs, deps.env)]));
   report.warnings.push(...setup.warnings);
   // No build waits for another process: `git log` (when no epoch is given) runs beside them, `go list` only on failure.
-  const given = givenEpoch(inputs, deps.env);
-  const epoch = given ? Promise.resolve(given) : gitEpoch(deps.exec, setup.workDir, deps.env);
+  const epoch = resolveEpoch(inputs, deps.env, deps.exec, setup.workDir);
   const binariesDir = join(deps.tempRoot, 'binaries');
   report.binariesDir = binariesDir;
   const buildSlot = limiter(deps.concurrency);

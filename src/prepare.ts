@@ -55,7 +55,7 @@ async function walkZoneinfo(dir: string, prefix: string, out: TarEntry[]): Promi
 }
 
 /** The epoch given by the input or SOURCE_DATE_EPOCH, in that order, without starting a process; else undefined. */
-export function givenEpoch(inputs: Inputs, env: NodeJS.ProcessEnv): [number, EpochSource] | undefined {
+function givenEpoch(inputs: Inputs, env: NodeJS.ProcessEnv): [number, EpochSource] | undefined {
   if (inputs.sourceDateEpoch !== undefined) return [inputs.sourceDateEpoch, 'input'];
   const fromEnv = env.SOURCE_DATE_EPOCH?.trim();
   if (!fromEnv) return undefined;
@@ -67,15 +67,19 @@ export function givenEpoch(inputs: Inputs, env: NodeJS.ProcessEnv): [number, Epo
 }
 
 /** The commit time of HEAD, else 0: the epoch when none is given. Never throws. */
-export async function gitEpoch(exec: Exec, workDir: string, env: NodeJS.ProcessEnv): Promise<[number, EpochSource]> {
+async function gitEpoch(exec: Exec, workDir: string, env: NodeJS.ProcessEnv): Promise<[number, EpochSource]> {
   const git = await exec('git', ['log', '-1', '--format=%ct'], { cwd: workDir, env: env as Record<string, string> });
   const t = git.stdout.trim();
   return git.exitCode === 0 && /^\d+$/.test(t) ? [Number(t), 'git'] : [0, 'default'];
 }
 
-/** The epoch, in order: the input, SOURCE_DATE_EPOCH, the commit time of HEAD, then 0. */
-export async function resolveEpoch(inputs: Inputs, env: NodeJS.ProcessEnv, exec: Exec, workDir: string): Promise<[number, EpochSource]> {
-  return givenEpoch(inputs, env) ?? gitEpoch(exec, workDir, env);
+/**
+ * The epoch, in order: the input, SOURCE_DATE_EPOCH, the commit time of HEAD, then 0. A bad SOURCE_DATE_EPOCH throws
+ * at once, before anything is built; only `git log` is waited for, so the pipeline lets it run beside the builds.
+ */
+export function resolveEpoch(inputs: Inputs, env: NodeJS.ProcessEnv, exec: Exec, workDir: string): Promise<[number, EpochSource]> {
+  const given = givenEpoch(inputs, env);
+  return given ? Promise.resolve(given) : gitEpoch(exec, workDir, env);
 }
 
 async function readExtraFiles(inputs: Inputs, workspace: string): Promise<ExtraFile[]> {
