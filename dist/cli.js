@@ -656,7 +656,7 @@ function inspectBytes(file, bytes) {
 }
 
 // src/runtime/fs.ts
-import { lstat, open, readFile, readdir, readlink } from "node:fs/promises";
+import { lstat, open, readFile, readdir, readlink, rename, rm, writeFile } from "node:fs/promises";
 var nodeDepsFs = {
   async lstat(path) {
     const st = await lstat(path).catch(() => void 0);

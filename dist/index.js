@@ -1505,7 +1505,7 @@ function readInputs(env = process.env) {
 }
 
 // src/pipeline.ts
-import { copyFile as copyFile3, link as link2, mkdir as mkdir4, rm as rm3 } from "node:fs/promises";
+import { copyFile as copyFile3, link as link2, mkdir as mkdir4, rm as rm4 } from "node:fs/promises";
 import { join as join7, relative, resolve as resolve3 } from "node:path";
 
 // src/inspect-stage.ts
@@ -2108,8 +2108,8 @@ function parseElf(input) {
 }
 
 // src/runtime/fs.ts
-import { lstat as lstat2, open as open2, readFile, readdir as readdir2, readlink as readlink2 } from "node:fs/promises";
-import { createHash } from "node:crypto";
+import { lstat as lstat2, open as open2, readFile, readdir as readdir2, readlink as readlink2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 var nodeDepsFs = {
   async lstat(path6) {
@@ -2172,6 +2172,16 @@ async function openFileReader(file) {
     },
     close: () => fh.close()
   };
+}
+async function writeFileAtomic(path6, data) {
+  const tmp = `${path6}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await writeFile2(tmp, data);
+    await rename2(tmp, path6);
+  } catch (e) {
+    await rm2(tmp, { force: true }).catch(() => void 0);
+    throw e;
+  }
 }
 
 // src/inspect-stage.ts
@@ -2868,7 +2878,7 @@ function planner(inputs, setup, go, epoch, runner) {
 
 // src/publish/layout.ts
 import { constants as constants3 } from "node:fs";
-import { copyFile as copyFile2, link, mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { copyFile as copyFile2, link, mkdir as mkdir2, rename as rename3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname2, join as join4 } from "node:path";
 function allBlobs(artifact) {
   const seen = /* @__PURE__ */ new Map();
@@ -2893,13 +2903,13 @@ var LayoutPublisher = class {
   async write(artifact, annotations) {
     const staging = `${this.dir}.partial-${process.pid}`;
     const old = `${this.dir}.old-${process.pid}`;
-    await rm2(staging, { recursive: true, force: true });
+    await rm3(staging, { recursive: true, force: true });
     await mkdir2(join4(staging, "blobs", "sha256"), { recursive: true });
     try {
-      await writeFile2(join4(staging, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
+      await writeFile3(join4(staging, "oci-layout"), JSON.stringify({ imageLayoutVersion: "1.0.0" }));
       await Promise.all(allBlobs(artifact).map((b) => {
         const to = join4(staging, "blobs", "sha256", b.digest.slice("sha256:".length));
-        return "path" in b ? link(b.path, to).catch(() => copyFile2(b.path, to, constants3.COPYFILE_FICLONE)) : writeFile2(to, b.data);
+        return "path" in b ? link(b.path, to).catch(() => copyFile2(b.path, to, constants3.COPYFILE_FICLONE)) : writeFile3(to, b.data);
       }));
       const index = {
         schemaVersion: 2,
@@ -2911,16 +2921,16 @@ var LayoutPublisher = class {
           ...Object.keys(annotations).length > 0 ? { annotations } : {}
         }]
       };
-      await writeFile2(join4(staging, "index.json"), JSON.stringify(index));
+      await writeFile3(join4(staging, "index.json"), JSON.stringify(index));
       await mkdir2(dirname2(this.dir), { recursive: true });
-      await rm2(old, { recursive: true, force: true });
-      await rename2(this.dir, old).catch((e) => {
+      await rm3(old, { recursive: true, force: true });
+      await rename3(this.dir, old).catch((e) => {
         if (e.code !== "ENOENT") throw e;
       });
-      await rename2(staging, this.dir);
-      await rm2(old, { recursive: true, force: true });
+      await rename3(staging, this.dir);
+      await rm3(old, { recursive: true, force: true });
     } catch (e) {
-      await rm2(staging, { recursive: true, force: true });
+      await rm3(staging, { recursive: true, force: true });
       throw e;
     }
   }
@@ -2928,7 +2938,7 @@ var LayoutPublisher = class {
 
 // src/push.ts
 import { createReadStream } from "node:fs";
-import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join6, resolve as resolve2 } from "node:path";
 import { Readable } from "node:stream";
 
@@ -3674,7 +3684,7 @@ function startPush(inputs, deps) {
       if (inputs.pushByDigest) {
         const dir = resolve2(inputs.digestsDir || join6(deps.tempRoot, "digests"));
         await mkdir3(dir, { recursive: true });
-        for (const img of artifact.images) await writeFile3(join6(dir, img.manifest.digest.slice("sha256:".length)), "");
+        for (const img of artifact.images) await writeFile4(join6(dir, img.manifest.digest.slice("sha256:".length)), "");
         report.digestsDir = dir;
         report.pushByDigest = true;
         report.image = `${first.registry}/${first.repository}@${artifact.images[0].manifest.digest}`;
@@ -3772,7 +3782,7 @@ async function runPipeline(inputs, report, deps) {
     try {
       const built = builds[i2] = await buildSlot(() => buildOne(platform3, goOptions, buildContext));
       const shipped = join7(binariesDir, platform3.slug);
-      await rm3(shipped, { recursive: true, force: true });
+      await rm4(shipped, { recursive: true, force: true });
       if (!built.ok) {
         report.platforms[i2].status = "build failed";
         return void 0;
@@ -10835,12 +10845,12 @@ function workerGzipPool(size, script) {
 
 // src/runtime/layer-store.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir6, open as open3, readdir as readdir6, readFile as readFile5, rename as rename4, rm as rm5, stat as stat5, utimes, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir6, open as open3, readdir as readdir6, readFile as readFile5, rename as rename4, rm as rm6, stat as stat5, utimes, writeFile as writeFile5 } from "node:fs/promises";
 import { join as join9 } from "node:path";
 
 // src/runtime/hash-memo.ts
-import { createHash as createHash4, randomBytes } from "node:crypto";
-import { mkdir as mkdir5, readdir as readdir5, readFile as readFile4, rename as rename3, rm as rm4, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
+import { createHash as createHash4 } from "node:crypto";
+import { mkdir as mkdir5, readdir as readdir5, readFile as readFile4, rm as rm5, stat as stat4 } from "node:fs/promises";
 import { join as join8 } from "node:path";
 var SETTLED_NS = 100000000n;
 async function stampOf(path6, identity3) {
@@ -10869,21 +10879,20 @@ function hashMemo(dir, hash) {
     const sha256 = await hash(path6);
     const after = await stampOf(path6, identity3);
     if (before && after?.exact === before.exact && after.settled(BigInt(Date.now()) * 1000000n)) {
-      const tmp = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-      await mkdir5(dir, { recursive: true }).then(() => writeFile4(tmp, JSON.stringify({ path: path6, stamp: before.stamp, sha256 }))).then(() => rename3(tmp, file)).catch(() => rm4(tmp, { force: true }).catch(() => void 0));
+      await mkdir5(dir, { recursive: true }).then(() => writeFileAtomic(file, JSON.stringify({ path: path6, stamp: before.stamp, sha256 }))).catch(() => void 0);
     }
     return sha256;
   };
 }
 async function forgetMemo(dir, path6) {
-  await rm4(memoFile(dir, path6), { force: true });
+  await rm5(memoFile(dir, path6), { force: true });
 }
 async function pruneMemos(dir, olderThan) {
   for (const name of (await readdir5(dir).catch(() => [])).filter((n2) => n2.endsWith(".json"))) {
     const st = await stat4(join8(dir, name)).catch(() => void 0);
     if (!st || st.mtimeMs >= olderThan) continue;
     const memo = await readMemo(join8(dir, name));
-    if (!memo || !await stat4(memo.path).catch(() => void 0)) await rm4(join8(dir, name), { force: true });
+    if (!memo || !await stat4(memo.path).catch(() => void 0)) await rm5(join8(dir, name), { force: true });
   }
 }
 
@@ -10925,7 +10934,7 @@ async function removeStrays(dir, olderThan, result) {
   for (const path6 of candidates) {
     const st = await stat5(path6).catch(() => void 0);
     if (!st?.isFile() || st.mtimeMs >= olderThan) continue;
-    await rm5(path6, { force: true });
+    await rm6(path6, { force: true });
     result.strays++;
     result.strayBytes += st.size;
   }
@@ -10963,8 +10972,8 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
       let total = blobs.reduce((n2, b) => n2 + b.size, 0);
       for (const b of blobs) {
         if (total > limits.maxBytes && b.used < now - limits.minAgeMs) {
-          await rm5(join9(dir, "blobs", b.name), { force: true });
-          await rm5(used(b.name), { force: true });
+          await rm6(join9(dir, "blobs", b.name), { force: true });
+          await rm6(used(b.name), { force: true });
           await forgetMemo(hashes, join9(dir, "blobs", b.name));
           total -= b.size;
           result.removed++;
@@ -10977,11 +10986,11 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
       if (result.removed > 0) {
         for (const r of await readdir6(join9(dir, "recipes")).catch(() => [])) {
           const entry = await readFile5(join9(dir, "recipes", r), "utf8").then(readFacts, () => void 0);
-          if (!entry || !await stat5(blob(entry.digest)).catch(() => void 0)) await rm5(join9(dir, "recipes", r), { force: true });
+          if (!entry || !await stat5(blob(entry.digest)).catch(() => void 0)) await rm6(join9(dir, "recipes", r), { force: true });
         }
       }
       await pruneMemos(hashes, now - limits.minAgeMs);
-      await rm5(join9(dir, "diffids"), { recursive: true, force: true });
+      await rm6(join9(dir, "diffids"), { recursive: true, force: true });
       return result;
     },
     async create() {
@@ -11001,14 +11010,12 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
         async commit(key, facts) {
           await close();
           await rename4(tmp, blob(facts.digest));
-          const note = `${index(key)}.${process.pid}.tmp`;
-          await writeFile5(note, JSON.stringify(factsOf(facts)));
-          await rename4(note, index(key));
+          await writeFileAtomic(index(key), JSON.stringify(factsOf(facts)));
           return { ...facts, path: blob(facts.digest) };
         },
         async abort() {
           await close().catch(() => void 0);
-          await rm5(tmp, { force: true });
+          await rm6(tmp, { force: true });
         }
       };
     }

@@ -1,5 +1,5 @@
-import { lstat, open, readFile, readdir, readlink } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { lstat, open, readFile, readdir, readlink, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { DepsFs } from '../elf/deps.js';
 import type { ByteSource } from '../elf/reader.js';
@@ -77,4 +77,19 @@ export async function openFileReader(file: FileRef): Promise<FileReader> {
     },
     close: () => fh.close(),
   };
+}
+
+/**
+ * Writes a small file whole or not at all: into `<path>.<pid>-<random>.tmp`, renamed over `path`, so a concurrent
+ * reader never sees half of it. The temp file goes on failure; one a killed job left behind, the store's prune removes.
+ */
+export async function writeFileAtomic(path: string, data: string): Promise<void> {
+  const tmp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
 }

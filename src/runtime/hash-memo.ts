@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from './fs.js';
 
 /**
  * How long after a file's last write its hash may be remembered. The kernel stamps writes with a coarse clock
@@ -53,11 +54,9 @@ export function hashMemo(dir: string, hash: (path: string) => Promise<string>): 
     const sha256 = await hash(path);
     const after = await stampOf(path, identity);
     if (before && after?.exact === before.exact && after.settled(BigInt(Date.now()) * 1_000_000n)) {
-      const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
       await mkdir(dir, { recursive: true })
-        .then(() => writeFile(tmp, JSON.stringify({ path, stamp: before.stamp, sha256 })))
-        .then(() => rename(tmp, file))
-        .catch(() => rm(tmp, { force: true }).catch(() => undefined)); // an unwritten memo only costs the next run a read
+        .then(() => writeFileAtomic(file, JSON.stringify({ path, stamp: before.stamp, sha256 })))
+        .catch(() => undefined); // an unwritten memo only costs the next run a read
     }
     return sha256;
   };

@@ -3,7 +3,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, utimes, writeFile } f
 import { join } from 'node:path';
 import type { LayerFacts, LayerSink, LayerStore } from '../oci/layer.js';
 import { humanSize } from '../report/summary.js';
-import { hashFile } from './fs.js';
+import { hashFile, writeFileAtomic } from './fs.js';
 import { forgetMemo, hashMemo, pruneMemos, type HashMemo } from './hash-memo.js';
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -164,9 +164,7 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
         async commit(key, facts) {
           await close();
           await rename(tmp, blob(facts.digest));
-          const note = `${index(key)}.${process.pid}.tmp`;
-          await writeFile(note, JSON.stringify(factsOf(facts)));
-          await rename(note, index(key));
+          await writeFileAtomic(index(key), JSON.stringify(factsOf(facts)));
           return { ...facts, path: blob(facts.digest) };
         },
         async abort() {
