@@ -6,7 +6,7 @@ import { epochToRfc3339, parseEpoch } from '../src/config/epoch.js';
 import { parseAnnotation, parseKeyValue } from '../src/config/keyvalue.js';
 import { parseFileSpec } from '../src/config/files.js';
 import { splitWords } from '../src/config/words.js';
-import { buildEnv, buildProcs } from '../src/go/argv.js';
+import { buildEnv, buildProcs, gcTuning } from '../src/go/argv.js';
 
 describe('platforms map to Go env and OCI platform (reference §2.1)', () => {
   test.each([
@@ -140,5 +140,24 @@ describe('go build environment', () => {
     expect(buildEnv({ ...opts, env: { GOARCH: 'arm64' } }, amd64).GOARCH).toBe('amd64');
     // A GOCACHE from the `env` input reaches go build; nothing overrides it.
     expect(buildEnv({ ...opts, env: { GOCACHE: '/cache/from/input' } }, amd64).GOCACHE).toBe('/cache/from/input');
+  });
+  test.each([
+    // 7 GiB, 2 cores (a GitHub-hosted private-repo runner): 3/4 of it split between the two tools running at once.
+    [7 * 2 ** 30, 2, '2688MiB'],
+    [16 * 2 ** 30, 4, '3072MiB'],
+    [64 * 2 ** 30, 1, '49152MiB'],
+    // A tiny cgroup still leaves go a workable heap.
+    [100 * 2 ** 20, 8, '64MiB'],
+  ])('%i bytes, %i cores: GOGC 400 under GOMEMLIMIT %s', (memory, cores, limit) => {
+    expect(gcTuning(memory, cores)).toEqual({ GOGC: '400', GOMEMLIMIT: limit });
+  });
+  test('GOGC and GOMEMLIMIT go to every build unless the user env sets either', () => {
+    const [amd64] = parsePlatforms(['linux/amd64']);
+    const gc = gcTuning(7 * 2 ** 30, 2);
+    expect(buildEnv({ ...opts, gc }, amd64)).toMatchObject({ GOGC: '400', GOMEMLIMIT: '2688MiB' });
+    expect(buildEnv({ ...opts, gc, env: { GOGC: '100' } }, amd64)).toMatchObject({ GOGC: '100' });
+    expect(buildEnv({ ...opts, gc, env: { GOGC: '100' } }, amd64).GOMEMLIMIT).toBeUndefined();
+    expect(buildEnv({ ...opts, gc, env: { GOMEMLIMIT: '1GiB' } }, amd64).GOGC).toBeUndefined();
+    expect(buildEnv(opts, amd64).GOGC).toBeUndefined();
   });
 });

@@ -165,6 +165,25 @@ test('tzdata, files with a mode, binary-path, the epoch from git, manifest annot
   expect(JSON.parse(run.outputs.images)[0].binary.path).toBe('/app');
 });
 
+test('every go process gets GOGC=400 under a GOMEMLIMIT, unless the step env or the env input sets either', () => {
+  // A shim in front of the real go records what each call was given, then runs it.
+  const shim = mkdtempSync(join(tmpdir(), 'scratchpack-goshim-'));
+  const log = join(shim, 'calls');
+  const realGo = sh('sh', ['-c', 'command -v go']).trim();
+  writeFileSync(join(shim, 'go'), `#!/bin/sh\necho "GOGC=$GOGC GOMEMLIMIT=$GOMEMLIMIT" >> "${log}"\nexec "${realGo}" "$@"\n`, { mode: 0o755 });
+  const calls = (inputs: Record<string, string>, extra: Record<string, string> = {}): string[] => {
+    rmSync(log, { force: true });
+    const run = runAction({ ...base, platforms: 'linux/amd64\nlinux/arm64', tags: '', ...inputs }, { env: { ...env, ...extra, PATH: `${shim}:${process.env.PATH}` } });
+    expect(run.errors).toEqual([]);
+    return readFileSync(log, 'utf8').trim().split('\n');
+  };
+  const tuned = calls({});
+  expect(tuned.length).toBeGreaterThanOrEqual(2);
+  for (const line of tuned) expect(line).toMatch(/^GOGC=400 GOMEMLIMIT=\d+MiB$/);
+  for (const line of calls({ env: 'GOGC=150' })) expect(line).toBe('GOGC=150 GOMEMLIMIT=');
+  for (const line of calls({}, { GOMEMLIMIT: '2GiB' })) expect(line).toBe('GOGC= GOMEMLIMIT=2GiB');
+});
+
 describe('failures become annotations, and outputs and summary are still written', () => {
   test('a compile error lands on the right file, line and column, once for all platforms', () => {
     // a previous run's binaries (kept so go can skip relinking) must not survive a failed build to be released

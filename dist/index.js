@@ -1029,7 +1029,7 @@ function group(name, fn) {
 }
 
 // src/main.ts
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, tmpdir, totalmem } from "node:os";
 import { join as join10 } from "node:path";
 
 // src/errors.ts
@@ -2303,6 +2303,11 @@ async function resolveToolchains(inputs, env) {
 }
 
 // src/go/argv.ts
+var MEMORY_SHARE = 0.75;
+function gcTuning(memoryBytes, cores) {
+  const mib = Math.max(64, Math.floor(memoryBytes * MEMORY_SHARE / Math.max(1, cores) / 2 ** 20));
+  return { GOGC: "400", GOMEMLIMIT: `${mib}MiB` };
+}
 function buildProcs(cores, targets) {
   const concurrent = Math.min(cores, targets);
   return concurrent > 1 ? Math.max(1, Math.floor(cores / concurrent)) : void 0;
@@ -2325,6 +2330,7 @@ function buildEnv(opts, platform3) {
     ...opts.env,
     CGO_ENABLED: opts.cgo ? "1" : "0",
     ...opts.procs && opts.env.GOMAXPROCS === void 0 ? { GOMAXPROCS: String(opts.procs) } : {},
+    ...opts.gc && opts.env.GOGC === void 0 && opts.env.GOMEMLIMIT === void 0 ? opts.gc : {},
     ...platform3.goEnv
   };
 }
@@ -3751,7 +3757,8 @@ async function runPipeline(inputs, report, deps) {
     goFlags: inputs.goFlags,
     cgo: inputs.cgo,
     env: inputs.env,
-    procs: deps.env.GOMAXPROCS ? void 0 : buildProcs(deps.concurrency, inputs.platforms.length)
+    procs: deps.env.GOMAXPROCS ? void 0 : buildProcs(deps.concurrency, inputs.platforms.length),
+    gc: deps.env.GOGC || deps.env.GOMEMLIMIT ? void 0 : gcTuning(deps.memory, deps.concurrency)
   };
   const buildContext = {
     exec: deps.exec,
@@ -11029,6 +11036,10 @@ function emit(a2) {
   else if (a2.level === "warning") warning(a2.message, props);
   else notice(a2.message, props);
 }
+function usableMemory() {
+  const limit = process.constrainedMemory?.() ?? 0;
+  return limit > 0 ? Math.min(limit, totalmem()) : totalmem();
+}
 async function run() {
   const env = process.env;
   const tempRoot = join10(env.RUNNER_TEMP || tmpdir(), "scratchpack");
@@ -11047,6 +11058,7 @@ async function run() {
       exec: execaExec,
       env,
       concurrency: cores,
+      memory: usableMemory(),
       tempRoot,
       policy: DEFAULT_RETRY,
       layers: { open: openFileReader, hash: (file) => store.hashFile(file.path, file.identity), gzip: (chunk) => pool.gzip(chunk), store },

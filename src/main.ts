@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { formatError } from './errors.js';
 import { readInputs } from './inputs.js';
@@ -18,6 +18,12 @@ function emit(a: Annotation): void {
   if (a.level === 'error') core.error(a.message, props);
   else if (a.level === 'warning') core.warning(a.message, props);
   else core.notice(a.message, props);
+}
+
+/** The machine's memory, or the cgroup's limit when lower (a container job); 0 or absent means no limit. */
+function usableMemory(): number {
+  const limit = process.constrainedMemory?.() ?? 0;
+  return limit > 0 ? Math.min(limit, totalmem()) : totalmem();
 }
 
 /** The action: one error boundary; outputs, annotations and the summary are written before the step fails. */
@@ -40,6 +46,7 @@ export async function run(): Promise<void> {
       exec: execaExec,
       env,
       concurrency: cores,
+      memory: usableMemory(),
       tempRoot,
       policy: DEFAULT_RETRY,
       layers: { open: openFileReader, hash: (file) => store.hashFile(file.path, file.identity), gzip: (chunk) => pool.gzip(chunk), store },

@@ -4,7 +4,7 @@ import type { Inputs } from './config/inputs.js';
 import type { Platform } from './config/platform.js';
 import { inspectOne, type Inspected } from './inspect-stage.js';
 import { resolveToolchains } from './toolchain.js';
-import { buildEnv, buildProcs } from './go/argv.js';
+import { buildEnv, buildProcs, gcTuning } from './go/argv.js';
 import { buildAnnotations, buildOne, type BuildResult } from './go/build.js';
 import type { Annotation } from './go/diagnostics.js';
 import { buildIndex, buildImage } from './oci/image.js';
@@ -22,6 +22,8 @@ import { barrier, limiter } from './util/pool.js';
 /** How the pipeline talks to the outside: injected so that only main.ts knows about @actions/core. */
 export interface PipelineDeps extends PushDeps {
   concurrency: number;
+  /** Bytes of memory the step may use (the machine's, or its cgroup's limit), which bounds the go processes' heaps. */
+  memory: number;
   /** Reading, compressing and storing layers (the store doubles as the cache across runs). */
   layers: LayerIO;
   group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
@@ -61,6 +63,7 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
     pkg: inputs.package, ldflags: inputs.ldflags, tags: inputs.buildTags, goFlags: inputs.goFlags,
     cgo: inputs.cgo, env: inputs.env,
     procs: deps.env.GOMAXPROCS ? undefined : buildProcs(deps.concurrency, inputs.platforms.length),
+    gc: deps.env.GOGC || deps.env.GOMEMLIMIT ? undefined : gcTuning(deps.memory, deps.concurrency),
   };
   const buildContext = {
     exec: deps.exec, cwd: setup.workDir, baseEnv: deps.env as Record<string, string>,
