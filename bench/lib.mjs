@@ -128,11 +128,11 @@ export function goEnv(platform) {
   return { GOOS: os, GOARCH: arch, CGO_ENABLED: '0', ...(arch === 'arm' ? { GOARM: (variant ?? 'v7').slice(1) } : {}) };
 }
 
-/** A sequential `go build` loop over the platforms: the bare cost every method pays. */
-export function goBuildLoop(platforms, outDir, name = 'app') {
+/** A sequential `go build` loop over the platforms: the bare cost every method pays; `env` adds variables (e.g. GOGC). */
+export function goBuildLoop(platforms, outDir, name = 'app', env = {}) {
   for (const p of platforms) {
     const [, arch, variant] = p.split('/');
-    sh('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', join(outDir, `${arch}${variant ?? ''}`, name), '.'], { cwd: SERVICE, env: goEnv(p) });
+    sh('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', join(outDir, `${arch}${variant ?? ''}`, name), '.'], { cwd: SERVICE, env: { ...env, ...goEnv(p) } });
   }
 }
 
