@@ -183,7 +183,10 @@ describe('layer, image, index', () => {
     const store = diskLayerStore(dir, { maxBytes: 1, minAgeMs: 60_000 });
     const io: LayerIO = { open: openFileReader, hash: (f) => hashFile(f.path), gzip: inlineGzip, store };
     const layerOf = (text: string) => buildLayer([{ path: 'f', type: 'file', mode: 0o644, data: new TextEncoder().encode(text) }], 0, io);
+    expect(store.grew).toBe(false);
     const [a, b, c] = [await layerOf('a'), await layerOf('bb'), await layerOf('ccc')];
+    // main.ts prunes only after a run that stored a layer; a run of hits leaves `grew` false (asserted below).
+    expect(store.grew).toBe(true);
     const now = Date.now();
     utimesSync(a.path, (now - 3_600_000) / 1000, (now - 3_600_000) / 1000); // oldest
     utimesSync(b.path, (now - 120_000) / 1000, (now - 120_000) / 1000);
@@ -206,6 +209,9 @@ describe('layer, image, index', () => {
     utimesSync(c.path, (now - 3_600_000) / 1000, (now - 3_600_000) / 1000);
     // a was pruned, so it is compressed again; c is a hit, which marks it as used, so it survives the next prune.
     expect([(await layerOf('a')).cached, (await layerOf('ccc')).cached]).toEqual([false, true]);
+    const rerun = diskLayerStore(dir, { maxBytes: 1, minAgeMs: 60_000 });
+    expect((await buildLayer([{ path: 'f', type: 'file', mode: 0o644, data: new TextEncoder().encode('ccc') }], 0, { ...io, store: rerun })).cached).toBe(true);
+    expect(rerun.grew).toBe(false);
     const quiet = await store.prune();
     expect(quiet).toMatchObject({ removed: 0, kept: 2 });
     expect(describePrune(quiet, store.limits)).toBe(''); // nothing removed, nothing logged

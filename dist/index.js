@@ -3072,14 +3072,40 @@ var RegistryPublisher = class {
   started = /* @__PURE__ */ new Map();
   /** Registry and digest → a repository that has it, for cross-repository mounts. */
   holders = /* @__PURE__ */ new Map();
+  /** Answers to the read-only questions (HEADs), by `<registry>/<repository>|<digest or ref>`: each is asked once. */
+  answers = /* @__PURE__ */ new Map();
   failure;
   /** The counters so far, with the transport's retries read now, so a push that fails midway still reports them. */
   get stats() {
     return { ...this.counts, retries: this.opts.retries() };
   }
+  /** The answer to a question, asked now unless probe() asked it already; a failure surfaces only where it is awaited. */
+  ask(key, question) {
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = question();
+      answer.catch(() => void 0);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+  /**
+   * Asks, read-only, whether each repository already holds an image's layer, config and manifest, as soon as the
+   * image is assembled and before every check has passed: a write still waits for the checks, but the round trips
+   * (ping, token, HEADs) no longer sit between the last build and the tag.
+   */
+  probe(img) {
+    for (const t of repositories(this.opts.tags)) {
+      const client = this.opts.client(t.registry);
+      const at = `${t.registry}/${t.repository}|`;
+      for (const b of [...img.layers, img.config]) void this.ask(at + b.digest, () => client.then((c3) => c3.blobExists(t.repository, b.digest)));
+      const m = img.manifest;
+      void this.ask(at + m.digest, () => client.then((c3) => c3.manifestDigest(t.repository, m.digest, [m.mediaType])));
+    }
+  }
   async pushBlob(client, registry, repo, b) {
     const key = `${registry}|${b.digest}`;
-    if (await client.blobExists(repo, b.digest)) {
+    if (await this.ask(`${registry}/${repo}|${b.digest}`, () => client.blobExists(repo, b.digest))) {
       this.counts.present++;
       this.holders.set(key, repo);
       return;
@@ -3136,7 +3162,7 @@ var RegistryPublisher = class {
     await this.upload([...blobs.values()]);
     for (const t of targets) {
       const client = await this.opts.client(t.registry);
-      await mapLimit(artifact.images, this.opts.concurrency, (img) => this.putManifest(client, t.repository, img.manifest.digest, img.manifest));
+      await mapLimit(artifact.images, this.opts.concurrency, (img) => this.putManifest(client, t.registry, t.repository, img.manifest.digest, img.manifest));
     }
     await ready;
     const refs = [];
@@ -3152,8 +3178,8 @@ var RegistryPublisher = class {
    * PUTs a manifest unless a HEAD shows the registry already holds exactly it at `ref`, as go-containerregistry's
    * remote.Write does: an unchanged rerun then writes nothing, and a tag that already points at it is left alone.
    */
-  async putManifest(client, repo, ref, m) {
-    if (await client.manifestDigest(repo, ref, [m.mediaType]) === m.digest) {
+  async putManifest(client, registry, repo, ref, m) {
+    if (await this.ask(`${registry}/${repo}|${ref}`, () => client.manifestDigest(repo, ref, [m.mediaType])) === m.digest) {
       this.counts.manifestsPresent++;
       return;
     }
@@ -3164,9 +3190,9 @@ var RegistryPublisher = class {
   async pushIndex(index) {
     for (const t of repositories(this.opts.tags)) {
       const client = await this.opts.client(t.registry);
-      await this.putManifest(client, t.repository, index.digest, index);
+      await this.putManifest(client, t.registry, t.repository, index.digest, index);
     }
-    for (const tag of this.opts.tags) await this.putManifest(await this.opts.client(tag.registry), tag.repository, tag.tag, index);
+    for (const tag of this.opts.tags) await this.putManifest(await this.opts.client(tag.registry), tag.registry, tag.repository, tag.tag, index);
   }
 };
 
@@ -3668,6 +3694,7 @@ function startPush(inputs, deps) {
   });
   const early = [];
   return {
+    probe: (img) => publisher.probe(img),
     uploadEarly(img) {
       const p = publisher.upload([...img.layers, img.config]);
       p.catch(() => void 0);
@@ -3826,6 +3853,7 @@ async function runPipeline(inputs, report, deps) {
         const [mtime] = await epoch;
         const layer = await layerSlot(() => buildLayer(entries, mtime, deps.layers));
         const image = buildImage([layer], { ...plan2.image, platform: ociPlatform(platform3), family: inputs.mediaTypes });
+        session?.probe(image);
         if (session && await checks.all) session.uploadEarly(image);
         return image;
       }))
@@ -10952,8 +10980,12 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
   const index = (key) => join9(dir, "recipes", `${key.replace("sha256:", "")}.json`);
   const hashes = join9(dir, "hashes");
   const memo = hashMemo(hashes, hashFile);
+  let grew = false;
   return {
     limits,
+    get grew() {
+      return grew;
+    },
     hashFile: memo,
     async lookup(key) {
       const entry = await readFile5(index(key), "utf8").then(readFacts, () => void 0);
@@ -11017,6 +11049,7 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
         async commit(key, facts) {
           await close();
           await rename4(tmp, blob(facts.digest));
+          grew = true;
           await writeFileAtomic(index(key), JSON.stringify(factsOf(facts)));
           return { ...facts, path: blob(facts.digest) };
         },
@@ -11068,7 +11101,7 @@ async function run() {
       warn: (line) => warning(line)
     });
     annotations = result.annotations;
-    const pruned = await store.prune().catch((e) => warning(`layer store: could not prune: ${formatError(e)}`));
+    const pruned = store.grew ? await store.prune().catch((e) => warning(`layer store: could not prune: ${formatError(e)}`)) : void 0;
     const said = pruned ? describePrune(pruned, store.limits) : "";
     if (said) info(said);
     const failed = report.platforms.filter((p) => p.status !== "ok");

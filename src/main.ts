@@ -56,7 +56,8 @@ export async function run(): Promise<void> {
       warn: (line) => core.warning(line),
     });
     annotations = result.annotations;
-    const pruned = await store.prune().catch((e: unknown) => core.warning(`layer store: could not prune: ${formatError(e)}`));
+    // A run that stored nothing (an unchanged rerun) leaves the store as it found it; the next run that stores prunes.
+    const pruned = store.grew ? await store.prune().catch((e: unknown) => core.warning(`layer store: could not prune: ${formatError(e)}`)) : undefined;
     const said = pruned ? describePrune(pruned, store.limits) : '';
     if (said) core.info(said);
     const failed = report.platforms.filter((p) => p.status !== 'ok');

@@ -81,7 +81,7 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   const builds: BuildResult[] = [];
   const found: Annotation[][] = [];
   // Blobs may go up before the index exists, but only once every target has built and passed its checks:
-  // a failed build or check pushes nothing. Until then, finished layers wait here.
+  // a failed build or check writes nothing. Until then, finished images only ask what the registry already holds.
   const session = inputs.push ? startPush(inputs, deps) : undefined;
   const checks = barrier(inputs.platforms.length);
   const check = async (platform: Platform, i: number): Promise<{ plan: Plan; passed: Inspected } | undefined> => {
@@ -123,6 +123,7 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
         const [mtime] = await epoch;
         const layer = await layerSlot(() => buildLayer(entries, mtime, deps.layers));
         const image = buildImage([layer], { ...plan.image, platform: ociPlatform(platform), family: inputs.mediaTypes });
+        session?.probe(image);
         if (session && (await checks.all)) session.uploadEarly(image);
         return image;
       })),

@@ -39,6 +39,8 @@ function connect(inputs: Inputs, deps: PushDeps) {
 
 /** A push begun before the index exists: each image's blobs go up when it is ready, the rest with finish(). */
 export interface PushSession {
+  /** Asks, read-only, what the registry already holds of an image (see RegistryPublisher.probe); writes nothing. */
+  probe(img: ImageArtifact): void;
   /** Starts uploading an image's layer and config; a failure surfaces from finish(), never from here. */
   uploadEarly(img: ImageArtifact): void;
   /**
@@ -60,6 +62,7 @@ export function startPush(inputs: Inputs, deps: PushDeps): PushSession {
   });
   const early: Array<Promise<void>> = [];
   return {
+    probe: (img) => publisher.probe(img),
     uploadEarly(img) {
       const p = publisher.upload([...img.layers, img.config]);
       p.catch(() => undefined); // finish() reports it

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ImageRef } from '../config/reference.js';
-import type { Blob, IndexArtifact, LayerBlob } from '../oci/types.js';
+import type { Blob, ImageArtifact, IndexArtifact, LayerBlob } from '../oci/types.js';
 import type { RegistryClient } from '../registry/client.js';
 import { limiter, mapLimit } from '../util/pool.js';
 import type { Publisher, PublishOptions, PublishResult, PushStats } from './publisher.js';
@@ -39,6 +39,8 @@ export class RegistryPublisher implements Publisher {
   private readonly started = new Map<string, Promise<void>>();
   /** Registry and digest → a repository that has it, for cross-repository mounts. */
   private readonly holders = new Map<string, string>();
+  /** Answers to the read-only questions (HEADs), by `<registry>/<repository>|<digest or ref>`: each is asked once. */
+  private readonly answers = new Map<string, Promise<unknown>>();
   private failure: { error: unknown } | undefined;
 
   constructor(private readonly opts: RegistryPushOptions) {
@@ -50,9 +52,35 @@ export class RegistryPublisher implements Publisher {
     return { ...this.counts, retries: this.opts.retries() };
   }
 
+  /** The answer to a question, asked now unless probe() asked it already; a failure surfaces only where it is awaited. */
+  private ask<T>(key: string, question: () => Promise<T>): Promise<T> {
+    let answer = this.answers.get(key) as Promise<T> | undefined;
+    if (!answer) {
+      answer = question();
+      answer.catch(() => undefined); // whoever needs it reports it; a probe nobody needs (a failed check) stays silent
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  /**
+   * Asks, read-only, whether each repository already holds an image's layer, config and manifest, as soon as the
+   * image is assembled and before every check has passed: a write still waits for the checks, but the round trips
+   * (ping, token, HEADs) no longer sit between the last build and the tag.
+   */
+  probe(img: ImageArtifact): void {
+    for (const t of repositories(this.opts.tags)) {
+      const client = this.opts.client(t.registry);
+      const at = `${t.registry}/${t.repository}|`;
+      for (const b of [...img.layers, img.config]) void this.ask(at + b.digest, () => client.then((c) => c.blobExists(t.repository, b.digest)));
+      const m = img.manifest;
+      void this.ask(at + m.digest, () => client.then((c) => c.manifestDigest(t.repository, m.digest, [m.mediaType])));
+    }
+  }
+
   private async pushBlob(client: RegistryClient, registry: string, repo: string, b: Blob | LayerBlob): Promise<void> {
     const key = `${registry}|${b.digest}`;
-    if (await client.blobExists(repo, b.digest)) {
+    if (await this.ask(`${registry}/${repo}|${b.digest}`, () => client.blobExists(repo, b.digest))) {
       this.counts.present++;
       this.holders.set(key, repo);
       return;
@@ -112,7 +140,7 @@ export class RegistryPublisher implements Publisher {
     await this.upload([...blobs.values()]);
     for (const t of targets) {
       const client = await this.opts.client(t.registry);
-      await mapLimit(artifact.images, this.opts.concurrency, (img) => this.putManifest(client, t.repository, img.manifest.digest, img.manifest));
+      await mapLimit(artifact.images, this.opts.concurrency, (img) => this.putManifest(client, t.registry, t.repository, img.manifest.digest, img.manifest));
     }
     await ready;
     const refs: string[] = [];
@@ -129,8 +157,8 @@ export class RegistryPublisher implements Publisher {
    * PUTs a manifest unless a HEAD shows the registry already holds exactly it at `ref`, as go-containerregistry's
    * remote.Write does: an unchanged rerun then writes nothing, and a tag that already points at it is left alone.
    */
-  private async putManifest(client: RegistryClient, repo: string, ref: string, m: Blob): Promise<void> {
-    if ((await client.manifestDigest(repo, ref, [m.mediaType])) === m.digest) {
+  private async putManifest(client: RegistryClient, registry: string, repo: string, ref: string, m: Blob): Promise<void> {
+    if ((await this.ask(`${registry}/${repo}|${ref}`, () => client.manifestDigest(repo, ref, [m.mediaType]))) === m.digest) {
       this.counts.manifestsPresent++;
       return;
     }
@@ -142,8 +170,8 @@ export class RegistryPublisher implements Publisher {
   async pushIndex(index: Blob): Promise<void> {
     for (const t of repositories(this.opts.tags)) {
       const client = await this.opts.client(t.registry);
-      await this.putManifest(client, t.repository, index.digest, index);
+      await this.putManifest(client, t.registry, t.repository, index.digest, index);
     }
-    for (const tag of this.opts.tags) await this.putManifest(await this.opts.client(tag.registry), tag.repository, tag.tag as string, index);
+    for (const tag of this.opts.tags) await this.putManifest(await this.opts.client(tag.registry), tag.registry, tag.repository, tag.tag as string, index);
   }
 }

@@ -81,6 +81,8 @@ async function removeStrays(dir: string, olderThan: number, result: PruneResult)
 /** The disk store also prunes itself, least recently used first; only main.ts calls that, once the step is done. */
 export interface DiskLayerStore extends LayerStore {
   readonly limits: StoreLimits;
+  /** Whether this process stored a layer: only then can the store have outgrown its limits, so only then is prune worth its time. */
+  readonly grew: boolean;
   /** sha256 of any file (the binaries), remembered in this store like its own blobs' (hash-memo.ts). */
   readonly hashFile: HashMemo;
   prune(now?: number): Promise<PruneResult>;
@@ -98,8 +100,12 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
   const index = (key: string) => join(dir, 'recipes', `${key.replace('sha256:', '')}.json`);
   const hashes = join(dir, 'hashes');
   const memo = hashMemo(hashes, hashFile);
+  let grew = false;
   return {
     limits,
+    get grew() {
+      return grew;
+    },
     hashFile: memo,
     async lookup(key) {
       const entry = await readFile(index(key), 'utf8').then(readFacts, () => undefined);
@@ -164,6 +170,7 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
         async commit(key, facts) {
           await close();
           await rename(tmp, blob(facts.digest));
+          grew = true;
           await writeFileAtomic(index(key), JSON.stringify(factsOf(facts)));
           return { ...facts, path: blob(facts.digest) };
         },
