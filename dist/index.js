@@ -3072,7 +3072,7 @@ var RegistryPublisher = class {
   started = /* @__PURE__ */ new Map();
   /** Registry and digest → a repository that has it, for cross-repository mounts. */
   holders = /* @__PURE__ */ new Map();
-  /** Answers to the read-only questions (HEADs), by `<registry>/<repository>|<digest or ref>`: each is asked once. */
+  /** Answers to the read-only questions (HEADs), by `<kind> <registry>/<repository>|<digest or ref>`: each is asked once. */
   answers = /* @__PURE__ */ new Map();
   failure;
   /** The counters so far, with the transport's retries read now, so a push that fails midway still reports them. */
@@ -3089,6 +3089,14 @@ var RegistryPublisher = class {
     }
     return answer;
   }
+  /** Whether `repo` holds the blob (HEAD), asked once whether probe() or the upload asks first. */
+  hasBlob(client, registry, repo, digest) {
+    return this.ask(`blob ${registry}/${repo}|${digest}`, async () => (await client).blobExists(repo, digest));
+  }
+  /** The digest `repo` holds at `ref` (HEAD), asked once whether probe() or the manifest push asks first. */
+  manifestAt(client, registry, repo, ref, m) {
+    return this.ask(`manifest ${registry}/${repo}|${ref}`, async () => (await client).manifestDigest(repo, ref, [m.mediaType]));
+  }
   /**
    * Asks, read-only, whether each repository already holds an image's layer, config and manifest, as soon as the
    * image is assembled and before every check has passed: a write still waits for the checks, but the round trips
@@ -3097,15 +3105,13 @@ var RegistryPublisher = class {
   probe(img) {
     for (const t of repositories(this.opts.tags)) {
       const client = this.opts.client(t.registry);
-      const at = `${t.registry}/${t.repository}|`;
-      for (const b of [...img.layers, img.config]) void this.ask(at + b.digest, () => client.then((c3) => c3.blobExists(t.repository, b.digest)));
-      const m = img.manifest;
-      void this.ask(at + m.digest, () => client.then((c3) => c3.manifestDigest(t.repository, m.digest, [m.mediaType])));
+      for (const b of [...img.layers, img.config]) void this.hasBlob(client, t.registry, t.repository, b.digest);
+      void this.manifestAt(client, t.registry, t.repository, img.manifest.digest, img.manifest);
     }
   }
   async pushBlob(client, registry, repo, b) {
     const key = `${registry}|${b.digest}`;
-    if (await this.ask(`${registry}/${repo}|${b.digest}`, () => client.blobExists(repo, b.digest))) {
+    if (await this.hasBlob(client, registry, repo, b.digest)) {
       this.counts.present++;
       this.holders.set(key, repo);
       return;
@@ -3179,7 +3185,7 @@ var RegistryPublisher = class {
    * remote.Write does: an unchanged rerun then writes nothing, and a tag that already points at it is left alone.
    */
   async putManifest(client, registry, repo, ref, m) {
-    if (await this.ask(`${registry}/${repo}|${ref}`, () => client.manifestDigest(repo, ref, [m.mediaType])) === m.digest) {
+    if (await this.manifestAt(client, registry, repo, ref, m) === m.digest) {
       this.counts.manifestsPresent++;
       return;
     }

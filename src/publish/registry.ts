@@ -39,7 +39,7 @@ export class RegistryPublisher implements Publisher {
   private readonly started = new Map<string, Promise<void>>();
   /** Registry and digest → a repository that has it, for cross-repository mounts. */
   private readonly holders = new Map<string, string>();
-  /** Answers to the read-only questions (HEADs), by `<registry>/<repository>|<digest or ref>`: each is asked once. */
+  /** Answers to the read-only questions (HEADs), by `<kind> <registry>/<repository>|<digest or ref>`: each is asked once. */
   private readonly answers = new Map<string, Promise<unknown>>();
   private failure: { error: unknown } | undefined;
 
@@ -63,6 +63,16 @@ export class RegistryPublisher implements Publisher {
     return answer;
   }
 
+  /** Whether `repo` holds the blob (HEAD), asked once whether probe() or the upload asks first. */
+  private hasBlob(client: RegistryClient | Promise<RegistryClient>, registry: string, repo: string, digest: string): Promise<boolean> {
+    return this.ask(`blob ${registry}/${repo}|${digest}`, async () => (await client).blobExists(repo, digest));
+  }
+
+  /** The digest `repo` holds at `ref` (HEAD), asked once whether probe() or the manifest push asks first. */
+  private manifestAt(client: RegistryClient | Promise<RegistryClient>, registry: string, repo: string, ref: string, m: Blob): Promise<string | undefined> {
+    return this.ask(`manifest ${registry}/${repo}|${ref}`, async () => (await client).manifestDigest(repo, ref, [m.mediaType]));
+  }
+
   /**
    * Asks, read-only, whether each repository already holds an image's layer, config and manifest, as soon as the
    * image is assembled and before every check has passed: a write still waits for the checks, but the round trips
@@ -71,16 +81,14 @@ export class RegistryPublisher implements Publisher {
   probe(img: ImageArtifact): void {
     for (const t of repositories(this.opts.tags)) {
       const client = this.opts.client(t.registry);
-      const at = `${t.registry}/${t.repository}|`;
-      for (const b of [...img.layers, img.config]) void this.ask(at + b.digest, () => client.then((c) => c.blobExists(t.repository, b.digest)));
-      const m = img.manifest;
-      void this.ask(at + m.digest, () => client.then((c) => c.manifestDigest(t.repository, m.digest, [m.mediaType])));
+      for (const b of [...img.layers, img.config]) void this.hasBlob(client, t.registry, t.repository, b.digest);
+      void this.manifestAt(client, t.registry, t.repository, img.manifest.digest, img.manifest);
     }
   }
 
   private async pushBlob(client: RegistryClient, registry: string, repo: string, b: Blob | LayerBlob): Promise<void> {
     const key = `${registry}|${b.digest}`;
-    if (await this.ask(`${registry}/${repo}|${b.digest}`, () => client.blobExists(repo, b.digest))) {
+    if (await this.hasBlob(client, registry, repo, b.digest)) {
       this.counts.present++;
       this.holders.set(key, repo);
       return;
@@ -158,7 +166,7 @@ export class RegistryPublisher implements Publisher {
    * remote.Write does: an unchanged rerun then writes nothing, and a tag that already points at it is left alone.
    */
   private async putManifest(client: RegistryClient, registry: string, repo: string, ref: string, m: Blob): Promise<void> {
-    if ((await this.ask(`${registry}/${repo}|${ref}`, () => client.manifestDigest(repo, ref, [m.mediaType]))) === m.digest) {
+    if ((await this.manifestAt(client, registry, repo, ref, m)) === m.digest) {
       this.counts.manifestsPresent++;
       return;
     }
