@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseChallenges } from '../src/registry/challenge.js';
 import { backoffMs, DEFAULT_RETRY, retryAfterMs } from '../src/registry/retry.js';
 import { resolveCredential } from '../src/registry/credentials.js';
-import { execaExec } from '../src/runtime/exec.js';
+import { spawnExec } from '../src/runtime/exec.js';
 import { isLoopback } from '../src/registry/client.js';
 
 describe('WWW-Authenticate', () => {
@@ -67,20 +67,20 @@ describe('credentials, in order', () => {
   const env = () => ({ DOCKER_CONFIG: dir, HOME: dir });
 
   test('explicit inputs win over everything', async () => {
-    expect(await resolveCredential('docker.io', { ...none, username: 'u', password: 'p' }, env(), execaExec, mask)).toMatchObject({ username: 'u', password: 'p', source: 'the username/password inputs' });
+    expect(await resolveCredential('docker.io', { ...none, username: 'u', password: 'p' }, env(), spawnExec, mask)).toMatchObject({ username: 'u', password: 'p', source: 'the username/password inputs' });
   });
   test('config.json auths, with Docker Hub aliases, and identitytoken', async () => {
-    expect(await resolveCredential('docker.io', none, env(), execaExec, mask)).toMatchObject({ username: 'hubuser', password: 'hubpass' });
-    expect(await resolveCredential('oauth.example', none, env(), execaExec, mask)).toMatchObject({ identityToken: 'idtok' });
+    expect(await resolveCredential('docker.io', none, env(), spawnExec, mask)).toMatchObject({ username: 'hubuser', password: 'hubpass' });
+    expect(await resolveCredential('oauth.example', none, env(), spawnExec, mask)).toMatchObject({ identityToken: 'idtok' });
     expect(masked).toEqual(expect.arrayContaining(['hubpass', 'idtok']));
   });
   test('credHelpers run docker-credential-<name> get with the server on stdin', async () => {
-    expect(await resolveCredential('helped.example', none, env(), execaExec, mask)).toMatchObject({ username: 'helper-user', password: 'helper-secret', source: 'docker-credential-test' });
+    expect(await resolveCredential('helped.example', none, env(), spawnExec, mask)).toMatchObject({ username: 'helper-user', password: 'helper-secret', source: 'docker-credential-test' });
     expect(masked).toContain('helper-secret');
   });
   test('github-token for ghcr.io only, as GITHUB_ACTOR; anonymous otherwise', async () => {
     const inputs = { ...none, githubToken: 'ghs_x', githubActor: 'octocat' };
-    expect(await resolveCredential('ghcr.io', inputs, env(), execaExec, mask)).toMatchObject({ username: 'octocat', password: 'ghs_x' });
-    expect(await resolveCredential('quay.io', inputs, env(), execaExec, mask)).toBeUndefined();
+    expect(await resolveCredential('ghcr.io', inputs, env(), spawnExec, mask)).toMatchObject({ username: 'octocat', password: 'ghs_x' });
+    expect(await resolveCredential('quay.io', inputs, env(), spawnExec, mask)).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import { runPipeline } from './pipeline.js';
 import { DEFAULT_RETRY } from './registry/retry.js';
 import { outputs, type Report } from './report/model.js';
 import { renderSummary } from './report/summary.js';
-import { execaExec } from './runtime/exec.js';
+import { spawnExec } from './runtime/exec.js';
 import { workerGzipPool } from './runtime/compress.js';
 import { openFileReader } from './runtime/fs.js';
 import { describePrune, diskLayerStore } from './runtime/layer-store.js';
@@ -43,7 +43,7 @@ export async function run(): Promise<void> {
     report.platforms = inputs.platforms.map((p) => ({ platform: p.id, status: 'not built' }));
     started = true;
     const result = await runPipeline(inputs, report, {
-      exec: execaExec,
+      exec: spawnExec,
       env,
       concurrency: cores,
       memory: usableMemory(),
