@@ -31,7 +31,12 @@ export async function seconds(fn) {
   return (performance.now() - t) / 1000;
 }
 
-export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The middle value; for an even count, the mean of the two middle ones (not the upper one, which leans high). */
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
 /** The tests' docker-registry helper (loopback, filesystem storage in a temp dir), so both start it the same way. */
 export async function startRegistry() {
