@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runActionAsync, sh, type ActionRun } from './helpers/action.js';
@@ -46,17 +46,33 @@ describe('push to a plain-HTTP registry on loopback', () => {
     expect(first.summary).toMatch(/\*\*Time:\*\* prepare [0-9.]+ s · build, inspect, assemble, upload blobs \(3 targets, pipelined\) [0-9.]+ s · write layout [0-9.]+ s · push /);
   });
 
-  test('blobs go first, then manifests by digest, the index by digest, and the tags last', () => {
-    const puts = proxy.seen.filter((s) => s.method === 'PUT' && s.path.includes('/manifests/')).map((s) => s.path.split('/manifests/')[1]);
+  test("each image's blobs go before its manifest, every manifest before the index by digest, and the tags last", () => {
+    const at = (i: number) => ({ repo: proxy.seen[i].path.split('/')[3], ...proxy.seen[i] });
+    const manifestPuts = proxy.seen.flatMap((s, i) => (s.method === 'PUT' && s.path.includes('/manifests/') ? [{ i, repo: at(i).repo, ref: s.path.split('/manifests/')[1] }] : []));
     const digests = Object.values(JSON.parse(first.outputs.digests)) as string[];
-    // Child manifests go up in parallel, so they may arrive in any order, but all three before the index.
-    expect([...puts.slice(0, 3)].sort()).toEqual([...digests].sort());
-    const lastBlobPut = Math.max(...proxy.seen.map((s, i) => (s.path.includes('/blobs/uploads/') ? i : -1)));
-    const firstManifestPut = proxy.seen.findIndex((s) => s.method === 'PUT' && s.path.includes('/manifests/'));
-    expect(lastBlobPut).toBeLessThan(firstManifestPut);
-    const tagPuts = puts.filter((p) => !p.startsWith('sha256:'));
-    expect(tagPuts).toEqual(['1.0', 'latest', '1.0']);
-    expect(puts.indexOf('1.0')).toBeGreaterThan(puts.lastIndexOf(first.outputs.digest));
+    const children = manifestPuts.filter((m) => digests.includes(m.ref));
+    const indexPuts = manifestPuts.filter((m) => m.ref === first.outputs.digest);
+    const tagPuts = manifestPuts.filter((m) => !m.ref.startsWith('sha256:'));
+    // Each repository gets every child manifest once; they go up as each image is ready, so in any order.
+    for (const repo of ['hello', 'mirror']) expect(children.filter((m) => m.repo === repo).map((m) => m.ref).sort()).toEqual([...digests].sort());
+    expect(manifestPuts.length).toBe(children.length + indexPuts.length + tagPuts.length);
+    expect(Math.max(...children.map((m) => m.i))).toBeLessThan(Math.min(...indexPuts.map((m) => m.i)));
+    expect(indexPuts.map((m) => m.repo)).toEqual(['hello', 'mirror']);
+    expect(tagPuts.map((m) => `${m.repo}:${m.ref}`)).toEqual(['hello:1.0', 'hello:latest', 'mirror:1.0']);
+    expect(Math.max(...indexPuts.map((m) => m.i))).toBeLessThan(Math.min(...tagPuts.map((m) => m.i)));
+    // A manifest goes up only after its layer and config are in that repository (uploaded or mounted).
+    const blobsAt = (repo: string, digest: string) => proxy.seen.findIndex((s, i) => at(i).repo === repo &&
+      ((s.method === 'PUT' && s.path.includes('/blobs/uploads/') && decodeURIComponent(s.query).includes(`digest=${digest}`)) ||
+        (s.method === 'POST' && decodeURIComponent(s.query).includes(`mount=${digest}`))));
+    const layout = first.outputs['oci-layout'];
+    for (const m of children) {
+      const manifest = JSON.parse(readFileSync(join(layout, 'blobs', 'sha256', m.ref.slice(7)), 'utf8'));
+      for (const b of [manifest.config, ...manifest.layers]) {
+        const put = blobsAt(m.repo, b.digest);
+        expect(put).toBeGreaterThanOrEqual(0);
+        expect(put).toBeLessThan(m.i);
+      }
+    }
   });
 
   test('the second repository gets its blobs by cross-repository mount', () => {

@@ -2538,6 +2538,8 @@ var RegistryPublisher = class {
   slot;
   /** One upload per repository and digest, however many images or calls ask for it. */
   started = /* @__PURE__ */ new Map();
+  /** One manifest PUT (or HEAD that makes it unneeded) per repository and ref, whether pushImage() or publish() asks. */
+  putting = /* @__PURE__ */ new Map();
   /** Registry and digest → a repository that has it, for cross-repository mounts. */
   holders = /* @__PURE__ */ new Map();
   /** Answers to the read-only questions (HEADs), by `<kind> <registry>/<repository>|<digest or ref>`: each is asked once. */
@@ -2625,6 +2627,16 @@ var RegistryPublisher = class {
       }));
     }
   }
+  /**
+   * An image's blobs, then its manifest by digest, in every repository: called as each image is ready (and every
+   * check has passed), so only the last image's round trips remain once the index exists. Moves no tag.
+   */
+  async pushImage(img) {
+    await this.upload([...img.layers, img.config]);
+    for (const t of repositories(this.opts.tags)) {
+      await this.putManifest(await this.opts.client(t.registry), t.registry, t.repository, img.manifest.digest, img.manifest);
+    }
+  }
   /** No upload starts after this (the step failed elsewhere); those in flight finish, so nothing is cut off mid-PUT. */
   cancel(reason) {
     this.failure ??= { error: reason };
@@ -2652,13 +2664,26 @@ var RegistryPublisher = class {
    * PUTs a manifest unless a HEAD shows the registry already holds exactly it at `ref`, as go-containerregistry's
    * remote.Write does: an unchanged rerun then writes nothing, and a tag that already points at it is left alone.
    */
-  async putManifest(client, registry, repo, ref, m) {
-    if (await this.manifestAt(client, registry, repo, ref, m) === m.digest) {
-      this.counts.manifestsPresent++;
-      return;
+  putManifest(client, registry, repo, ref, m) {
+    const key = `${registry}/${repo}|${ref}|${m.digest}`;
+    let p = this.putting.get(key);
+    if (!p) {
+      p = (async () => {
+        if (this.failure) throw this.failure.error;
+        if (await this.manifestAt(client, registry, repo, ref, m) === m.digest) {
+          this.counts.manifestsPresent++;
+          return;
+        }
+        await client.putManifest(repo, ref, m.mediaType, m.data, m.digest).catch((e) => {
+          this.failure ??= { error: e };
+          throw e;
+        });
+        this.counts.manifests++;
+      })();
+      p.catch(() => void 0);
+      this.putting.set(key, p);
     }
-    await client.putManifest(repo, ref, m.mediaType, m.data, m.digest);
-    this.counts.manifests++;
+    return p;
   }
   /** The index by digest in every repository, then each tag in order; shared with the merge job. */
   async pushIndex(index) {
@@ -3169,8 +3194,8 @@ function startPush(inputs, deps) {
   const early = [];
   return {
     probe: (img) => publisher.probe(img),
-    uploadEarly(img) {
-      const p = publisher.upload([...img.layers, img.config]);
+    pushEarly(img) {
+      const p = publisher.pushImage(img);
       p.catch(() => void 0);
       early.push(p);
     },
@@ -3328,7 +3353,7 @@ async function runPipeline(inputs, report, deps) {
         const layer = await layerSlot(() => buildLayer(entries, mtime, deps.layers));
         const image = buildImage([layer], { ...plan2.image, platform: ociPlatform(platform2), family: inputs.mediaTypes });
         session?.probe(image);
-        if (session && await checks.all) session.uploadEarly(image);
+        if (session && await checks.all) session.pushEarly(image);
         return image;
       }))
     );

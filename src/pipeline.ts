@@ -124,7 +124,7 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
         const layer = await layerSlot(() => buildLayer(entries, mtime, deps.layers));
         const image = buildImage([layer], { ...plan.image, platform: ociPlatform(platform), family: inputs.mediaTypes });
         session?.probe(image);
-        if (session && (await checks.all)) session.uploadEarly(image);
+        if (session && (await checks.all)) session.pushEarly(image);
         return image;
       })),
     );

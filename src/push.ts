@@ -41,8 +41,8 @@ function connect(inputs: Inputs, deps: PushDeps) {
 export interface PushSession {
   /** Asks, read-only, what the registry already holds of an image (see RegistryPublisher.probe); writes nothing. */
   probe(img: ImageArtifact): void;
-  /** Starts uploading an image's layer and config; a failure surfaces from finish(), never from here. */
-  uploadEarly(img: ImageArtifact): void;
+  /** Starts uploading an image's layer and config, then its manifest by digest; a failure surfaces from finish(), never from here. */
+  pushEarly(img: ImageArtifact): void;
   /**
    * The remaining blobs, the manifests by digest, then (once `ready` resolves: the layout) the index and the tags;
    * fills the report's push fields.
@@ -63,8 +63,8 @@ export function startPush(inputs: Inputs, deps: PushDeps): PushSession {
   const early: Array<Promise<void>> = [];
   return {
     probe: (img) => publisher.probe(img),
-    uploadEarly(img) {
-      const p = publisher.upload([...img.layers, img.config]);
+    pushEarly(img) {
+      const p = publisher.pushImage(img);
       p.catch(() => undefined); // finish() reports it
       early.push(p);
     },

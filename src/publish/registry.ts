@@ -37,6 +37,8 @@ export class RegistryPublisher implements Publisher {
   private readonly slot: <T>(fn: () => Promise<T>) => Promise<T>;
   /** One upload per repository and digest, however many images or calls ask for it. */
   private readonly started = new Map<string, Promise<void>>();
+  /** One manifest PUT (or HEAD that makes it unneeded) per repository and ref, whether pushImage() or publish() asks. */
+  private readonly putting = new Map<string, Promise<void>>();
   /** Registry and digest → a repository that has it, for cross-repository mounts. */
   private readonly holders = new Map<string, string>();
   /** Answers to the read-only questions (HEADs), by `<kind> <registry>/<repository>|<digest or ref>`: each is asked once. */
@@ -136,6 +138,17 @@ export class RegistryPublisher implements Publisher {
     }
   }
 
+  /**
+   * An image's blobs, then its manifest by digest, in every repository: called as each image is ready (and every
+   * check has passed), so only the last image's round trips remain once the index exists. Moves no tag.
+   */
+  async pushImage(img: ImageArtifact): Promise<void> {
+    await this.upload([...img.layers, img.config]);
+    for (const t of repositories(this.opts.tags)) {
+      await this.putManifest(await this.opts.client(t.registry), t.registry, t.repository, img.manifest.digest, img.manifest);
+    }
+  }
+
   /** No upload starts after this (the step failed elsewhere); those in flight finish, so nothing is cut off mid-PUT. */
   cancel(reason: unknown): void {
     this.failure ??= { error: reason };
@@ -165,13 +178,26 @@ export class RegistryPublisher implements Publisher {
    * PUTs a manifest unless a HEAD shows the registry already holds exactly it at `ref`, as go-containerregistry's
    * remote.Write does: an unchanged rerun then writes nothing, and a tag that already points at it is left alone.
    */
-  private async putManifest(client: RegistryClient, registry: string, repo: string, ref: string, m: Blob): Promise<void> {
-    if ((await this.manifestAt(client, registry, repo, ref, m)) === m.digest) {
-      this.counts.manifestsPresent++;
-      return;
+  private putManifest(client: RegistryClient, registry: string, repo: string, ref: string, m: Blob): Promise<void> {
+    const key = `${registry}/${repo}|${ref}|${m.digest}`;
+    let p = this.putting.get(key);
+    if (!p) {
+      p = (async () => {
+        if (this.failure) throw this.failure.error;
+        if ((await this.manifestAt(client, registry, repo, ref, m)) === m.digest) {
+          this.counts.manifestsPresent++;
+          return;
+        }
+        await client.putManifest(repo, ref, m.mediaType, m.data, m.digest).catch((e: unknown) => {
+          this.failure ??= { error: e };
+          throw e;
+        });
+        this.counts.manifests++;
+      })();
+      p.catch(() => undefined); // whoever awaits it reports
+      this.putting.set(key, p);
     }
-    await client.putManifest(repo, ref, m.mediaType, m.data, m.digest);
-    this.counts.manifests++;
+    return p;
   }
 
   /** The index by digest in every repository, then each tag in order; shared with the merge job. */
