@@ -2549,6 +2549,25 @@ var RegistryPublisher = class {
   get stats() {
     return { ...this.counts, retries: this.opts.retries() };
   }
+  /**
+   * Runs a write once per key, however many callers ask for it, when `slot` lets it start; none starts after a
+   * failure (checked at that moment, so a queued write never starts), and the first failure is what every caller sees.
+   */
+  once(writes, key, write, slot = (f) => f()) {
+    let p = writes.get(key);
+    if (!p) {
+      p = slot(async () => {
+        if (this.failure) throw this.failure.error;
+        await write().catch((e) => {
+          this.failure ??= { error: e };
+          throw this.failure.error;
+        });
+      });
+      p.catch(() => void 0);
+      writes.set(key, p);
+    }
+    return p;
+  }
   /** The answer to a question, asked now unless probe() asked it already; a failure surfaces only where it is awaited. */
   ask(key, question) {
     let answer = this.answers.get(key);
@@ -2609,22 +2628,7 @@ var RegistryPublisher = class {
   async upload(blobs) {
     for (const t of repositories(this.opts.tags)) {
       const client = await this.opts.client(t.registry);
-      await Promise.all(blobs.map((b) => {
-        const key = `${t.registry}/${t.repository}|${b.digest}`;
-        let p = this.started.get(key);
-        if (!p) {
-          p = this.slot(async () => {
-            if (this.failure) throw this.failure.error;
-            await this.pushBlob(client, t.registry, t.repository, b).catch((e) => {
-              this.failure ??= { error: e };
-              throw this.failure.error;
-            });
-          });
-          p.catch(() => void 0);
-          this.started.set(key, p);
-        }
-        return p;
-      }));
+      await Promise.all(blobs.map((b) => this.once(this.started, `${t.registry}/${t.repository}|${b.digest}`, () => this.pushBlob(client, t.registry, t.repository, b), this.slot)));
     }
   }
   /**
@@ -2643,13 +2647,7 @@ var RegistryPublisher = class {
   }
   async publish(artifact, { ready } = {}) {
     const targets = repositories(this.opts.tags);
-    const blobs = /* @__PURE__ */ new Map();
-    for (const img of artifact.images) for (const b of [...img.layers, img.config]) blobs.set(b.digest, b);
-    await this.upload([...blobs.values()]);
-    for (const t of targets) {
-      const client = await this.opts.client(t.registry);
-      await mapLimit(artifact.images, this.opts.concurrency, (img) => this.putManifest(client, t.registry, t.repository, img.manifest.digest, img.manifest));
-    }
+    await mapLimit(artifact.images, this.opts.concurrency, (img) => this.pushImage(img));
     await ready;
     const refs = [];
     if (this.opts.pushByDigest) {
@@ -2665,25 +2663,14 @@ var RegistryPublisher = class {
    * remote.Write does: an unchanged rerun then writes nothing, and a tag that already points at it is left alone.
    */
   putManifest(client, registry, repo, ref, m) {
-    const key = `${registry}/${repo}|${ref}|${m.digest}`;
-    let p = this.putting.get(key);
-    if (!p) {
-      p = (async () => {
-        if (this.failure) throw this.failure.error;
-        if (await this.manifestAt(client, registry, repo, ref, m) === m.digest) {
-          this.counts.manifestsPresent++;
-          return;
-        }
-        await client.putManifest(repo, ref, m.mediaType, m.data, m.digest).catch((e) => {
-          this.failure ??= { error: e };
-          throw e;
-        });
-        this.counts.manifests++;
-      })();
-      p.catch(() => void 0);
-      this.putting.set(key, p);
-    }
-    return p;
+    return this.once(this.putting, `${registry}/${repo}|${ref}|${m.digest}`, async () => {
+      if (await this.manifestAt(client, registry, repo, ref, m) === m.digest) {
+        this.counts.manifestsPresent++;
+        return;
+      }
+      await client.putManifest(repo, ref, m.mediaType, m.data, m.digest);
+      this.counts.manifests++;
+    });
   }
   /** The index by digest in every repository, then each tag in order; shared with the merge job. */
   async pushIndex(index) {

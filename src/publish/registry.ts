@@ -54,6 +54,26 @@ export class RegistryPublisher implements Publisher {
     return { ...this.counts, retries: this.opts.retries() };
   }
 
+  /**
+   * Runs a write once per key, however many callers ask for it, when `slot` lets it start; none starts after a
+   * failure (checked at that moment, so a queued write never starts), and the first failure is what every caller sees.
+   */
+  private once(writes: Map<string, Promise<void>>, key: string, write: () => Promise<void>, slot = (f: () => Promise<void>) => f()): Promise<void> {
+    let p = writes.get(key);
+    if (!p) {
+      p = slot(async () => {
+        if (this.failure) throw this.failure.error;
+        await write().catch((e: unknown) => {
+          this.failure ??= { error: e };
+          throw this.failure.error;
+        });
+      });
+      p.catch(() => undefined); // whoever awaits it reports; never an unhandled rejection meanwhile
+      writes.set(key, p);
+    }
+    return p;
+  }
+
   /** The answer to a question, asked now unless probe() asked it already; a failure surfaces only where it is awaited. */
   private ask<T>(key: string, question: () => Promise<T>): Promise<T> {
     let answer = this.answers.get(key) as Promise<T> | undefined;
@@ -119,22 +139,8 @@ export class RegistryPublisher implements Publisher {
   async upload(blobs: Array<Blob | LayerBlob>): Promise<void> {
     for (const t of repositories(this.opts.tags)) {
       const client = await this.opts.client(t.registry);
-      await Promise.all(blobs.map((b) => {
-        const key = `${t.registry}/${t.repository}|${b.digest}`;
-        let p = this.started.get(key);
-        if (!p) {
-          p = this.slot(async () => {
-            if (this.failure) throw this.failure.error;
-            await this.pushBlob(client, t.registry, t.repository, b).catch((e: unknown) => {
-              this.failure ??= { error: e };
-              throw this.failure.error;
-            });
-          });
-          p.catch(() => undefined); // whoever awaits it reports; never an unhandled rejection meanwhile
-          this.started.set(key, p);
-        }
-        return p;
-      }));
+      await Promise.all(blobs.map((b) =>
+        this.once(this.started, `${t.registry}/${t.repository}|${b.digest}`, () => this.pushBlob(client, t.registry, t.repository, b), this.slot)));
     }
   }
 
@@ -156,13 +162,8 @@ export class RegistryPublisher implements Publisher {
 
   async publish(artifact: IndexArtifact, { ready }: PublishOptions = {}): Promise<PublishResult> {
     const targets = repositories(this.opts.tags);
-    const blobs = new Map<string, Blob | LayerBlob>();
-    for (const img of artifact.images) for (const b of [...img.layers, img.config]) blobs.set(b.digest, b);
-    await this.upload([...blobs.values()]);
-    for (const t of targets) {
-      const client = await this.opts.client(t.registry);
-      await mapLimit(artifact.images, this.opts.concurrency, (img) => this.putManifest(client, t.registry, t.repository, img.manifest.digest, img.manifest));
-    }
+    // Images pushed early (pushImage) are already done or under way; each blob and manifest is written once.
+    await mapLimit(artifact.images, this.opts.concurrency, (img) => this.pushImage(img));
     await ready;
     const refs: string[] = [];
     if (this.opts.pushByDigest) {
@@ -179,25 +180,14 @@ export class RegistryPublisher implements Publisher {
    * remote.Write does: an unchanged rerun then writes nothing, and a tag that already points at it is left alone.
    */
   private putManifest(client: RegistryClient, registry: string, repo: string, ref: string, m: Blob): Promise<void> {
-    const key = `${registry}/${repo}|${ref}|${m.digest}`;
-    let p = this.putting.get(key);
-    if (!p) {
-      p = (async () => {
-        if (this.failure) throw this.failure.error;
-        if ((await this.manifestAt(client, registry, repo, ref, m)) === m.digest) {
-          this.counts.manifestsPresent++;
-          return;
-        }
-        await client.putManifest(repo, ref, m.mediaType, m.data, m.digest).catch((e: unknown) => {
-          this.failure ??= { error: e };
-          throw e;
-        });
-        this.counts.manifests++;
-      })();
-      p.catch(() => undefined); // whoever awaits it reports
-      this.putting.set(key, p);
-    }
-    return p;
+    return this.once(this.putting, `${registry}/${repo}|${ref}|${m.digest}`, async () => {
+      if ((await this.manifestAt(client, registry, repo, ref, m)) === m.digest) {
+        this.counts.manifestsPresent++;
+        return;
+      }
+      await client.putManifest(repo, ref, m.mediaType, m.data, m.digest);
+      this.counts.manifests++;
+    });
   }
 
   /** The index by digest in every repository, then each tag in order; shared with the merge job. */
