@@ -1,12 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { parsePlatform, parsePlatforms } from '../src/config/platform.js';
-import { parseBool, parseList } from '../src/config/list.js';
-import { parseReference, parseTag } from '../src/config/reference.js';
-import { epochToRfc3339, parseEpoch } from '../src/config/epoch.js';
-import { parseAnnotation, parseKeyValue } from '../src/config/keyvalue.js';
-import { parseFileSpec } from '../src/config/files.js';
-import { splitWords } from '../src/config/words.js';
-import { buildEnv, buildProcs, gcTuning } from '../src/go/argv.js';
+import { parsePlatform, parsePlatforms } from '../src/inputs/platform.js';
+import { parseBool, parseList } from '../src/inputs/list.js';
+import { parseReference, parseTag } from '../src/inputs/reference.js';
+import { epochToRfc3339, parseEpoch } from '../src/inputs/epoch.js';
+import { parseAnnotation, parseKeyValue } from '../src/inputs/keyvalue.js';
+import { parseFileSpec } from '../src/inputs/files.js';
+import { splitWords } from '../src/inputs/words.js';
+import { buildEnv, buildProcs, gcTuning } from '../src/build/go/argv.js';
 
 describe('platforms map to Go env and OCI platform (reference §2.1)', () => {
   test.each([

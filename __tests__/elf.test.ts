@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseElf, ElfError } from '../src/elf/parse.js';
-import { checkBinary } from '../src/check.js';
-import { parsePlatform } from '../src/config/platform.js';
-import { withFileSource } from '../src/runtime/fs.js';
+import { parseElf, ElfError } from '../src/check/elf/parse.js';
+import { checkBinary } from '../src/check/policy.js';
+import { parsePlatform } from '../src/inputs/platform.js';
+import { withFileSource } from '../src/util/fs.js';
 import { sh } from './helpers/action.js';
 import { buildCFixtures, EXAMPLE, FIXTURES, goBuild } from './helpers/fixtures.js';
 

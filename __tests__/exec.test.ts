@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_OUTPUT, spawnExec } from '../src/runtime/exec.js';
+import { MAX_OUTPUT, spawnExec } from '../src/util/exec.js';
 
 // The exec port runs every go build, git and credential helper; these run real processes through /bin/sh.
 const sh = (script: string, opts: Parameters<typeof spawnExec>[2] = {}) => spawnExec('sh', ['-c', script], opts);

@@ -2,8 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { linkSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hashMemo } from '../src/runtime/hash-memo.js';
-import { hashFile } from '../src/runtime/fs.js';
+import { hashMemo } from '../src/layer/hash-memo.js';
+import { hashFile } from '../src/util/fs.js';
 
 /** A memo whose reads are counted: a hit must not read the file. */
 function counted(dir: string) {

@@ -3,15 +3,15 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, lstat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { writeTar, type TarEntry } from '../src/oci/tar.js';
-import { buildLayer, MEMBER_SIZE, type LayerIO } from '../src/oci/layer.js';
-import { hashFile, openFileReader } from '../src/runtime/fs.js';
-import { describePrune, diskLayerStore } from '../src/runtime/layer-store.js';
-import { workerGzipPool } from '../src/runtime/compress.js';
+import { writeTar, type TarEntry } from '../src/layer/tar.js';
+import { buildLayer, MEMBER_SIZE, type LayerIO } from '../src/layer/layer.js';
+import { hashFile, openFileReader } from '../src/util/fs.js';
+import { describePrune, diskLayerStore } from '../src/layer/store.js';
+import { workerGzipPool } from '../src/layer/gzip-pool.js';
 import { inlineGzip } from './helpers/gzip.js';
-import { buildImage, buildIndex } from '../src/oci/image.js';
-import { rootfsEntries } from '../src/oci/rootfs.js';
-import { sha256Digest } from '../src/oci/digest.js';
+import { buildImage, buildIndex } from '../src/image/image.js';
+import { rootfsEntries } from '../src/layer/rootfs.js';
+import { sha256Digest } from '../src/image/digest.js';
 import { ROOT, sh } from './helpers/action.js';
 import { EXAMPLE, goBuild } from './helpers/fixtures.js';
 

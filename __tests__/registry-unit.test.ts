@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseChallenges } from '../src/registry/challenge.js';
-import { backoffMs, DEFAULT_RETRY, retryAfterMs } from '../src/registry/retry.js';
-import { resolveCredential } from '../src/registry/credentials.js';
-import { spawnExec } from '../src/runtime/exec.js';
-import { isLoopback } from '../src/registry/client.js';
+import { parseChallenges } from '../src/publish/registry/challenge.js';
+import { backoffMs, DEFAULT_RETRY, retryAfterMs } from '../src/publish/registry/retry.js';
+import { resolveCredential } from '../src/publish/registry/credentials.js';
+import { spawnExec } from '../src/util/exec.js';
+import { isLoopback } from '../src/publish/registry/client.js';
 
 describe('WWW-Authenticate', () => {
   test('Bearer with a quoted scope holding commas and colons', () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { bundleAt, goBuildLoop, importTs, machine, median, runAction, seconds, SIX, startRegistry } from './lib.mjs';
 
 const PAIRS = Number(process.env.PAIRS ?? 3);
-const { gcTuning } = await importTs('src/go/argv.ts');
+const { gcTuning } = await importTs('src/build/go/argv.ts');
 const tuned = gcTuning(totalmem(), availableParallelism());
 const registry = await startRegistry();
 try {

@@ -2,10 +2,10 @@
 import { createRequire as __scratchpackRequire } from 'node:module';
 const require = __scratchpackRequire(import.meta.url);
 
-// src/cli.ts
+// src/cli/main.ts
 import { readFile as readFile2 } from "node:fs/promises";
 
-// src/errors.ts
+// src/util/errors.ts
 var ActionError = class extends Error {
   constructor(message, options) {
     super(message, options);
@@ -15,7 +15,7 @@ var ActionError = class extends Error {
 var ParseError = class extends ActionError {
 };
 
-// src/config/platform.ts
+// src/inputs/platform.ts
 var ARCHES = {
   amd64: { variants: ["v1", "v2", "v3", "v4"], implicit: ["v1"], goVar: "GOAMD64", toGo: (v) => v, expected: "v1..v4" },
   arm64: { variants: ["v8"], implicit: ["v8"], expected: "v8 (or none)" },
@@ -56,7 +56,7 @@ function parsePlatform(text) {
   return { id, os: "linux", arch, variant, goEnv, slug: id.replaceAll("/", "_") };
 }
 
-// src/config/toolchain.ts
+// src/inputs/per-platform.ts
 function debianTarget(p) {
   const table = {
     amd64: { gnu: "x86_64-linux-gnu", multiarch: "x86_64-linux-gnu", deb: "amd64" },
@@ -74,7 +74,7 @@ function debianTarget(p) {
   return table[p.arch];
 }
 
-// src/elf/deps.ts
+// src/check/elf/deps.ts
 function normalizePath(p) {
   const out = [];
   for (const part of p.split("/")) {
@@ -210,7 +210,7 @@ async function resolveDeps(main, o) {
   return result;
 }
 
-// src/elf/reader.ts
+// src/check/elf/reader.ts
 var ElfError = class extends Error {
   constructor(message) {
     super(message);
@@ -325,7 +325,7 @@ function concat(parts) {
   return out;
 }
 
-// src/elf/machine.ts
+// src/check/elf/machine.ts
 var MACHINE_NAMES = {
   2: "EM_SPARC",
   3: "EM_386",
@@ -362,7 +362,7 @@ function goarchOf(id) {
   return null;
 }
 
-// src/elf/buildinfo.ts
+// src/check/elf/buildinfo.ts
 var MAGIC = Uint8Array.from([255, ...new TextEncoder().encode(" Go buildinf:")]);
 var ALIGN = 16;
 var HEADER = 32;
@@ -478,7 +478,7 @@ function readGoBuildId(r, sections) {
   return /^[\x21-\x7e]+$/.test(id) ? id : null;
 }
 
-// src/elf/parse.ts
+// src/check/elf/parse.ts
 var PT_LOAD = 1;
 var PT_DYNAMIC = 2;
 var PT_INTERP = 3;
@@ -628,7 +628,7 @@ function parseElf(input) {
   };
 }
 
-// src/inspect.ts
+// src/cli/inspect-line.ts
 function toInspectLine(file, info) {
   return {
     file,
@@ -655,7 +655,7 @@ function inspectBytes(file, bytes) {
   }
 }
 
-// src/runtime/fs.ts
+// src/util/fs.ts
 import { lstat, open, readFile, readdir, readlink, rename, rm, writeFile } from "node:fs/promises";
 var nodeDepsFs = {
   async lstat(path) {
@@ -669,7 +669,7 @@ var nodeDepsFs = {
   readdir: (path) => readdir(path)
 };
 
-// src/cli.ts
+// src/cli/main.ts
 var USAGE = "usage: scratchpack inspect [--deps --sysroot DIR] FILE...";
 function multiarchOf(arch, flags) {
   if (!arch) return void 0;

@@ -7,7 +7,7 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
 
-// src/compress-worker.ts
+// src/layer/compress-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
 // node_modules/libdeflate/dist/libdeflate.wasm.mjs
@@ -557,7 +557,7 @@ var Module = (() => {
 })();
 var libdeflate_wasm_default = Module;
 
-// src/compress-worker.ts
+// src/layer/compress-worker.ts
 var { shared, inSize, level } = workerData;
 var m = libdeflate_wasm_default();
 var compressor = m._libdeflate_alloc_compressor(level);

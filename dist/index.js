@@ -496,11 +496,11 @@ function group(name, fn) {
   });
 }
 
-// src/main.ts
+// src/action/main.ts
 import { availableParallelism, tmpdir, totalmem } from "node:os";
 import { join as join10 } from "node:path";
 
-// src/errors.ts
+// src/util/errors.ts
 var ActionError = class extends Error {
   constructor(message, options) {
     super(message, options);
@@ -520,7 +520,7 @@ ${error2.stack}` : "");
   return `unexpected error: ${String(error2)}`;
 }
 
-// src/config/epoch.ts
+// src/inputs/epoch.ts
 var MAX_EPOCH = 253402300799;
 function parseEpoch(text) {
   const t = text.trim();
@@ -537,7 +537,7 @@ function epochToRfc3339(epoch) {
   return new Date(epoch * 1e3).toISOString().replace(".000Z", "Z");
 }
 
-// src/config/files.ts
+// src/inputs/files.ts
 var hasDotDot = (p) => p.split("/").includes("..");
 function parseFileSpec(item) {
   const parts = item.split(":");
@@ -557,7 +557,7 @@ function parseFileSpec(item) {
   return { source, dest: normDest, mode };
 }
 
-// src/config/keyvalue.ts
+// src/inputs/keyvalue.ts
 function parseKeyValue(item, keyPattern = /^[^\s=]+$/) {
   const eq = item.indexOf("=");
   if (eq <= 0) throw new ParseError(`"${item}" is not key=value; expected e.g. org.opencontainers.image.title=app`);
@@ -578,7 +578,7 @@ function parseAnnotation(item) {
   return { ...parseKeyValue(m[2]), levels };
 }
 
-// src/config/list.ts
+// src/inputs/list.ts
 function parseList(text, options = {}) {
   const out = [];
   for (const rawLine of text.split(/\r?\n/)) {
@@ -599,7 +599,7 @@ function parseBool(text) {
   throw new Error(`"${text}" is not a boolean; expected true or false`);
 }
 
-// src/config/platform.ts
+// src/inputs/platform.ts
 var ARCHES = {
   amd64: { variants: ["v1", "v2", "v3", "v4"], implicit: ["v1"], goVar: "GOAMD64", toGo: (v) => v, expected: "v1..v4" },
   arm64: { variants: ["v8"], implicit: ["v8"], expected: "v8 (or none)" },
@@ -653,7 +653,7 @@ function parsePlatforms(items) {
   });
 }
 
-// src/config/reference.ts
+// src/inputs/reference.ts
 var COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 var HOST_PART = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
 var TAG = /^[\w][\w.-]{0,127}$/;
@@ -719,7 +719,7 @@ function parseTag(text) {
   return { ...ref, tag, full: `${ref.registry}/${ref.repository}:${tag}` };
 }
 
-// src/config/words.ts
+// src/inputs/words.ts
 function splitWords(text) {
   const words = [];
   let cur = "", inWord = false, quote = null;
@@ -746,7 +746,7 @@ function splitWords(text) {
   return words;
 }
 
-// src/config/toolchain.ts
+// src/inputs/per-platform.ts
 function debianTarget(p) {
   const table = {
     amd64: { gnu: "x86_64-linux-gnu", multiarch: "x86_64-linux-gnu", deb: "amd64" },
@@ -784,7 +784,7 @@ function forPlatform(pp, p) {
   return pp.byPlatform[p.id] ?? pp.all;
 }
 
-// src/config/inputs.ts
+// src/inputs/inputs.ts
 var INPUT_DEFAULTS = {
   "working-directory": ".",
   package: ".",
@@ -960,7 +960,7 @@ function checkCombinations(i) {
   return i;
 }
 
-// src/inputs.ts
+// src/action/read-inputs.ts
 var SECRET_INPUTS = ["password", "github-token"];
 function readInputs(env = process.env) {
   return parseInputs((name) => {
@@ -976,10 +976,10 @@ function readInputs(env = process.env) {
 import { copyFile as copyFile3, link as link2, mkdir as mkdir4, rm as rm4 } from "node:fs/promises";
 import { join as join7, relative, resolve as resolve3 } from "node:path";
 
-// src/inspect-stage.ts
+// src/check/inspect.ts
 import { dirname } from "node:path";
 
-// src/elf/machine.ts
+// src/check/elf/machine.ts
 var MACHINE_NAMES = {
   2: "EM_SPARC",
   3: "EM_386",
@@ -1030,7 +1030,7 @@ function identityMismatch(goarch, actual) {
   return `the binary is ${describeIdentity(actual)} but ${goarch} needs ${describeIdentity(want)}; it would fail with "exec format error"`;
 }
 
-// src/check.ts
+// src/check/policy.ts
 var ARCH_SETTING = { GOARM: "GOARM", GOAMD64: "GOAMD64" };
 function checkBinary(info2, platform2, linkage, file) {
   const title = `scratchpack (${platform2.id})`;
@@ -1058,7 +1058,7 @@ function checkBinary(info2, platform2, linkage, file) {
   return out;
 }
 
-// src/elf/deps.ts
+// src/check/elf/deps.ts
 function normalizePath(p) {
   const out = [];
   for (const part of p.split("/")) {
@@ -1194,7 +1194,7 @@ async function resolveDeps(main, o) {
   return result;
 }
 
-// src/elf/reader.ts
+// src/check/elf/reader.ts
 var ElfError = class extends Error {
   constructor(message) {
     super(message);
@@ -1309,7 +1309,7 @@ function concat(parts) {
   return out;
 }
 
-// src/elf/buildinfo.ts
+// src/check/elf/buildinfo.ts
 var MAGIC = Uint8Array.from([255, ...new TextEncoder().encode(" Go buildinf:")]);
 var ALIGN = 16;
 var HEADER = 32;
@@ -1425,7 +1425,7 @@ function readGoBuildId(r, sections) {
   return /^[\x21-\x7e]+$/.test(id) ? id : null;
 }
 
-// src/elf/parse.ts
+// src/check/elf/parse.ts
 var PT_LOAD = 1;
 var PT_DYNAMIC = 2;
 var PT_INTERP = 3;
@@ -1575,7 +1575,7 @@ function parseElf(input) {
   };
 }
 
-// src/runtime/fs.ts
+// src/util/fs.ts
 import { lstat as lstat2, open as open2, readFile, readdir as readdir2, readlink as readlink2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
@@ -1652,7 +1652,7 @@ async function writeFileAtomic(path, data) {
   }
 }
 
-// src/inspect-stage.ts
+// src/check/inspect.ts
 function gatherErrors(deps, file, title) {
   const out = [];
   if (deps.missingInterpreter) {
@@ -1725,7 +1725,7 @@ async function inspectOne(r, row2, ctx) {
   return { annotations: [], passed: { binary: { path: r.binary, size, sha256 }, libraries } };
 }
 
-// src/toolchain.ts
+// src/plan/toolchains.ts
 import { stat as stat2 } from "node:fs/promises";
 import { delimiter, join } from "node:path";
 var NODE_TO_GOARCH = { x64: "amd64", arm64: "arm64", arm: "arm", ia32: "386", ppc64: "ppc64le", s390x: "s390x", riscv64: "riscv64", loong64: "loong64" };
@@ -1770,7 +1770,7 @@ async function resolveToolchains(inputs, env) {
   return out;
 }
 
-// src/go/argv.ts
+// src/build/go/argv.ts
 var MEMORY_SHARE = 0.75;
 function gcTuning(memoryBytes, cores) {
   const mib = Math.max(64, Math.floor(memoryBytes * MEMORY_SHARE / Math.max(1, cores) / 2 ** 20));
@@ -1803,10 +1803,10 @@ function buildEnv(opts, platform2) {
   };
 }
 
-// src/go/build.ts
+// src/build/go/build.ts
 import { join as join2 } from "node:path";
 
-// src/go/diagnostics.ts
+// src/build/go/diagnostics.ts
 var LINE = /^(\S[^:]*\.(?:go|s|c|h|cc|cpp|mod)):(\d+)(?::(\d+))?: (.*)$/;
 function parseGoDiagnostics(stderr, resolve4, title) {
   const out = [];
@@ -1837,7 +1837,7 @@ function dedupeAnnotations(list) {
   });
 }
 
-// src/go/build.ts
+// src/build/go/build.ts
 async function buildOne(platform2, opts, ctx) {
   const binary = join2(ctx.outDir, platform2.slug, "binary");
   const start = performance.now();
@@ -1855,7 +1855,7 @@ function buildAnnotations(results, toRepoPath) {
   return dedupeAnnotations(annotations);
 }
 
-// src/oci/digest.ts
+// src/image/digest.ts
 import { createHash as createHash2 } from "node:crypto";
 function sha256Digest(data) {
   return "sha256:" + createHash2("sha256").update(data).digest("hex");
@@ -1865,7 +1865,7 @@ function jsonBlob(mediaType, value) {
   return { mediaType, digest: sha256Digest(data), size: data.length, data };
 }
 
-// src/oci/types.ts
+// src/image/types.ts
 var MediaType = {
   index: "application/vnd.oci.image.index.v1+json",
   manifest: "application/vnd.oci.image.manifest.v1+json",
@@ -1882,7 +1882,7 @@ var MEDIA = {
   }
 };
 
-// src/oci/image.ts
+// src/image/image.ts
 function descriptor(b, mediaType = b.mediaType) {
   return { mediaType, digest: b.digest, size: b.size };
 }
@@ -1934,10 +1934,10 @@ function buildIndex(images, annotations, descriptorAnnotations = {}, family = "o
   return { images, index: buildIndexBlob(images, annotations, descriptorAnnotations, family) };
 }
 
-// src/oci/layer.ts
+// src/layer/layer.ts
 import { createHash as createHash3 } from "node:crypto";
 
-// src/oci/tar.ts
+// src/layer/tar.ts
 var BLOCK = 512;
 var enc = new TextEncoder();
 function octal(value, width) {
@@ -2028,7 +2028,7 @@ function tarParts(input, mtime) {
   return parts;
 }
 
-// src/oci/layer.ts
+// src/layer/layer.ts
 var GZIP_LEVEL = 5;
 var MEMBER_SIZE = 1 * 1024 * 1024;
 var READ_SIZE = 1024 * 1024;
@@ -2132,7 +2132,7 @@ async function buildLayer(entries, mtime, io) {
   }
 }
 
-// src/oci/rootfs.ts
+// src/layer/rootfs.ts
 var PASSWD = [
   "root:x:0:0:root:/root:/sbin/nologin",
   "nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin",
@@ -2170,7 +2170,7 @@ function rootfsEntries(spec) {
   return [...byPath.values()];
 }
 
-// src/plan.ts
+// src/plan/plan.ts
 var IMAGE_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 function ociPlatform(p) {
   return { architecture: p.arch, os: p.os, ...p.variant ? { variant: p.variant } : {} };
@@ -2211,7 +2211,7 @@ function makePlan(inputs, facts) {
   };
 }
 
-// src/go/package.ts
+// src/build/go/package.ts
 function defaultBinaryName(importPath) {
   const parts = importPath.split("/");
   const last = parts[parts.length - 1];
@@ -2235,7 +2235,7 @@ async function askGo(inputs, ctx) {
   return importPath;
 }
 
-// src/prepare.ts
+// src/plan/workspace.ts
 import { lstat as lstat3, readFile as readFile2, readdir as readdir3, readlink as readlink3, realpath, stat as stat3 } from "node:fs/promises";
 import { isAbsolute, join as join3, resolve, sep } from "node:path";
 var CA_BUNDLES = [
@@ -2331,7 +2331,7 @@ function checkPlacement(setup, binaryPath) {
   }
 }
 
-// src/planner.ts
+// src/plan/planner.ts
 function planner(inputs, setup, go, epoch, runner) {
   let asked;
   let planned;
@@ -2410,16 +2410,16 @@ var LayoutPublisher = class {
   }
 };
 
-// src/push.ts
+// src/publish/push.ts
 import { createReadStream } from "node:fs";
 import { mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join6, resolve as resolve2 } from "node:path";
 import { Readable } from "node:stream";
 
-// src/merge.ts
+// src/publish/merge.ts
 import { readdir as readdir4 } from "node:fs/promises";
 
-// src/registry/errors.ts
+// src/publish/registry/errors.ts
 var RegistryError = class extends ActionError {
   constructor(registry, operation, status, detail) {
     super(`registry ${registry}: ${operation} failed (${status})${detail ? `: ${detail}` : ""}`);
@@ -2441,7 +2441,7 @@ function errorDetail(body) {
   return text.replace(/\s+/g, " ").trim().slice(0, 300);
 }
 
-// src/merge.ts
+// src/publish/merge.ts
 async function readMergeDigests(spec) {
   if ("digests" in spec) return spec.digests;
   const names = await readdir4(spec.dir).catch(() => {
@@ -2522,7 +2522,7 @@ function barrier(count) {
   };
 }
 
-// src/publish/registry.ts
+// src/publish/registry/publisher.ts
 function repositories(tags) {
   const seen = /* @__PURE__ */ new Map();
   for (const t of tags) seen.set(`${t.registry}/${t.repository}`, seen.get(`${t.registry}/${t.repository}`) ?? { registry: t.registry, repository: t.repository });
@@ -2682,7 +2682,7 @@ var RegistryPublisher = class {
   }
 };
 
-// src/registry/challenge.ts
+// src/publish/registry/challenge.ts
 function parseChallenges(header2) {
   const out = [];
   let i = 0;
@@ -2740,7 +2740,7 @@ function parseChallenges(header2) {
   return out;
 }
 
-// src/registry/auth.ts
+// src/publish/registry/auth.ts
 var basic = (c) => "Basic " + Buffer.from(`${c.username ?? ""}:${c.password ?? ""}`).toString("base64");
 var Authenticator = class {
   constructor(registry, credential, transport, allowHttpRealm, now = Date.now) {
@@ -2825,7 +2825,7 @@ var Authenticator = class {
   }
 };
 
-// src/registry/client.ts
+// src/publish/registry/client.ts
 function isLoopback(host) {
   const h = host.replace(/:\d+$/, "");
   return h === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(h) || h === "[::1]";
@@ -2961,7 +2961,7 @@ var RegistryClient = class {
   }
 };
 
-// src/registry/credentials.ts
+// src/publish/registry/credentials.ts
 import { readFile as readFile3 } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join as join5 } from "node:path";
@@ -3029,7 +3029,7 @@ async function resolveCredential(registry, inputs, env, exec, mask) {
   return void 0;
 }
 
-// src/registry/connect.ts
+// src/publish/registry/connect.ts
 function clientFactory(o) {
   const clients = /* @__PURE__ */ new Map();
   return (registry) => {
@@ -3049,7 +3049,7 @@ function clientFactory(o) {
   };
 }
 
-// src/registry/http.ts
+// src/publish/registry/http.ts
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 var MAX_BODY = 8 << 20;
@@ -3088,7 +3088,7 @@ var nodeFetch = (req, timeoutMs) => new Promise((resolve4, reject) => {
   }
 });
 
-// src/registry/retry.ts
+// src/publish/registry/retry.ts
 var DEFAULT_RETRY = {
   delaysMs: [1e3, 3e3, 9e3],
   jitter: 0.1,
@@ -3110,7 +3110,7 @@ function backoffMs(policy, attempt, retryAfter, random) {
   return Math.round(base * (1 + policy.jitter * (2 * random() - 1)));
 }
 
-// src/registry/transport.ts
+// src/publish/registry/transport.ts
 var Transport = class {
   constructor(fetch, policy, onRetry, sleep = (ms) => new Promise((r) => setTimeout(r, ms)), random = Math.random) {
     this.fetch = fetch;
@@ -3154,7 +3154,7 @@ var Transport = class {
   }
 };
 
-// src/push.ts
+// src/publish/push.ts
 function connect(inputs, deps) {
   const transport = new Transport(nodeFetch, deps.policy, deps.warn);
   const client = clientFactory({
@@ -3490,7 +3490,7 @@ function renderSummary(r) {
   return out.join("\n");
 }
 
-// src/runtime/exec.ts
+// src/util/exec.ts
 import { spawn } from "node:child_process";
 import { constants as constants4 } from "node:os";
 var MAX_OUTPUT = 16 * 1024 * 1024;
@@ -3533,7 +3533,7 @@ var spawnExec = (cmd, args, opts = {}) => new Promise((resolve4) => {
   }
 });
 
-// src/runtime/compress.ts
+// src/layer/gzip-pool.ts
 import { Worker } from "node:worker_threads";
 var OUT_SIZE = MEMBER_SIZE + MEMBER_SIZE / 2 + 65536;
 function workerGzipPool(size, script) {
@@ -3591,12 +3591,12 @@ function workerGzipPool(size, script) {
   };
 }
 
-// src/runtime/layer-store.ts
+// src/layer/store.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { mkdir as mkdir6, open as open3, readdir as readdir6, readFile as readFile5, rename as rename4, rm as rm6, stat as stat5, utimes, writeFile as writeFile5 } from "node:fs/promises";
 import { join as join9 } from "node:path";
 
-// src/runtime/hash-memo.ts
+// src/layer/hash-memo.ts
 import { createHash as createHash4 } from "node:crypto";
 import { mkdir as mkdir5, readdir as readdir5, readFile as readFile4, rm as rm5, stat as stat4 } from "node:fs/promises";
 import { join as join8 } from "node:path";
@@ -3644,7 +3644,7 @@ async function pruneMemos(dir, olderThan) {
   }
 }
 
-// src/runtime/layer-store.ts
+// src/layer/store.ts
 var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
 var factsOf = ({ digest, size, diffId, uncompressedSize }) => ({ digest, size, diffId, uncompressedSize });
 function readFacts(text) {
@@ -3775,7 +3775,7 @@ function diskLayerStore(dir, limits = DEFAULT_LIMITS) {
   };
 }
 
-// src/main.ts
+// src/action/main.ts
 function emit(a) {
   const props = { title: a.title, file: a.file, startLine: a.startLine, startColumn: a.startColumn };
   if (a.level === "error") error(a.message, props);
@@ -3840,5 +3840,5 @@ async function run() {
   if (failure !== void 0) setFailed(failure);
 }
 
-// src/index.ts
+// src/action/index.ts
 await run();

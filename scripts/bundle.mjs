@@ -26,12 +26,12 @@ const common = {
   banner: { js: "import { createRequire as __scratchpackRequire } from 'node:module';\nconst require = __scratchpackRequire(import.meta.url);" },
 };
 
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: 'dist/index.js' });
 // Worker threads compress gzip members off the main thread; main.ts finds this file next to index.js.
-await build({ ...common, entryPoints: ['src/compress-worker.ts'], outfile: 'dist/compress-worker.js' });
+await build({ ...common, entryPoints: ['src/layer/compress-worker.ts'], outfile: 'dist/compress-worker.js' });
 await build({
   ...common,
-  entryPoints: ['src/cli.ts'],
+  entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.js',
   banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
 });

@@ -1,5 +1,5 @@
 import { gzip } from 'libdeflate';
-import { GZIP_LEVEL, type GzipMember } from '../../src/oci/layer.js';
+import { GZIP_LEVEL, type GzipMember } from '../../src/layer/layer.js';
 
 /**
  * One gzip member by the libdeflate package's own wrapper, in this thread: the reference the worker pool

@@ -1,8 +1,8 @@
 import { constants } from 'node:fs';
 import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ActionError } from '../errors.js';
-import type { Blob, IndexArtifact, LayerBlob } from '../oci/types.js';
+import { ActionError } from '../util/errors.js';
+import type { Blob, IndexArtifact, LayerBlob } from '../image/types.js';
 import type { Publisher, PublishOptions, PublishResult } from './publisher.js';
 
 /** Blobs of an index artifact in dependency order, deduplicated by digest. */

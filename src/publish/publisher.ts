@@ -1,4 +1,4 @@
-import type { IndexArtifact } from '../oci/types.js';
+import type { IndexArtifact } from '../image/types.js';
 
 /** What a publisher made visible, for the report. */
 export interface PublishResult {

@@ -1,4 +1,4 @@
-import type { ElfInfo } from '../elf/parse.js';
+import type { ElfInfo } from '../check/elf/parse.js';
 import type { PushStats } from '../publish/publisher.js';
 
 /** One platform's outcome, whether or not it produced an image. */

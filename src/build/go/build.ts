@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import type { Platform } from '../../inputs/platform.js';
+import type { Exec } from '../../util/exec.js';
+import { buildArgs, buildEnv, type GoBuildOptions } from './argv.js';
+import { dedupeAnnotations, parseGoDiagnostics, type Annotation } from './diagnostics.js';
+
+/** The result of `go build` for one platform. */
+export interface BuildResult {
+  platform: Platform;
+  ok: boolean;
+  /** Where go wrote the binary: `<outDir>/<slug>/binary`, a name that does not depend on the package. */
+  binary: string;
+  stderr: string;
+  ms: number;
+}
+
+/** What the build stage needs besides the options: where to run, where to write, and how to show paths. */
+export interface BuildContext {
+  exec: Exec;
+  cwd: string;
+  baseEnv: Record<string, string>;
+  /** go's own output directory, kept between runs so that go skips an up-to-date link. */
+  outDir: string;
+  /** The C compiler for a target when cgo is on. */
+  ccFor?: (platform: Platform) => string | undefined;
+}
+
+/** Builds one platform into `<outDir>/<slug>/binary`; never throws on a compile error. */
+export async function buildOne(platform: Platform, opts: GoBuildOptions, ctx: BuildContext): Promise<BuildResult> {
+  const binary = join(ctx.outDir, platform.slug, 'binary');
+  const start = performance.now();
+  const cc = ctx.ccFor?.(platform);
+  const env = { ...ctx.baseEnv, ...buildEnv(opts, platform), ...(cc ? { CC: cc } : {}) };
+  const r = await ctx.exec('go', buildArgs(opts, binary), { cwd: ctx.cwd, env });
+  return { platform, ok: r.exitCode === 0, binary, stderr: r.stderr, ms: performance.now() - start };
+}
+
+/**
+ * One annotation per compiler message across all failed targets, deduplicated (the same error on six targets is one);
+ * `toRepoPath` maps a path as go printed it (relative to cwd) to the repository-relative form annotations use.
+ */
+export function buildAnnotations(results: BuildResult[], toRepoPath: (file: string) => string): Annotation[] {
+  const annotations: Annotation[] = [];
+  for (const r of results.filter((x) => !x.ok)) {
+    const found = parseGoDiagnostics(r.stderr, toRepoPath, `go build (${r.platform.id})`);
+    annotations.push(...(found.length > 0 ? found : [{ level: 'error' as const, title: `go build (${r.platform.id})`, message: r.stderr.trim() || 'go build failed with no output' }]));
+  }
+  return dedupeAnnotations(annotations);
+}

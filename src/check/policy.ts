@@ -1,0 +1,40 @@
+import type { Platform } from '../inputs/platform.js';
+import type { Annotation } from '../build/go/diagnostics.js';
+import { identityMismatch } from './elf/machine.js';
+import type { ElfInfo } from './elf/parse.js';
+
+/** Settings the binary's Go build info must agree with, per platform variable. */
+const ARCH_SETTING: Record<string, string> = { GOARM: 'GOARM', GOAMD64: 'GOAMD64' };
+
+/**
+ * Decides whether a built ELF may go into the image for `platform`: machine, class and endianness must fit
+ * (the "exec format error" check), the recorded GOARM/GOAMD64 must match, and under `static` it must need no loader.
+ */
+export function checkBinary(info: ElfInfo, platform: Platform, linkage: 'static' | 'gather', file: string): Annotation[] {
+  const title = `scratchpack (${platform.id})`;
+  const out: Annotation[] = [];
+  const mismatch = identityMismatch(platform.arch, info);
+  if (mismatch) out.push({ level: 'error', title, message: `${file}: ${mismatch}` });
+  for (const [envKey, setting] of Object.entries(ARCH_SETTING)) {
+    const want = platform.goEnv[envKey];
+    const got = info.go?.settings[setting]?.split(',')[0];
+    if (want !== undefined && got !== undefined && got !== want) {
+      out.push({ level: 'error', title, message: `${file}: built with ${setting}=${got} but platform ${platform.id} needs ${setting}=${want}` });
+    }
+  }
+  if (linkage === 'static' && info.interpreter !== null) {
+    const libs = info.needed.length > 0 ? `needs ${info.needed.join(', ')}` : 'needs no library but still needs the loader (PIE)';
+    out.push({
+      level: 'error',
+      title,
+      message:
+        `${file} is dynamically linked: interpreter ${info.interpreter}; ${libs}. A scratch image has no loader or libc, ` +
+        'so it would fail with "no such file or directory". Fix: build with cgo: false (CGO_ENABLED=0) and without -buildmode=pie, ' +
+        "or add -ldflags '-extldflags=-static' for cgo, or set linkage: gather to copy the loader and libraries in.",
+    });
+  }
+  if (info.linkage === 'shared-library' || info.linkage === 'not-executable') {
+    out.push({ level: 'error', title, message: `${file} is a ${info.type} ELF (${info.linkage}), not an executable` });
+  }
+  return out;
+}

@@ -1,0 +1,238 @@
+import { InputError, ParseError } from '../util/errors.js';
+import { parseEpoch } from './epoch.js';
+import { parseFileSpec, type FileSpec } from './files.js';
+import { parseAnnotation, parseEnvLine, parseKeyValue, type LeveledAnnotation } from './keyvalue.js';
+import { parseBool, parseList } from './list.js';
+import { parsePlatforms, type Platform } from './platform.js';
+import { parseTag, type ImageRef } from './reference.js';
+import { splitWords } from './words.js';
+import { parsePerPlatform, type PerPlatform } from './per-platform.js';
+
+/** Every input, parsed and validated once; the rest of the action reads only this object. */
+export interface Inputs {
+  workingDirectory: string;
+  package: string;
+  platforms: Platform[];
+  binaryName?: string;
+  binaryPath?: string;
+  args: string[];
+  cgo: boolean;
+  buildTags: string[];
+  ldflags: string;
+  goFlags: string[];
+  env: Record<string, string>;
+  linkage: 'static' | 'gather';
+  user: string;
+  caCertificates: boolean;
+  tzdata: boolean;
+  files: FileSpec[];
+  labels: Record<string, string>;
+  annotations: LeveledAnnotation[];
+  sourceDateEpoch?: number;
+  tags: ImageRef[];
+  push: boolean;
+  /** Empty means "the default under RUNNER_TEMP", decided by the caller. */
+  ociLayout: string;
+  username: string;
+  password: string;
+  githubToken: string;
+  pushByDigest: boolean;
+  /** Empty means "the default under RUNNER_TEMP". */
+  digestsDir: string;
+  /** The merge job: digests listed, or a directory of files named after them. */
+  mergeDigests?: { digests: string[] } | { dir: string };
+  mediaTypes: 'oci' | 'docker';
+  insecureRegistries: string[];
+  /** C compiler per platform; empty means auto. */
+  cc: PerPlatform;
+  /** Sysroot per platform for linkage: gather; empty means auto. */
+  sysroot: PerPlatform;
+}
+
+/** Input names and their defaults, as in action.yml; a test keeps the two in sync. */
+export const INPUT_DEFAULTS = {
+  'working-directory': '.',
+  package: '.',
+  platforms: 'linux/amd64,linux/arm64',
+  'binary-name': '',
+  'binary-path': '',
+  args: '',
+  cgo: 'false',
+  'build-tags': '',
+  ldflags: '-s -w',
+  'go-flags': '',
+  env: '',
+  linkage: 'static',
+  user: '65532:65532',
+  'ca-certificates': 'true',
+  tzdata: 'false',
+  files: '',
+  labels: '',
+  annotations: '',
+  'source-date-epoch': '',
+  tags: '',
+  push: 'false',
+  'oci-layout': '${{ runner.temp }}/scratchpack/oci',
+  username: '',
+  password: '',
+  'github-token': '${{ github.token }}',
+  'push-by-digest': 'false',
+  'digests-dir': '${{ runner.temp }}/scratchpack/digests',
+  'merge-digests': '',
+  'media-types': 'oci',
+  'insecure-registries': '',
+  cc: 'auto',
+  sysroot: 'auto',
+} as const;
+
+/** The names of all inputs. */
+export type InputName = keyof typeof INPUT_DEFAULTS;
+
+/** Variables that `platforms` and `cgo` own; setting them in `env` would make the image lie about its platform. */
+const RESERVED_ENV = ['GOOS', 'GOARCH', 'GOARM', 'GOAMD64', 'GOARM64', 'GO386', 'GOPPC64', 'GORISCV64', 'GOMIPS', 'GOMIPS64', 'CGO_ENABLED'];
+const SHA256 = /^sha256:[a-f0-9]{64}$/;
+const HOST_PORT = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+const USER = /^(\d+|[a-z_][a-z0-9_-]*)(:(\d+|[a-z_][a-z0-9_-]*))?$/;
+
+function field<T>(name: InputName, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof ParseError || e instanceof InputError || (e instanceof Error && e.constructor === Error)) {
+      throw new InputError(`input "${name}": ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+function absPath(text: string, what: string): string {
+  if (!text.startsWith('/')) throw new ParseError(`${what} "${text}" must be absolute, e.g. /usr/local/bin/app`);
+  const parts = text.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.includes('..')) throw new ParseError(`${what} "${text}" must not contain ".."`);
+  if (parts.length === 0 || text.endsWith('/')) throw new ParseError(`${what} "${text}" must name a file, not a directory`);
+  return '/' + parts.join('/');
+}
+
+function toRecord<T extends { key: string; value: string }>(items: T[], what: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { key, value } of items) {
+    if (key in out) throw new ParseError(`${what} "${key}" is given twice`);
+    out[key] = value;
+  }
+  return out;
+}
+
+/** Parses raw input strings (as core.getInput returns them) into Inputs; throws InputError naming the input. */
+export function parseInputs(raw: (name: InputName) => string): Inputs {
+  const get = (name: InputName) => raw(name).trim();
+  const bool = (name: InputName) => field(name, () => parseBool(get(name) || INPUT_DEFAULTS[name]));
+  const lines = (name: InputName) => parseList(raw(name));
+  const linkage = field('linkage', () => {
+    const v = get('linkage') || 'static';
+    if (v === 'static' || v === 'gather') return v;
+    throw new ParseError(`"${v}" is not a linkage; expected static or gather`);
+  });
+  const push = bool('push');
+  const platformsFor = () => field('platforms', () => parsePlatforms(parseList(raw('platforms') || INPUT_DEFAULTS.platforms, { commas: true })));
+  const perPlatformLines = (name: InputName) => {
+    const items = parseList(raw(name));
+    return items.length === 1 && items[0] === 'auto' ? [] : items;
+  };
+  const inputs: Inputs = {
+    workingDirectory: get('working-directory') || '.',
+    package: field('package', () => {
+      const p = get('package') || '.';
+      if (/\s/.test(p) || p.startsWith('-')) throw new ParseError(`"${p}" is not a Go package path; expected e.g. . or ./cmd/server`);
+      return p;
+    }),
+    platforms: field('platforms', () => parsePlatforms(parseList(raw('platforms') || INPUT_DEFAULTS.platforms, { commas: true }))),
+    binaryName: field('binary-name', () => {
+      const n = get('binary-name');
+      if (n === '') return undefined;
+      if (!/^[A-Za-z0-9._+-]+$/.test(n) || n === '.' || n === '..') throw new ParseError(`"${n}" is not a file name; expected e.g. server`);
+      return n;
+    }),
+    binaryPath: field('binary-path', () => (get('binary-path') ? absPath(get('binary-path'), 'path') : undefined)),
+    args: lines('args'),
+    cgo: bool('cgo'),
+    buildTags: field('build-tags', () => {
+      const tags = parseList(raw('build-tags'), { commas: true }).flatMap((t) => t.split(/\s+/));
+      const bad = tags.find((t) => !/^[A-Za-z0-9_.]+$/.test(t));
+      if (bad !== undefined) throw new ParseError(`tag "${bad}" is not a Go build tag; expected letters, digits, _ and .`);
+      return tags;
+    }),
+    ldflags: raw('ldflags').trim(),
+    goFlags: field('go-flags', () => parseList(raw('go-flags')).flatMap(splitWords)),
+    env: field('env', () => {
+      const env = toRecord(lines('env').map(parseEnvLine), 'variable');
+      const owned = Object.keys(env).find((k) => RESERVED_ENV.includes(k));
+      if (owned) throw new ParseError(`"${owned}" is set by the platforms and cgo inputs; remove it from env`);
+      return env;
+    }),
+    linkage,
+    user: field('user', () => {
+      const u = get('user') || INPUT_DEFAULTS.user;
+      if (!USER.test(u)) throw new ParseError(`"${u}" is not a user; expected uid[:gid] or name[:group], e.g. 65532:65532`);
+      return u;
+    }),
+    caCertificates: bool('ca-certificates'),
+    tzdata: bool('tzdata'),
+    files: field('files', () => {
+      const specs = lines('files').map(parseFileSpec);
+      const dests = new Set<string>();
+      for (const s of specs) {
+        if (dests.has(s.dest)) throw new ParseError(`destination "${s.dest}" is given twice`);
+        dests.add(s.dest);
+      }
+      return specs;
+    }),
+    labels: field('labels', () => toRecord(lines('labels').map((l) => parseKeyValue(l)), 'label')),
+    annotations: field('annotations', () => lines('annotations').map(parseAnnotation)),
+    sourceDateEpoch: field('source-date-epoch', () => (get('source-date-epoch') ? parseEpoch(get('source-date-epoch')) : undefined)),
+    tags: field('tags', () => parseList(raw('tags'), { commas: true }).map(parseTag)),
+    push,
+    ociLayout: get('oci-layout'),
+    username: get('username'),
+    password: raw('password'),
+    githubToken: get('github-token'),
+    pushByDigest: bool('push-by-digest'),
+    digestsDir: get('digests-dir'),
+    mergeDigests: field('merge-digests', () => {
+      const items = parseList(raw('merge-digests'), { commas: true });
+      if (items.length === 0) return undefined;
+      if (items.length === 1 && !items[0].startsWith('sha256:')) return { dir: items[0] };
+      const bad = items.find((d) => !SHA256.test(d));
+      if (bad !== undefined) throw new ParseError(`"${bad}" is not a digest; expected sha256:<64 hex>, or one directory of digest files`);
+      return { digests: [...new Set(items)] };
+    }),
+    mediaTypes: field('media-types', () => {
+      const v = get('media-types') || 'oci';
+      if (v !== 'oci' && v !== 'docker') throw new ParseError(`"${v}" is not a media type family; expected oci or docker`);
+      return v;
+    }),
+    insecureRegistries: field('insecure-registries', () => {
+      const hosts = parseList(raw('insecure-registries'), { commas: true });
+      const bad = hosts.find((h) => !HOST_PORT.test(h));
+      if (bad !== undefined) throw new ParseError(`"${bad}" is not host[:port], e.g. registry.local:5000`);
+      return hosts;
+    }),
+    cc: field('cc', () => parsePerPlatform(perPlatformLines('cc'), platformsFor())),
+    sysroot: field('sysroot', () => parsePerPlatform(perPlatformLines('sysroot'), platformsFor())),
+  };
+  return checkCombinations(inputs);
+}
+
+/** Inputs that are fine alone but contradict each other. */
+function checkCombinations(i: Inputs): Inputs {
+  if (i.push && i.tags.length === 0) throw new InputError('input "push": true needs at least one reference in "tags", e.g. ghcr.io/owner/app:1.0');
+  if (i.pushByDigest && !i.push) throw new InputError('input "push-by-digest": true pushes manifests, so it needs push: true');
+  if (i.mergeDigests && i.pushByDigest) throw new InputError('input "merge-digests": the merge job builds nothing, so it cannot also push-by-digest; set push-by-digest: false');
+  if (i.mergeDigests && !i.push) throw new InputError('input "merge-digests": the merge job pushes an index, so it needs push: true');
+  if (i.mergeDigests && new Set(i.tags.map((t) => `${t.registry}/${t.repository}`)).size > 1) {
+    throw new InputError('input "merge-digests": every tag must name the same repository, where the per-platform manifests were pushed');
+  }
+  if (i.mediaTypes === 'docker' && i.annotations.length > 0) {
+    throw new InputError('input "annotations": Docker media types carry no annotations; use media-types: oci or drop the annotations');
+  }
+  return i;
+}

@@ -1,0 +1,84 @@
+import { ParseError } from '../util/errors.js';
+
+/** A parsed image reference, normalised the way the docker CLI does (docker.io/library/...). */
+export interface ImageRef {
+  /** Registry host[:port], e.g. `ghcr.io`, `localhost:5000`, `docker.io`. */
+  registry: string;
+  /** Repository path inside the registry, e.g. `owner/app`. */
+  repository: string;
+  tag?: string;
+  digest?: string;
+  /** The normalised full reference, e.g. `docker.io/library/app:1.0`. */
+  full: string;
+}
+
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const HOST_PART = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+const SHA256 = /^sha256:[a-f0-9]{64}$/;
+
+function isDomain(first: string): boolean {
+  return first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase();
+}
+
+function checkDomain(text: string, domain: string): void {
+  const m = /^(\[[0-9a-fA-F:]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(domain);
+  const hostOk = m !== null && (m[1].startsWith('[') || m[1].split('.').every((p) => HOST_PART.test(p)));
+  if (!hostOk) throw new ParseError(`reference "${text}": registry "${domain}" is not a host[:port]`);
+}
+
+/** Parses `[registry/]repo[:tag][@digest]`, saying exactly which part broke the grammar. */
+export function parseReference(text: string): ImageRef {
+  const ref = text.trim();
+  if (ref === '') throw new ParseError('empty reference; expected e.g. ghcr.io/owner/app:1.0');
+  let rest = ref;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST.test(digest) || (digest.startsWith('sha256:') && !SHA256.test(digest))) {
+      throw new ParseError(`reference "${text}": digest "${digest}" is not algorithm:hex, e.g. sha256:<64 hex>`);
+    }
+  }
+  let tag: string | undefined;
+  const lastSlash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > lastSlash) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) {
+      throw new ParseError(`reference "${text}": tag "${tag}" must be 1-128 of [A-Za-z0-9_.-], not starting with . or -`);
+    }
+  }
+  const parts = rest.split('/');
+  let registry = 'docker.io';
+  if (parts.length > 1 && isDomain(parts[0])) {
+    registry = parts.shift() as string;
+    checkDomain(text, registry);
+  }
+  if (registry === 'index.docker.io') registry = 'docker.io';
+  if (registry === 'docker.io' && parts.length === 1) parts.unshift('library');
+  for (const c of parts) {
+    if (!COMPONENT.test(c)) {
+      throw new ParseError(
+        `reference "${text}": repository part "${c}" must be lowercase letters, digits and separators (. _ __ -)`,
+      );
+    }
+  }
+  const repository = parts.join('/');
+  if (registry.length + 1 + repository.length > 255) {
+    throw new ParseError(`reference "${text}": name is longer than 255 characters`);
+  }
+  const full = `${registry}/${repository}` + (tag ? `:${tag}` : '') + (digest ? `@${digest}` : '');
+  return { registry, repository, tag, digest, full };
+}
+
+/** Parses an entry of `tags`: a full reference whose tag defaults to `latest`, and which may not pin a digest. */
+export function parseTag(text: string): ImageRef {
+  const ref = parseReference(text);
+  if (ref.digest) throw new ParseError(`tag "${text}": a tag cannot carry a digest; expected registry/repo:tag`);
+  const tag = ref.tag ?? 'latest';
+  return { ...ref, tag, full: `${ref.registry}/${ref.repository}:${tag}` };
+}

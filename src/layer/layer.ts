@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import { tarParts, type FileRef, type TarEntry } from './tar.js';
+import { MediaType, type LayerBlob } from '../image/types.js';
+
+/**
+ * Fixed deflate level: part of the digest, so it never changes silently (reference §4.2). 5 is libdeflate's lowest
+ * level that stays under GNU `gzip -6` on every bench platform, and costs 13% less CPU than 6 (BENCHMARKS.md §5).
+ */
+export const GZIP_LEVEL = 5;
+
+/**
+ * Uncompressed bytes per gzip member. A layer is a concatenation of independently compressed members (RFC 1952
+ * §2.2, as eStargz does), cut at fixed offsets of the tar stream, so memory stays bounded, members compress in
+ * parallel, and the bytes depend on the content only. Layers up to this size are one ordinary gzip member.
+ */
+export const MEMBER_SIZE = 1 * 1024 * 1024;
+
+const READ_SIZE = 1024 * 1024;
+
+/** What a stored layer is: its compressed digest and size, and the tar's diff_id and size the config needs. */
+export interface LayerFacts {
+  digest: string;
+  size: number;
+  diffId: string;
+  uncompressedSize: number;
+}
+
+/** A compressed layer kept on disk under its recipe key, so an unchanged layer is never read or compressed twice. */
+export interface StoredLayer extends LayerFacts {
+  path: string;
+}
+
+/** Receives compressed bytes in order; commit makes them a stored layer, abort leaves nothing behind. */
+export interface LayerSink {
+  write(bytes: Uint8Array): Promise<void>;
+  commit(key: string, facts: LayerFacts): Promise<StoredLayer>;
+  abort(): Promise<void>;
+}
+
+/** Where compressed layers live, keyed by recipe (see recipeKey; the rerun target of issue #5). */
+export interface LayerStore {
+  lookup(key: string): Promise<StoredLayer | undefined>;
+  create(): Promise<LayerSink>;
+}
+
+/** Compressed bytes that may live in a worker's buffer: valid until released, and released exactly once. */
+export interface GzipMember {
+  bytes: Uint8Array;
+  release(): void;
+}
+
+/** An open file the layer reads from, once per file rather than once per piece. */
+export interface FileReader {
+  /** Fills `into` from `offset`, or throws (the file changed size); one buffer is reused, so no garbage piles up. */
+  read(offset: number, into: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The effects a layer needs: reading file contents, compressing a member, storing the result. */
+export interface LayerIO {
+  open(file: FileRef): Promise<FileReader>;
+  /** Hex sha256 of a file whose digest nobody computed yet (gathered libraries). */
+  hash(file: FileRef): Promise<string>;
+  /** One complete gzip member at GZIP_LEVEL; `chunk` may be reused once this settles. */
+  gzip(chunk: Uint8Array): Promise<GzipMember>;
+  store: LayerStore;
+}
+
+/** Members of one layer being compressed at once: memory is about 2 × this × MEMBER_SIZE per layer. */
+const IN_FLIGHT = 2;
+
+/**
+ * The tar stream; a yielded piece is valid only until the next one is asked for (file reads share one buffer).
+ * Each file is hashed as it streams and must match the digest its recipe key was made from.
+ */
+async function* tarStream(parts: Array<Uint8Array | FileRef>, io: LayerIO, digests: Map<FileRef, string>): AsyncGenerator<Uint8Array> {
+  const buf = new Uint8Array(READ_SIZE);
+  for (const p of parts) {
+    if (p instanceof Uint8Array) {
+      yield p;
+      continue;
+    }
+    const file = await io.open(p);
+    const h = createHash('sha256');
+    try {
+      for (let off = 0; off < p.size; off += READ_SIZE) {
+        const piece = buf.subarray(0, Math.min(READ_SIZE, p.size - off));
+        await file.read(off, piece);
+        h.update(piece);
+        yield piece;
+      }
+    } finally {
+      await file.close();
+    }
+    if (h.digest('hex') !== digests.get(p)) throw new Error(`${p.path} changed while its layer was being written; run again`);
+  }
+}
+
+/**
+ * Re-cuts a stream into chunks of exactly `size` bytes (the last may be shorter), cycling through `ring` buffers:
+ * a yielded chunk stays intact until `ring` more have been yielded.
+ */
+async function* fixedChunks(src: AsyncIterable<Uint8Array>, size: number, ring: number): AsyncGenerator<Uint8Array> {
+  const bufs = Array.from({ length: ring }, () => new Uint8Array(size));
+  let turn = 0;
+  let buf = bufs[0];
+  let n = 0;
+  for await (const piece of src) {
+    for (let at = 0; at < piece.length; ) {
+      const take = Math.min(size - n, piece.length - at);
+      buf.set(piece.subarray(at, at + take), n);
+      n += take;
+      at += take;
+      if (n === size) {
+        yield buf;
+        buf = bufs[++turn % ring];
+        n = 0;
+      }
+    }
+  }
+  if (n > 0) yield buf.subarray(0, n);
+}
+
+const hex = (h: ReturnType<typeof createHash>) => 'sha256:' + h.digest('hex');
+
+/** Everything besides the entries that decides the compressed bytes; a change here must change every key. */
+const RECIPE = `scratchpack layer 2: ustar, gzip level ${GZIP_LEVEL} members of ${MEMBER_SIZE} bytes by libdeflate\n`;
+
+/**
+ * The store key: a sha256 over the tar's header bytes with each file's contents replaced by their sha256. Equal
+ * keys mean equal tar streams, so equal layers; and it is known without reading a file whose digest is known.
+ */
+async function recipeKey(parts: Array<Uint8Array | FileRef>, io: LayerIO): Promise<{ key: string; digests: Map<FileRef, string> }> {
+  const h = createHash('sha256').update(RECIPE);
+  const digests = new Map<FileRef, string>();
+  for (const p of parts) {
+    if (p instanceof Uint8Array) {
+      h.update(`b${p.length}:`).update(p);
+      continue;
+    }
+    const digest = p.sha256 ?? (await io.hash(p));
+    digests.set(p, digest);
+    h.update(`f${p.size}:${digest}`);
+  }
+  return { key: hex(h), digests };
+}
+
+/** Tars a layer from entries whose contents stream from disk; returns the stored layer, compressed only on a miss. */
+export async function buildLayer(entries: TarEntry[], mtime: number, io: LayerIO): Promise<LayerBlob> {
+  const parts = tarParts(entries, mtime);
+  const { key, digests } = await recipeKey(parts, io);
+  const layer = (s: StoredLayer, cached: boolean): LayerBlob =>
+    ({ mediaType: MediaType.layerGzip, digest: s.digest, size: s.size, path: s.path, diffId: s.diffId, uncompressedSize: s.uncompressedSize, cached });
+  const hit = await io.store.lookup(key);
+  if (hit) return layer(hit, true);
+
+  const sink = await io.store.create();
+  const pending: Array<Promise<GzipMember>> = [];
+  try {
+    const tarHash = createHash('sha256');
+    const gzHash = createHash('sha256');
+    let tarSize = 0;
+    let size = 0;
+    const drain = async () => {
+      const member = await (pending.shift() as Promise<GzipMember>);
+      try {
+        gzHash.update(member.bytes);
+        size += member.bytes.length;
+        await sink.write(member.bytes);
+      } finally {
+        member.release();
+      }
+    };
+    // A chunk is reused after IN_FLIGHT + 1 more: by then the member made from it has been drained.
+    for await (const chunk of fixedChunks(tarStream(parts, io, digests), MEMBER_SIZE, IN_FLIGHT + 1)) {
+      tarHash.update(chunk);
+      tarSize += chunk.length;
+      const member = io.gzip(chunk);
+      member.catch(() => undefined); // a later drain reports it; never an unhandled rejection meanwhile
+      pending.push(member);
+      if (pending.length >= IN_FLIGHT) await drain();
+    }
+    while (pending.length > 0) await drain();
+    return layer(await sink.commit(key, { digest: hex(gzHash), size, diffId: hex(tarHash), uncompressedSize: tarSize }), false);
+  } catch (e) {
+    for (const p of pending.splice(0)) await p.then((m) => m.release(), () => undefined);
+    await sink.abort();
+    throw e;
+  }
+}

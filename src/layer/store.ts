@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LayerFacts, LayerSink, LayerStore } from './layer.js';
+import { humanSize } from '../report/summary.js';
+import { hashFile, writeFileAtomic } from '../util/fs.js';
+import { forgetMemo, hashMemo, pruneMemos, type HashMemo } from './hash-memo.js';
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+/** Exactly the four facts an index entry holds, whatever else the object carries. */
+const factsOf = ({ digest, size, diffId, uncompressedSize }: LayerFacts): LayerFacts => ({ digest, size, diffId, uncompressedSize });
+
+function readFacts(text: string): LayerFacts | undefined {
+  let e: Partial<LayerFacts>;
+  try {
+    e = JSON.parse(text) as Partial<LayerFacts>;
+  } catch {
+    return undefined; // a damaged index entry is a miss, never an error
+  }
+  const ok = DIGEST.test(String(e.digest)) && DIGEST.test(String(e.diffId)) && Number.isSafeInteger(e.size) && Number.isSafeInteger(e.uncompressedSize);
+  return ok ? factsOf(e as LayerFacts) : undefined;
+}
+
+/** How big the store may grow, and how recently used a blob must not be to go (another job may be reading it). */
+export interface StoreLimits {
+  maxBytes: number;
+  minAgeMs: number;
+}
+
+/** The default: a self-hosted runner's tool cache keeps 2 GiB of layers; nothing used in the last hour goes. */
+export const DEFAULT_LIMITS: StoreLimits = { maxBytes: 2 * 1024 ** 3, minAgeMs: 60 * 60 * 1000 };
+
+/** What a prune did, for the log. */
+export interface PruneResult {
+  removed: number;
+  freed: number;
+  kept: number;
+  keptBytes: number;
+  /** Partial files of writes that never finished (a cancelled or killed job), removed once older than minAgeMs. */
+  strays: number;
+  strayBytes: number;
+}
+
+/** The log lines after a prune, empty when it removed nothing: they state the policy the store applied, from its limits. */
+export function describePrune(r: PruneResult, limits: StoreLimits): string {
+  const minutes = Math.round(limits.minAgeMs / 60_000);
+  const lines: string[] = [];
+  if (r.removed > 0) {
+    lines.push(`layer store: removed ${r.removed} least recently used layers (${humanSize(r.freed)}) to stay under ${humanSize(limits.maxBytes)}; ` +
+      `kept ${r.kept} (${humanSize(r.keptBytes)}); nothing used in the last ${minutes} min is removed`);
+  }
+  if (r.strays > 0) {
+    lines.push(`layer store: removed ${r.strays} unfinished writes left by stopped jobs (${humanSize(r.strayBytes)}), untouched for over ${minutes} min`);
+  }
+  return lines.join('\n');
+}
+
+/** Paths of the entries of `sub` (under `dir`) whose name passes `keep`; none when `sub` does not exist. */
+async function listed(dir: string, sub: string, keep: (name: string) => boolean): Promise<string[]> {
+  return (await readdir(join(dir, sub)).catch(() => [] as string[])).filter(keep).map((n) => join(dir, sub, n));
+}
+
+/** Leftovers of writes that never committed: `tmp-*` layer files, and `*.tmp` index entries and hash memos. */
+async function removeStrays(dir: string, olderThan: number, result: PruneResult): Promise<void> {
+  const isTmp = (n: string) => n.endsWith('.tmp');
+  const candidates = [
+    ...(await listed(dir, '.', (n) => n.startsWith('tmp-'))),
+    ...(await listed(dir, 'recipes', isTmp)),
+    ...(await listed(dir, 'hashes', isTmp)),
+  ];
+  for (const path of candidates) {
+    const st = await stat(path).catch(() => undefined);
+    if (!st?.isFile() || st.mtimeMs >= olderThan) continue; // still being written, or not ours
+    await rm(path, { force: true });
+    result.strays++;
+    result.strayBytes += st.size;
+  }
+}
+
+/** The disk store also prunes itself, least recently used first; only main.ts calls that, once the step is done. */
+export interface DiskLayerStore extends LayerStore {
+  readonly limits: StoreLimits;
+  /** Whether this process stored a layer: only then can the store have outgrown its limits, so only then is prune worth its time. */
+  readonly grew: boolean;
+  /** sha256 of any file (the binaries), remembered in this store like its own blobs' (hash-memo.ts). */
+  readonly hashFile: HashMemo;
+  prune(now?: number): Promise<PruneResult>;
+}
+
+/**
+ * Compressed layers on disk: `blobs/<hex>` by digest and `recipes/<hex>.json` giving the blob and diff_id for a
+ * recipe key. A hit's blob must hash to its digest, so a damaged entry is rebuilt rather than published; the hash
+ * is remembered by the blob's stamps (`hashes/`), and any write to the blob changes them. A hit also touches
+ * `used/<hex>`, which prune() orders by: touching the blob itself would change its stamps and void the memo.
+ */
+export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS): DiskLayerStore {
+  const blob = (digest: string) => join(dir, 'blobs', digest.replace('sha256:', ''));
+  const used = (hex: string) => join(dir, 'used', hex);
+  const index = (key: string) => join(dir, 'recipes', `${key.replace('sha256:', '')}.json`);
+  const hashes = join(dir, 'hashes');
+  const memo = hashMemo(hashes, hashFile);
+  let grew = false;
+  return {
+    limits,
+    get grew() {
+      return grew;
+    },
+    hashFile: memo,
+    async lookup(key) {
+      const entry = await readFile(index(key), 'utf8').then(readFacts, () => undefined);
+      if (!entry) return undefined;
+      const path = blob(entry.digest);
+      const st = await stat(path).catch(() => undefined);
+      if (!st || st.size !== entry.size) return undefined;
+      if (`sha256:${await memo(path)}` !== entry.digest) return undefined;
+      const marker = used(entry.digest.replace('sha256:', ''));
+      const now = new Date();
+      await utimes(marker, now, now).catch(() => mkdir(join(dir, 'used'), { recursive: true }).then(() => writeFile(marker, ''))).catch(() => undefined);
+      return { ...entry, path };
+    },
+    async prune(now = Date.now()) {
+      const result: PruneResult = { removed: 0, freed: 0, kept: 0, keptBytes: 0, strays: 0, strayBytes: 0 };
+      await removeStrays(dir, now - limits.minAgeMs, result);
+      const names = await readdir(join(dir, 'blobs')).catch(() => [] as string[]);
+      const blobs = (await Promise.all(names.map(async (name) => {
+        const st = await stat(join(dir, 'blobs', name)).catch(() => undefined);
+        const mark = await stat(used(name)).catch(() => undefined);
+        return st ? { name, size: st.size, used: Math.max(st.mtimeMs, mark?.mtimeMs ?? 0) } : undefined;
+      }))).filter((b) => b !== undefined).sort((a, b) => a.used - b.used || a.name.localeCompare(b.name));
+      let total = blobs.reduce((n, b) => n + b.size, 0);
+      for (const b of blobs) {
+        if (total > limits.maxBytes && b.used < now - limits.minAgeMs) {
+          await rm(join(dir, 'blobs', b.name), { force: true });
+          await rm(used(b.name), { force: true });
+          await forgetMemo(hashes, join(dir, 'blobs', b.name));
+          total -= b.size;
+          result.removed++;
+          result.freed += b.size;
+        } else {
+          result.kept++;
+          result.keptBytes += b.size;
+        }
+      }
+      // Recipes whose blob is gone would only cost a failed lookup; drop them, and the first version's index.
+      if (result.removed > 0) {
+        for (const r of await readdir(join(dir, 'recipes')).catch(() => [] as string[])) {
+          const entry = await readFile(join(dir, 'recipes', r), 'utf8').then(readFacts, () => undefined);
+          if (!entry || !(await stat(blob(entry.digest)).catch(() => undefined))) await rm(join(dir, 'recipes', r), { force: true });
+        }
+      }
+      await pruneMemos(hashes, now - limits.minAgeMs);
+      await rm(join(dir, 'diffids'), { recursive: true, force: true });
+      return result;
+    },
+    async create(): Promise<LayerSink> {
+      await mkdir(join(dir, 'blobs'), { recursive: true });
+      await mkdir(join(dir, 'recipes'), { recursive: true });
+      const tmp = join(dir, `tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+      const fh = await open(tmp, 'w');
+      let closed = false;
+      const close = async () => {
+        if (!closed) await fh.close();
+        closed = true;
+      };
+      return {
+        async write(bytes) {
+          await fh.write(bytes);
+        },
+        async commit(key, facts) {
+          await close();
+          await rename(tmp, blob(facts.digest));
+          grew = true;
+          await writeFileAtomic(index(key), JSON.stringify(factsOf(facts)));
+          return { ...facts, path: blob(facts.digest) };
+        },
+        async abort() {
+          await close().catch(() => undefined);
+          await rm(tmp, { force: true });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { epochToRfc3339 } from '../inputs/epoch.js';
+import type { Inputs } from '../inputs/inputs.js';
+import type { AnnotationLevel } from '../inputs/keyvalue.js';
+import type { ImageSettings } from '../image/image.js';
+import type { OciPlatform } from '../image/types.js';
+import type { Platform } from '../inputs/platform.js';
+
+/** The runner facts the plan depends on; a subset of what prepare() gathers. */
+export interface PlanFacts {
+  binaryName: string;
+  epoch: number;
+  importPath: string;
+  /** GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA, when set. */
+  serverUrl?: string;
+  repository?: string;
+  sha?: string;
+}
+
+/** Everything the assemble stage needs to turn binaries into images, decided before any build runs. */
+export interface Plan {
+  binaryName: string;
+  binaryPath: string;
+  created: string;
+  /** Image settings except the platform, shared by every target. */
+  image: Omit<ImageSettings, 'platform'>;
+  indexAnnotations: Record<string, string>;
+  manifestDescriptorAnnotations: Record<string, string>;
+  /** Annotations on the layout's index.json descriptor (ref.name and friends). */
+  layoutAnnotations: Record<string, string>;
+}
+
+/** The PATH every image gets, as in Debian and distroless. */
+export const IMAGE_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** The OCI platform object for a target. */
+export function ociPlatform(p: Platform): OciPlatform {
+  return { architecture: p.arch, os: p.os, ...(p.variant ? { variant: p.variant } : {}) };
+}
+
+function annotationsAt(inputs: Inputs, level: AnnotationLevel): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of inputs.annotations) if (a.levels.includes(level)) out[a.key] = a.value;
+  return out;
+}
+
+/** Where the binary goes in the image: the `binary-path` input, else /usr/local/bin/<name>. */
+export function binaryPathOf(inputs: Inputs, binaryName: string): string {
+  return inputs.binaryPath ?? `/usr/local/bin/${binaryName}`;
+}
+
+/** Derives image settings and annotations from inputs and facts; pure, so it is tested without a runner. */
+export function makePlan(inputs: Inputs, facts: PlanFacts): Plan {
+  const binaryPath = binaryPathOf(inputs, facts.binaryName);
+  const created = epochToRfc3339(facts.epoch);
+  const defaults: Record<string, string> = { 'org.opencontainers.image.created': created };
+  if (facts.serverUrl && facts.repository) defaults['org.opencontainers.image.source'] = `${facts.serverUrl}/${facts.repository}`;
+  if (facts.sha) defaults['org.opencontainers.image.revision'] = facts.sha;
+  const first = inputs.tags[0];
+  const layoutAnnotations: Record<string, string> = first
+    ? { 'io.containerd.image.name': first.full, 'org.opencontainers.image.ref.name': first.tag as string }
+    : {};
+  return {
+    binaryName: facts.binaryName,
+    binaryPath,
+    created,
+    image: {
+      created,
+      user: inputs.user,
+      entrypoint: [binaryPath],
+      cmd: inputs.args,
+      env: [IMAGE_PATH],
+      labels: inputs.labels,
+      createdBy: `scratchpack: go build -trimpath ${inputs.package} (${facts.importPath})`,
+      manifestAnnotations: { ...defaults, ...annotationsAt(inputs, 'manifest') },
+    },
+    indexAnnotations: { ...defaults, ...annotationsAt(inputs, 'index') },
+    manifestDescriptorAnnotations: annotationsAt(inputs, 'manifest-descriptor'),
+    layoutAnnotations: { ...layoutAnnotations, ...annotationsAt(inputs, 'index-descriptor') },
+  };
+}
