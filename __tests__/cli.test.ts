@@ -17,7 +17,14 @@ beforeAll(() => {
 
 function inspect(...files: string[]) {
   const r = spawnSync(cli, ['inspect', ...files], { encoding: 'utf8' });
-  return { code: r.status, lines: r.stdout.trim().split('\n').map((l) => JSON.parse(l)), stderr: r.stderr };
+  return {
+    code: r.status,
+    lines: r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l)),
+    stderr: r.stderr,
+  };
 }
 
 test('package.json bin provides scratchpack at dist/cli.js', () => {
@@ -28,11 +35,31 @@ test('scratchpack inspect prints one JSON object per file with every documented 
   const r = inspect(arm, '/bin/ls');
   expect(r.code).toBe(0);
   expect(r.lines[0]).toEqual({
-    file: arm, class: 'ELF32', endian: 'little', machine: 'EM_ARM', arch: 'arm', type: 'EXEC', linkage: 'static',
-    interpreter: null, needed: [], runpath: [], rpath: [], soname: null,
-    go: { version: expect.stringMatching(/^go1\./), path: 'example.com/scratchpack/hello', settings: expect.objectContaining({ GOARM: '7', GOARCH: 'arm', '-trimpath': 'true' }) },
+    file: arm,
+    class: 'ELF32',
+    endian: 'little',
+    machine: 'EM_ARM',
+    arch: 'arm',
+    type: 'EXEC',
+    linkage: 'static',
+    interpreter: null,
+    needed: [],
+    runpath: [],
+    rpath: [],
+    soname: null,
+    go: {
+      version: expect.stringMatching(/^go1\./),
+      path: 'example.com/scratchpack/hello',
+      settings: expect.objectContaining({ GOARM: '7', GOARCH: 'arm', '-trimpath': 'true' }),
+    },
   });
-  expect(r.lines[1]).toMatchObject({ file: '/bin/ls', arch: 'amd64', linkage: 'dynamic', needed: expect.arrayContaining(['libc.so.6']), go: null });
+  expect(r.lines[1]).toMatchObject({
+    file: '/bin/ls',
+    arch: 'amd64',
+    linkage: 'dynamic',
+    needed: expect.arrayContaining(['libc.so.6']),
+    go: null,
+  });
 });
 
 test('truncated, garbage, non-ELF and missing files get a JSON error line and exit 1, never a crash', () => {
@@ -44,12 +71,20 @@ test('truncated, garbage, non-ELF and missing files get a JSON error line and ex
   const r = inspect(truncated, garbage, join(ROOT, 'README.md'), join(dir, 'missing'), arm);
   expect(r.code).toBe(1);
   expect(r.stderr).toBe('');
-  expect(r.lines.map((l) => Object.keys(l))).toEqual([['file', 'error'], ['file', 'error'], ['file', 'error'], ['file', 'error'], expect.arrayContaining(['linkage'])]);
+  expect(r.lines.map((l) => Object.keys(l))).toEqual([
+    ['file', 'error'],
+    ['file', 'error'],
+    ['file', 'error'],
+    ['file', 'error'],
+    expect.arrayContaining(['linkage']),
+  ]);
   expect(r.lines[0].error).toMatch(/truncated/);
   expect(r.lines[2].error).toBe('not an ELF file (no \\x7fELF magic)');
 });
 
 test('usage errors exit 2', () => {
   expect(spawnSync(cli, ['frobnicate'], { encoding: 'utf8' }).status).toBe(2);
-  expect(sh('sh', ['-c', `${cli} 2>&1; echo $?`])).toContain('usage: scratchpack inspect [--deps --sysroot DIR] FILE...');
+  expect(sh('sh', ['-c', `${cli} 2>&1; echo $?`])).toContain(
+    'usage: scratchpack inspect [--deps --sysroot DIR] FILE...',
+  );
 });

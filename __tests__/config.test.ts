@@ -43,7 +43,9 @@ describe('platforms map to Go env and OCI platform (reference §2.1)', () => {
 
   test('keeps input order and refuses duplicates, even when spelled differently', () => {
     expect(parsePlatforms(['linux/arm64', 'linux/amd64']).map((p) => p.id)).toEqual(['linux/arm64', 'linux/amd64']);
-    expect(() => parsePlatforms(['linux/amd64', 'linux/amd64/v1'])).toThrow('platform "linux/amd64/v1" duplicates "linux/amd64"');
+    expect(() => parsePlatforms(['linux/amd64', 'linux/amd64/v1'])).toThrow(
+      'platform "linux/amd64/v1" duplicates "linux/amd64"',
+    );
     expect(() => parsePlatforms(['linux/arm', 'linux/arm/v7'])).toThrow('duplicates');
     expect(() => parsePlatforms([])).toThrow('no platform');
   });
@@ -93,13 +95,17 @@ describe('epoch', () => {
     expect(parseEpoch(' 1700000000 ')).toBe(1700000000);
     expect(epochToRfc3339(0)).toBe('1970-01-01T00:00:00Z');
     expect(epochToRfc3339(1700000000)).toBe('2023-11-14T22:13:20Z');
-    for (const bad of ['-1', '1.5', 'yesterday', '1e9', '99999999999999999']) expect(() => parseEpoch(bad)).toThrow(`"${bad}"`);
+    for (const bad of ['-1', '1.5', 'yesterday', '1e9', '99999999999999999'])
+      expect(() => parseEpoch(bad)).toThrow(`"${bad}"`);
   });
 });
 
 describe('key=value, annotations, files, words', () => {
   test('labels keep = and commas in values', () => {
-    expect(parseKeyValue('org.opencontainers.image.description=a=b, c')).toEqual({ key: 'org.opencontainers.image.description', value: 'a=b, c' });
+    expect(parseKeyValue('org.opencontainers.image.description=a=b, c')).toEqual({
+      key: 'org.opencontainers.image.description',
+      value: 'a=b, c',
+    });
     expect(() => parseKeyValue('novalue')).toThrow('"novalue" is not key=value');
     expect(() => parseKeyValue('=x')).toThrow('is not key=value');
   });
@@ -110,7 +116,11 @@ describe('key=value, annotations, files, words', () => {
     expect(() => parseAnnotation('layer:a=b')).toThrow('unknown level "layer"');
   });
   test('files entries', () => {
-    expect(parseFileSpec('conf/a.yaml:/etc/app/a.yaml:0600')).toEqual({ source: 'conf/a.yaml', dest: '/etc/app/a.yaml', mode: 0o600 });
+    expect(parseFileSpec('conf/a.yaml:/etc/app/a.yaml:0600')).toEqual({
+      source: 'conf/a.yaml',
+      dest: '/etc/app/a.yaml',
+      mode: 0o600,
+    });
     expect(parseFileSpec('a:/x//./y').dest).toBe('/x/y');
     expect(() => parseFileSpec('a:/x/')).toThrow('must name a file');
     expect(() => parseFileSpec('../secret:/x')).toThrow('".." is not allowed');
@@ -128,13 +138,24 @@ describe('key=value, annotations, files, words', () => {
 describe('go build environment', () => {
   const opts = { pkg: '.', ldflags: '-s -w', tags: [], goFlags: [], cgo: false, env: {} };
   test.each([
-    [2, 6, 1], [2, 2, 1], [2, 1, undefined], [1, 6, undefined], [4, 2, 2], [8, 3, 2], [4, 6, 1],
+    [2, 6, 1],
+    [2, 2, 1],
+    [2, 1, undefined],
+    [1, 6, undefined],
+    [4, 2, 2],
+    [8, 3, 2],
+    [4, 6, 1],
   ])('%i cores, %i targets: GOMAXPROCS %s per build', (cores, targets, want) => {
     expect(buildProcs(cores, targets)).toBe(want);
   });
   test('GOMAXPROCS from the split, unless the user env sets one; the platform always wins', () => {
     const [amd64] = parsePlatforms(['linux/amd64']);
-    expect(buildEnv({ ...opts, procs: 1 }, amd64)).toMatchObject({ GOMAXPROCS: '1', GOOS: 'linux', GOARCH: 'amd64', CGO_ENABLED: '0' });
+    expect(buildEnv({ ...opts, procs: 1 }, amd64)).toMatchObject({
+      GOMAXPROCS: '1',
+      GOOS: 'linux',
+      GOARCH: 'amd64',
+      CGO_ENABLED: '0',
+    });
     expect(buildEnv({ ...opts, procs: 1, env: { GOMAXPROCS: '3' } }, amd64).GOMAXPROCS).toBe('3');
     expect(buildEnv(opts, amd64).GOMAXPROCS).toBeUndefined();
     expect(buildEnv({ ...opts, env: { GOARCH: 'arm64' } }, amd64).GOARCH).toBe('amd64');

@@ -26,8 +26,17 @@ function singlePlatformView(arch: string, variant?: string): string {
   cpSync(layout, view, { recursive: true });
   const top = JSON.parse(readFileSync(join(layout, 'index.json'), 'utf8'));
   const index = JSON.parse(readFileSync(join(layout, 'blobs', 'sha256', top.manifests[0].digest.slice(7)), 'utf8'));
-  const desc = index.manifests.find((m: { platform: { architecture: string; variant?: string } }) => m.platform.architecture === arch && m.platform.variant === variant);
-  writeFileSync(join(view, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [{ ...desc, annotations: { 'org.opencontainers.image.ref.name': arch } }] }));
+  const desc = index.manifests.find(
+    (m: { platform: { architecture: string; variant?: string } }) =>
+      m.platform.architecture === arch && m.platform.variant === variant,
+  );
+  writeFileSync(
+    join(view, 'index.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      manifests: [{ ...desc, annotations: { 'org.opencontainers.image.ref.name': arch } }],
+    }),
+  );
   return view;
 }
 
@@ -51,14 +60,23 @@ describe('the committed bundle, run as the runner runs it', () => {
     expect(images.map((i: { platform: string }) => i.platform)).toEqual(['linux/amd64', 'linux/arm64', 'linux/arm/v7']);
     for (const img of images) {
       expect(img.digest).toMatch(/^sha256:/);
-      expect(img.binary).toMatchObject({ path: '/usr/local/bin/hello', linkage: 'static', interpreter: null, needed: [] });
+      expect(img.binary).toMatchObject({
+        path: '/usr/local/bin/hello',
+        linkage: 'static',
+        interpreter: null,
+        needed: [],
+      });
       expect(img.layer.digest).toMatch(/^sha256:/);
     }
     expect(first.outputs['oci-layout']).toBe(layout);
     const bin = join(first.outputs.binaries, 'linux_arm_v7', 'hello');
     expect(sh('sha256sum', [bin]).split(' ')[0]).toBe(images[2].binary.sha256);
     const metadata = JSON.parse(first.outputs.metadata);
-    expect(metadata).toMatchObject({ digest: first.outputs.digest, 'oci-layout': layout, binaries: first.outputs.binaries });
+    expect(metadata).toMatchObject({
+      digest: first.outputs.digest,
+      'oci-layout': layout,
+      binaries: first.outputs.binaries,
+    });
     expect(metadata.images).toEqual(images);
   });
 
@@ -66,7 +84,9 @@ describe('the committed bundle, run as the runner runs it', () => {
     const raw = JSON.parse(sh('skopeo', ['inspect', '--raw', `oci:${layout}:1.0`]));
     expect(raw.mediaType).toBe('application/vnd.oci.image.index.v1+json');
     expect(raw.manifests.map((m: { platform: object }) => m.platform)).toEqual([
-      { architecture: 'amd64', os: 'linux' }, { architecture: 'arm64', os: 'linux' }, { architecture: 'arm', os: 'linux', variant: 'v7' },
+      { architecture: 'amd64', os: 'linux' },
+      { architecture: 'arm64', os: 'linux' },
+      { architecture: 'arm', os: 'linux', variant: 'v7' },
     ]);
     expect(raw.annotations).toEqual({
       'org.opencontainers.image.created': '2023-11-14T22:13:20Z',
@@ -74,16 +94,34 @@ describe('the committed bundle, run as the runner runs it', () => {
       'org.opencontainers.image.revision': 'a'.repeat(40),
       'org.opencontainers.image.version': '1.0',
     });
-    const config = JSON.parse(sh('skopeo', ['--override-arch', 'arm', '--override-variant', 'v7', 'inspect', '--config', `oci:${layout}:1.0`]));
+    const config = JSON.parse(
+      sh('skopeo', ['--override-arch', 'arm', '--override-variant', 'v7', 'inspect', '--config', `oci:${layout}:1.0`]),
+    );
     expect(config).toMatchObject({ architecture: 'arm', variant: 'v7', os: 'linux', created: '2023-11-14T22:13:20Z' });
-    expect(config.config).toMatchObject({ User: '65532:65532', Entrypoint: ['/usr/local/bin/hello'], Cmd: ['-addr', ':9090'], Labels: { 'org.opencontainers.image.description': 'tiny, static' } });
+    expect(config.config).toMatchObject({
+      User: '65532:65532',
+      Entrypoint: ['/usr/local/bin/hello'],
+      Cmd: ['-addr', ':9090'],
+      Labels: { 'org.opencontainers.image.description': 'tiny, static' },
+    });
     // The import path comes from the binaries' Go build info, not from go list: it must be what go list says.
     const importPath = sh('go', ['list', '-f', '{{.ImportPath}}', '.'], { cwd: join(ROOT, 'example') }).trim();
-    expect(config.history).toEqual([{ created: '2023-11-14T22:13:20Z', created_by: `scratchpack: go build -trimpath . (${importPath})`, comment: 'scratchpack' }]);
-    const armConfig = JSON.parse(sh('skopeo', ['--override-arch', 'arm64', 'inspect', '--config', `oci:${layout}:1.0`]));
+    expect(config.history).toEqual([
+      {
+        created: '2023-11-14T22:13:20Z',
+        created_by: `scratchpack: go build -trimpath . (${importPath})`,
+        comment: 'scratchpack',
+      },
+    ]);
+    const armConfig = JSON.parse(
+      sh('skopeo', ['--override-arch', 'arm64', 'inspect', '--config', `oci:${layout}:1.0`]),
+    );
     expect(armConfig.architecture).toBe('arm64');
     const top = JSON.parse(readFileSync(join(layout, 'index.json'), 'utf8'));
-    expect(top.manifests[0].annotations).toEqual({ 'io.containerd.image.name': TAG, 'org.opencontainers.image.ref.name': '1.0' });
+    expect(top.manifests[0].annotations).toEqual({
+      'io.containerd.image.name': TAG,
+      'org.opencontainers.image.ref.name': '1.0',
+    });
   });
 
   test('umoci unpacks the arm64 image and qemu runs its binary as the image user', () => {
@@ -96,21 +134,30 @@ describe('the committed bundle, run as the runner runs it', () => {
     expect(spec.process.user).toMatchObject({ uid: 65532, gid: 65532 });
     expect(readFileSync(join(rootfs, 'etc/passwd'), 'utf8')).toContain('nonroot:x:65532');
     expect(existsSync(join(rootfs, 'etc/ssl/certs/ca-certificates.crt'))).toBe(true);
-    const out = sh('qemu-aarch64-static', [join(rootfs, 'usr/local/bin/hello'), '-check'], { env: { QEMU_LD_PREFIX: rootfs } });
+    const out = sh('qemu-aarch64-static', [join(rootfs, 'usr/local/bin/hello'), '-check'], {
+      env: { QEMU_LD_PREFIX: rootfs },
+    });
     expect(out).toMatch(/^hello from linux\/arm64 /);
     rmSync(view, { recursive: true, force: true });
   });
 
   test('qemu runs the arm/v7 binary from the binaries output', () => {
-    expect(sh('qemu-arm-static', [join(first.outputs.binaries, 'linux_arm_v7', 'hello'), '-check'])).toMatch(/^hello from linux\/arm /);
+    expect(sh('qemu-arm-static', [join(first.outputs.binaries, 'linux_arm_v7', 'hello'), '-check'])).toMatch(
+      /^hello from linux\/arm /,
+    );
   });
 
   test('the summary has a row per platform, the digest, the layout, phase times and Go details', () => {
     const s = first.summary;
-    for (const p of ['linux/amd64', 'linux/arm64', 'linux/arm/v7']) expect(s).toMatch(new RegExp(`\\| \`${p}\` \\| [0-9.]+ MiB \\| static \\| [0-9.]+ MiB \\| \`sha256:[a-f0-9]{64}\` \\|`));
+    for (const p of ['linux/amd64', 'linux/arm64', 'linux/arm/v7'])
+      expect(s).toMatch(
+        new RegExp(`\\| \`${p}\` \\| [0-9.]+ MiB \\| static \\| [0-9.]+ MiB \\| \`sha256:[a-f0-9]{64}\` \\|`),
+      );
     expect(s).toContain(`**Index digest:** \`${first.outputs.digest}\``);
     expect(s).toContain(layout);
-    expect(s).toMatch(/\*\*Time:\*\* prepare [0-9.]+ s · build, inspect, assemble \(3 targets, pipelined\) [0-9.]+ s · write layout/);
+    expect(s).toMatch(
+      /\*\*Time:\*\* prepare [0-9.]+ s · build, inspect, assemble \(3 targets, pipelined\) [0-9.]+ s · write layout/,
+    );
     expect(s).toMatch(/<details><summary>Go build info<\/summary>[\s\S]*`GOARM=7`/);
     expect(Buffer.byteLength(s)).toBeLessThan(64 * 1024);
   });
@@ -140,8 +187,12 @@ describe('the committed bundle, run as the runner runs it', () => {
 
 test('tzdata, files with a mode, binary-path, the epoch from git, manifest annotations', () => {
   const run = runAction({
-    'working-directory': 'example', platforms: 'linux/amd64', tzdata: 'true', 'ca-certificates': 'false',
-    files: 'example/go.mod:/etc/hello/go.mod:0600\nexample/main.go:/srv/main.go', 'binary-path': '/app',
+    'working-directory': 'example',
+    platforms: 'linux/amd64',
+    tzdata: 'true',
+    'ca-certificates': 'false',
+    files: 'example/go.mod:/etc/hello/go.mod:0600\nexample/main.go:/srv/main.go',
+    'binary-path': '/app',
     annotations: 'org.example.both=yes',
   });
   expect(run.errors).toEqual([]);
@@ -154,7 +205,10 @@ test('tzdata, files with a mode, binary-path, the epoch from git, manifest annot
   const commitTime = Number(sh('git', ['log', '-1', '--format=%ct'], { cwd: 'example' }).trim());
   expect(config.created).toBe(new Date(commitTime * 1000).toISOString().replace('.000Z', 'Z'));
   expect(config.config.Entrypoint).toEqual(['/app']);
-  expect(manifest.annotations).toMatchObject({ 'org.example.both': 'yes', 'org.opencontainers.image.created': config.created });
+  expect(manifest.annotations).toMatchObject({
+    'org.example.both': 'yes',
+    'org.opencontainers.image.created': config.created,
+  });
   expect(index.annotations).toMatchObject({ 'org.example.both': 'yes' });
   const listing = sh('tar', ['--numeric-owner', '-tvzf', blob(manifest.layers[0].digest)]);
   expect(listing).toMatch(/-rw------- 0\/0 .* etc\/hello\/go\.mod\n/);
@@ -170,10 +224,17 @@ test('every go process gets GOGC=400 under a GOMEMLIMIT, unless the step env or 
   const shim = mkdtempSync(join(tmpdir(), 'scratchpack-goshim-'));
   const log = join(shim, 'calls');
   const realGo = sh('sh', ['-c', 'command -v go']).trim();
-  writeFileSync(join(shim, 'go'), `#!/bin/sh\necho "GOGC=$GOGC GOMEMLIMIT=$GOMEMLIMIT" >> "${log}"\nexec "${realGo}" "$@"\n`, { mode: 0o755 });
+  writeFileSync(
+    join(shim, 'go'),
+    `#!/bin/sh\necho "GOGC=$GOGC GOMEMLIMIT=$GOMEMLIMIT" >> "${log}"\nexec "${realGo}" "$@"\n`,
+    { mode: 0o755 },
+  );
   const calls = (inputs: Record<string, string>, extra: Record<string, string> = {}): string[] => {
     rmSync(log, { force: true });
-    const run = runAction({ ...base, platforms: 'linux/amd64\nlinux/arm64', tags: '', ...inputs }, { env: { ...env, ...extra, PATH: `${shim}:${process.env.PATH}` } });
+    const run = runAction(
+      { ...base, platforms: 'linux/amd64\nlinux/arm64', tags: '', ...inputs },
+      { env: { ...env, ...extra, PATH: `${shim}:${process.env.PATH}` } },
+    );
     expect(run.errors).toEqual([]);
     return readFileSync(log, 'utf8').trim().split('\n');
   };
@@ -192,13 +253,22 @@ describe('failures become annotations, and outputs and summary are still written
     mkdirSync(slug, { recursive: true });
     writeFileSync(join(slug, 'broken'), 'stale binary');
     writeFileSync(join(slug, 'other-name'), 'stale binary under an old name');
-    const run = runAction({ 'working-directory': '__tests__/fixtures/broken', platforms: 'linux/amd64,linux/arm64' }, { runnerTemp });
+    const run = runAction(
+      { 'working-directory': '__tests__/fixtures/broken', platforms: 'linux/amd64,linux/arm64' },
+      { runnerTemp },
+    );
     expect(run.code).toBe(1);
     expect(existsSync(join(slug, 'broken'))).toBe(false);
     expect(existsSync(join(slug, 'other-name'))).toBe(false);
     const compile = run.errors.filter((e) => e.includes('file='));
-    expect(compile).toEqual([expect.stringMatching(/^::error title=go build \(linux\/amd64\),file=__tests__\/fixtures\/broken\/main\.go,line=7,col=2::undefined: undefinedThing$/)]);
-    expect(run.errors.at(-1)).toContain('2 of 2 platforms failed: linux/amd64 (build failed), linux/arm64 (build failed)');
+    expect(compile).toEqual([
+      expect.stringMatching(
+        /^::error title=go build \(linux\/amd64\),file=__tests__\/fixtures\/broken\/main\.go,line=7,col=2::undefined: undefinedThing$/,
+      ),
+    ]);
+    expect(run.errors.at(-1)).toContain(
+      '2 of 2 platforms failed: linux/amd64 (build failed), linux/arm64 (build failed)',
+    );
     expect(JSON.parse(run.outputs.images).map((i: { digest: string | null }) => i.digest)).toEqual([null, null]);
     expect(run.summary).toContain('**build failed**');
     expect(run.summary).toContain('undefined: undefinedThing');
@@ -220,7 +290,10 @@ describe('failures become annotations, and outputs and summary are still written
     expect(msg).toContain('libm.so.6');
     expect(msg).toContain('libc.so.6');
     expect(msg).toContain('CGO_ENABLED=0');
-    expect(JSON.parse(run.outputs.images)[0].binary).toMatchObject({ linkage: 'dynamic', needed: expect.arrayContaining(['libm.so.6', 'libc.so.6']) });
+    expect(JSON.parse(run.outputs.images)[0].binary).toMatchObject({
+      linkage: 'dynamic',
+      needed: expect.arrayContaining(['libm.so.6', 'libc.so.6']),
+    });
     expect(run.summary).toContain('check failed');
     expect(existsSync(join(run.runnerTemp, 'scratchpack', 'oci'))).toBe(false);
   });

@@ -30,17 +30,30 @@ function readelf(file: string) {
 
 const files: Record<string, string> = {};
 const goArches: Array<[string, Record<string, string>]> = [
-  ['amd64', { GOARCH: 'amd64' }], ['arm64', { GOARCH: 'arm64' }], ['arm', { GOARCH: 'arm', GOARM: '6' }],
-  ['ppc64le', { GOARCH: 'ppc64le' }], ['s390x', { GOARCH: 's390x' }], ['riscv64', { GOARCH: 'riscv64' }],
-  ['386', { GOARCH: '386' }], ['mips64', { GOARCH: 'mips64' }],
+  ['amd64', { GOARCH: 'amd64' }],
+  ['arm64', { GOARCH: 'arm64' }],
+  ['arm', { GOARCH: 'arm', GOARM: '6' }],
+  ['ppc64le', { GOARCH: 'ppc64le' }],
+  ['s390x', { GOARCH: 's390x' }],
+  ['riscv64', { GOARCH: 'riscv64' }],
+  ['386', { GOARCH: '386' }],
+  ['mips64', { GOARCH: 'mips64' }],
 ];
 
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'scratchpack-elf-'));
-  for (const [name, env] of goArches) files[`go-${name}`] = goBuild(EXAMPLE, join(dir, `go-${name}`), env, ['-ldflags=-s -w']);
+  for (const [name, env] of goArches)
+    files[`go-${name}`] = goBuild(EXAMPLE, join(dir, `go-${name}`), env, ['-ldflags=-s -w']);
   files['go-pie'] = goBuild(EXAMPLE, join(dir, 'go-pie'), { GOARCH: 'amd64' }, ['-buildmode=pie']);
-  files['go-cgo-amd64'] = goBuild(join(FIXTURES, 'cgo'), join(dir, 'go-cgo-amd64'), { GOARCH: 'amd64', CGO_ENABLED: '1' });
-  files['go-cgo-arm64'] = goBuild(join(FIXTURES, 'cgo'), join(dir, 'go-cgo-arm64'), { GOARCH: 'arm64', CGO_ENABLED: '1', CC: 'aarch64-linux-gnu-gcc' });
+  files['go-cgo-amd64'] = goBuild(join(FIXTURES, 'cgo'), join(dir, 'go-cgo-amd64'), {
+    GOARCH: 'amd64',
+    CGO_ENABLED: '1',
+  });
+  files['go-cgo-arm64'] = goBuild(join(FIXTURES, 'cgo'), join(dir, 'go-cgo-arm64'), {
+    GOARCH: 'arm64',
+    CGO_ENABLED: '1',
+    CC: 'aarch64-linux-gnu-gcc',
+  });
   Object.assign(files, buildCFixtures());
   Object.assign(files, {
     'sys-ls': '/bin/ls',
@@ -54,16 +67,43 @@ beforeAll(() => {
 
 describe('the ELF reader agrees with readelf', () => {
   const names = [
-    ...goArches.map(([n]) => `go-${n}`), 'go-pie', 'go-cgo-amd64', 'go-cgo-arm64',
-    'lib-amd64', 'lib-arm64', 'runpath-amd64', 'runpath-arm64', 'rpath-amd64', 'rpath-arm64',
-    'static-amd64', 'static-arm64', 'static-pie-amd64', 'static-pie-arm64',
-    'sys-ls', 'sys-libc-amd64', 'sys-libc-arm64', 'sys-libm-arm64', 'sys-ld-arm64', 'sys-git',
+    ...goArches.map(([n]) => `go-${n}`),
+    'go-pie',
+    'go-cgo-amd64',
+    'go-cgo-arm64',
+    'lib-amd64',
+    'lib-arm64',
+    'runpath-amd64',
+    'runpath-arm64',
+    'rpath-amd64',
+    'rpath-arm64',
+    'static-amd64',
+    'static-arm64',
+    'static-pie-amd64',
+    'static-pie-arm64',
+    'sys-ls',
+    'sys-libc-amd64',
+    'sys-libc-arm64',
+    'sys-libm-arm64',
+    'sys-ld-arm64',
+    'sys-git',
   ];
   test.each(names)('%s', (name) => {
     const info = parseElf(readFileSync(files[name]));
     const want = readelf(files[name]);
-    expect({ interpreter: info.interpreter, needed: info.needed, soname: info.soname, runpath: info.runpath, rpath: info.rpath })
-      .toEqual({ interpreter: want.interpreter, needed: want.needed, soname: want.soname, runpath: want.runpath, rpath: want.rpath });
+    expect({
+      interpreter: info.interpreter,
+      needed: info.needed,
+      soname: info.soname,
+      runpath: info.runpath,
+      rpath: info.rpath,
+    }).toEqual({
+      interpreter: want.interpreter,
+      needed: want.needed,
+      soname: want.soname,
+      runpath: want.runpath,
+      rpath: want.rpath,
+    });
     expect(info.class).toBe(want.class);
     expect(info.endian === 'little' ? /little/.test(want.data ?? '') : /big/.test(want.data ?? '')).toBe(true);
     expect(info.type).toBe(want.type);
@@ -73,9 +113,12 @@ describe('the ELF reader agrees with readelf', () => {
 });
 
 describe('the Go build ID, which lets the hash memo trust a binary go touched but did not relink', () => {
-  test.each([...goArches.map(([n]) => `go-${n}`), 'go-pie', 'go-cgo-arm64'])('%s: the same ID as `go tool buildid`', (name) => {
-    expect(parseElf(readFileSync(files[name])).goBuildId).toBe(sh('go', ['tool', 'buildid', files[name]]).trim());
-  });
+  test.each([...goArches.map(([n]) => `go-${n}`), 'go-pie', 'go-cgo-arm64'])(
+    '%s: the same ID as `go tool buildid`',
+    (name) => {
+      expect(parseElf(readFileSync(files[name])).goBuildId).toBe(sh('go', ['tool', 'buildid', files[name]]).trim());
+    },
+  );
   test.each(['static-amd64', 'lib-arm64', 'sys-ls'])('%s: none in a C binary', (name) => {
     expect(parseElf(readFileSync(files[name])).goBuildId).toBeNull();
   });
@@ -83,11 +126,19 @@ describe('the Go build ID, which lets the hash memo trust a binary go touched bu
 
 describe('linkage, architecture and Go build info', () => {
   test.each([
-    ['go-amd64', 'static', 'amd64'], ['go-arm64', 'static', 'arm64'], ['go-arm', 'static', 'arm'],
-    ['go-ppc64le', 'static', 'ppc64le'], ['go-s390x', 'static', 's390x'], ['go-riscv64', 'static', 'riscv64'],
-    ['go-386', 'static', '386'], ['go-mips64', 'static', 'mips64'],
-    ['go-pie', 'dynamic', 'amd64'], ['go-cgo-arm64', 'dynamic', 'arm64'], ['static-pie-amd64', 'static-pie', 'amd64'],
-    ['static-arm64', 'static', 'arm64'], ['lib-arm64', 'shared-library', 'arm64'],
+    ['go-amd64', 'static', 'amd64'],
+    ['go-arm64', 'static', 'arm64'],
+    ['go-arm', 'static', 'arm'],
+    ['go-ppc64le', 'static', 'ppc64le'],
+    ['go-s390x', 'static', 's390x'],
+    ['go-riscv64', 'static', 'riscv64'],
+    ['go-386', 'static', '386'],
+    ['go-mips64', 'static', 'mips64'],
+    ['go-pie', 'dynamic', 'amd64'],
+    ['go-cgo-arm64', 'dynamic', 'arm64'],
+    ['static-pie-amd64', 'static-pie', 'amd64'],
+    ['static-arm64', 'static', 'arm64'],
+    ['lib-arm64', 'shared-library', 'arm64'],
   ])('%s is %s %s', (name, linkage, arch) => {
     const info = parseElf(readFileSync(files[name]));
     expect(info.linkage).toBe(linkage);
@@ -121,26 +172,46 @@ describe('checks against the platform', () => {
     expect(found).toHaveLength(1);
     expect(found[0].message).toContain('EM_AARCH64 (arm64) but amd64 needs ELF64 little-endian EM_X86_64');
     expect(found[0].message).toContain('exec format error');
-    expect(checkBinary(parseElf(readFileSync(files['go-s390x'])), parsePlatform('linux/ppc64le'), 'static', 'x')[0].message).toContain('big-endian');
+    expect(
+      checkBinary(parseElf(readFileSync(files['go-s390x'])), parsePlatform('linux/ppc64le'), 'static', 'x')[0].message,
+    ).toContain('big-endian');
   });
   test('a GOARM that differs from the variant fails', () => {
-    const found = checkBinary(parseElf(readFileSync(files['go-arm'])), parsePlatform('linux/arm/v7'), 'static', 'hello');
+    const found = checkBinary(
+      parseElf(readFileSync(files['go-arm'])),
+      parsePlatform('linux/arm/v7'),
+      'static',
+      'hello',
+    );
     expect(found.map((a) => a.message)).toEqual(['hello: built with GOARM=6 but platform linux/arm/v7 needs GOARM=7']);
   });
   test('a dynamic binary under linkage static names the loader and every library, and the fix', () => {
-    const found = checkBinary(parseElf(readFileSync(files['go-cgo-arm64'])), parsePlatform('linux/arm64'), 'static', 'app');
+    const found = checkBinary(
+      parseElf(readFileSync(files['go-cgo-arm64'])),
+      parsePlatform('linux/arm64'),
+      'static',
+      'app',
+    );
     expect(found).toHaveLength(1);
     expect(found[0].message).toContain('interpreter /lib/ld-linux-aarch64.so.1');
     expect(found[0].message).toMatch(/needs .*libm\.so\.6.*libc\.so\.6|needs .*libc\.so\.6/);
     expect(found[0].message).toContain('CGO_ENABLED=0');
-    expect(checkBinary(parseElf(readFileSync(files['go-arm64'])), parsePlatform('linux/arm64'), 'static', 'x')).toEqual([]);
+    expect(checkBinary(parseElf(readFileSync(files['go-arm64'])), parsePlatform('linux/arm64'), 'static', 'x')).toEqual(
+      [],
+    );
   });
 });
 
 describe('bad files throw ElfError, never anything else', () => {
   test('non-ELF, truncated, garbage', () => {
     const real = readFileSync(files['go-cgo-arm64']);
-    const cases = [new Uint8Array(0), new TextEncoder().encode('#!/bin/sh\necho hi\n'), real.subarray(0, 20), real.subarray(0, 64), real.subarray(0, 4096)];
+    const cases = [
+      new Uint8Array(0),
+      new TextEncoder().encode('#!/bin/sh\necho hi\n'),
+      real.subarray(0, 20),
+      real.subarray(0, 64),
+      real.subarray(0, 4096),
+    ];
     for (const bytes of cases) expect(() => parseElf(bytes)).toThrow(ElfError);
     const corrupt = Buffer.from(real);
     corrupt[4] = 9;

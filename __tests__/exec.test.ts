@@ -9,7 +9,11 @@ const sh = (script: string, opts: Parameters<typeof spawnExec>[2] = {}) => spawn
 
 describe('spawnExec', () => {
   test('returns both streams whole and the exit code, without throwing on failure', async () => {
-    expect(await sh('printf "out\\n"; printf "err\\n" >&2; exit 3')).toEqual({ exitCode: 3, stdout: 'out\n', stderr: 'err\n' });
+    expect(await sh('printf "out\\n"; printf "err\\n" >&2; exit 3')).toEqual({
+      exitCode: 3,
+      stdout: 'out\n',
+      stderr: 'err\n',
+    });
     expect(await sh('true')).toEqual({ exitCode: 0, stdout: '', stderr: '' });
   });
 

@@ -27,11 +27,26 @@ const seeds: Array<[string, Buffer]> = [];
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'scratchpack-fuzz-'));
   const c = buildCFixtures();
-  for (const name of ['runpath-arm64', 'rpath-amd64', 'lib-arm64', 'static-pie-amd64']) seeds.push([name, readFileSync(c[name])]);
-  for (const [arch, env] of [['arm', { GOARCH: 'arm', GOARM: '7' }], ['s390x', { GOARCH: 's390x' }], ['riscv64', { GOARCH: 'riscv64' }], ['386', { GOARCH: '386' }]] as const) {
+  for (const name of ['runpath-arm64', 'rpath-amd64', 'lib-arm64', 'static-pie-amd64'])
+    seeds.push([name, readFileSync(c[name])]);
+  for (const [arch, env] of [
+    ['arm', { GOARCH: 'arm', GOARM: '7' }],
+    ['s390x', { GOARCH: 's390x' }],
+    ['riscv64', { GOARCH: 'riscv64' }],
+    ['386', { GOARCH: '386' }],
+  ] as const) {
     seeds.push([`go-${arch}`, readFileSync(goBuild(EXAMPLE, join(dir, `go-${arch}`), env, ['-ldflags=-s -w']))]);
   }
-  seeds.push(['go-cgo-arm64', readFileSync(goBuild(join(FIXTURES, 'cgo'), join(dir, 'cgo-arm64'), { GOARCH: 'arm64', CGO_ENABLED: '1', CC: 'aarch64-linux-gnu-gcc' }))]);
+  seeds.push([
+    'go-cgo-arm64',
+    readFileSync(
+      goBuild(join(FIXTURES, 'cgo'), join(dir, 'cgo-arm64'), {
+        GOARCH: 'arm64',
+        CGO_ENABLED: '1',
+        CC: 'aarch64-linux-gnu-gcc',
+      }),
+    ),
+  ]);
 });
 
 /** Mutates bytes the way that finds parser bugs: header fields, table entries, truncation, random bit flips. */
@@ -51,8 +66,15 @@ function mutate(orig: Buffer, r: () => number): Buffer {
 
 test(`${ITERATIONS} mutated and truncated ELF files: a result or an ElfError, never a hang or another error (seed ${SEED})`, async () => {
   const r = rng(SEED);
-  let ok = 0, rejected = 0, slowest = 0;
-  const emptyFs = { lstat: async () => undefined, readlink: async () => '', readFile: async () => new Uint8Array(), readdir: async () => [] };
+  let ok = 0,
+    rejected = 0,
+    slowest = 0;
+  const emptyFs = {
+    lstat: async () => undefined,
+    readlink: async () => '',
+    readFile: async () => new Uint8Array(),
+    readdir: async () => [],
+  };
   for (let i = 0; i < ITERATIONS; i++) {
     const [name, orig] = seeds[i % seeds.length];
     const bytes = mutate(orig, r);
@@ -71,5 +93,7 @@ test(`${ITERATIONS} mutated and truncated ELF files: a result or an ElfError, ne
   expect(ok + rejected).toBe(ITERATIONS);
   expect(rejected).toBeGreaterThan(0);
   expect(ok).toBeGreaterThan(0);
-  process.stdout.write(`fuzz: ${ITERATIONS} inputs, ${ok} parsed, ${rejected} ElfError, slowest ${slowest.toFixed(1)} ms\n`);
+  process.stdout.write(
+    `fuzz: ${ITERATIONS} inputs, ${ok} parsed, ${rejected} ElfError, slowest ${slowest.toFixed(1)} ms\n`,
+  );
 });

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction, sh, ROOT, type ActionRun } from './helpers/action.js';
 
-const cgo = { 'working-directory': '__tests__/fixtures/cgo', platforms: 'linux/amd64,linux/arm64', cgo: 'true', 'source-date-epoch': '1' };
+const cgo = {
+  'working-directory': '__tests__/fixtures/cgo',
+  platforms: 'linux/amd64,linux/arm64',
+  cgo: 'true',
+  'source-date-epoch': '1',
+};
 
 /** Extracts one platform's layer on its own: the image root, with nothing from the host. */
 function unpackRoot(run: ActionRun, arch: string): string {
@@ -21,7 +26,10 @@ function unpackRoot(run: ActionRun, arch: string): string {
 
 /** lddtree's file set (realpaths, binary excluded), run as the issue says. */
 function lddtree(sysroot: string, file: string): string[] {
-  const out = sh('/usr/bin/python3', ['/usr/bin/lddtree', '-l', '--root', sysroot, '--no-auto-root', file]).trim().split('\n').slice(1);
+  const out = sh('/usr/bin/python3', ['/usr/bin/lddtree', '-l', '--root', sysroot, '--no-auto-root', file])
+    .trim()
+    .split('\n')
+    .slice(1);
   return [...new Set(out.map((p) => realpathSync(p)))].sort();
 }
 
@@ -29,7 +37,13 @@ function lddtree(sysroot: string, file: string): string[] {
 function ours(sysroot: string, file: string): string[] {
   const tree = JSON.parse(sh(join(ROOT, 'dist', 'cli.js'), ['inspect', '--deps', '--sysroot', sysroot, file]));
   expect(tree.missing).toEqual([]);
-  return [...new Set([tree.interpreter.source, ...tree.libraries.map((l: { source: string }) => l.source)].map((p: string) => realpathSync(p)))].sort();
+  return [
+    ...new Set(
+      [tree.interpreter.source, ...tree.libraries.map((l: { source: string }) => l.source)].map((p: string) =>
+        realpathSync(p),
+      ),
+    ),
+  ].sort();
 }
 
 let refused: ActionRun;
@@ -63,7 +77,10 @@ describe('cgo cross-builds (aarch64-linux-gnu-gcc) and native builds', () => {
 
   test('under linkage gather the amd64 root runs in a chroot', () => {
     const root = unpackRoot(gathered, 'amd64');
-    expect(lstatSync(join(root, 'lib64/ld-linux-x86-64.so.2')).isSymbolicLink() || lstatSync(join(root, 'lib64/ld-linux-x86-64.so.2')).isFile()).toBe(true);
+    expect(
+      lstatSync(join(root, 'lib64/ld-linux-x86-64.so.2')).isSymbolicLink() ||
+        lstatSync(join(root, 'lib64/ld-linux-x86-64.so.2')).isFile(),
+    ).toBe(true);
     expect(sh('chroot', [root, '/usr/local/bin/cgomath'])).toBe('cbrt(27) = 3.0\n');
   });
 
@@ -72,9 +89,15 @@ describe('cgo cross-builds (aarch64-linux-gnu-gcc) and native builds', () => {
     const arm = images.find((i: { platform: string }) => i.platform === 'linux/arm64').binary;
     expect(arm.sysroot).toBe('/usr/aarch64-linux-gnu');
     expect(arm.libraries.map((l: { soname: string }) => l.soname)).toEqual(['(loader)', 'libm.so.6', 'libc.so.6']);
-    expect(arm.libraries[1]).toMatchObject({ path: '/lib/libm.so.6', source: '/usr/aarch64-linux-gnu/lib/libm.so.6', size: expect.any(Number) });
+    expect(arm.libraries[1]).toMatchObject({
+      path: '/lib/libm.so.6',
+      source: '/usr/aarch64-linux-gnu/lib/libm.so.6',
+      size: expect.any(Number),
+    });
     expect(arm.gathered.length).toBeGreaterThanOrEqual(3);
-    expect(gathered.summary).toMatch(/\| `linux\/arm64` \| [0-9.]+ MiB \| dynamic, gathered:<br>`\/lib\/ld-linux-aarch64\.so\.1` [0-9.]+ KiB ← `\/usr\/aarch64-linux-gnu\/lib\/ld-linux-aarch64\.so\.1`<br>`libm\.so\.6` [0-9.]+ KiB ← `\/usr\/aarch64-linux-gnu\/lib\/libm\.so\.6`<br>`libc\.so\.6` [0-9.]+ MiB ← /);
+    expect(gathered.summary).toMatch(
+      /\| `linux\/arm64` \| [0-9.]+ MiB \| dynamic, gathered:<br>`\/lib\/ld-linux-aarch64\.so\.1` [0-9.]+ KiB ← `\/usr\/aarch64-linux-gnu\/lib\/ld-linux-aarch64\.so\.1`<br>`libm\.so\.6` [0-9.]+ KiB ← `\/usr\/aarch64-linux-gnu\/lib\/libm\.so\.6`<br>`libc\.so\.6` [0-9.]+ MiB ← /,
+    );
   });
 
   test('gathering is reproducible: the same digest twice', () => {
@@ -84,7 +107,12 @@ describe('cgo cross-builds (aarch64-linux-gnu-gcc) and native builds', () => {
 
 describe('PIE and missing libraries', () => {
   test('a Go -buildmode=pie binary gets its loader alone, and runs in a chroot', () => {
-    const run = runAction({ 'working-directory': 'example', platforms: 'linux/amd64', linkage: 'gather', 'go-flags': '-buildmode=pie' });
+    const run = runAction({
+      'working-directory': 'example',
+      platforms: 'linux/amd64',
+      linkage: 'gather',
+      'go-flags': '-buildmode=pie',
+    });
     expect(run.errors).toEqual([]);
     const bin = JSON.parse(run.outputs.images)[0].binary;
     expect(bin).toMatchObject({ linkage: 'dynamic', interpreter: '/lib64/ld-linux-x86-64.so.2', needed: [] });
@@ -97,9 +125,19 @@ describe('PIE and missing libraries', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scratchpack-tiny-'));
     mkdirSync(join(dir, 'lib'));
     sh('sh', ['-c', `echo 'int tiny(void) { return 42; }' > ${dir}/tiny.c`]);
-    sh('gcc', ['-shared', '-fPIC', '-Wl,-soname,libtiny.so.1', '-o', join(dir, 'lib', 'libtiny.so'), join(dir, 'tiny.c')]);
+    sh('gcc', [
+      '-shared',
+      '-fPIC',
+      '-Wl,-soname,libtiny.so.1',
+      '-o',
+      join(dir, 'lib', 'libtiny.so'),
+      join(dir, 'tiny.c'),
+    ]);
     const run = runAction({
-      'working-directory': '__tests__/fixtures/cgotiny', platforms: 'linux/amd64', cgo: 'true', linkage: 'gather',
+      'working-directory': '__tests__/fixtures/cgotiny',
+      platforms: 'linux/amd64',
+      cgo: 'true',
+      linkage: 'gather',
       env: `CGO_LDFLAGS=-L${join(dir, 'lib')}`,
     });
     expect(run.code).toBe(1);
@@ -114,13 +152,18 @@ describe('PIE and missing libraries', () => {
 describe('the resolver agrees with lddtree on the file set', () => {
   test('arm64 and amd64 cgo binaries from the action', () => {
     const dir = gathered.outputs.binaries;
-    expect(ours('/usr/aarch64-linux-gnu', join(dir, 'linux_arm64', 'cgomath'))).toEqual(lddtree('/usr/aarch64-linux-gnu', join(dir, 'linux_arm64', 'cgomath')));
+    expect(ours('/usr/aarch64-linux-gnu', join(dir, 'linux_arm64', 'cgomath'))).toEqual(
+      lddtree('/usr/aarch64-linux-gnu', join(dir, 'linux_arm64', 'cgomath')),
+    );
     expect(ours('/', join(dir, 'linux_amd64', 'cgomath'))).toEqual(lddtree('/', join(dir, 'linux_amd64', 'cgomath')));
   });
-  test.each(['/bin/ls', 'git', 'skopeo', 'openssl', '/usr/bin/python3'])('system binary %s (several NEEDED levels)', (name) => {
-    const file = realpathSync(name.startsWith('/') ? name : sh('sh', ['-c', `command -v ${name}`]).trim());
-    const a = ours('/', file);
-    expect(a.length).toBeGreaterThanOrEqual(3);
-    expect(a).toEqual(lddtree('/', file));
-  });
+  test.each(['/bin/ls', 'git', 'skopeo', 'openssl', '/usr/bin/python3'])(
+    'system binary %s (several NEEDED levels)',
+    (name) => {
+      const file = realpathSync(name.startsWith('/') ? name : sh('sh', ['-c', `command -v ${name}`]).trim());
+      const a = ours('/', file);
+      expect(a.length).toBeGreaterThanOrEqual(3);
+      expect(a).toEqual(lddtree('/', file));
+    },
+  );
 });

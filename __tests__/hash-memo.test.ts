@@ -45,7 +45,10 @@ describe('hash memo (unchanged files are not read again)', () => {
     const [name] = readdirSync(join(dir, 'hashes'));
     writeFileSync(join(dir, 'hashes', name), '{"path":');
     expect(await memo(file)).toBe(second);
-    writeFileSync(join(dir, 'hashes', name), JSON.stringify({ path: '/elsewhere', stamp: 'x', sha256: 'a'.repeat(64) }));
+    writeFileSync(
+      join(dir, 'hashes', name),
+      JSON.stringify({ path: '/elsewhere', stamp: 'x', sha256: 'a'.repeat(64) }),
+    );
     expect(await memo(file)).toBe(second);
     expect(reads).toHaveLength(7);
   });

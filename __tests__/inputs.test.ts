@@ -6,7 +6,11 @@ import { runAction, type ActionRun } from './helpers/action.js';
 
 /** Each bad input, the inputs that carry it, and text the one ::error must contain (the input name and the value). */
 const cases: Array<[string, Record<string, string>, string[]]> = [
-  ['bad variant', { platforms: 'linux/amd64/v9' }, ['input "platforms"', 'platform "linux/amd64/v9": variant must be v1..v4']],
+  [
+    'bad variant',
+    { platforms: 'linux/amd64/v9' },
+    ['input "platforms"', 'platform "linux/amd64/v9": variant must be v1..v4'],
+  ],
   ['malformed platform', { platforms: 'linux-amd64' }, ['"linux-amd64"', 'expected os/arch[/variant]']],
   ['duplicate platforms', { platforms: 'linux/amd64\nlinux/amd64/v1' }, ['"linux/amd64/v1" duplicates "linux/amd64"']],
   ['non-Linux platform', { platforms: 'windows/amd64' }, ['"windows/amd64"', 'os must be linux']],
@@ -17,22 +21,66 @@ const cases: Array<[string, Record<string, string>, string[]]> = [
   ['tag with digest', { tags: `ghcr.io/acme/app@sha256:${'0'.repeat(64)}` }, ['input "tags"', 'cannot carry a digest']],
   ['bad boolean', { cgo: 'yes' }, ['input "cgo"', '"yes" is not a boolean; expected true or false']],
   ['bad boolean tzdata', { tzdata: '1' }, ['input "tzdata"', '"1"']],
-  ['unknown linkage', { linkage: 'dynamic' }, ['input "linkage"', '"dynamic" is not a linkage; expected static or gather']],
-  ['cc for a platform not listed', { cgo: 'true', cc: 'linux/s390x=s390x-linux-gnu-gcc' }, ['input "cc"', 'names linux/s390x, which is not in platforms']],
-  ['no cross compiler', { cgo: 'true', platforms: 'linux/riscv64' }, ['input "cc"', 'riscv64-linux-gnu-gcc is not on PATH', 'gcc-riscv64-linux-gnu']],
-  ['no sysroot', { linkage: 'gather', platforms: 'linux/ppc64le' }, ['input "sysroot"', '/usr/powerpc64le-linux-gnu does not exist', 'libc6-dev-ppc64el-cross']],
+  [
+    'unknown linkage',
+    { linkage: 'dynamic' },
+    ['input "linkage"', '"dynamic" is not a linkage; expected static or gather'],
+  ],
+  [
+    'cc for a platform not listed',
+    { cgo: 'true', cc: 'linux/s390x=s390x-linux-gnu-gcc' },
+    ['input "cc"', 'names linux/s390x, which is not in platforms'],
+  ],
+  [
+    'no cross compiler',
+    { cgo: 'true', platforms: 'linux/riscv64' },
+    ['input "cc"', 'riscv64-linux-gnu-gcc is not on PATH', 'gcc-riscv64-linux-gnu'],
+  ],
+  [
+    'no sysroot',
+    { linkage: 'gather', platforms: 'linux/ppc64le' },
+    ['input "sysroot"', '/usr/powerpc64le-linux-gnu does not exist', 'libc6-dev-ppc64el-cross'],
+  ],
   ['push without tags', { push: 'true' }, ['input "push"', 'needs at least one reference in "tags"']],
-  ['push-by-digest without push', { 'push-by-digest': 'true', tags: 'ghcr.io/a/b:1' }, ['input "push-by-digest"', 'needs push: true']],
-  ['merge with push-by-digest', { push: 'true', 'push-by-digest': 'true', 'merge-digests': `sha256:${'a'.repeat(64)}`, tags: 'ghcr.io/a/b:1' }, ['input "merge-digests"', 'cannot also push-by-digest']],
-  ['merge across repositories', { push: 'true', 'merge-digests': `sha256:${'a'.repeat(64)}`, tags: 'ghcr.io/a/b:1\nghcr.io/a/c:1' }, ['input "merge-digests"', 'same repository']],
-  ['bad merge digest', { push: 'true', 'merge-digests': 'sha256:abc\nsha256:def', tags: 'ghcr.io/a/b:1' }, ['input "merge-digests"', '"sha256:abc" is not a digest']],
+  [
+    'push-by-digest without push',
+    { 'push-by-digest': 'true', tags: 'ghcr.io/a/b:1' },
+    ['input "push-by-digest"', 'needs push: true'],
+  ],
+  [
+    'merge with push-by-digest',
+    { push: 'true', 'push-by-digest': 'true', 'merge-digests': `sha256:${'a'.repeat(64)}`, tags: 'ghcr.io/a/b:1' },
+    ['input "merge-digests"', 'cannot also push-by-digest'],
+  ],
+  [
+    'merge across repositories',
+    { push: 'true', 'merge-digests': `sha256:${'a'.repeat(64)}`, tags: 'ghcr.io/a/b:1\nghcr.io/a/c:1' },
+    ['input "merge-digests"', 'same repository'],
+  ],
+  [
+    'bad merge digest',
+    { push: 'true', 'merge-digests': 'sha256:abc\nsha256:def', tags: 'ghcr.io/a/b:1' },
+    ['input "merge-digests"', '"sha256:abc" is not a digest'],
+  ],
   ['bad media-types', { 'media-types': 'oci-ish' }, ['input "media-types"', '"oci-ish"', 'expected oci or docker']],
-  ['docker types with annotations', { 'media-types': 'docker', annotations: 'a=b' }, ['input "annotations"', 'Docker media types carry no annotations']],
-  ['bad insecure registry', { 'insecure-registries': 'http://reg.local:5000' }, ['input "insecure-registries"', '"http://reg.local:5000" is not host[:port]']],
+  [
+    'docker types with annotations',
+    { 'media-types': 'docker', annotations: 'a=b' },
+    ['input "annotations"', 'Docker media types carry no annotations'],
+  ],
+  [
+    'bad insecure registry',
+    { 'insecure-registries': 'http://reg.local:5000' },
+    ['input "insecure-registries"', '"http://reg.local:5000" is not host[:port]'],
+  ],
   ['bad push boolean', { push: 'maybe' }, ['input "push"', '"maybe" is not a boolean']],
   ['bad epoch', { 'source-date-epoch': 'yesterday' }, ['input "source-date-epoch"', '"yesterday"', 'whole seconds']],
   ['negative epoch', { 'source-date-epoch': '-5' }, ['input "source-date-epoch"', '"-5"']],
-  ['label without =', { labels: 'org.opencontainers.image.title' }, ['input "labels"', '"org.opencontainers.image.title" is not key=value']],
+  [
+    'label without =',
+    { labels: 'org.opencontainers.image.title' },
+    ['input "labels"', '"org.opencontainers.image.title" is not key=value'],
+  ],
   ['annotation bad level', { annotations: 'layer:a=b' }, ['input "annotations"', 'unknown level "layer"']],
   ['env owns GOARCH', { env: 'GOARCH=arm64' }, ['input "env"', '"GOARCH" is set by the platforms']],
   ['env line without =', { env: 'GOFLAGS' }, ['input "env"', '"GOFLAGS" is not key=value']],
@@ -40,15 +88,35 @@ const cases: Array<[string, Record<string, string>, string[]]> = [
   ['relative binary-path', { 'binary-path': 'bin/app' }, ['input "binary-path"', '"bin/app" must be absolute']],
   ['files with ..', { files: '../../etc/passwd:/etc/x' }, ['input "files"', '".." is not allowed']],
   ['files relative dest', { files: 'example/go.mod:etc/readme' }, ['input "files"', 'must be absolute']],
-  ['files symlink escaping', { files: '__tests__/fixtures/outside/escape-link:/etc/x' }, ['input "files"', 'outside the workspace']],
+  [
+    'files symlink escaping',
+    { files: '__tests__/fixtures/outside/escape-link:/etc/x' },
+    ['input "files"', 'outside the workspace'],
+  ],
   ['files missing source', { files: 'no/such/file:/etc/x' }, ['input "files"', '"no/such/file" does not exist']],
   ['files onto the binary', { files: 'example/go.mod:/usr/local/bin/hello' }, ['input "files"', 'replace the binary']],
-  ['missing directory', { 'working-directory': 'no/such/dir' }, ['input "working-directory"', '"no/such/dir" does not exist']],
+  [
+    'missing directory',
+    { 'working-directory': 'no/such/dir' },
+    ['input "working-directory"', '"no/such/dir" does not exist'],
+  ],
   ['missing package', { package: './cmd/nothing' }, ['input "package"', '"./cmd/nothing" is not a buildable package']],
-  ['not a main package', { 'working-directory': '__tests__/fixtures/notmain', package: './lib' }, ['input "package"', 'is package lib, not package main']],
+  [
+    'not a main package',
+    { 'working-directory': '__tests__/fixtures/notmain', package: './lib' },
+    ['input "package"', 'is package lib, not package main'],
+  ],
   ['bad binary-name', { 'binary-name': 'a/b' }, ['input "binary-name"', '"a/b" is not a file name']],
-  ['several packages', { 'working-directory': '__tests__/fixtures/notmain', package: './...' }, ['input "package"', '"./..." matches 2 packages']],
-  ['a pattern matching one library', { 'working-directory': '__tests__/fixtures/notmain', package: './lib/...' }, ['input "package"', 'is package lib, not package main']],
+  [
+    'several packages',
+    { 'working-directory': '__tests__/fixtures/notmain', package: './...' },
+    ['input "package"', '"./..." matches 2 packages'],
+  ],
+  [
+    'a pattern matching one library',
+    { 'working-directory': '__tests__/fixtures/notmain', package: './lib/...' },
+    ['input "package"', 'is package lib, not package main'],
+  ],
 ];
 
 /** One ::error containing each expected text, exit 1, no stack trace, and no layout or binaries written. */
@@ -70,7 +138,10 @@ describe('bad input: one ::error naming the input and value, exit 1, no stack, n
   test('no go on PATH', () => {
     // The builds start without asking go anything first; when they fail, go env says why, once for all platforms.
     const empty = mkdtempSync(join(tmpdir(), 'scratchpack-no-go-'));
-    const run = runAction({ 'working-directory': 'example', platforms: 'linux/amd64,linux/arm64' }, { env: { PATH: empty } });
+    const run = runAction(
+      { 'working-directory': 'example', platforms: 'linux/amd64,linux/arm64' },
+      { env: { PATH: empty } },
+    );
     expectOneError(run, ['go is not usable', 'add actions/setup-go before this step']);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, lstatSync, readlinkSync, utimesSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+  lstatSync,
+  readlinkSync,
+  utimesSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -51,7 +60,13 @@ describe('tar writer', () => {
     expect(readFileSync(join(dir, 'b'.repeat(120), 'c'.repeat(120)), 'utf8')).toBe('pax\n');
     expect(lstatSync(join(dir, 'usr/local/bin/app')).mtimeMs).toBe(1700000000 * 1000);
     // every parent directory has its own entry, before its children, in byte order
-    const names = lines.map((l) => l.split(/\s+/).slice(5).join(' ').replace(/ -> .*/, ''));
+    const names = lines.map((l) =>
+      l
+        .split(/\s+/)
+        .slice(5)
+        .join(' ')
+        .replace(/ -> .*/, ''),
+    );
     expect(names).toEqual([...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
     for (const n of names) {
       const parent = n.replace(/\/$/, '').split('/').slice(0, -1).join('/');
@@ -103,15 +118,23 @@ describe('layer, image, index', () => {
     const data = Buffer.alloc(MEMBER_SIZE * 2 + 12345);
     for (let i = 0; i < data.length; i += 4096) data.write(`block ${i} of a file that compresses\n`, i);
     writeFileSync(big, data);
-    const list: TarEntry[] = [...entries, { path: 'usr/local/bin/big', type: 'file', mode: 0o755, file: { path: big, size: data.length } }];
+    const list: TarEntry[] = [
+      ...entries,
+      { path: 'usr/local/bin/big', type: 'file', mode: 0o755, file: { path: big, size: data.length } },
+    ];
     const pool = workerGzipPool(2, new URL('../dist/compress-worker.js', `file://${ROOT}/dist/`));
     try {
       const inline = await buildLayer(list, 9, layerIO());
-      const workers = await buildLayer(list, 9, layerIO((c) => pool.gzip(c)));
+      const workers = await buildLayer(
+        list,
+        9,
+        layerIO((c) => pool.gzip(c)),
+      );
       expect(workers.digest).toBe(inline.digest);
       const gz = readFileSync(inline.path);
       let members = 0;
-      for (let i = 0; i + 3 < gz.length; i++) if (gz[i] === 0x1f && gz[i + 1] === 0x8b && gz[i + 2] === 8 && gz[i + 3] === 0) members++;
+      for (let i = 0; i + 3 < gz.length; i++)
+        if (gz[i] === 0x1f && gz[i + 1] === 0x8b && gz[i + 2] === 8 && gz[i + 3] === 0) members++;
       expect(members).toBeGreaterThanOrEqual(3);
       expect(gunzipDigest(inline.path)).toBe(inline.diffId);
       expect(sh('tar', ['-xzOf', inline.path, 'usr/local/bin/big'], {}).length).toBe(data.length);
@@ -124,7 +147,9 @@ describe('layer, image, index', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scratchpack-shrink-'));
     writeFileSync(join(dir, 'f'), 'short');
     const io = layerIO();
-    await expect(buildLayer([{ path: 'f', type: 'file', mode: 0o644, file: { path: join(dir, 'f'), size: 100 } }], 0, io)).rejects.toThrow('shorter than the 100 bytes');
+    await expect(
+      buildLayer([{ path: 'f', type: 'file', mode: 0o644, file: { path: join(dir, 'f'), size: 100 } }], 0, io),
+    ).rejects.toThrow('shorter than the 100 bytes');
     expect(sh('find', [io.dir, '-type', 'f']).trim()).toBe('');
   });
 
@@ -159,12 +184,27 @@ describe('layer, image, index', () => {
     const io = layerIO();
     let opened = 0;
     let compressed = 0;
-    const counting: LayerIO = { ...io, open: (f) => (opened++, openFileReader(f)), gzip: (c) => (compressed++, inlineGzip(c)) };
-    const spec = async (): Promise<TarEntry[]> => [{ path: 'app', type: 'file', mode: 0o755, file: { path, size: lstatSync(path).size, sha256: await hashFile(path) } }];
+    const counting: LayerIO = {
+      ...io,
+      open: (f) => (opened++, openFileReader(f)),
+      gzip: (c) => (compressed++, inlineGzip(c)),
+    };
+    const spec = async (): Promise<TarEntry[]> => [
+      {
+        path: 'app',
+        type: 'file',
+        mode: 0o755,
+        file: { path, size: lstatSync(path).size, sha256: await hashFile(path) },
+      },
+    ];
     const first = await buildLayer(await spec(), 0, counting);
     const again = await buildLayer(await spec(), 0, counting);
     expect([first.cached, again.cached, opened, compressed]).toEqual([false, true, 1, 1]);
-    expect([again.digest, again.diffId, again.uncompressedSize]).toEqual([first.digest, first.diffId, first.uncompressedSize]);
+    expect([again.digest, again.diffId, again.uncompressedSize]).toEqual([
+      first.digest,
+      first.diffId,
+      first.uncompressedSize,
+    ]);
     writeFileSync(path, 'version two of the binary');
     const second = await buildLayer(await spec(), 0, counting);
     expect([second.cached, opened, compressed]).toEqual([false, 2, 2]);
@@ -182,7 +222,8 @@ describe('layer, image, index', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scratchpack-prune-'));
     const store = diskLayerStore(dir, { maxBytes: 1, minAgeMs: 60_000 });
     const io: LayerIO = { open: openFileReader, hash: (f) => hashFile(f.path), gzip: inlineGzip, store };
-    const layerOf = (text: string) => buildLayer([{ path: 'f', type: 'file', mode: 0o644, data: new TextEncoder().encode(text) }], 0, io);
+    const layerOf = (text: string) =>
+      buildLayer([{ path: 'f', type: 'file', mode: 0o644, data: new TextEncoder().encode(text) }], 0, io);
     expect(store.grew).toBe(false);
     const [a, b, c] = [await layerOf('a'), await layerOf('bb'), await layerOf('ccc')];
     // main.ts prunes only after a run that stored a layer; a run of hits leaves `grew` false (asserted below).
@@ -192,7 +233,14 @@ describe('layer, image, index', () => {
     utimesSync(b.path, (now - 120_000) / 1000, (now - 120_000) / 1000);
     // c was used just now: over the limit, but kept. a goes first, then b.
     const pruned = await store.prune(now);
-    expect(pruned).toEqual({ removed: 2, freed: a.size + b.size, kept: 1, keptBytes: c.size, strays: 0, strayBytes: 0 });
+    expect(pruned).toEqual({
+      removed: 2,
+      freed: a.size + b.size,
+      kept: 1,
+      keptBytes: c.size,
+      strays: 0,
+      strayBytes: 0,
+    });
     // The log line states the limits this store was given, not a fixed policy.
     expect(describePrune(pruned, store.limits)).toBe(
       `layer store: removed 2 least recently used layers (${a.size + b.size} B) to stay under 1 B; kept 1 (${c.size} B); nothing used in the last 1 min is removed`,
@@ -203,14 +251,30 @@ describe('layer, image, index', () => {
     // An index entry carrying extra fields yields only the layer facts, with the path of the store's own blob.
     const [recipe] = readdirSync(join(dir, 'recipes'));
     const entry = JSON.parse(readFileSync(join(dir, 'recipes', recipe), 'utf8'));
-    writeFileSync(join(dir, 'recipes', recipe), JSON.stringify({ ...entry, path: '/etc/passwd', cached: false, extra: 1 }));
+    writeFileSync(
+      join(dir, 'recipes', recipe),
+      JSON.stringify({ ...entry, path: '/etc/passwd', cached: false, extra: 1 }),
+    );
     const hit = await store.lookup(`sha256:${recipe.replace('.json', '')}`);
-    expect(hit).toEqual({ digest: c.digest, size: c.size, diffId: c.diffId, uncompressedSize: entry.uncompressedSize, path: c.path });
+    expect(hit).toEqual({
+      digest: c.digest,
+      size: c.size,
+      diffId: c.diffId,
+      uncompressedSize: entry.uncompressedSize,
+      path: c.path,
+    });
     utimesSync(c.path, (now - 3_600_000) / 1000, (now - 3_600_000) / 1000);
     // a was pruned, so it is compressed again; c is a hit, which marks it as used, so it survives the next prune.
     expect([(await layerOf('a')).cached, (await layerOf('ccc')).cached]).toEqual([false, true]);
     const rerun = diskLayerStore(dir, { maxBytes: 1, minAgeMs: 60_000 });
-    expect((await buildLayer([{ path: 'f', type: 'file', mode: 0o644, data: new TextEncoder().encode('ccc') }], 0, { ...io, store: rerun })).cached).toBe(true);
+    expect(
+      (
+        await buildLayer([{ path: 'f', type: 'file', mode: 0o644, data: new TextEncoder().encode('ccc') }], 0, {
+          ...io,
+          store: rerun,
+        })
+      ).cached,
+    ).toBe(true);
     expect(rerun.grew).toBe(false);
     const quiet = await store.prune();
     expect(quiet).toMatchObject({ removed: 0, kept: 2 });
@@ -221,7 +285,8 @@ describe('layer, image, index', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scratchpack-strays-'));
     const store = diskLayerStore(dir, { maxBytes: 2 ** 40, minAgeMs: 60_000 });
     const io: LayerIO = { open: openFileReader, hash: (f) => hashFile(f.path), gzip: inlineGzip, store };
-    const keptLayer = () => buildLayer([{ path: 'f', type: 'file', mode: 0o644, data: new TextEncoder().encode('kept') }], 0, io);
+    const keptLayer = () =>
+      buildLayer([{ path: 'f', type: 'file', mode: 0o644, data: new TextEncoder().encode('kept') }], 0, io);
     const kept = await keptLayer();
     const now = Date.now();
     const old = (now - 7_200_000) / 1000;
@@ -234,22 +299,34 @@ describe('layer, image, index', () => {
     writeFileSync(join(dir, 'tmp-4343-0123456789ab'), Buffer.alloc(100));
     // Hash memos, hours old: one of a file that is gone (a moved binaries dir), one of the kept blob.
     mkdirSync(join(dir, 'hashes'));
-    writeFileSync(join(dir, 'hashes', 'gone.json'), JSON.stringify({ path: join(dir, 'no-such-binary'), stamp: 'x', sha256: 'a'.repeat(64) }));
-    writeFileSync(join(dir, 'hashes', 'alive.json'), JSON.stringify({ path: kept.path, stamp: 'x', sha256: 'a'.repeat(64) }));
+    writeFileSync(
+      join(dir, 'hashes', 'gone.json'),
+      JSON.stringify({ path: join(dir, 'no-such-binary'), stamp: 'x', sha256: 'a'.repeat(64) }),
+    );
+    writeFileSync(
+      join(dir, 'hashes', 'alive.json'),
+      JSON.stringify({ path: kept.path, stamp: 'x', sha256: 'a'.repeat(64) }),
+    );
     for (const name of ['gone.json', 'alive.json']) utimesSync(join(dir, 'hashes', name), old, old);
     const pruned = await store.prune(now);
     expect(pruned).toEqual({ removed: 0, freed: 0, kept: 1, keptBytes: kept.size, strays: 2, strayBytes: 3010 });
     expect(readdirSync(join(dir, 'hashes'))).toEqual(['alive.json']);
     expect(readdirSync(dir).sort()).toEqual(['blobs', 'hashes', 'recipes', 'tmp-4343-0123456789ab']);
     expect(readdirSync(join(dir, 'recipes'))).toHaveLength(1);
-    expect(describePrune(pruned, store.limits)).toBe('layer store: removed 2 unfinished writes left by stopped jobs (2.9 KiB), untouched for over 1 min');
+    expect(describePrune(pruned, store.limits)).toBe(
+      'layer store: removed 2 unfinished writes left by stopped jobs (2.9 KiB), untouched for over 1 min',
+    );
     expect((await keptLayer()).cached).toBe(true);
   });
 
-  test('a Go binary\'s layer is no larger than gzip -6 of the binary plus 2 KiB (issue #5, target 5)', async () => {
+  test("a Go binary's layer is no larger than gzip -6 of the binary plus 2 KiB (issue #5, target 5)", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scratchpack-size-'));
     const bin = goBuild(EXAMPLE, join(dir, 'app'), { GOOS: 'linux', GOARCH: 'arm64', CGO_ENABLED: '0' });
-    const spec = rootfsEntries({ binaryPath: '/usr/local/bin/app', binary: { path: bin, size: lstatSync(bin).size }, extraFiles: [] });
+    const spec = rootfsEntries({
+      binaryPath: '/usr/local/bin/app',
+      binary: { path: bin, size: lstatSync(bin).size },
+      extraFiles: [],
+    });
     const layer = await buildLayer(spec, 0, layerIO());
     const gzip6 = Number(sh('sh', ['-c', `gzip -6 -n -c < "${bin}" | wc -c`]).trim());
     expect(layer.size).toBeLessThanOrEqual(gzip6 + 2048);
@@ -257,16 +334,40 @@ describe('layer, image, index', () => {
 
   test('config, manifest and index follow the spec and the given platform order', async () => {
     const layer = await buildLayer(entries, 0, layerIO());
-    const base = { created: '1970-01-01T00:00:00Z', user: '65532:65532', entrypoint: ['/app'], cmd: ['--serve'], env: ['PATH=/bin'], labels: { a: 'b' }, createdBy: 'test', manifestAnnotations: { x: 'y' } };
+    const base = {
+      created: '1970-01-01T00:00:00Z',
+      user: '65532:65532',
+      entrypoint: ['/app'],
+      cmd: ['--serve'],
+      env: ['PATH=/bin'],
+      labels: { a: 'b' },
+      createdBy: 'test',
+      manifestAnnotations: { x: 'y' },
+    };
     const arm = buildImage([layer], { ...base, platform: { architecture: 'arm', os: 'linux', variant: 'v7' } });
     const amd = buildImage([layer], { ...base, platform: { architecture: 'amd64', os: 'linux' } });
     const config = JSON.parse(Buffer.from(arm.config.data).toString());
-    expect(config).toMatchObject({ architecture: 'arm', os: 'linux', variant: 'v7', config: { User: '65532:65532', Entrypoint: ['/app'], Cmd: ['--serve'], Labels: { a: 'b' } }, rootfs: { type: 'layers', diff_ids: [layer.diffId] } });
+    expect(config).toMatchObject({
+      architecture: 'arm',
+      os: 'linux',
+      variant: 'v7',
+      config: { User: '65532:65532', Entrypoint: ['/app'], Cmd: ['--serve'], Labels: { a: 'b' } },
+      rootfs: { type: 'layers', diff_ids: [layer.diffId] },
+    });
     expect(config.history).toHaveLength(1);
     const manifest = JSON.parse(Buffer.from(arm.manifest.data).toString());
-    expect(manifest).toMatchObject({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { digest: arm.config.digest }, layers: [{ digest: layer.digest, mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip' }], annotations: { x: 'y' } });
+    expect(manifest).toMatchObject({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { digest: arm.config.digest },
+      layers: [{ digest: layer.digest, mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip' }],
+      annotations: { x: 'y' },
+    });
     const index = JSON.parse(Buffer.from(buildIndex([amd, arm], { i: 'j' }).index.data).toString());
-    expect(index.manifests.map((m: { platform: object }) => m.platform)).toEqual([{ architecture: 'amd64', os: 'linux' }, { architecture: 'arm', os: 'linux', variant: 'v7' }]);
+    expect(index.manifests.map((m: { platform: object }) => m.platform)).toEqual([
+      { architecture: 'amd64', os: 'linux' },
+      { architecture: 'arm', os: 'linux', variant: 'v7' },
+    ]);
     expect(index.annotations).toEqual({ i: 'j' });
     const reversed = JSON.parse(Buffer.from(buildIndex([arm, amd], {}).index.data).toString());
     expect(reversed.manifests[0].platform.architecture).toBe('arm');
@@ -278,7 +379,9 @@ describe('rootfs', () => {
   test('non-root accounts, home, sticky /tmp', () => {
     const list = rootfsEntries(spec);
     const byPath = Object.fromEntries(list.map((e) => [e.path, e]));
-    expect(Buffer.from(byPath['etc/passwd'].data as Uint8Array).toString()).toContain('nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin');
+    expect(Buffer.from(byPath['etc/passwd'].data as Uint8Array).toString()).toContain(
+      'nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin',
+    );
     expect(Buffer.from(byPath['etc/group'].data as Uint8Array).toString()).toContain('nonroot:x:65532:');
     expect(byPath['home/nonroot']).toMatchObject({ type: 'dir', uid: 65532, gid: 65532 });
     expect(byPath.tmp.mode).toBe(0o1777);
@@ -288,8 +391,14 @@ describe('rootfs', () => {
     const mine = enc.encode('me:x:1:1::/:/x\n');
     const list = rootfsEntries({ ...spec, extraFiles: [{ dest: '/etc/passwd', data: mine, mode: 0o644 }] });
     expect(list.find((e) => e.path === 'etc/passwd')?.data).toBe(mine);
-    expect(() => rootfsEntries({ ...spec, extraFiles: [{ dest: '/usr/local/bin/app', data: mine, mode: 0o644 }] })).toThrow('replace the binary');
-    expect(() => rootfsEntries({ ...spec, extraFiles: [{ dest: '/tmp', data: mine, mode: 0o644 }] })).toThrow('replace a directory');
-    expect(() => rootfsEntries({ ...spec, extraFiles: [{ dest: '/usr/local/bin/app/x', data: mine, mode: 0o644 }] })).toThrow('under the file');
+    expect(() =>
+      rootfsEntries({ ...spec, extraFiles: [{ dest: '/usr/local/bin/app', data: mine, mode: 0o644 }] }),
+    ).toThrow('replace the binary');
+    expect(() => rootfsEntries({ ...spec, extraFiles: [{ dest: '/tmp', data: mine, mode: 0o644 }] })).toThrow(
+      'replace a directory',
+    );
+    expect(() =>
+      rootfsEntries({ ...spec, extraFiles: [{ dest: '/usr/local/bin/app/x', data: mine, mode: 0o644 }] }),
+    ).toThrow('under the file');
   });
 });

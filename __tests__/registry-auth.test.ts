@@ -8,7 +8,11 @@ import { makePki, type Pki } from './helpers/pki.js';
 import { startRegistry, type Registry } from './helpers/registry.js';
 import { startTokenServer, type TokenServer } from './helpers/token-server.js';
 
-const common = { 'working-directory': 'example', 'source-date-epoch': '1700000000', platforms: 'linux/amd64,linux/arm64' };
+const common = {
+  'working-directory': 'example',
+  'source-date-epoch': '1700000000',
+  platforms: 'linux/amd64,linux/arm64',
+};
 const USER = 'ci-bot';
 const PASSWORD = `pw-${randomBytes(12).toString('hex')}`;
 const REFRESH = `rt-${randomBytes(12).toString('hex')}`;
@@ -17,7 +21,15 @@ let pki: Pki;
 
 /** Everything a run printed or wrote where a user could see it; `::add-mask::` lines are consumed by the runner. */
 const visible = (r: ActionRun) =>
-  [r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'), r.stderr, r.summary, readFileSync(join(r.runnerTemp, 'github_output'), 'utf8')].join('\n');
+  [
+    r.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n'),
+    r.stderr,
+    r.summary,
+    readFileSync(join(r.runnerTemp, 'github_output'), 'utf8'),
+  ].join('\n');
 
 function expectNoSecrets(r: ActionRun, ...secrets: string[]) {
   const text = visible(r);
@@ -57,33 +69,68 @@ describe('TLS registry with htpasswd Basic auth, credentials from a Docker confi
 
   test('pushes over verified TLS with the config.json login, and the password never shows', async () => {
     const auth = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
-    const run = await runActionAsync({ ...common, push: 'true', tags: `${registry.host}/acme/tls:1.0` }, {
-      env: { NODE_EXTRA_CA_CERTS: pki.caPem, DOCKER_CONFIG: dockerConfig({ [registry.host]: { auth } }) },
-    });
+    const run = await runActionAsync(
+      { ...common, push: 'true', tags: `${registry.host}/acme/tls:1.0` },
+      {
+        env: { NODE_EXTRA_CA_CERTS: pki.caPem, DOCKER_CONFIG: dockerConfig({ [registry.host]: { auth } }) },
+      },
+    );
     expect(run.errors).toEqual([]);
     expect(run.stdout).toMatch(new RegExp(`${registry.host}: credentials from .*config\.json`));
     expectNoSecrets(run, PASSWORD, auth);
     expectMasked(run, PASSWORD);
     expectMasked(run, auth);
-    const raw = JSON.parse(sh('skopeo', ['inspect', '--tls-verify=false', '--creds', `${USER}:${PASSWORD}`, '--raw', `docker://${registry.host}/acme/tls:1.0`]));
+    const raw = JSON.parse(
+      sh('skopeo', [
+        'inspect',
+        '--tls-verify=false',
+        '--creds',
+        `${USER}:${PASSWORD}`,
+        '--raw',
+        `docker://${registry.host}/acme/tls:1.0`,
+      ]),
+    );
     expect(raw.manifests).toHaveLength(2);
   });
 
   test('without the test CA the certificate is refused: TLS is verified', async () => {
-    const run = await runActionAsync({ ...common, platforms: 'linux/amd64', push: 'true', tags: `${registry.host}/acme/tls:2.0` }, {
-      env: { DOCKER_CONFIG: dockerConfig({ [registry.host]: { auth: Buffer.from(`${USER}:${PASSWORD}`).toString('base64') } }) },
-    });
+    const run = await runActionAsync(
+      { ...common, platforms: 'linux/amd64', push: 'true', tags: `${registry.host}/acme/tls:2.0` },
+      {
+        env: {
+          DOCKER_CONFIG: dockerConfig({
+            [registry.host]: { auth: Buffer.from(`${USER}:${PASSWORD}`).toString('base64') },
+          }),
+        },
+      },
+    );
     expect(run.code).toBe(1);
-    expect(run.errors).toEqual([expect.stringMatching(/registry 127\.0\.0\.1:\d+: ping failed \((UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT)\)/)]);
+    expect(run.errors).toEqual([
+      expect.stringMatching(
+        /registry 127\.0\.0\.1:\d+: ping failed \((UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT)\)/,
+      ),
+    ]);
   });
 
   test('a wrong password fails with the status, and is masked too', async () => {
     const wrong = `wrong-${randomBytes(8).toString('hex')}`;
-    const run = await runActionAsync({ ...common, platforms: 'linux/amd64', push: 'true', tags: `${registry.host}/acme/tls:3.0`, username: USER, password: wrong }, {
-      env: { NODE_EXTRA_CA_CERTS: pki.caPem },
-    });
+    const run = await runActionAsync(
+      {
+        ...common,
+        platforms: 'linux/amd64',
+        push: 'true',
+        tags: `${registry.host}/acme/tls:3.0`,
+        username: USER,
+        password: wrong,
+      },
+      {
+        env: { NODE_EXTRA_CA_CERTS: pki.caPem },
+      },
+    );
     expect(run.code).toBe(1);
-    expect(run.errors).toEqual([expect.stringMatching(/registry 127\.0\.0\.1:\d+: HEAD blob sha256:\S+ failed \(401\)/)]);
+    expect(run.errors).toEqual([
+      expect.stringMatching(/registry 127\.0\.0\.1:\d+: HEAD blob sha256:\S+ failed \(401\)/),
+    ]);
     expectNoSecrets(run, wrong, PASSWORD);
     expectMasked(run, wrong);
   });
@@ -93,9 +140,24 @@ describe('token auth: registry trusting a token server that signs real JWTs', ()
   let registry: Registry;
   let tokens: TokenServer;
   beforeAll(async () => {
-    tokens = await startTokenServer({ user: USER, password: PASSWORD, refreshToken: REFRESH, issuer: 'scratchpack-issuer', service: 'scratchpack-registry', signingCert: pki.signingCert, signingKey: pki.signingKey });
+    tokens = await startTokenServer({
+      user: USER,
+      password: PASSWORD,
+      refreshToken: REFRESH,
+      issuer: 'scratchpack-issuer',
+      service: 'scratchpack-registry',
+      signingCert: pki.signingCert,
+      signingKey: pki.signingKey,
+    });
     registry = await startRegistry({
-      auth: ['auth:', '  token:', `    realm: ${tokens.realm}`, '    service: scratchpack-registry', '    issuer: scratchpack-issuer', `    rootcertbundle: ${pki.signingCert}`].join('\n'),
+      auth: [
+        'auth:',
+        '  token:',
+        `    realm: ${tokens.realm}`,
+        '    service: scratchpack-registry',
+        '    issuer: scratchpack-issuer',
+        `    rootcertbundle: ${pki.signingCert}`,
+      ].join('\n'),
     });
   });
   afterAll(async () => {
@@ -104,7 +166,13 @@ describe('token auth: registry trusting a token server that signs real JWTs', ()
   });
 
   test('Bearer flow with username/password: scopes push,pull (and pull for the mount source), refresh on 401', async () => {
-    const run = await runActionAsync({ ...common, push: 'true', username: USER, password: PASSWORD, tags: `${registry.host}/acme/tok:1.0\n${registry.host}/acme/tok-mirror:1.0` });
+    const run = await runActionAsync({
+      ...common,
+      push: 'true',
+      username: USER,
+      password: PASSWORD,
+      tags: `${registry.host}/acme/tok:1.0\n${registry.host}/acme/tok-mirror:1.0`,
+    });
     expect(run.errors).toEqual([]);
     expectNoSecrets(run, PASSWORD);
     expectMasked(run, PASSWORD);
@@ -119,7 +187,10 @@ describe('token auth: registry trusting a token server that signs real JWTs', ()
 
   test('identitytoken from docker login goes through the OAuth2 POST with grant_type=refresh_token', async () => {
     const before = tokens.requests.length;
-    const run = await runActionAsync({ ...common, push: 'true', tags: `${registry.host}/acme/tok:2.0` }, { env: { DOCKER_CONFIG: dockerConfig({ [registry.host]: { identitytoken: REFRESH } }) } });
+    const run = await runActionAsync(
+      { ...common, push: 'true', tags: `${registry.host}/acme/tok:2.0` },
+      { env: { DOCKER_CONFIG: dockerConfig({ [registry.host]: { identitytoken: REFRESH } }) } },
+    );
     expect(run.errors).toEqual([]);
     const mine = tokens.requests.slice(before);
     expect(mine.length).toBeGreaterThan(0);
@@ -129,9 +200,18 @@ describe('token auth: registry trusting a token server that signs real JWTs', ()
   });
 
   test('refused credentials fail with the token server status', async () => {
-    const run = await runActionAsync({ ...common, platforms: 'linux/amd64', push: 'true', username: USER, password: 'nope-not-it', tags: `${registry.host}/acme/tok:3.0` });
+    const run = await runActionAsync({
+      ...common,
+      platforms: 'linux/amd64',
+      push: 'true',
+      username: USER,
+      password: 'nope-not-it',
+      tags: `${registry.host}/acme/tok:3.0`,
+    });
     expect(run.code).toBe(1);
-    expect(run.errors).toEqual([expect.stringContaining('token for repository:acme/tok:push,pull failed (401): UNAUTHORIZED bad credentials')]);
+    expect(run.errors).toEqual([
+      expect.stringContaining('token for repository:acme/tok:push,pull failed (401): UNAUTHORIZED bad credentials'),
+    ]);
     expectNoSecrets(run, 'nope-not-it');
     expectMasked(run, 'nope-not-it');
   });

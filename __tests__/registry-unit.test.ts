@@ -10,8 +10,19 @@ import { isLoopback } from '../src/publish/registry/client.js';
 
 describe('WWW-Authenticate', () => {
   test('Bearer with a quoted scope holding commas and colons', () => {
-    expect(parseChallenges('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:samalba/my-app:pull,push"')).toEqual([
-      { scheme: 'bearer', params: { realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:samalba/my-app:pull,push' } },
+    expect(
+      parseChallenges(
+        'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:samalba/my-app:pull,push"',
+      ),
+    ).toEqual([
+      {
+        scheme: 'bearer',
+        params: {
+          realm: 'https://auth.docker.io/token',
+          service: 'registry.docker.io',
+          scope: 'repository:samalba/my-app:pull,push',
+        },
+      },
     ]);
   });
   test('several challenges, spaces, escapes and bare tokens', () => {
@@ -52,14 +63,23 @@ describe('credentials, in order', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'scratchpack-creds-'));
     const helper = join(dir, 'docker-credential-test');
-    writeFileSync(helper, '#!/bin/sh\nread server\n[ "$server" = "helped.example" ] || exit 1\necho \'{"ServerURL":"helped.example","Username":"helper-user","Secret":"helper-secret"}\'\n');
+    writeFileSync(
+      helper,
+      '#!/bin/sh\nread server\n[ "$server" = "helped.example" ] || exit 1\necho \'{"ServerURL":"helped.example","Username":"helper-user","Secret":"helper-secret"}\'\n',
+    );
     chmodSync(helper, 0o755);
     oldPath = process.env.PATH;
     process.env.PATH = `${dir}:${oldPath}`;
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({
-      auths: { 'https://index.docker.io/v1/': { auth: Buffer.from('hubuser:hubpass').toString('base64') }, 'oauth.example': { identitytoken: 'idtok' } },
-      credHelpers: { 'helped.example': 'test' },
-    }));
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({
+        auths: {
+          'https://index.docker.io/v1/': { auth: Buffer.from('hubuser:hubpass').toString('base64') },
+          'oauth.example': { identitytoken: 'idtok' },
+        },
+        credHelpers: { 'helped.example': 'test' },
+      }),
+    );
   });
   afterAll(() => {
     process.env.PATH = oldPath;
@@ -67,20 +87,34 @@ describe('credentials, in order', () => {
   const env = () => ({ DOCKER_CONFIG: dir, HOME: dir });
 
   test('explicit inputs win over everything', async () => {
-    expect(await resolveCredential('docker.io', { ...none, username: 'u', password: 'p' }, env(), spawnExec, mask)).toMatchObject({ username: 'u', password: 'p', source: 'the username/password inputs' });
+    expect(
+      await resolveCredential('docker.io', { ...none, username: 'u', password: 'p' }, env(), spawnExec, mask),
+    ).toMatchObject({ username: 'u', password: 'p', source: 'the username/password inputs' });
   });
   test('config.json auths, with Docker Hub aliases, and identitytoken', async () => {
-    expect(await resolveCredential('docker.io', none, env(), spawnExec, mask)).toMatchObject({ username: 'hubuser', password: 'hubpass' });
-    expect(await resolveCredential('oauth.example', none, env(), spawnExec, mask)).toMatchObject({ identityToken: 'idtok' });
+    expect(await resolveCredential('docker.io', none, env(), spawnExec, mask)).toMatchObject({
+      username: 'hubuser',
+      password: 'hubpass',
+    });
+    expect(await resolveCredential('oauth.example', none, env(), spawnExec, mask)).toMatchObject({
+      identityToken: 'idtok',
+    });
     expect(masked).toEqual(expect.arrayContaining(['hubpass', 'idtok']));
   });
   test('credHelpers run docker-credential-<name> get with the server on stdin', async () => {
-    expect(await resolveCredential('helped.example', none, env(), spawnExec, mask)).toMatchObject({ username: 'helper-user', password: 'helper-secret', source: 'docker-credential-test' });
+    expect(await resolveCredential('helped.example', none, env(), spawnExec, mask)).toMatchObject({
+      username: 'helper-user',
+      password: 'helper-secret',
+      source: 'docker-credential-test',
+    });
     expect(masked).toContain('helper-secret');
   });
   test('github-token for ghcr.io only, as GITHUB_ACTOR; anonymous otherwise', async () => {
     const inputs = { ...none, githubToken: 'ghs_x', githubActor: 'octocat' };
-    expect(await resolveCredential('ghcr.io', inputs, env(), spawnExec, mask)).toMatchObject({ username: 'octocat', password: 'ghs_x' });
+    expect(await resolveCredential('ghcr.io', inputs, env(), spawnExec, mask)).toMatchObject({
+      username: 'octocat',
+      password: 'ghs_x',
+    });
     expect(await resolveCredential('quay.io', inputs, env(), spawnExec, mask)).toBeUndefined();
   });
 });

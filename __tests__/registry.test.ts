@@ -15,7 +15,11 @@ import { Transport } from '../src/publish/registry/transport.js';
 
 const PLATFORMS = 'linux/amd64,linux/arm64,linux/arm/v7';
 const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/hello', GITHUB_SHA: 'b'.repeat(40) };
-const common = { 'working-directory': 'example', 'source-date-epoch': '1700000000', labels: 'org.opencontainers.image.title=hello' };
+const common = {
+  'working-directory': 'example',
+  'source-date-epoch': '1700000000',
+  labels: 'org.opencontainers.image.title=hello',
+};
 
 let registry: Registry;
 let proxy: Proxy;
@@ -25,7 +29,9 @@ let tags: string;
 beforeAll(async () => {
   registry = await startRegistry();
   proxy = await startProxy(registry.host);
-  tags = [`${proxy.host}/acme/hello:1.0`, `${proxy.host}/acme/hello:latest`, `${proxy.host}/acme/mirror:1.0`].join('\n');
+  tags = [`${proxy.host}/acme/hello:1.0`, `${proxy.host}/acme/hello:latest`, `${proxy.host}/acme/mirror:1.0`].join(
+    '\n',
+  );
   first = await runActionAsync({ ...common, platforms: PLATFORMS, push: 'true', tags }, { env });
 });
 
@@ -43,27 +49,45 @@ describe('push to a plain-HTTP registry on loopback', () => {
     expect(Object.keys(JSON.parse(first.outputs.digests))).toEqual(['linux/amd64', 'linux/arm64', 'linux/arm/v7']);
     expect(first.notices.join('\n')).toContain(`Pushed ${proxy.host}/acme/hello@${first.outputs.digest}`);
     expect(first.summary).toMatch(/\*\*Blobs:\*\* 6 uploaded, 0 already present, 6 mounted/);
-    expect(first.summary).toMatch(/\*\*Time:\*\* prepare [0-9.]+ s · build, inspect, assemble, upload blobs \(3 targets, pipelined\) [0-9.]+ s · write layout [0-9.]+ s · push /);
+    expect(first.summary).toMatch(
+      /\*\*Time:\*\* prepare [0-9.]+ s · build, inspect, assemble, upload blobs \(3 targets, pipelined\) [0-9.]+ s · write layout [0-9.]+ s · push /,
+    );
   });
 
   test("each image's blobs go before its manifest, every manifest before the index by digest, and the tags last", () => {
     const at = (i: number) => ({ repo: proxy.seen[i].path.split('/')[3], ...proxy.seen[i] });
-    const manifestPuts = proxy.seen.flatMap((s, i) => (s.method === 'PUT' && s.path.includes('/manifests/') ? [{ i, repo: at(i).repo, ref: s.path.split('/manifests/')[1] }] : []));
+    const manifestPuts = proxy.seen.flatMap((s, i) =>
+      s.method === 'PUT' && s.path.includes('/manifests/')
+        ? [{ i, repo: at(i).repo, ref: s.path.split('/manifests/')[1] }]
+        : [],
+    );
     const digests = Object.values(JSON.parse(first.outputs.digests)) as string[];
     const children = manifestPuts.filter((m) => digests.includes(m.ref));
     const indexPuts = manifestPuts.filter((m) => m.ref === first.outputs.digest);
     const tagPuts = manifestPuts.filter((m) => !m.ref.startsWith('sha256:'));
     // Each repository gets every child manifest once; they go up as each image is ready, so in any order.
-    for (const repo of ['hello', 'mirror']) expect(children.filter((m) => m.repo === repo).map((m) => m.ref).sort()).toEqual([...digests].sort());
+    for (const repo of ['hello', 'mirror'])
+      expect(
+        children
+          .filter((m) => m.repo === repo)
+          .map((m) => m.ref)
+          .sort(),
+      ).toEqual([...digests].sort());
     expect(manifestPuts.length).toBe(children.length + indexPuts.length + tagPuts.length);
     expect(Math.max(...children.map((m) => m.i))).toBeLessThan(Math.min(...indexPuts.map((m) => m.i)));
     expect(indexPuts.map((m) => m.repo)).toEqual(['hello', 'mirror']);
     expect(tagPuts.map((m) => `${m.repo}:${m.ref}`)).toEqual(['hello:1.0', 'hello:latest', 'mirror:1.0']);
     expect(Math.max(...indexPuts.map((m) => m.i))).toBeLessThan(Math.min(...tagPuts.map((m) => m.i)));
     // A manifest goes up only after its layer and config are in that repository (uploaded or mounted).
-    const blobsAt = (repo: string, digest: string) => proxy.seen.findIndex((s, i) => at(i).repo === repo &&
-      ((s.method === 'PUT' && s.path.includes('/blobs/uploads/') && decodeURIComponent(s.query).includes(`digest=${digest}`)) ||
-        (s.method === 'POST' && decodeURIComponent(s.query).includes(`mount=${digest}`))));
+    const blobsAt = (repo: string, digest: string) =>
+      proxy.seen.findIndex(
+        (s, i) =>
+          at(i).repo === repo &&
+          ((s.method === 'PUT' &&
+            s.path.includes('/blobs/uploads/') &&
+            decodeURIComponent(s.query).includes(`digest=${digest}`)) ||
+            (s.method === 'POST' && decodeURIComponent(s.query).includes(`mount=${digest}`))),
+      );
     const layout = first.outputs['oci-layout'];
     for (const m of children) {
       const manifest = JSON.parse(readFileSync(join(layout, 'blobs', 'sha256', m.ref.slice(7)), 'utf8'));
@@ -76,53 +100,91 @@ describe('push to a plain-HTTP registry on loopback', () => {
   });
 
   test('the second repository gets its blobs by cross-repository mount', () => {
-    const mounts = proxy.seen.filter((s) => s.method === 'POST' && s.query.includes('mount=') && s.query.includes('from=acme%2Fhello'));
+    const mounts = proxy.seen.filter(
+      (s) => s.method === 'POST' && s.query.includes('mount=') && s.query.includes('from=acme%2Fhello'),
+    );
     expect(mounts.length).toBe(6);
     expect(mounts.every((m) => m.status === 201 && m.path === '/v2/acme/mirror/blobs/uploads/')).toBe(true);
   });
 
   test('skopeo reads the index back and the arm64 image runs under qemu', () => {
-    const raw = JSON.parse(sh('skopeo', ['inspect', '--tls-verify=false', '--raw', `docker://${registry.host}/acme/hello:latest`]));
+    const raw = JSON.parse(
+      sh('skopeo', ['inspect', '--tls-verify=false', '--raw', `docker://${registry.host}/acme/hello:latest`]),
+    );
     expect(raw.mediaType).toBe('application/vnd.oci.image.index.v1+json');
-    expect(raw.manifests.map((m: { digest: string }) => m.digest)).toEqual(Object.values(JSON.parse(first.outputs.digests)));
+    expect(raw.manifests.map((m: { digest: string }) => m.digest)).toEqual(
+      Object.values(JSON.parse(first.outputs.digests)),
+    );
     const dir = mkdtempSync(join(tmpdir(), 'scratchpack-pulled-'));
-    sh('skopeo', ['--override-arch', 'arm64', 'copy', '--src-tls-verify=false', `docker://${registry.host}/acme/mirror:1.0`, `oci:${dir}:pulled`]);
+    sh('skopeo', [
+      '--override-arch',
+      'arm64',
+      'copy',
+      '--src-tls-verify=false',
+      `docker://${registry.host}/acme/mirror:1.0`,
+      `oci:${dir}:pulled`,
+    ]);
     const view = join(mkdtempSync(join(tmpdir(), 'scratchpack-bundle-')), 'b');
     sh('umoci', ['unpack', '--rootless', '--image', `${dir}:pulled`, view]);
-    expect(sh('qemu-aarch64-static', [join(view, 'rootfs/usr/local/bin/hello'), '-check'])).toMatch(/^hello from linux\/arm64/);
+    expect(sh('qemu-aarch64-static', [join(view, 'rootfs/usr/local/bin/hello'), '-check'])).toMatch(
+      /^hello from linux\/arm64/,
+    );
   });
 
   test('when one target fails to build, nothing is written to the registry, not even for the target that built', async () => {
     const before = proxy.seen.length;
-    const run = await runActionAsync({
-      'working-directory': '__tests__/fixtures/halfbroken', 'source-date-epoch': '1700000000',
-      platforms: 'linux/amd64,linux/arm64', push: 'true', tags: `${proxy.host}/acme/half:1.0`,
-    }, { env });
+    const run = await runActionAsync(
+      {
+        'working-directory': '__tests__/fixtures/halfbroken',
+        'source-date-epoch': '1700000000',
+        platforms: 'linux/amd64,linux/arm64',
+        push: 'true',
+        tags: `${proxy.host}/acme/half:1.0`,
+      },
+      { env },
+    );
     expect(run.code).toBe(1);
     expect(run.errors.join('\n')).toContain('undefinedOnArm64');
     expect(run.errors.at(-1)).toContain('linux/arm64 (build failed)');
     // The target that built may ask (GET /v2/, HEAD) what the registry holds; it writes nothing, and no tag exists.
     const seen = proxy.seen.slice(before);
     expect(seen.filter((s) => s.method !== 'GET' && s.method !== 'HEAD')).toEqual([]);
-    expect(seen.filter((s) => s.method === 'HEAD').map((s) => s.path.split('/').slice(-2, -1)[0]).sort()).toEqual(['blobs', 'blobs', 'manifests']);
+    expect(
+      seen
+        .filter((s) => s.method === 'HEAD')
+        .map((s) => s.path.split('/').slice(-2, -1)[0])
+        .sort(),
+    ).toEqual(['blobs', 'blobs', 'manifests']);
     expect(seen.filter((s) => s.path.startsWith('/v2/acme/half/manifests/1.0'))).toEqual([]);
-    expect(sh('sh', ['-c', `skopeo inspect --tls-verify=false docker://${registry.host}/acme/half:1.0 2>&1 || true`])).toMatch(/manifest unknown|not found/i);
+    expect(
+      sh('sh', ['-c', `skopeo inspect --tls-verify=false docker://${registry.host}/acme/half:1.0 2>&1 || true`]),
+    ).toMatch(/manifest unknown|not found/i);
   });
 
   test('a cancelled push starts no queued upload and lets the one in flight finish', async () => {
     const transport = new Transport(nodeFetch, DEFAULT_RETRY, () => undefined);
     const client = clientFactory({
-      transport, credentials: { username: '', password: '', githubToken: '' }, insecureRegistries: [], env: {}, exec: async () => ({ exitCode: 127, stdout: '', stderr: '' }),
-      mask: () => undefined, info: () => undefined,
+      transport,
+      credentials: { username: '', password: '', githubToken: '' },
+      insecureRegistries: [],
+      env: {},
+      exec: async () => ({ exitCode: 127, stdout: '', stderr: '' }),
+      mask: () => undefined,
+      info: () => undefined,
     });
     const publisher = new RegistryPublisher({
-      tags: [parseTag(`${proxy.host}/acme/cancel:1`)], pushByDigest: false, client, concurrency: 1,
-      open: (b) => Readable.from([Buffer.from('data' in b ? b.data : [])], { objectMode: false }), retries: () => 0,
+      tags: [parseTag(`${proxy.host}/acme/cancel:1`)],
+      pushByDigest: false,
+      client,
+      concurrency: 1,
+      open: (b) => Readable.from([Buffer.from('data' in b ? b.data : [])], { objectMode: false }),
+      retries: () => 0,
     });
     const blobs = ['one', 'two', 'three'].map((n) => jsonBlob('application/vnd.oci.image.config.v1+json', { n }));
     const before = proxy.seen.length;
     proxy.fault = (req) => {
-      if (req.method === 'POST' && req.path === '/v2/acme/cancel/blobs/uploads/') publisher.cancel(new Error('the step failed elsewhere'));
+      if (req.method === 'POST' && req.path === '/v2/acme/cancel/blobs/uploads/')
+        publisher.cancel(new Error('the step failed elsewhere'));
       return 'pass';
     };
     try {
@@ -152,9 +214,22 @@ describe('push to a plain-HTTP registry on loopback', () => {
     const blocker = join(mkdtempSync(join(tmpdir(), 'scratchpack-blocked-')), 'a-file');
     writeFileSync(blocker, 'in the way');
     const before = proxy.seen.length;
-    const run = await runActionAsync({ ...common, platforms: PLATFORMS, push: 'true', tags: `${proxy.host}/acme/nolayout:1`, 'oci-layout': join(blocker, 'oci') }, { env });
+    const run = await runActionAsync(
+      {
+        ...common,
+        platforms: PLATFORMS,
+        push: 'true',
+        tags: `${proxy.host}/acme/nolayout:1`,
+        'oci-layout': join(blocker, 'oci'),
+      },
+      { env },
+    );
     expect(run.code).toBe(1);
-    expect(run.errors).toEqual([expect.stringContaining(`could not write the OCI layout at ${join(blocker, 'oci')} (input "oci-layout"): ENOTDIR`)]);
+    expect(run.errors).toEqual([
+      expect.stringContaining(
+        `could not write the OCI layout at ${join(blocker, 'oci')} (input "oci-layout"): ENOTDIR`,
+      ),
+    ]);
     expect(run.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/);
     const tagRequests = proxy.seen.slice(before).filter((r) => r.path === '/v2/acme/nolayout/manifests/1');
     expect(tagRequests).toEqual([]);
@@ -163,13 +238,30 @@ describe('push to a plain-HTTP registry on loopback', () => {
 
   test('a changed image moves every tag: the HEAD shows another digest, so each tag is PUT', async () => {
     const before = proxy.seen.length;
-    const changed = await runActionAsync({ ...common, labels: 'org.opencontainers.image.title=hello, changed', platforms: PLATFORMS, push: 'true', tags }, { env });
+    const changed = await runActionAsync(
+      { ...common, labels: 'org.opencontainers.image.title=hello, changed', platforms: PLATFORMS, push: 'true', tags },
+      { env },
+    );
     expect(changed.code).toBe(0);
     expect(changed.outputs.digest).not.toBe(first.outputs.digest);
-    const tagPuts = proxy.seen.slice(before).filter((r) => r.method === 'PUT' && r.path.includes('/manifests/') && !r.path.includes('sha256:'));
-    expect(tagPuts.map((r) => `${r.path.split('/manifests/')[1]} ${r.status}`)).toEqual(['1.0 201', 'latest 201', '1.0 201']);
+    const tagPuts = proxy.seen
+      .slice(before)
+      .filter((r) => r.method === 'PUT' && r.path.includes('/manifests/') && !r.path.includes('sha256:'));
+    expect(tagPuts.map((r) => `${r.path.split('/manifests/')[1]} ${r.status}`)).toEqual([
+      '1.0 201',
+      'latest 201',
+      '1.0 201',
+    ]);
     for (const ref of ['acme/hello:1.0', 'acme/hello:latest', 'acme/mirror:1.0']) {
-      expect(sh('skopeo', ['inspect', '--tls-verify=false', '--format', '{{.Digest}}', `docker://${registry.host}/${ref}`]).trim()).toBe(changed.outputs.digest);
+      expect(
+        sh('skopeo', [
+          'inspect',
+          '--tls-verify=false',
+          '--format',
+          '{{.Digest}}',
+          `docker://${registry.host}/${ref}`,
+        ]).trim(),
+      ).toBe(changed.outputs.digest);
     }
   });
 });

@@ -16,13 +16,39 @@ function peer(i) {
   const ctx = join(work, `peer-${i}`);
   mkdirSync(ctx, { recursive: true });
   goBuildLoop(SIX, join(ctx, 'bin'));
-  writeFileSync(join(ctx, 'Dockerfile'), 'FROM scratch\nARG TARGETARCH\nARG TARGETVARIANT\nCOPY bin/${TARGETARCH}${TARGETVARIANT}/app /app\nENTRYPOINT ["/app"]\n');
-  buildah(work, ['bud', '--quiet', '--platform', SIX.join(','), '--manifest', `peer-${i}`, '-f', join(ctx, 'Dockerfile'), ctx]);
-  buildah(work, ['manifest', 'push', '--all', '--tls-verify=false', `peer-${i}`, `docker://${registry.host}/bench/peer-${i}:latest`]);
+  writeFileSync(
+    join(ctx, 'Dockerfile'),
+    'FROM scratch\nARG TARGETARCH\nARG TARGETVARIANT\nCOPY bin/${TARGETARCH}${TARGETVARIANT}/app /app\nENTRYPOINT ["/app"]\n',
+  );
+  buildah(work, [
+    'bud',
+    '--quiet',
+    '--platform',
+    SIX.join(','),
+    '--manifest',
+    `peer-${i}`,
+    '-f',
+    join(ctx, 'Dockerfile'),
+    ctx,
+  ]);
+  buildah(work, [
+    'manifest',
+    'push',
+    '--all',
+    '--tls-verify=false',
+    `peer-${i}`,
+    `docker://${registry.host}/bench/peer-${i}:latest`,
+  ]);
 }
 
 function action(i) {
-  const run = runAction({ 'working-directory': 'bench/service', platforms: SIX.join(','), push: 'true', tags: `${registry.host}/bench/action-${i}:latest`, 'source-date-epoch': '1700000000' });
+  const run = runAction({
+    'working-directory': 'bench/service',
+    platforms: SIX.join(','),
+    push: 'true',
+    tags: `${registry.host}/bench/action-${i}:latest`,
+    'source-date-epoch': '1700000000',
+  });
   return run;
 }
 
@@ -36,29 +62,61 @@ try {
     // The order alternates (action first in odd pairs, peer first in even ones), so that neither side always runs
     // right after the other: what one run leaves behind (freed memory, a busy registry) is shared out evenly.
     // Untimed `sync` before each side: neither run pays for writing back the other's dirty pages.
-    const timeAction = async () => { sh('sync', []); return seconds(() => { last = action(i); }); };
-    const timePeer = async () => { sh('sync', []); return seconds(() => peer(i)); };
+    const timeAction = async () => {
+      sh('sync', []);
+      return seconds(() => {
+        last = action(i);
+      });
+    };
+    const timePeer = async () => {
+      sh('sync', []);
+      return seconds(() => peer(i));
+    };
     const first = i % 2 === 0 ? 'scratchpack' : 'peer';
     let a, p;
-    if (first === 'scratchpack') { a = await timeAction(); p = await timePeer(); } else { p = await timePeer(); a = await timeAction(); }
+    if (first === 'scratchpack') {
+      a = await timeAction();
+      p = await timePeer();
+    } else {
+      p = await timePeer();
+      a = await timeAction();
+    }
     rows.push({ action: a, peer: p, ratio: a / p, first });
-    console.log(`pair ${i + 1} (${first} first): scratchpack ${a.toFixed(2)} s, go loop + buildah ${p.toFixed(2)} s, ratio ${(a / p).toFixed(3)}`);
+    console.log(
+      `pair ${i + 1} (${first} first): scratchpack ${a.toFixed(2)} s, go loop + buildah ${p.toFixed(2)} s, ratio ${(a / p).toFixed(3)}`,
+    );
   }
   const byOrder = (first) => rows.filter((r) => r.first === first).map((r) => r.ratio);
-  console.log(`median: scratchpack ${median(rows.map((r) => r.action)).toFixed(2)} s, peer ${median(rows.map((r) => r.peer)).toFixed(2)} s, ratio ${median(rows.map((r) => r.ratio)).toFixed(3)} (target <= 0.5)`);
-  if (PAIRS > 1) console.log(`  by order: scratchpack first ${median(byOrder('scratchpack')).toFixed(3)}, peer first ${median(byOrder('peer')).toFixed(3)}`);
+  console.log(
+    `median: scratchpack ${median(rows.map((r) => r.action)).toFixed(2)} s, peer ${median(rows.map((r) => r.peer)).toFixed(2)} s, ratio ${median(rows.map((r) => r.ratio)).toFixed(3)} (target <= 0.5)`,
+  );
+  if (PAIRS > 1)
+    console.log(
+      `  by order: scratchpack first ${median(byOrder('scratchpack')).toFixed(3)}, peer first ${median(byOrder('peer')).toFixed(3)}`,
+    );
   // Target 5: the layer of the static binary alone (no CA bundle) against `gzip -6` of the same binary.
-  const bare = runAction({ 'working-directory': 'bench/service', platforms: SIX.join(','), 'ca-certificates': 'false', 'source-date-epoch': '1700000000' });
+  const bare = runAction({
+    'working-directory': 'bench/service',
+    platforms: SIX.join(','),
+    'ca-certificates': 'false',
+    'source-date-epoch': '1700000000',
+  });
   console.log('\nimage sizes (ca-certificates: false, so the layer is the binary plus passwd, group and directories):');
   const blob = (d) => readFileSync(join(bare.outputs['oci-layout'], 'blobs', 'sha256', d.slice(7)));
   for (const img of JSON.parse(bare.outputs.images)) {
     const config = JSON.parse(blob(img.digest)).config.size;
     const bin = join(bare.outputs.binaries, img.platform.replaceAll('/', '_'), 'bench-service');
     const gz6 = Number(sh('sh', ['-c', `gzip -6 -n -c < "${bin}" | wc -c`]).trim());
-    console.log(`  ${img.platform}: layer ${img.layer.size} B, gzip -6 ${gz6} B, layer - gzip -6 = ${img.layer.size - gz6} B (target <= 2048), ` +
-      `ratio ${(img.layer.size / gz6).toFixed(4)}; manifest ${img.size} B + config ${config} B = ${img.size + config} B (target < 2048)`);
+    console.log(
+      `  ${img.platform}: layer ${img.layer.size} B, gzip -6 ${gz6} B, layer - gzip -6 = ${img.layer.size - gz6} B (target <= 2048), ` +
+        `ratio ${(img.layer.size / gz6).toFixed(4)}; manifest ${img.size} B + config ${config} B = ${img.size + config} B (target < 2048)`,
+    );
   }
-  console.log(`  with the CA bundle (last timed run): ${JSON.parse(last.outputs.images).map((i) => `${i.platform} ${i.layer.size} B`).join(', ')}`);
+  console.log(
+    `  with the CA bundle (last timed run): ${JSON.parse(last.outputs.images)
+      .map((i) => `${i.platform} ${i.layer.size} B`)
+      .join(', ')}`,
+  );
 } finally {
   registry.stop();
   rmSync(work, { recursive: true, force: true });

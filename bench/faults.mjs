@@ -13,9 +13,21 @@ const RUNS = Number(process.env.RUNS ?? 20);
 const { startProxy } = await importTs('__tests__/helpers/registry.ts');
 const registry = await startRegistry();
 const proxy = await startProxy(registry.host);
-const rotation = [{ status: 503 }, { status: 429, headers: { 'retry-after': '1' } }, 'drop', { status: 500 }, { status: 502 }];
+const rotation = [
+  { status: 503 },
+  { status: 429, headers: { 'retry-after': '1' } },
+  'drop',
+  { status: 500 },
+  { status: 502 },
+];
 const runnerTemp = mkdtempSync(join(tmpdir(), 'scratchpack-bench-faults-'));
-const inputs = (repo) => ({ 'working-directory': 'bench/service', platforms: SIX.join(','), push: 'true', tags: `${proxy.host}/${repo}:latest`, 'source-date-epoch': '1700000000' });
+const inputs = (repo) => ({
+  'working-directory': 'bench/service',
+  platforms: SIX.join(','),
+  push: 'true',
+  tags: `${proxy.host}/${repo}:latest`,
+  'source-date-epoch': '1700000000',
+});
 
 /** Copies the whole tree out of the registry with skopeo, which verifies every digest; returns the platforms found. */
 function validate(repo) {
@@ -49,23 +61,34 @@ try {
     };
     let run, error;
     const faulty = await seconds(async () => {
-      try { run = await runActionAsync(inputs(`bench/faults-${i}`), { runnerTemp }); } catch (e) { error = e; }
+      try {
+        run = await runActionAsync(inputs(`bench/faults-${i}`), { runnerTemp });
+      } catch (e) {
+        error = e;
+      }
     });
     proxy.fault = () => 'pass';
-    const injected = proxy.seen.slice(before).filter((s) => s.injected).map((s) => s.injected);
+    const injected = proxy.seen
+      .slice(before)
+      .filter((s) => s.injected)
+      .map((s) => s.injected);
     const clean = await seconds(() => runActionAsync(inputs(`bench/clean-${i}`), { runnerTemp }));
     const v = validate(`bench/faults-${i}`);
     const ok = error ? !v.tagged : v.tagged && v.complete && v.platforms === SIX.length;
     const retries = Number(/(\d+) retries/.exec(run?.summary ?? '')?.[1] ?? -1);
     results.push({ ok, succeeded: !error, faulty, clean, injected: injected.length, retries });
-    console.log(`run ${i + 1}: ${error ? 'step failed' : 'step passed'}, ${injected.length} faults injected (${[...new Set(injected)].join(' ')}), ${retries} retries, ` +
-      `${v.tagged ? (v.complete ? `tag -> complete index of ${v.platforms}` : `tag -> INCOMPLETE index: ${v.error}`) : 'no tag'}; ` +
-      `${faulty.toFixed(2)} s vs clean push ${clean.toFixed(2)} s (ratio ${(faulty / clean).toFixed(2)}) -> ${ok ? 'ok' : 'FAIL'}`);
+    console.log(
+      `run ${i + 1}: ${error ? 'step failed' : 'step passed'}, ${injected.length} faults injected (${[...new Set(injected)].join(' ')}), ${retries} retries, ` +
+        `${v.tagged ? (v.complete ? `tag -> complete index of ${v.platforms}` : `tag -> INCOMPLETE index: ${v.error}`) : 'no tag'}; ` +
+        `${faulty.toFixed(2)} s vs clean push ${clean.toFixed(2)} s (ratio ${(faulty / clean).toFixed(2)}) -> ${ok ? 'ok' : 'FAIL'}`,
+    );
   }
   const bad = results.filter((r) => !r.ok).length;
-  console.log(`\n${RUNS} runs: ${results.filter((r) => r.succeeded).length} pushed, ${bad} invalid; ` +
-    `${results.reduce((s, r) => s + r.injected, 0)} faults injected, ${results.reduce((s, r) => s + r.retries, 0)} retries; ` +
-    `median faulty/clean time ratio ${median(results.map((r) => r.faulty / r.clean)).toFixed(2)}`);
+  console.log(
+    `\n${RUNS} runs: ${results.filter((r) => r.succeeded).length} pushed, ${bad} invalid; ` +
+      `${results.reduce((s, r) => s + r.injected, 0)} faults injected, ${results.reduce((s, r) => s + r.retries, 0)} retries; ` +
+      `median faulty/clean time ratio ${median(results.map((r) => r.faulty / r.clean)).toFixed(2)}`,
+  );
   if (bad > 0) process.exitCode = 1;
 } finally {
   await proxy.close();

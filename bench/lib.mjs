@@ -19,7 +19,12 @@ export const SIX = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/ppc64le
 
 /** Runs a command; throws with its stderr when it fails. */
 export function sh(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 << 20, ...opts, env: { ...process.env, ...opts.env } });
+  const r = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    ...opts,
+    env: { ...process.env, ...opts.env },
+  });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return r.stdout;
 }
@@ -51,12 +56,23 @@ export async function startLinkedRegistry(spec) {
   const registry = await startRegistry();
   if (!spec) return { ...registry, link: 'loopback' };
   const [mbit, ms] = spec.split(',').map(Number);
-  const child = spawn(process.execPath, [join(ROOT, 'bench', 'link-proxy.mjs'), registry.host, String(ms), String((mbit * 1e6) / 8)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bench', 'link-proxy.mjs'), registry.host, String(ms), String((mbit * 1e6) / 8)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const host = await new Promise((resolve, reject) => {
     child.stdout.once('data', (d) => resolve(String(d).trim().split('\n')[0]));
     child.once('exit', (code) => reject(new Error(`link proxy exited ${code}`)));
   });
-  return { host, link: `${mbit} Mbit/s uplink, ${ms} ms latency`, stop: async () => { child.kill(); await registry.stop(); } };
+  return {
+    host,
+    link: `${mbit} Mbit/s uplink, ${ms} ms latency`,
+    stop: async () => {
+      child.kill();
+      await registry.stop();
+    },
+  };
 }
 
 function actionEnv(inputs, runnerTemp, env) {
@@ -64,7 +80,14 @@ function actionEnv(inputs, runnerTemp, env) {
   const summary = join(runnerTemp, 'step_summary');
   writeFileSync(out, '');
   writeFileSync(summary, '');
-  const e = { ...process.env, GITHUB_WORKSPACE: ROOT, RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: out, GITHUB_STEP_SUMMARY: summary, ...env };
+  const e = {
+    ...process.env,
+    GITHUB_WORKSPACE: ROOT,
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_OUTPUT: out,
+    GITHUB_STEP_SUMMARY: summary,
+    ...env,
+  };
   for (const [k, v] of Object.entries(inputs)) e[`INPUT_${k.toUpperCase()}`] = v;
   return { e, out, summary };
 }
@@ -96,7 +119,8 @@ export function runAction(inputs, { env = {}, runnerTemp = tempRun(), bundle = j
 export function spawnAction(inputs, { env = {}, runnerTemp = tempRun() } = {}) {
   const { e, out, summary } = actionEnv(inputs, runnerTemp, env);
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env: e });
-  let stdout = '', stderr = '';
+  let stdout = '',
+    stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   const done = new Promise((resolve, reject) => {
@@ -121,8 +145,22 @@ export function runActionAsync(inputs, opts) {
  * With `wrap` (e.g. GNU time) in front; returns the finished process.
  */
 export function buildah(root, args, wrap = []) {
-  const [cmd, ...rest] = [...wrap, 'buildah', '--root', join(root, 'root'), '--runroot', join(root, 'runroot'), '--storage-driver', 'vfs', ...args];
-  const r = spawnSync(cmd, rest, { env: { ...process.env, BUILDAH_ISOLATION: 'chroot' }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const [cmd, ...rest] = [
+    ...wrap,
+    'buildah',
+    '--root',
+    join(root, 'root'),
+    '--runroot',
+    join(root, 'runroot'),
+    '--storage-driver',
+    'vfs',
+    ...args,
+  ];
+  const r = spawnSync(cmd, rest, {
+    env: { ...process.env, BUILDAH_ISOLATION: 'chroot' },
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (r.status !== 0) throw new Error(`buildah ${args[0]} exited ${r.status}: ${r.stderr}`);
   return r;
 }
@@ -137,7 +175,10 @@ export function goEnv(platform) {
 export function goBuildLoop(platforms, outDir, name = 'app', env = {}) {
   for (const p of platforms) {
     const [, arch, variant] = p.split('/');
-    sh('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', join(outDir, `${arch}${variant ?? ''}`, name), '.'], { cwd: SERVICE, env: { ...env, ...goEnv(p) } });
+    sh('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', join(outDir, `${arch}${variant ?? ''}`, name), '.'], {
+      cwd: SERVICE,
+      env: { ...env, ...goEnv(p) },
+    });
   }
 }
 
@@ -151,7 +192,14 @@ export function machine() {
 export async function importTs(rel) {
   const { build } = await import('esbuild');
   const out = join(mkdtempSync(join(tmpdir(), 'scratchpack-bench-ts-')), 'helper.mjs');
-  await build({ entryPoints: [join(ROOT, rel)], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
+  await build({
+    entryPoints: [join(ROOT, rel)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: out,
+    logLevel: 'warning',
+  });
   return import(out);
 }
 

@@ -17,7 +17,13 @@ try {
   console.log(`machine: ${machine()}`);
   const sides = [{ name: 'rerun', bundle: undefined }];
   if (process.env.BASE) sides.push({ name: `rerun at ${process.env.BASE}`, bundle: bundleAt(process.env.BASE) });
-  const inputs = { 'working-directory': 'bench/service', platforms: SIX.join(','), push: 'true', tags: `${registry.host}/bench/rerun:latest`, 'source-date-epoch': '1700000000' };
+  const inputs = {
+    'working-directory': 'bench/service',
+    platforms: SIX.join(','),
+    push: 'true',
+    tags: `${registry.host}/bench/rerun:latest`,
+    'source-date-epoch': '1700000000',
+  };
   for (const side of sides) {
     side.runnerTemp = mkdtempSync(join(tmpdir(), 'scratchpack-bench-rerun-'));
     side.first = runAction(inputs, { runnerTemp: side.runnerTemp, bundle: side.bundle });
@@ -32,7 +38,9 @@ try {
     const parts = [];
     for (const side of i % 2 ? [...sides].reverse() : sides) {
       let run;
-      const a = await seconds(() => { run = runAction(inputs, { runnerTemp: side.runnerTemp, bundle: side.bundle }); });
+      const a = await seconds(() => {
+        run = runAction(inputs, { runnerTemp: side.runnerTemp, bundle: side.bundle });
+      });
       if (run.outputs.digest !== side.first.outputs.digest) throw new Error('rerun changed the digest');
       const blobs = /\*\*Blobs:\*\* ([^\n]*)/.exec(run.summary)?.[1];
       const cache = /\((\d+ of \d+ layers from the layer cache)\)/.exec(run.summary)?.[1] ?? 'no layer cache hits';
@@ -40,11 +48,15 @@ try {
       side.own.push(a / lt);
       parts.push(`${side.name} ${a.toFixed(2)} s, ratio ${(a / l).toFixed(3)}; ${cache}; blobs ${blobs}`);
     }
-    console.log(`pair ${i + 1}: go build loop ${l.toFixed(2)} s (${lt.toFixed(2)} s with GOGC=${tuned.GOGC} GOMEMLIMIT=${tuned.GOMEMLIMIT}); ${parts.join(' | ')}`);
+    console.log(
+      `pair ${i + 1}: go build loop ${l.toFixed(2)} s (${lt.toFixed(2)} s with GOGC=${tuned.GOGC} GOMEMLIMIT=${tuned.GOMEMLIMIT}); ${parts.join(' | ')}`,
+    );
   }
   for (const side of sides) {
-    console.log(`${side.name}: median ratio ${median(side.ratios).toFixed(3)} (target <= 1.1); ` +
-      `against the loop with the action's GC settings ${median(side.own).toFixed(3)}`);
+    console.log(
+      `${side.name}: median ratio ${median(side.ratios).toFixed(3)} (target <= 1.1); ` +
+        `against the loop with the action's GC settings ${median(side.own).toFixed(3)}`,
+    );
   }
 } finally {
   registry.stop();

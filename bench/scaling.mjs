@@ -12,9 +12,14 @@ goBuildLoop(SIX, mkdtempSync(join(tmpdir(), 'scratchpack-bench-warm-')));
 console.log('platforms | scratchpack (median s) | go build loop (median s) | ratio');
 for (let n = 1; n <= SIX.length; n++) {
   const platforms = SIX.slice(0, n);
-  const a = [], l = [];
+  const a = [],
+    l = [];
   for (let i = 0; i < REPEAT; i++) {
-    a.push(await seconds(() => runAction({ 'working-directory': 'bench/service', platforms: platforms.join(','), 'source-date-epoch': '1' })));
+    a.push(
+      await seconds(() =>
+        runAction({ 'working-directory': 'bench/service', platforms: platforms.join(','), 'source-date-epoch': '1' }),
+      ),
+    );
     l.push(await seconds(() => goBuildLoop(platforms, mkdtempSync(join(tmpdir(), 'scratchpack-bench-loop-')))));
   }
   console.log(`${n} | ${median(a).toFixed(2)} | ${median(l).toFixed(2)} | ${(median(a) / median(l)).toFixed(3)}`);

@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 const noHttpClient = {
   name: 'no-http-client',
   setup(b) {
-    b.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, () => ({ path: fileURLToPath(new URL('./no-http-client.mjs', import.meta.url)) }));
+    b.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, () => ({
+      path: fileURLToPath(new URL('./no-http-client.mjs', import.meta.url)),
+    }));
   },
 };
 
@@ -23,7 +25,9 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   // Some CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __scratchpackRequire } from 'node:module';\nconst require = __scratchpackRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __scratchpackRequire } from 'node:module';\nconst require = __scratchpackRequire(import.meta.url);",
+  },
 };
 
 await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: 'dist/index.js' });

@@ -20,7 +20,10 @@ const env = {
   INPUT_TAGS: 'ghcr.io/example/hello:demo',
 };
 console.log(`Running dist/index.js on example/ (RUNNER_TEMP=${temp})\n`);
-const r = spawnSync(process.execPath, [join(root, 'dist', 'index.js')], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+const r = spawnSync(process.execPath, [join(root, 'dist', 'index.js')], {
+  env,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 console.log('\n----- job summary -----\n');
 console.log(readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'));
 console.log(`Inspect it: skopeo inspect --raw oci:${join(temp, 'scratchpack', 'oci')}:demo`);

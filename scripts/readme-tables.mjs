@@ -13,8 +13,13 @@ export function readmeTables(actionYml) {
   );
   const outputs = Object.entries(action.outputs).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`);
   return [
-    '| input | default | meaning |', '| --- | --- | --- |', ...inputs, '',
-    '| output | meaning |', '| --- | --- |', ...outputs,
+    '| input | default | meaning |',
+    '| --- | --- | --- |',
+    ...inputs,
+    '',
+    '| output | meaning |',
+    '| --- | --- |',
+    ...outputs,
   ].join('\n');
 }
 

@@ -50,7 +50,9 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
     await timed('merge', () => runMerge(inputs, report, deps));
     return { report, annotations };
   }
-  const [setup, toolchains] = await timed('prepare', () => Promise.all([prepare(inputs, deps.env), resolveToolchains(inputs, deps.env)]));
+  const [setup, toolchains] = await timed('prepare', () =>
+    Promise.all([prepare(inputs, deps.env), resolveToolchains(inputs, deps.env)]),
+  );
   report.warnings.push(...setup.warnings);
   // No build waits for another process: `git log` (when no epoch is given) runs beside them, `go list` only on failure.
   const epoch = resolveEpoch(inputs, deps.env, deps.exec, setup.workDir);
@@ -60,22 +62,39 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   const layerSlot = limiter(deps.concurrency);
   const toRepoPath = (f: string) => relative(setup.workspace, resolve(setup.workDir, f));
   const goOptions = {
-    pkg: inputs.package, ldflags: inputs.ldflags, tags: inputs.buildTags, goFlags: inputs.goFlags,
-    cgo: inputs.cgo, env: inputs.env,
+    pkg: inputs.package,
+    ldflags: inputs.ldflags,
+    tags: inputs.buildTags,
+    goFlags: inputs.goFlags,
+    cgo: inputs.cgo,
+    env: inputs.env,
     procs: deps.env.GOMAXPROCS ? undefined : buildProcs(deps.concurrency, inputs.platforms.length),
     gc: deps.env.GOGC || deps.env.GOMEMLIMIT ? undefined : gcTuning(deps.memory, deps.concurrency),
   };
   const buildContext = {
-    exec: deps.exec, cwd: setup.workDir, baseEnv: deps.env as Record<string, string>,
+    exec: deps.exec,
+    cwd: setup.workDir,
+    baseEnv: deps.env as Record<string, string>,
     // go's own outputs stay here between runs, so go skips the link when a binary is up to date (the rerun target).
-    outDir: join(deps.tempRoot, 'build'), ccFor: (p: Platform) => toolchains.get(p.id)?.cc,
+    outDir: join(deps.tempRoot, 'build'),
+    ccFor: (p: Platform) => toolchains.get(p.id)?.cc,
   };
-  const plans = planner(inputs, setup, {
-    exec: deps.exec, cwd: setup.workDir, shownDir: relative(setup.workspace, setup.workDir) || '.',
-    env: { ...buildContext.baseEnv, ...buildEnv(goOptions, inputs.platforms[0]) },
-  }, epoch, { serverUrl: deps.env.GITHUB_SERVER_URL, repository: deps.env.GITHUB_REPOSITORY, sha: deps.env.GITHUB_SHA });
+  const plans = planner(
+    inputs,
+    setup,
+    {
+      exec: deps.exec,
+      cwd: setup.workDir,
+      shownDir: relative(setup.workspace, setup.workDir) || '.',
+      env: { ...buildContext.baseEnv, ...buildEnv(goOptions, inputs.platforms[0]) },
+    },
+    epoch,
+    { serverUrl: deps.env.GITHUB_SERVER_URL, repository: deps.env.GITHUB_REPOSITORY, sha: deps.env.GITHUB_SHA },
+  );
   const inspectContext = {
-    inputs, toolchains, hash: deps.layers.hash,
+    inputs,
+    toolchains,
+    hash: deps.layers.hash,
     show: (f: string) => (relative(setup.workspace, f).startsWith('..') ? f : relative(setup.workspace, f)),
   };
   const builds: BuildResult[] = [];
@@ -99,7 +118,10 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
       const binary = join(shipped, plan.binaryName);
       await mkdir(shipped, { recursive: true });
       await link(built.binary, binary).catch(() => copyFile(built.binary, binary));
-      const checked = await inspectOne({ ...built, binary }, report.platforms[i], { ...inspectContext, binaryPath: plan.binaryPath });
+      const checked = await inspectOne({ ...built, binary }, report.platforms[i], {
+        ...inspectContext,
+        binaryPath: plan.binaryPath,
+      });
       found[i] = checked.annotations;
       passed = checked.passed;
       return passed && { plan, passed };
@@ -112,21 +134,31 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   let images: Array<ImageArtifact | undefined>;
   try {
     images = await timed(`${stages} (${inputs.platforms.length} targets, pipelined)`, () =>
-      Promise.all(inputs.platforms.map(async (platform, i): Promise<ImageArtifact | undefined> => {
-        const ready = await check(platform, i);
-        if (!ready) return undefined;
-        const { plan, passed } = ready;
-        const entries = rootfsEntries({
-          binaryPath: plan.binaryPath, binary: passed.binary, caBundle: setup.caBundle,
-          zoneinfo: setup.zoneinfo, extraFiles: setup.extraFiles, libraries: passed.libraries,
-        });
-        const [mtime] = await epoch;
-        const layer = await layerSlot(() => buildLayer(entries, mtime, deps.layers));
-        const image = buildImage([layer], { ...plan.image, platform: ociPlatform(platform), family: inputs.mediaTypes });
-        session?.probe(image);
-        if (session && (await checks.all)) session.pushEarly(image);
-        return image;
-      })),
+      Promise.all(
+        inputs.platforms.map(async (platform, i): Promise<ImageArtifact | undefined> => {
+          const ready = await check(platform, i);
+          if (!ready) return undefined;
+          const { plan, passed } = ready;
+          const entries = rootfsEntries({
+            binaryPath: plan.binaryPath,
+            binary: passed.binary,
+            caBundle: setup.caBundle,
+            zoneinfo: setup.zoneinfo,
+            extraFiles: setup.extraFiles,
+            libraries: passed.libraries,
+          });
+          const [mtime] = await epoch;
+          const layer = await layerSlot(() => buildLayer(entries, mtime, deps.layers));
+          const image = buildImage([layer], {
+            ...plan.image,
+            platform: ociPlatform(platform),
+            family: inputs.mediaTypes,
+          });
+          session?.probe(image);
+          if (session && (await checks.all)) session.pushEarly(image);
+          return image;
+        }),
+      ),
     );
   } catch (e) {
     await session?.abandon(e); // e.g. one layer failed after others began to upload: start no more
@@ -138,19 +170,31 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
   if (builds.some((b) => !b.ok)) await plans.askGo();
   annotations.push(...buildAnnotations(builds, toRepoPath), ...found.flat());
   if (annotations.some((a) => a.level === 'error')) {
-    report.errors.push(...annotations.filter((a) => a.level === 'error').map((a) => (a.file ? `${a.file}:${a.startLine}: ${a.message}` : a.message)));
+    report.errors.push(
+      ...annotations
+        .filter((a) => a.level === 'error')
+        .map((a) => (a.file ? `${a.file}:${a.startLine}: ${a.message}` : a.message)),
+    );
     return { report, annotations };
   }
   const plan = await (plans.planned() as Promise<Plan>); // settled: every target passed, so one made it
-  const artifact = buildIndex(images as ImageArtifact[], plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
+  const artifact = buildIndex(
+    images as ImageArtifact[],
+    plan.indexAnnotations,
+    plan.manifestDescriptorAnnotations,
+    inputs.mediaTypes,
+  );
   const location = resolve(inputs.ociLayout || join(deps.tempRoot, 'oci'));
   // The layout and the push run side by side: they share no file, and the index and the tags wait for the layout, so
   // a layout that fails still moves no tag. The layout logs nothing, so it is timed without a log group of its own.
   const layoutStart = performance.now();
-  const written = new LayoutPublisher(location).publish(artifact, { annotations: plan.layoutAnnotations }).then((published) => {
-    report.ociLayout = location;
-    report.refs = published.refs;
-  }).finally(() => report.phases.push({ name: 'write layout', ms: performance.now() - layoutStart }));
+  const written = new LayoutPublisher(location)
+    .publish(artifact, { annotations: plan.layoutAnnotations })
+    .then((published) => {
+      report.ociLayout = location;
+      report.refs = published.refs;
+    })
+    .finally(() => report.phases.push({ name: 'write layout', ms: performance.now() - layoutStart }));
   const pushed = session ? timed('push', () => session.finish(artifact, report, written)) : undefined;
   try {
     await Promise.all([written, pushed]);

@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Node 24 as scripts/setup-test-env.sh installs it: the runtime GitHub runs `node24` actions on. */
-export const NODE24 = join(process.env.SCRATCHPACK_CACHE ?? join(homedir(), '.cache', 'scratchpack'), 'node24', 'bin', 'node');
+export const NODE24 = join(
+  process.env.SCRATCHPACK_CACHE ?? join(homedir(), '.cache', 'scratchpack'),
+  'node24',
+  'bin',
+  'node',
+);
 
 /** What a run of the committed bundle left behind, parsed as GitHub would read it. */
 export interface ActionRun {
@@ -71,10 +76,14 @@ function prepareRun(inputs: Record<string, string>, opts: RunOptions) {
   const finish = (code: number | null, stdout: string, stderr: string): ActionRun => {
     const pick = (cmd: string) => stdout.split('\n').filter((l) => l.startsWith(`::${cmd}`));
     return {
-      code: code ?? -1, stdout, stderr,
+      code: code ?? -1,
+      stdout,
+      stderr,
       outputs: parseOutputFile(readFileSync(outFile, 'utf8')),
       summary: readFileSync(summaryFile, 'utf8'),
-      errors: pick('error'), warnings: pick('warning'), notices: pick('notice'),
+      errors: pick('error'),
+      warnings: pick('warning'),
+      notices: pick('notice'),
       runnerTemp,
     };
   };
@@ -93,7 +102,8 @@ export function runActionAsync(inputs: Record<string, string>, opts: RunOptions 
   const { env, args, finish } = prepareRun(inputs, opts);
   return new Promise((resolve, reject) => {
     const child = spawn(opts.node ?? process.execPath, args, { env, cwd: ROOT });
-    let stdout = '', stderr = '';
+    let stdout = '',
+      stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
@@ -102,8 +112,18 @@ export function runActionAsync(inputs: Record<string, string>, opts: RunOptions 
 }
 
 /** Runs a command and returns stdout, failing the test with stderr when it exits non-zero. */
-export function sh(cmd: string, args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): string {
-  const r = spawnSync(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, input: opts.input, encoding: 'utf8', maxBuffer: 64 << 20 });
+export function sh(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string>; input?: string } = {},
+): string {
+  const r = spawnSync(cmd, args, {
+    cwd: opts.cwd,
+    env: { ...process.env, ...opts.env },
+    input: opts.input,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}${r.error ?? ''}`);
   return r.stdout;
 }

@@ -5,7 +5,10 @@ import { ROOT, sh } from './action.js';
 
 /** Builds a Go package for a GOOS/GOARCH with extra env, returning the binary's path. */
 export function goBuild(dir: string, out: string, env: Record<string, string>, args: string[] = []): string {
-  sh('go', ['build', '-trimpath', ...args, '-o', out, '.'], { cwd: dir, env: { GOOS: 'linux', CGO_ENABLED: '0', GOTOOLCHAIN: 'local', ...env } });
+  sh('go', ['build', '-trimpath', ...args, '-o', out, '.'], {
+    cwd: dir,
+    env: { GOOS: 'linux', CGO_ENABLED: '0', GOTOOLCHAIN: 'local', ...env },
+  });
   return out;
 }
 
@@ -19,9 +22,15 @@ export function buildCFixtures(): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'scratchpack-c-'));
   mkdirSync(join(dir, 'lib'));
   writeFileSync(join(dir, 'tiny.c'), 'int tiny(void) { return 42; }\n');
-  writeFileSync(join(dir, 'main.c'), '#include <stdio.h>\nint tiny(void);\nint main(void) { printf("%d\\n", tiny()); return 0; }\n');
+  writeFileSync(
+    join(dir, 'main.c'),
+    '#include <stdio.h>\nint tiny(void);\nint main(void) { printf("%d\\n", tiny()); return 0; }\n',
+  );
   const out: Record<string, string> = {};
-  for (const [cc, tag] of [['gcc', 'amd64'], ['aarch64-linux-gnu-gcc', 'arm64']] as const) {
+  for (const [cc, tag] of [
+    ['gcc', 'amd64'],
+    ['aarch64-linux-gnu-gcc', 'arm64'],
+  ] as const) {
     const lib = join(dir, 'lib', `libtiny-${tag}.so.1`);
     sh(cc, ['-shared', '-fPIC', '-Wl,-soname,libtiny.so.1', '-o', lib, join(dir, 'tiny.c')]);
     sh('ln', ['-sf', `libtiny-${tag}.so.1`, join(dir, 'lib', `libtiny.so`)]);
@@ -33,7 +42,13 @@ export function buildCFixtures(): Record<string, string> {
     sh(cc, ['-static', '-o', stat, join(dir, 'main.c'), join(dir, 'tiny.c')]);
     const spie = join(dir, `static-pie-${tag}`);
     sh(cc, ['-static-pie', '-fPIE', '-o', spie, join(dir, 'main.c'), join(dir, 'tiny.c')]);
-    Object.assign(out, { [`lib-${tag}`]: lib, [`runpath-${tag}`]: runpath, [`rpath-${tag}`]: rpath, [`static-${tag}`]: stat, [`static-pie-${tag}`]: spie });
+    Object.assign(out, {
+      [`lib-${tag}`]: lib,
+      [`runpath-${tag}`]: runpath,
+      [`rpath-${tag}`]: rpath,
+      [`static-${tag}`]: stat,
+      [`static-pie-${tag}`]: spie,
+    });
   }
   return out;
 }

@@ -17,15 +17,79 @@ export interface Pki {
 export function makePki(): Pki {
   const dir = mkdtempSync(join(tmpdir(), 'scratchpack-pki-'));
   const f = (n: string) => join(dir, n);
-  sh('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('ca.key'), '-out', f('ca.pem'), '-days', '2', '-subj', '/CN=scratchpack test CA']);
-  sh('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('server.key'), '-out', f('server.csr'), '-subj', '/CN=127.0.0.1']);
+  sh('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    f('ca.key'),
+    '-out',
+    f('ca.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=scratchpack test CA',
+  ]);
+  sh('openssl', [
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    f('server.key'),
+    '-out',
+    f('server.csr'),
+    '-subj',
+    '/CN=127.0.0.1',
+  ]);
   writeFileSync(f('ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
-  sh('openssl', ['x509', '-req', '-in', f('server.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-CAcreateserial', '-out', f('server.pem'), '-days', '2', '-extfile', f('ext')]);
-  sh('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('signing.key'), '-out', f('signing.pem'), '-days', '2', '-subj', '/CN=scratchpack token signer']);
-  return { dir, caPem: f('ca.pem'), serverCert: f('server.pem'), serverKey: f('server.key'), signingCert: f('signing.pem'), signingKey: f('signing.key') };
+  sh('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    f('server.csr'),
+    '-CA',
+    f('ca.pem'),
+    '-CAkey',
+    f('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    f('server.pem'),
+    '-days',
+    '2',
+    '-extfile',
+    f('ext'),
+  ]);
+  sh('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    f('signing.key'),
+    '-out',
+    f('signing.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=scratchpack token signer',
+  ]);
+  return {
+    dir,
+    caPem: f('ca.pem'),
+    serverCert: f('server.pem'),
+    serverKey: f('server.key'),
+    signingCert: f('signing.pem'),
+    signingKey: f('signing.key'),
+  };
 }
 
 /** The DER bytes of a PEM certificate, base64 (not url-safe), as JWT x5c wants them. */
 export function derBase64(pemFile: string): string {
-  return readFileSync(pemFile, 'utf8').replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+  return readFileSync(pemFile, 'utf8')
+    .replace(/-----[^-]+-----/g, '')
+    .replace(/\s+/g, '');
 }

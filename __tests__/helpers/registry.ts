@@ -15,7 +15,10 @@ export async function deadAddress(): Promise<string> {
   for (let port = low - 1; port > 1024; port--) {
     const refused = await new Promise<boolean>((resolve) => {
       const s = connect(port, '127.0.0.1');
-      s.once('connect', () => { s.destroy(); resolve(false); });
+      s.once('connect', () => {
+        s.destroy();
+        resolve(false);
+      });
       s.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'ECONNREFUSED'));
     });
     if (refused) return `127.0.0.1:${port}`;
@@ -31,14 +34,25 @@ export interface Registry {
 }
 
 /** Starts `docker-registry serve` with optional TLS and auth sections, and waits until /v2/ answers. */
-export async function startRegistry(opts: { tls?: { cert: string; key: string }; auth?: string } = {}): Promise<Registry> {
+export async function startRegistry(
+  opts: { tls?: { cert: string; key: string }; auth?: string } = {},
+): Promise<Registry> {
   const dir = mkdtempSync(join(tmpdir(), 'scratchpack-registry-'));
   // Port 0: the registry binds a port itself and logs which ("listening on"), so no other worker can take it first.
   const config = [
     'version: 0.1',
-    'log:', '  level: info', '  accesslog:', '    disabled: true',
-    'storage:', `  filesystem:`, `    rootdirectory: ${join(dir, 'data')}`, '  delete:', '    enabled: true',
-    'http:', '  addr: 127.0.0.1:0', `  secret: scratchpack-test`,
+    'log:',
+    '  level: info',
+    '  accesslog:',
+    '    disabled: true',
+    'storage:',
+    `  filesystem:`,
+    `    rootdirectory: ${join(dir, 'data')}`,
+    '  delete:',
+    '    enabled: true',
+    'http:',
+    '  addr: 127.0.0.1:0',
+    `  secret: scratchpack-test`,
     ...(opts.tls ? ['  tls:', `    certificate: ${opts.tls.cert}`, `    key: ${opts.tls.key}`] : []),
     ...(opts.auth ? [opts.auth] : []),
   ].join('\n');
@@ -46,22 +60,26 @@ export async function startRegistry(opts: { tls?: { cert: string; key: string };
   // Its log goes to a file, not a pipe: a caller blocked in spawnSync (the benches) would let a pipe fill and stall it.
   const log = join(dir, 'registry.log');
   const fd = openSync(log, 'w');
-  const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', fd] });
+  const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], {
+    stdio: ['ignore', 'ignore', fd],
+  });
   closeSync(fd);
   const stderr = () => readFileSync(log, 'utf8');
   let host = '';
   for (let i = 0; ; i++) {
     const bound = /listening on (127\.0\.0\.1:\d+)/.exec(stderr());
     if (bound) host = bound[1];
-    const up = host !== '' && await new Promise<boolean>((resolve) => {
-      const send = opts.tls ? httpsRequest : request;
-      const r = send(`${opts.tls ? 'https' : 'http'}://${host}/v2/`, { rejectUnauthorized: false }, (res) => {
-        res.resume();
-        resolve(true);
-      });
-      r.on('error', () => resolve(false));
-      r.end();
-    });
+    const up =
+      host !== '' &&
+      (await new Promise<boolean>((resolve) => {
+        const send = opts.tls ? httpsRequest : request;
+        const r = send(`${opts.tls ? 'https' : 'http'}://${host}/v2/`, { rejectUnauthorized: false }, (res) => {
+          res.resume();
+          resolve(true);
+        });
+        r.on('error', () => resolve(false));
+        r.end();
+      }));
     if (up) break;
     if (i > 100 || child.exitCode !== null) throw new Error(`docker-registry did not start: ${stderr()}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -69,11 +87,12 @@ export async function startRegistry(opts: { tls?: { cert: string; key: string };
   return {
     host,
     dir,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -141,17 +160,21 @@ export async function startProxy(target: string): Promise<Proxy> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   proxy.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  proxy.close = () => new Promise((r) => {
-    server.closeAllConnections();
-    server.close(() => r());
-  });
+  proxy.close = () =>
+    new Promise((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    });
   return proxy;
 }
 
 /** Blob uploads in a proxy log: upload sessions opened and blob PUTs. */
 export function uploads(seen: Seen[]): { posts: number; puts: number } {
   return {
-    posts: seen.filter((s) => s.method === 'POST' && s.path.includes('/blobs/uploads/') && !s.query.includes('mount=') && s.status === 202).length,
+    posts: seen.filter(
+      (s) =>
+        s.method === 'POST' && s.path.includes('/blobs/uploads/') && !s.query.includes('mount=') && s.status === 202,
+    ).length,
     puts: seen.filter((s) => s.method === 'PUT' && s.path.includes('/blobs/uploads/') && s.status === 201).length,
   };
 }

@@ -22,7 +22,8 @@ export interface TokenServer {
 const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
 
 function parseScope(s: string) {
-  const first = s.indexOf(':'), last = s.lastIndexOf(':');
+  const first = s.indexOf(':'),
+    last = s.lastIndexOf(':');
   return { type: s.slice(0, first), name: s.slice(first + 1, last), actions: s.slice(last + 1).split(',') };
 }
 
@@ -30,7 +31,15 @@ function parseScope(s: string) {
  * Starts the server. The first token for each scope set is already expired, so the registry answers 401 and the
  * client has to refresh: that proves refresh-on-401 end to end.
  */
-export async function startTokenServer(o: { user: string; password: string; refreshToken: string; issuer: string; service: string; signingCert: string; signingKey: string }): Promise<TokenServer> {
+export async function startTokenServer(o: {
+  user: string;
+  password: string;
+  refreshToken: string;
+  issuer: string;
+  service: string;
+  signingCert: string;
+  signingKey: string;
+}): Promise<TokenServer> {
   const key = readFileSync(o.signingKey, 'utf8');
   const x5c = [derBase64(o.signingCert)];
   const issued = new Set<string>();
@@ -42,8 +51,13 @@ export async function startTokenServer(o: { user: string; password: string; refr
     issued.add(key1);
     const header = { typ: 'JWT', alg: 'RS256', x5c };
     const claims = {
-      iss: o.issuer, sub: o.user, aud: o.service, jti: randomUUID(),
-      iat: now - (expired ? 1200 : 0), nbf: now - (expired ? 1200 : 5), exp: expired ? now - 600 : now + 300,
+      iss: o.issuer,
+      sub: o.user,
+      aud: o.service,
+      jti: randomUUID(),
+      iat: now - (expired ? 1200 : 0),
+      nbf: now - (expired ? 1200 : 5),
+      exp: expired ? now - 600 : now + 300,
       access: scopes.map(parseScope),
     };
     const data = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
@@ -59,7 +73,10 @@ export async function startTokenServer(o: { user: string; password: string; refr
       if (req.method === 'POST') {
         const form = new URLSearchParams(Buffer.concat(chunks).toString());
         scopes = (form.get('scope') ?? '').split(' ').filter(Boolean);
-        auth = form.get('grant_type') === 'refresh_token' && form.get('refresh_token') === o.refreshToken ? 'refresh_token' : 'bad';
+        auth =
+          form.get('grant_type') === 'refresh_token' && form.get('refresh_token') === o.refreshToken
+            ? 'refresh_token'
+            : 'bad';
       } else if (req.headers.authorization?.startsWith('Basic ')) {
         const [u, p] = Buffer.from(req.headers.authorization.slice(6), 'base64').toString().split(':');
         auth = u === o.user && p === o.password ? 'basic' : 'bad';
@@ -74,9 +91,10 @@ export async function startTokenServer(o: { user: string; password: string; refr
   });
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   server.realm = `http://127.0.0.1:${(http.address() as AddressInfo).port}/token`;
-  server.close = () => new Promise((r) => {
-    http.closeAllConnections();
-    http.close(() => r());
-  });
+  server.close = () =>
+    new Promise((r) => {
+      http.closeAllConnections();
+      http.close(() => r());
+    });
   return server;
 }

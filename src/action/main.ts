@@ -37,7 +37,9 @@ export async function run(): Promise<void> {
   const cores = availableParallelism();
   const pool = workerGzipPool(cores, new URL('./compress-worker.js', import.meta.url));
   // The tool cache survives between jobs on self-hosted runners; RUNNER_TEMP at least between steps.
-  const store = diskLayerStore(join(env.RUNNER_TOOL_CACHE ? join(env.RUNNER_TOOL_CACHE, 'scratchpack') : tempRoot, 'layers'));
+  const store = diskLayerStore(
+    join(env.RUNNER_TOOL_CACHE ? join(env.RUNNER_TOOL_CACHE, 'scratchpack') : tempRoot, 'layers'),
+  );
   try {
     const inputs = readInputs(env);
     report.platforms = inputs.platforms.map((p) => ({ platform: p.id, status: 'not built' }));
@@ -49,7 +51,12 @@ export async function run(): Promise<void> {
       memory: usableMemory(),
       tempRoot,
       policy: DEFAULT_RETRY,
-      layers: { open: openFileReader, hash: (file) => store.hashFile(file.path, file.identity), gzip: (chunk) => pool.gzip(chunk), store },
+      layers: {
+        open: openFileReader,
+        hash: (file) => store.hashFile(file.path, file.identity),
+        gzip: (chunk) => pool.gzip(chunk),
+        store,
+      },
       mask: (secret) => core.setSecret(secret),
       group: (name, fn) => core.group(name, fn),
       info: (line) => core.info(line),
@@ -57,11 +64,14 @@ export async function run(): Promise<void> {
     });
     annotations = result.annotations;
     // A run that stored nothing (an unchanged rerun) leaves the store as it found it; the next run that stores prunes.
-    const pruned = store.grew ? await store.prune().catch((e: unknown) => core.warning(`layer store: could not prune: ${formatError(e)}`)) : undefined;
+    const pruned = store.grew
+      ? await store.prune().catch((e: unknown) => core.warning(`layer store: could not prune: ${formatError(e)}`))
+      : undefined;
     const said = pruned ? describePrune(pruned, store.limits) : '';
     if (said) core.info(said);
     const failed = report.platforms.filter((p) => p.status !== 'ok');
-    if (failed.length > 0) failure = `${failed.length} of ${report.platforms.length} platforms failed: ${failed.map((p) => `${p.platform} (${p.status})`).join(', ')}`;
+    if (failed.length > 0)
+      failure = `${failed.length} of ${report.platforms.length} platforms failed: ${failed.map((p) => `${p.platform} (${p.status})`).join(', ')}`;
   } catch (e) {
     failure = formatError(e);
     report.errors.push(failure);
@@ -71,8 +81,12 @@ export async function run(): Promise<void> {
   for (const w of report.warnings) core.warning(w);
   annotations.forEach(emit);
   if (started) for (const [k, v] of Object.entries(outputs(report))) core.setOutput(k, v);
-  if (report.image) core.notice(`Pushed ${report.image}${report.push ? ` as ${report.push.refs.join(', ')}` : ''}`, { title: 'Scratchpack' });
-  else if (report.indexDigest) core.notice(`Image index ${report.indexDigest} written to ${report.ociLayout}`, { title: 'Scratchpack' });
+  if (report.image)
+    core.notice(`Pushed ${report.image}${report.push ? ` as ${report.push.refs.join(', ')}` : ''}`, {
+      title: 'Scratchpack',
+    });
+  else if (report.indexDigest)
+    core.notice(`Image index ${report.indexDigest} written to ${report.ociLayout}`, { title: 'Scratchpack' });
   if (env.GITHUB_STEP_SUMMARY) {
     try {
       await core.summary.addRaw(renderSummary(report), true).write();

@@ -22,10 +22,18 @@ export interface Inspected {
 export function gatherErrors(deps: DepsResult, file: string, title: string): Annotation[] {
   const out: Annotation[] = [];
   if (deps.missingInterpreter) {
-    out.push({ level: 'error', title, message: `${file}: its loader ${deps.missingInterpreter} is not in the sysroot ${deps.sysroot}; install the target's libc (e.g. libc6-dev-<arch>-cross) or set sysroot` });
+    out.push({
+      level: 'error',
+      title,
+      message: `${file}: its loader ${deps.missingInterpreter} is not in the sysroot ${deps.sysroot}; install the target's libc (e.g. libc6-dev-<arch>-cross) or set sysroot`,
+    });
   }
   for (const m of deps.missing) {
-    out.push({ level: 'error', title, message: `${file}: ${m.soname} (needed by ${m.neededBy}) was not found in the sysroot ${deps.sysroot}; searched ${m.searched.join(', ')}` });
+    out.push({
+      level: 'error',
+      title,
+      message: `${file}: ${m.soname} (needed by ${m.neededBy}) was not found in the sysroot ${deps.sysroot}; searched ${m.searched.join(', ')}`,
+    });
   }
   return out;
 }
@@ -64,7 +72,11 @@ export interface InspectContext {
  * Reads a built binary a page at a time, checks it against its platform and linkage, and under `gather` collects
  * its loader and libraries; `passed` is set only when nothing is wrong.
  */
-export async function inspectOne(r: BuildResult, row: PlatformReport, ctx: InspectContext): Promise<{ annotations: Annotation[]; passed?: Inspected }> {
+export async function inspectOne(
+  r: BuildResult,
+  row: PlatformReport,
+  ctx: InspectContext,
+): Promise<{ annotations: Annotation[]; passed?: Inspected }> {
   const shown = ctx.show(r.binary);
   const title = `scratchpack (${r.platform.id})`;
   let found: Annotation[];
@@ -76,21 +88,47 @@ export async function inspectOne(r: BuildResult, row: PlatformReport, ctx: Inspe
     size = bytes;
     sha256 = await ctx.hash({ path: r.binary, size, identity: info.goBuildId ?? undefined });
     row.binary = {
-      path: ctx.binaryPath, file: r.binary, size, sha256,
-      linkage: info.linkage, interpreter: info.interpreter, needed: info.needed,
+      path: ctx.binaryPath,
+      file: r.binary,
+      size,
+      sha256,
+      linkage: info.linkage,
+      interpreter: info.interpreter,
+      needed: info.needed,
       go: info.go ? { version: info.go.version, settings: info.go.settings } : null,
     };
     found = checkBinary(info, r.platform, ctx.inputs.linkage, shown);
     const tc = ctx.toolchains.get(r.platform.id);
     if (found.length === 0 && ctx.inputs.linkage === 'gather' && info.interpreter && tc?.sysroot) {
-      const deps = await resolveDeps(info, { sysroot: tc.sysroot, multiarch: tc.multiarch, originDir: dirname(ctx.binaryPath), fs: nodeDepsFs, parse: parseElf });
+      const deps = await resolveDeps(info, {
+        sysroot: tc.sysroot,
+        multiarch: tc.multiarch,
+        originDir: dirname(ctx.binaryPath),
+        fs: nodeDepsFs,
+        parse: parseElf,
+      });
       found = gatherErrors(deps, shown, title);
       row.binary.sysroot = tc.sysroot;
       row.binary.libraries = [
-        ...(deps.interpreter ? [{ soname: '(loader)', path: deps.interpreter.path, source: deps.interpreter.source, size: deps.interpreter.size }] : []),
+        ...(deps.interpreter
+          ? [
+              {
+                soname: '(loader)',
+                path: deps.interpreter.path,
+                source: deps.interpreter.source,
+                size: deps.interpreter.size,
+              },
+            ]
+          : []),
         ...deps.libraries.map((l) => ({ soname: l.soname, path: l.path, source: l.source, size: l.size })),
       ];
-      row.binary.gathered = deps.files.map((f) => ({ path: f.path, type: f.type, ...(f.linkname ? { linkname: f.linkname } : {}), source: f.source, size: f.size }));
+      row.binary.gathered = deps.files.map((f) => ({
+        path: f.path,
+        type: f.type,
+        ...(f.linkname ? { linkname: f.linkname } : {}),
+        source: f.source,
+        size: f.size,
+      }));
       if (found.length === 0) libraries = layerEntries(deps);
     }
   } catch (e) {

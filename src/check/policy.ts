@@ -10,7 +10,12 @@ const ARCH_SETTING: Record<string, string> = { GOARM: 'GOARM', GOAMD64: 'GOAMD64
  * Decides whether a built ELF may go into the image for `platform`: machine, class and endianness must fit
  * (the "exec format error" check), the recorded GOARM/GOAMD64 must match, and under `static` it must need no loader.
  */
-export function checkBinary(info: ElfInfo, platform: Platform, linkage: 'static' | 'gather', file: string): Annotation[] {
+export function checkBinary(
+  info: ElfInfo,
+  platform: Platform,
+  linkage: 'static' | 'gather',
+  file: string,
+): Annotation[] {
   const title = `scratchpack (${platform.id})`;
   const out: Annotation[] = [];
   const mismatch = identityMismatch(platform.arch, info);
@@ -19,11 +24,16 @@ export function checkBinary(info: ElfInfo, platform: Platform, linkage: 'static'
     const want = platform.goEnv[envKey];
     const got = info.go?.settings[setting]?.split(',')[0];
     if (want !== undefined && got !== undefined && got !== want) {
-      out.push({ level: 'error', title, message: `${file}: built with ${setting}=${got} but platform ${platform.id} needs ${setting}=${want}` });
+      out.push({
+        level: 'error',
+        title,
+        message: `${file}: built with ${setting}=${got} but platform ${platform.id} needs ${setting}=${want}`,
+      });
     }
   }
   if (linkage === 'static' && info.interpreter !== null) {
-    const libs = info.needed.length > 0 ? `needs ${info.needed.join(', ')}` : 'needs no library but still needs the loader (PIE)';
+    const libs =
+      info.needed.length > 0 ? `needs ${info.needed.join(', ')}` : 'needs no library but still needs the loader (PIE)';
     out.push({
       level: 'error',
       title,

@@ -17,14 +17,21 @@ function multiarchOf(arch: string | null, flags: number): string | undefined {
 
 async function deps(file: string, bytes: Uint8Array, sysroot: string): Promise<object> {
   const info = parseElf(bytes);
-  const tree = await resolveDeps(info, { sysroot, multiarch: multiarchOf(info.arch, info.flags), originDir: '/', fs: nodeDepsFs, parse: parseElf });
+  const tree = await resolveDeps(info, {
+    sysroot,
+    multiarch: multiarchOf(info.arch, info.flags),
+    originDir: '/',
+    fs: nodeDepsFs,
+    parse: parseElf,
+  });
   return { file, arch: info.arch, linkage: info.linkage, ...tree };
 }
 
 /** `scratchpack inspect [--deps --sysroot DIR] FILE…`: one JSON object per line per file; exit 1 if any file failed. */
 export async function cli(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const [command, ...rest] = argv;
-  let withDeps = false, sysroot = '/';
+  let withDeps = false,
+    sysroot = '/';
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     if (rest[i] === '--deps') withDeps = true;
@@ -51,7 +58,11 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
   return status;
 }
 
-cli(process.argv.slice(2), (l) => process.stdout.write(l + '\n'), (l) => process.stderr.write(l + '\n')).then(
+cli(
+  process.argv.slice(2),
+  (l) => process.stdout.write(l + '\n'),
+  (l) => process.stderr.write(l + '\n'),
+).then(
   (code) => {
     process.exitCode = code;
   },

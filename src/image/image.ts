@@ -1,5 +1,16 @@
 import { jsonBlob } from './digest.js';
-import { MEDIA, type Blob, type BlobRef, type Descriptor, type ImageArtifact, type IndexArtifact, type IndexEntry, type LayerBlob, type MediaFamily, type OciPlatform } from './types.js';
+import {
+  MEDIA,
+  type Blob,
+  type BlobRef,
+  type Descriptor,
+  type ImageArtifact,
+  type IndexArtifact,
+  type IndexEntry,
+  type LayerBlob,
+  type MediaFamily,
+  type OciPlatform,
+} from './types.js';
 
 /** The parts of an image config that come from the user's inputs. */
 export interface ImageSettings {

@@ -7,7 +7,9 @@ const MAX_EPOCH = 253402300799;
 export function parseEpoch(text: string): number {
   const t = text.trim();
   if (!/^\d+$/.test(t)) {
-    throw new ParseError(`"${text}" is not a SOURCE_DATE_EPOCH; expected whole seconds since 1970-01-01 UTC, e.g. 1700000000`);
+    throw new ParseError(
+      `"${text}" is not a SOURCE_DATE_EPOCH; expected whole seconds since 1970-01-01 UTC, e.g. 1700000000`,
+    );
   }
   const n = Number(t);
   if (!Number.isSafeInteger(n) || n > MAX_EPOCH) {

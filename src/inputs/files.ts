@@ -20,12 +20,20 @@ export function parseFileSpec(item: string): FileSpec {
   }
   const [source, dest, modeText] = parts;
   if (hasDotDot(source) || hasDotDot(dest)) throw new ParseError(`"${item}": ".." is not allowed in files paths`);
-  if (!dest.startsWith('/')) throw new ParseError(`"${item}": destination "${dest}" must be absolute, e.g. /etc/app/config.yaml`);
-  const normDest = '/' + dest.split('/').filter((p) => p !== '' && p !== '.').join('/');
-  if (normDest === '/' || dest.endsWith('/')) throw new ParseError(`"${item}": destination "${dest}" must name a file, not a directory`);
+  if (!dest.startsWith('/'))
+    throw new ParseError(`"${item}": destination "${dest}" must be absolute, e.g. /etc/app/config.yaml`);
+  const normDest =
+    '/' +
+    dest
+      .split('/')
+      .filter((p) => p !== '' && p !== '.')
+      .join('/');
+  if (normDest === '/' || dest.endsWith('/'))
+    throw new ParseError(`"${item}": destination "${dest}" must name a file, not a directory`);
   let mode: number | undefined;
   if (modeText !== undefined) {
-    if (!/^0?[0-7]{3}$/.test(modeText)) throw new ParseError(`"${item}": mode "${modeText}" must be octal like 0644 or 755`);
+    if (!/^0?[0-7]{3}$/.test(modeText))
+      throw new ParseError(`"${item}": mode "${modeText}" must be octal like 0644 or 755`);
     mode = parseInt(modeText, 8);
   }
   return { source, dest: normDest, mode };

@@ -89,9 +89,22 @@ export const INPUT_DEFAULTS = {
 export type InputName = keyof typeof INPUT_DEFAULTS;
 
 /** Variables that `platforms` and `cgo` own; setting them in `env` would make the image lie about its platform. */
-const RESERVED_ENV = ['GOOS', 'GOARCH', 'GOARM', 'GOAMD64', 'GOARM64', 'GO386', 'GOPPC64', 'GORISCV64', 'GOMIPS', 'GOMIPS64', 'CGO_ENABLED'];
+const RESERVED_ENV = [
+  'GOOS',
+  'GOARCH',
+  'GOARM',
+  'GOAMD64',
+  'GOARM64',
+  'GO386',
+  'GOPPC64',
+  'GORISCV64',
+  'GOMIPS',
+  'GOMIPS64',
+  'CGO_ENABLED',
+];
 const SHA256 = /^sha256:[a-f0-9]{64}$/;
-const HOST_PORT = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+const HOST_PORT =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
 const USER = /^(\d+|[a-z_][a-z0-9_-]*)(:(\d+|[a-z_][a-z0-9_-]*))?$/;
 
 function field<T>(name: InputName, parse: () => T): T {
@@ -109,7 +122,8 @@ function absPath(text: string, what: string): string {
   if (!text.startsWith('/')) throw new ParseError(`${what} "${text}" must be absolute, e.g. /usr/local/bin/app`);
   const parts = text.split('/').filter((p) => p !== '' && p !== '.');
   if (parts.includes('..')) throw new ParseError(`${what} "${text}" must not contain ".."`);
-  if (parts.length === 0 || text.endsWith('/')) throw new ParseError(`${what} "${text}" must name a file, not a directory`);
+  if (parts.length === 0 || text.endsWith('/'))
+    throw new ParseError(`${what} "${text}" must name a file, not a directory`);
   return '/' + parts.join('/');
 }
 
@@ -133,7 +147,8 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
     throw new ParseError(`"${v}" is not a linkage; expected static or gather`);
   });
   const push = bool('push');
-  const platformsFor = () => field('platforms', () => parsePlatforms(parseList(raw('platforms') || INPUT_DEFAULTS.platforms, { commas: true })));
+  const platformsFor = () =>
+    field('platforms', () => parsePlatforms(parseList(raw('platforms') || INPUT_DEFAULTS.platforms, { commas: true })));
   const perPlatformLines = (name: InputName) => {
     const items = parseList(raw(name));
     return items.length === 1 && items[0] === 'auto' ? [] : items;
@@ -142,14 +157,18 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
     workingDirectory: get('working-directory') || '.',
     package: field('package', () => {
       const p = get('package') || '.';
-      if (/\s/.test(p) || p.startsWith('-')) throw new ParseError(`"${p}" is not a Go package path; expected e.g. . or ./cmd/server`);
+      if (/\s/.test(p) || p.startsWith('-'))
+        throw new ParseError(`"${p}" is not a Go package path; expected e.g. . or ./cmd/server`);
       return p;
     }),
-    platforms: field('platforms', () => parsePlatforms(parseList(raw('platforms') || INPUT_DEFAULTS.platforms, { commas: true }))),
+    platforms: field('platforms', () =>
+      parsePlatforms(parseList(raw('platforms') || INPUT_DEFAULTS.platforms, { commas: true })),
+    ),
     binaryName: field('binary-name', () => {
       const n = get('binary-name');
       if (n === '') return undefined;
-      if (!/^[A-Za-z0-9._+-]+$/.test(n) || n === '.' || n === '..') throw new ParseError(`"${n}" is not a file name; expected e.g. server`);
+      if (!/^[A-Za-z0-9._+-]+$/.test(n) || n === '.' || n === '..')
+        throw new ParseError(`"${n}" is not a file name; expected e.g. server`);
       return n;
     }),
     binaryPath: field('binary-path', () => (get('binary-path') ? absPath(get('binary-path'), 'path') : undefined)),
@@ -158,7 +177,8 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
     buildTags: field('build-tags', () => {
       const tags = parseList(raw('build-tags'), { commas: true }).flatMap((t) => t.split(/\s+/));
       const bad = tags.find((t) => !/^[A-Za-z0-9_.]+$/.test(t));
-      if (bad !== undefined) throw new ParseError(`tag "${bad}" is not a Go build tag; expected letters, digits, _ and .`);
+      if (bad !== undefined)
+        throw new ParseError(`tag "${bad}" is not a Go build tag; expected letters, digits, _ and .`);
       return tags;
     }),
     ldflags: raw('ldflags').trim(),
@@ -172,7 +192,8 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
     linkage,
     user: field('user', () => {
       const u = get('user') || INPUT_DEFAULTS.user;
-      if (!USER.test(u)) throw new ParseError(`"${u}" is not a user; expected uid[:gid] or name[:group], e.g. 65532:65532`);
+      if (!USER.test(u))
+        throw new ParseError(`"${u}" is not a user; expected uid[:gid] or name[:group], e.g. 65532:65532`);
       return u;
     }),
     caCertificates: bool('ca-certificates'),
@@ -186,9 +207,16 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
       }
       return specs;
     }),
-    labels: field('labels', () => toRecord(lines('labels').map((l) => parseKeyValue(l)), 'label')),
+    labels: field('labels', () =>
+      toRecord(
+        lines('labels').map((l) => parseKeyValue(l)),
+        'label',
+      ),
+    ),
     annotations: field('annotations', () => lines('annotations').map(parseAnnotation)),
-    sourceDateEpoch: field('source-date-epoch', () => (get('source-date-epoch') ? parseEpoch(get('source-date-epoch')) : undefined)),
+    sourceDateEpoch: field('source-date-epoch', () =>
+      get('source-date-epoch') ? parseEpoch(get('source-date-epoch')) : undefined,
+    ),
     tags: field('tags', () => parseList(raw('tags'), { commas: true }).map(parseTag)),
     push,
     ociLayout: get('oci-layout'),
@@ -202,12 +230,14 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
       if (items.length === 0) return undefined;
       if (items.length === 1 && !items[0].startsWith('sha256:')) return { dir: items[0] };
       const bad = items.find((d) => !SHA256.test(d));
-      if (bad !== undefined) throw new ParseError(`"${bad}" is not a digest; expected sha256:<64 hex>, or one directory of digest files`);
+      if (bad !== undefined)
+        throw new ParseError(`"${bad}" is not a digest; expected sha256:<64 hex>, or one directory of digest files`);
       return { digests: [...new Set(items)] };
     }),
     mediaTypes: field('media-types', () => {
       const v = get('media-types') || 'oci';
-      if (v !== 'oci' && v !== 'docker') throw new ParseError(`"${v}" is not a media type family; expected oci or docker`);
+      if (v !== 'oci' && v !== 'docker')
+        throw new ParseError(`"${v}" is not a media type family; expected oci or docker`);
       return v;
     }),
     insecureRegistries: field('insecure-registries', () => {
@@ -224,15 +254,25 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
 
 /** Inputs that are fine alone but contradict each other. */
 function checkCombinations(i: Inputs): Inputs {
-  if (i.push && i.tags.length === 0) throw new InputError('input "push": true needs at least one reference in "tags", e.g. ghcr.io/owner/app:1.0');
-  if (i.pushByDigest && !i.push) throw new InputError('input "push-by-digest": true pushes manifests, so it needs push: true');
-  if (i.mergeDigests && i.pushByDigest) throw new InputError('input "merge-digests": the merge job builds nothing, so it cannot also push-by-digest; set push-by-digest: false');
-  if (i.mergeDigests && !i.push) throw new InputError('input "merge-digests": the merge job pushes an index, so it needs push: true');
+  if (i.push && i.tags.length === 0)
+    throw new InputError('input "push": true needs at least one reference in "tags", e.g. ghcr.io/owner/app:1.0');
+  if (i.pushByDigest && !i.push)
+    throw new InputError('input "push-by-digest": true pushes manifests, so it needs push: true');
+  if (i.mergeDigests && i.pushByDigest)
+    throw new InputError(
+      'input "merge-digests": the merge job builds nothing, so it cannot also push-by-digest; set push-by-digest: false',
+    );
+  if (i.mergeDigests && !i.push)
+    throw new InputError('input "merge-digests": the merge job pushes an index, so it needs push: true');
   if (i.mergeDigests && new Set(i.tags.map((t) => `${t.registry}/${t.repository}`)).size > 1) {
-    throw new InputError('input "merge-digests": every tag must name the same repository, where the per-platform manifests were pushed');
+    throw new InputError(
+      'input "merge-digests": every tag must name the same repository, where the per-platform manifests were pushed',
+    );
   }
   if (i.mediaTypes === 'docker' && i.annotations.length > 0) {
-    throw new InputError('input "annotations": Docker media types carry no annotations; use media-types: oci or drop the annotations');
+    throw new InputError(
+      'input "annotations": Docker media types carry no annotations; use media-types: oci or drop the annotations',
+    );
   }
   return i;
 }

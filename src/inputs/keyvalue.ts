@@ -11,7 +11,8 @@ export function parseKeyValue(item: string, keyPattern: RegExp = /^[^\s=]+$/): K
   const eq = item.indexOf('=');
   if (eq <= 0) throw new ParseError(`"${item}" is not key=value; expected e.g. org.opencontainers.image.title=app`);
   const key = item.slice(0, eq).trim();
-  if (!keyPattern.test(key)) throw new ParseError(`"${item}": key "${key}" is not valid; expected ${keyPattern.source}`);
+  if (!keyPattern.test(key))
+    throw new ParseError(`"${item}": key "${key}" is not valid; expected ${keyPattern.source}`);
   return { key, value: item.slice(eq + 1) };
 }
 

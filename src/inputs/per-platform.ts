@@ -45,11 +45,13 @@ export function parsePerPlatform(items: string[], platforms: Platform[]): PerPla
     const head = eq > 0 ? item.slice(0, eq) : '';
     if (eq > 0 && head.includes('/') && !head.startsWith('/')) {
       const p = parsePlatform(head);
-      if (!platforms.some((x) => x.id === p.id)) throw new ParseError(`"${item}" names ${p.id}, which is not in platforms`);
+      if (!platforms.some((x) => x.id === p.id))
+        throw new ParseError(`"${item}" names ${p.id}, which is not in platforms`);
       if (out.byPlatform[p.id] !== undefined) throw new ParseError(`"${item}": ${p.id} is given twice`);
       out.byPlatform[p.id] = item.slice(eq + 1).trim();
     } else {
-      if (out.all !== undefined) throw new ParseError(`"${item}": give one value for all platforms, or platform=value lines`);
+      if (out.all !== undefined)
+        throw new ParseError(`"${item}": give one value for all platforms, or platform=value lines`);
       out.all = item;
     }
   }

@@ -58,7 +58,9 @@ export function parsePlatform(text: string): Platform {
   }
   const rule = ARCHES[arch];
   if (!rule) {
-    throw new ParseError(`platform "${text}": unknown architecture "${arch}"; expected one of ${SUPPORTED_ARCHES.join(', ')}`);
+    throw new ParseError(
+      `platform "${text}": unknown architecture "${arch}"; expected one of ${SUPPORTED_ARCHES.join(', ')}`,
+    );
   }
   if (written !== undefined && !rule.variants?.includes(written)) {
     throw new ParseError(`platform "${text}": variant must be ${rule.expected}`);

@@ -49,7 +49,9 @@ export function parseReference(text: string): ImageRef {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
     if (!TAG.test(tag)) {
-      throw new ParseError(`reference "${text}": tag "${tag}" must be 1-128 of [A-Za-z0-9_.-], not starting with . or -`);
+      throw new ParseError(
+        `reference "${text}": tag "${tag}" must be 1-128 of [A-Za-z0-9_.-], not starting with . or -`,
+      );
     }
   }
   const parts = rest.split('/');

@@ -3,7 +3,9 @@ import { ParseError } from '../util/errors.js';
 /** Splits a flags string the way a POSIX shell would for plain words and '…'/"…" quotes (no expansion). */
 export function splitWords(text: string): string[] {
   const words: string[] = [];
-  let cur = '', inWord = false, quote: string | null = null;
+  let cur = '',
+    inWord = false,
+    quote: string | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quote) {

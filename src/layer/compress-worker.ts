@@ -21,7 +21,8 @@ const compressor = m._libdeflate_alloc_compressor(level);
 const bound = m._libdeflate_gzip_compress_bound(compressor, inSize);
 const input = new Uint8Array(shared, 0, inSize);
 const output = new Uint8Array(shared, inSize);
-if (!compressor || bound > output.length) throw new Error(`libdeflate: no compressor for level ${level} or bound ${bound} > ${output.length}`);
+if (!compressor || bound > output.length)
+  throw new Error(`libdeflate: no compressor for level ${level} or bound ${bound} > ${output.length}`);
 const inPtr = m._malloc(inSize);
 const outPtr = m._malloc(bound);
 

@@ -61,20 +61,23 @@ export function workerGzipPool(size: number, script: URL): GzipPool {
             released = true;
           },
         });
-      }));
+      }),
+    );
     slot.worker.once('error', (e: Error) =>
       settle(() => {
         all.splice(all.indexOf(slot), 1); // a worker that threw is gone; the next task starts a new one
         t.reject(e);
         next(undefined);
-      }));
+      }),
+    );
     slot.input.set(t.chunk);
     slot.worker.postMessage(t.chunk.length);
   };
   return {
     gzip(chunk) {
       return new Promise((resolve, reject) => {
-        if (chunk.length > MEMBER_SIZE) return reject(new Error(`gzip member of ${chunk.length} bytes exceeds ${MEMBER_SIZE}`));
+        if (chunk.length > MEMBER_SIZE)
+          return reject(new Error(`gzip member of ${chunk.length} bytes exceeds ${MEMBER_SIZE}`));
         const task = { chunk, resolve, reject };
         const slot = idle.pop() ?? (all.length < size ? spawn() : undefined);
         if (slot) run(slot, task);

@@ -16,7 +16,10 @@ const SETTLED_NS = 100_000_000n;
  * Go build ID) mtime is left out too: `go build` touches an up-to-date binary on every run, and the build ID is
  * what go itself trusts to leave it in place.
  */
-async function stampOf(path: string, identity?: string): Promise<{ stamp: string; exact: string; settled: (now: bigint) => boolean } | undefined> {
+async function stampOf(
+  path: string,
+  identity?: string,
+): Promise<{ stamp: string; exact: string; settled: (now: bigint) => boolean } | undefined> {
   const st = await stat(path, { bigint: true }).catch(() => undefined);
   if (!st?.isFile()) return undefined;
   const exact = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
@@ -34,7 +37,9 @@ function memoFile(dir: string, path: string): string {
 
 /** One memo as written by hashMemo; anything unreadable or malformed is no memo. */
 async function readMemo(file: string): Promise<{ path: string; stamp: string; sha256: string } | undefined> {
-  const m = await readFile(file, 'utf8').then((t) => JSON.parse(t) as { path?: unknown; stamp?: unknown; sha256?: unknown } | null).catch(() => undefined);
+  const m = await readFile(file, 'utf8')
+    .then((t) => JSON.parse(t) as { path?: unknown; stamp?: unknown; sha256?: unknown } | null)
+    .catch(() => undefined);
   const ok = typeof m?.path === 'string' && typeof m.stamp === 'string' && /^[0-9a-f]{64}$/.test(String(m.sha256));
   return ok ? (m as { path: string; stamp: string; sha256: string }) : undefined;
 }

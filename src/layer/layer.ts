@@ -73,7 +73,11 @@ const IN_FLIGHT = 2;
  * The tar stream; a yielded piece is valid only until the next one is asked for (file reads share one buffer).
  * Each file is hashed as it streams and must match the digest its recipe key was made from.
  */
-async function* tarStream(parts: Array<Uint8Array | FileRef>, io: LayerIO, digests: Map<FileRef, string>): AsyncGenerator<Uint8Array> {
+async function* tarStream(
+  parts: Array<Uint8Array | FileRef>,
+  io: LayerIO,
+  digests: Map<FileRef, string>,
+): AsyncGenerator<Uint8Array> {
   const buf = new Uint8Array(READ_SIZE);
   for (const p of parts) {
     if (p instanceof Uint8Array) {
@@ -92,7 +96,8 @@ async function* tarStream(parts: Array<Uint8Array | FileRef>, io: LayerIO, diges
     } finally {
       await file.close();
     }
-    if (h.digest('hex') !== digests.get(p)) throw new Error(`${p.path} changed while its layer was being written; run again`);
+    if (h.digest('hex') !== digests.get(p))
+      throw new Error(`${p.path} changed while its layer was being written; run again`);
   }
 }
 
@@ -106,7 +111,7 @@ async function* fixedChunks(src: AsyncIterable<Uint8Array>, size: number, ring: 
   let buf = bufs[0];
   let n = 0;
   for await (const piece of src) {
-    for (let at = 0; at < piece.length; ) {
+    for (let at = 0; at < piece.length;) {
       const take = Math.min(size - n, piece.length - at);
       buf.set(piece.subarray(at, at + take), n);
       n += take;
@@ -130,7 +135,10 @@ const RECIPE = `scratchpack layer 2: ustar, gzip level ${GZIP_LEVEL} members of 
  * The store key: a sha256 over the tar's header bytes with each file's contents replaced by their sha256. Equal
  * keys mean equal tar streams, so equal layers; and it is known without reading a file whose digest is known.
  */
-async function recipeKey(parts: Array<Uint8Array | FileRef>, io: LayerIO): Promise<{ key: string; digests: Map<FileRef, string> }> {
+async function recipeKey(
+  parts: Array<Uint8Array | FileRef>,
+  io: LayerIO,
+): Promise<{ key: string; digests: Map<FileRef, string> }> {
   const h = createHash('sha256').update(RECIPE);
   const digests = new Map<FileRef, string>();
   for (const p of parts) {
@@ -149,8 +157,15 @@ async function recipeKey(parts: Array<Uint8Array | FileRef>, io: LayerIO): Promi
 export async function buildLayer(entries: TarEntry[], mtime: number, io: LayerIO): Promise<LayerBlob> {
   const parts = tarParts(entries, mtime);
   const { key, digests } = await recipeKey(parts, io);
-  const layer = (s: StoredLayer, cached: boolean): LayerBlob =>
-    ({ mediaType: MediaType.layerGzip, digest: s.digest, size: s.size, path: s.path, diffId: s.diffId, uncompressedSize: s.uncompressedSize, cached });
+  const layer = (s: StoredLayer, cached: boolean): LayerBlob => ({
+    mediaType: MediaType.layerGzip,
+    digest: s.digest,
+    size: s.size,
+    path: s.path,
+    diffId: s.diffId,
+    uncompressedSize: s.uncompressedSize,
+    cached,
+  });
   const hit = await io.store.lookup(key);
   if (hit) return layer(hit, true);
 
@@ -181,9 +196,16 @@ export async function buildLayer(entries: TarEntry[], mtime: number, io: LayerIO
       if (pending.length >= IN_FLIGHT) await drain();
     }
     while (pending.length > 0) await drain();
-    return layer(await sink.commit(key, { digest: hex(gzHash), size, diffId: hex(tarHash), uncompressedSize: tarSize }), false);
+    return layer(
+      await sink.commit(key, { digest: hex(gzHash), size, diffId: hex(tarHash), uncompressedSize: tarSize }),
+      false,
+    );
   } catch (e) {
-    for (const p of pending.splice(0)) await p.then((m) => m.release(), () => undefined);
+    for (const p of pending.splice(0))
+      await p.then(
+        (m) => m.release(),
+        () => undefined,
+      );
     await sink.abort();
     throw e;
   }

@@ -46,7 +46,8 @@ export function rootfsEntries(spec: RootfsSpec): TarEntry[] {
     { path: 'home/nonroot', type: 'dir', mode: 0o700, uid: 65532, gid: 65532 },
     { path: 'tmp', type: 'dir', mode: 0o1777 },
   ];
-  if (spec.caBundle) generated.push({ path: 'etc/ssl/certs/ca-certificates.crt', type: 'file', mode: 0o644, data: spec.caBundle });
+  if (spec.caBundle)
+    generated.push({ path: 'etc/ssl/certs/ca-certificates.crt', type: 'file', mode: 0o644, data: spec.caBundle });
   generated.push(...(spec.zoneinfo ?? []), ...(spec.libraries ?? []));
   const fixed = new Map<string, TarEntry>();
   fixed.set(rel(spec.binaryPath), { path: rel(spec.binaryPath), type: 'file', mode: 0o755, file: spec.binary });
@@ -55,12 +56,17 @@ export function rootfsEntries(spec: RootfsSpec): TarEntry[] {
   for (const f of spec.extraFiles) {
     const path = rel(f.dest);
     const clash = fixed.get(path) ?? (byPath.get(path)?.type === 'dir' ? byPath.get(path) : undefined);
-    if (clash) throw new Error(`file ${f.dest} would replace ${clash.type === 'dir' ? 'a directory' : 'the binary'} in the image`);
+    if (clash)
+      throw new Error(
+        `file ${f.dest} would replace ${clash.type === 'dir' ? 'a directory' : 'the binary'} in the image`,
+      );
     fixed.set(path, { path, type: 'file', mode: f.mode, data: f.data });
     byPath.delete(path);
   }
   for (const [path, e] of fixed) {
-    const parentClash = [...byPath.values(), ...fixed.values()].find((o) => o.type !== 'dir' && path.startsWith(o.path + '/'));
+    const parentClash = [...byPath.values(), ...fixed.values()].find(
+      (o) => o.type !== 'dir' && path.startsWith(o.path + '/'),
+    );
     if (parentClash) throw new Error(`/${path} would sit under the file /${parentClash.path}`);
     byPath.set(path, e);
   }

@@ -9,7 +9,12 @@ import { forgetMemo, hashMemo, pruneMemos, type HashMemo } from './hash-memo.js'
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 /** Exactly the four facts an index entry holds, whatever else the object carries. */
-const factsOf = ({ digest, size, diffId, uncompressedSize }: LayerFacts): LayerFacts => ({ digest, size, diffId, uncompressedSize });
+const factsOf = ({ digest, size, diffId, uncompressedSize }: LayerFacts): LayerFacts => ({
+  digest,
+  size,
+  diffId,
+  uncompressedSize,
+});
 
 function readFacts(text: string): LayerFacts | undefined {
   let e: Partial<LayerFacts>;
@@ -18,7 +23,11 @@ function readFacts(text: string): LayerFacts | undefined {
   } catch {
     return undefined; // a damaged index entry is a miss, never an error
   }
-  const ok = DIGEST.test(String(e.digest)) && DIGEST.test(String(e.diffId)) && Number.isSafeInteger(e.size) && Number.isSafeInteger(e.uncompressedSize);
+  const ok =
+    DIGEST.test(String(e.digest)) &&
+    DIGEST.test(String(e.diffId)) &&
+    Number.isSafeInteger(e.size) &&
+    Number.isSafeInteger(e.uncompressedSize);
   return ok ? factsOf(e as LayerFacts) : undefined;
 }
 
@@ -47,11 +56,15 @@ export function describePrune(r: PruneResult, limits: StoreLimits): string {
   const minutes = Math.round(limits.minAgeMs / 60_000);
   const lines: string[] = [];
   if (r.removed > 0) {
-    lines.push(`layer store: removed ${r.removed} least recently used layers (${humanSize(r.freed)}) to stay under ${humanSize(limits.maxBytes)}; ` +
-      `kept ${r.kept} (${humanSize(r.keptBytes)}); nothing used in the last ${minutes} min is removed`);
+    lines.push(
+      `layer store: removed ${r.removed} least recently used layers (${humanSize(r.freed)}) to stay under ${humanSize(limits.maxBytes)}; ` +
+        `kept ${r.kept} (${humanSize(r.keptBytes)}); nothing used in the last ${minutes} min is removed`,
+    );
   }
   if (r.strays > 0) {
-    lines.push(`layer store: removed ${r.strays} unfinished writes left by stopped jobs (${humanSize(r.strayBytes)}), untouched for over ${minutes} min`);
+    lines.push(
+      `layer store: removed ${r.strays} unfinished writes left by stopped jobs (${humanSize(r.strayBytes)}), untouched for over ${minutes} min`,
+    );
   }
   return lines.join('\n');
 }
@@ -116,18 +129,26 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
       if (`sha256:${await memo(path)}` !== entry.digest) return undefined;
       const marker = used(entry.digest.replace('sha256:', ''));
       const now = new Date();
-      await utimes(marker, now, now).catch(() => mkdir(join(dir, 'used'), { recursive: true }).then(() => writeFile(marker, ''))).catch(() => undefined);
+      await utimes(marker, now, now)
+        .catch(() => mkdir(join(dir, 'used'), { recursive: true }).then(() => writeFile(marker, '')))
+        .catch(() => undefined);
       return { ...entry, path };
     },
     async prune(now = Date.now()) {
       const result: PruneResult = { removed: 0, freed: 0, kept: 0, keptBytes: 0, strays: 0, strayBytes: 0 };
       await removeStrays(dir, now - limits.minAgeMs, result);
       const names = await readdir(join(dir, 'blobs')).catch(() => [] as string[]);
-      const blobs = (await Promise.all(names.map(async (name) => {
-        const st = await stat(join(dir, 'blobs', name)).catch(() => undefined);
-        const mark = await stat(used(name)).catch(() => undefined);
-        return st ? { name, size: st.size, used: Math.max(st.mtimeMs, mark?.mtimeMs ?? 0) } : undefined;
-      }))).filter((b) => b !== undefined).sort((a, b) => a.used - b.used || a.name.localeCompare(b.name));
+      const blobs = (
+        await Promise.all(
+          names.map(async (name) => {
+            const st = await stat(join(dir, 'blobs', name)).catch(() => undefined);
+            const mark = await stat(used(name)).catch(() => undefined);
+            return st ? { name, size: st.size, used: Math.max(st.mtimeMs, mark?.mtimeMs ?? 0) } : undefined;
+          }),
+        )
+      )
+        .filter((b) => b !== undefined)
+        .sort((a, b) => a.used - b.used || a.name.localeCompare(b.name));
       let total = blobs.reduce((n, b) => n + b.size, 0);
       for (const b of blobs) {
         if (total > limits.maxBytes && b.used < now - limits.minAgeMs) {
@@ -146,7 +167,8 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
       if (result.removed > 0) {
         for (const r of await readdir(join(dir, 'recipes')).catch(() => [] as string[])) {
           const entry = await readFile(join(dir, 'recipes', r), 'utf8').then(readFacts, () => undefined);
-          if (!entry || !(await stat(blob(entry.digest)).catch(() => undefined))) await rm(join(dir, 'recipes', r), { force: true });
+          if (!entry || !(await stat(blob(entry.digest)).catch(() => undefined)))
+            await rm(join(dir, 'recipes', r), { force: true });
         }
       }
       await pruneMemos(hashes, now - limits.minAgeMs);

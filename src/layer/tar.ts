@@ -32,7 +32,14 @@ function putString(h: Uint8Array, off: number, len: number, s: string): void {
   h.set(enc.encode(s).subarray(0, len), off);
 }
 
-function header(name: string, typeflag: string, size: number, e: Pick<TarEntry, 'mode' | 'uid' | 'gid' | 'linkname'>, mtime: number, prefix = ''): Uint8Array {
+function header(
+  name: string,
+  typeflag: string,
+  size: number,
+  e: Pick<TarEntry, 'mode' | 'uid' | 'gid' | 'linkname'>,
+  mtime: number,
+  prefix = '',
+): Uint8Array {
   const h = new Uint8Array(BLOCK);
   putString(h, 0, 100, name);
   putString(h, 100, 8, octal(e.mode & 0o7777, 8));
@@ -60,7 +67,8 @@ function ustarSplit(name: string): [string, string] | undefined {
   if (enc.encode(name).length <= 100) return ['', name];
   for (let i = name.length - 1; i > 0; i--) {
     if (name[i] !== '/') continue;
-    const prefix = name.slice(0, i), rest = name.slice(i + 1);
+    const prefix = name.slice(0, i),
+      rest = name.slice(i + 1);
     if (enc.encode(prefix).length <= 155 && enc.encode(rest).length <= 100 && rest !== '') return [prefix, rest];
   }
   return undefined;
@@ -116,10 +124,23 @@ export function tarParts(input: TarEntry[], mtime: number): Array<Uint8Array | F
       if (size >= 8 ** 11) records += paxRecord('size', String(size));
       const body = enc.encode(records);
       const base = e.path.split('/').pop() ?? '';
-      parts.push(header(`PaxHeaders.0/${base}`.slice(0, 100), 'x', body.length, { mode: 0o644 }, mtime), body, pad(body.length));
+      parts.push(
+        header(`PaxHeaders.0/${base}`.slice(0, 100), 'x', body.length, { mode: 0o644 }, mtime),
+        body,
+        pad(body.length),
+      );
     }
     const [prefix, short] = split ?? ['', name.slice(0, 100)];
-    parts.push(header(short, typeflag, size >= 8 ** 11 ? 0 : size, { ...e, linkname: linkTooLong ? '' : e.linkname }, mtime, prefix));
+    parts.push(
+      header(
+        short,
+        typeflag,
+        size >= 8 ** 11 ? 0 : size,
+        { ...e, linkname: linkTooLong ? '' : e.linkname },
+        mtime,
+        prefix,
+      ),
+    );
     if (size > 0) parts.push(e.file ?? (e.data as Uint8Array), pad(size));
   }
   parts.push(new Uint8Array(BLOCK * 2));

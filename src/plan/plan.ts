@@ -53,7 +53,8 @@ export function makePlan(inputs: Inputs, facts: PlanFacts): Plan {
   const binaryPath = binaryPathOf(inputs, facts.binaryName);
   const created = epochToRfc3339(facts.epoch);
   const defaults: Record<string, string> = { 'org.opencontainers.image.created': created };
-  if (facts.serverUrl && facts.repository) defaults['org.opencontainers.image.source'] = `${facts.serverUrl}/${facts.repository}`;
+  if (facts.serverUrl && facts.repository)
+    defaults['org.opencontainers.image.source'] = `${facts.serverUrl}/${facts.repository}`;
   if (facts.sha) defaults['org.opencontainers.image.revision'] = facts.sha;
   const first = inputs.tags[0];
   const layoutAnnotations: Record<string, string> = first

@@ -15,7 +15,13 @@ export interface Planner {
 }
 
 /** A Planner for this run; `runner` holds GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA, when set. */
-export function planner(inputs: Inputs, setup: Setup, go: GoContext, epoch: Promise<[number, EpochSource]>, runner: Pick<PlanFacts, 'serverUrl' | 'repository' | 'sha'>): Planner {
+export function planner(
+  inputs: Inputs,
+  setup: Setup,
+  go: GoContext,
+  epoch: Promise<[number, EpochSource]>,
+  runner: Pick<PlanFacts, 'serverUrl' | 'repository' | 'sha'>,
+): Planner {
   let asked: Promise<string> | undefined;
   let planned: Promise<Plan> | undefined;
   const ask = () => (asked ??= askGo(inputs, go));

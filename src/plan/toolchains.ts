@@ -12,7 +12,16 @@ export interface Toolchain {
   multiarch?: string;
 }
 
-const NODE_TO_GOARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64', loong64: 'loong64' };
+const NODE_TO_GOARCH: Record<string, string> = {
+  x64: 'amd64',
+  arm64: 'arm64',
+  arm: 'arm',
+  ia32: '386',
+  ppc64: 'ppc64le',
+  s390x: 's390x',
+  riscv64: 'riscv64',
+  loong64: 'loong64',
+};
 
 /** GOARCH of the machine running the action. */
 export function hostArch(): string {
@@ -21,7 +30,11 @@ export function hostArch(): string {
 
 /** Finds an executable on PATH (or checks a path), as `command -v` would. */
 export async function onPath(name: string, env: NodeJS.ProcessEnv): Promise<boolean> {
-  const isExe = (p: string) => stat(p).then((s) => s.isFile() && (s.mode & 0o111) !== 0, () => false);
+  const isExe = (p: string) =>
+    stat(p).then(
+      (s) => s.isFile() && (s.mode & 0o111) !== 0,
+      () => false,
+    );
   if (name.includes('/')) return isExe(name);
   for (const dir of (env.PATH ?? '').split(delimiter)) if (dir && (await isExe(join(dir, name)))) return true;
   return false;
@@ -35,8 +48,10 @@ async function chooseCc(inputs: Inputs, p: Platform, env: NodeJS.ProcessEnv): Pr
   if (candidate && (await onPath(candidate.split(/\s+/)[0], env))) return candidate;
   const pkg = native ? 'gcc' : deb ? `gcc-${deb.gnu}` : undefined;
   throw new InputError(
-    `input "cc": no C compiler for ${p.id} (cgo: true)` + (candidate ? `: ${candidate.split(/\s+/)[0]} is not on PATH` : '') +
-    (pkg ? `; install the Debian/Ubuntu package ${pkg}` : '') + `, or set cc: ${p.id}=<compiler>`,
+    `input "cc": no C compiler for ${p.id} (cgo: true)` +
+      (candidate ? `: ${candidate.split(/\s+/)[0]} is not on PATH` : '') +
+      (pkg ? `; install the Debian/Ubuntu package ${pkg}` : '') +
+      `, or set cc: ${p.id}=<compiler>`,
   );
 }
 
@@ -44,11 +59,18 @@ async function chooseSysroot(inputs: Inputs, p: Platform): Promise<string> {
   const given = forPlatform(inputs.sysroot, p);
   const deb = debianTarget(p);
   const sysroot = given ?? (p.arch === hostArch() ? '/' : deb ? `/usr/${deb.gnu}` : undefined);
-  const ok = sysroot !== undefined && (await stat(sysroot).then((s) => s.isDirectory(), () => false));
+  const ok =
+    sysroot !== undefined &&
+    (await stat(sysroot).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ));
   if (ok) return sysroot;
   throw new InputError(
-    `input "sysroot": no sysroot for ${p.id} (linkage: gather)` + (sysroot ? `: ${sysroot} does not exist` : '') +
-    (deb && !given ? `; install the Debian/Ubuntu package libc6-dev-${deb.deb}-cross` : '') + `, or set sysroot: ${p.id}=<dir>`,
+    `input "sysroot": no sysroot for ${p.id} (linkage: gather)` +
+      (sysroot ? `: ${sysroot} does not exist` : '') +
+      (deb && !given ? `; install the Debian/Ubuntu package libc6-dev-${deb.deb}-cross` : '') +
+      `, or set sysroot: ${p.id}=<dir>`,
   );
 }
 

@@ -37,7 +37,11 @@ export const CA_BUNDLES = [
 ];
 const ZONEINFO = '/usr/share/zoneinfo';
 
-const isDir = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
+const isDir = (p: string) =>
+  stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 const within = (root: string, p: string) => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
 
 async function walkZoneinfo(dir: string, prefix: string, out: TarEntry[]): Promise<void> {
@@ -77,7 +81,12 @@ async function gitEpoch(exec: Exec, workDir: string, env: NodeJS.ProcessEnv): Pr
  * The epoch, in order: the input, SOURCE_DATE_EPOCH, the commit time of HEAD, then 0. A bad SOURCE_DATE_EPOCH throws
  * at once, before anything is built; only `git log` is waited for, so the pipeline lets it run beside the builds.
  */
-export function resolveEpoch(inputs: Inputs, env: NodeJS.ProcessEnv, exec: Exec, workDir: string): Promise<[number, EpochSource]> {
+export function resolveEpoch(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  exec: Exec,
+  workDir: string,
+): Promise<[number, EpochSource]> {
   const given = givenEpoch(inputs, env);
   return given ? Promise.resolve(given) : gitEpoch(exec, workDir, env);
 }
@@ -88,9 +97,12 @@ async function readExtraFiles(inputs: Inputs, workspace: string): Promise<ExtraF
   for (const spec of inputs.files) {
     const abs = isAbsolute(spec.source) ? spec.source : resolve(workspace, spec.source);
     const real = await realpath(abs).catch(() => undefined);
-    if (real === undefined) throw new InputError(`input "files": source "${spec.source}" does not exist (looked at ${abs})`);
+    if (real === undefined)
+      throw new InputError(`input "files": source "${spec.source}" does not exist (looked at ${abs})`);
     if (!within(root, real)) {
-      throw new InputError(`input "files": source "${spec.source}" resolves to ${real}, outside the workspace ${root}; only workspace files may go into the image`);
+      throw new InputError(
+        `input "files": source "${spec.source}" resolves to ${real}, outside the workspace ${root}; only workspace files may go into the image`,
+      );
     }
     const st = await stat(real);
     if (!st.isFile()) throw new InputError(`input "files": source "${spec.source}" is not a regular file`);
@@ -104,7 +116,10 @@ export async function prepare(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<S
   const warnings: string[] = [];
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const workDir = resolve(workspace, inputs.workingDirectory);
-  if (!(await isDir(workDir))) throw new InputError(`input "working-directory": directory "${inputs.workingDirectory}" does not exist (resolved to ${workDir})`);
+  if (!(await isDir(workDir)))
+    throw new InputError(
+      `input "working-directory": directory "${inputs.workingDirectory}" does not exist (resolved to ${workDir})`,
+    );
   const setup: Setup = { workspace, workDir, extraFiles: [], warnings };
   if (inputs.caCertificates) {
     for (const p of CA_BUNDLES) {
@@ -115,10 +130,16 @@ export async function prepare(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<S
         break;
       }
     }
-    if (!setup.caBundle) warnings.push(`ca-certificates: no CA bundle found on the runner (looked in ${CA_BUNDLES.join(', ')}); the image has none, so TLS clients in it will fail`);
+    if (!setup.caBundle)
+      warnings.push(
+        `ca-certificates: no CA bundle found on the runner (looked in ${CA_BUNDLES.join(', ')}); the image has none, so TLS clients in it will fail`,
+      );
   }
   if (inputs.tzdata) {
-    if (!(await isDir(ZONEINFO))) throw new InputError(`input "tzdata": true, but the runner has no ${ZONEINFO}; install tzdata or set tzdata: false and import time/tzdata in Go`);
+    if (!(await isDir(ZONEINFO)))
+      throw new InputError(
+        `input "tzdata": true, but the runner has no ${ZONEINFO}; install tzdata or set tzdata: false and import time/tzdata in Go`,
+      );
     setup.zoneinfo = [];
     await walkZoneinfo(ZONEINFO, 'usr/share/zoneinfo', setup.zoneinfo);
   }
@@ -131,7 +152,12 @@ export async function prepare(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<S
 /** Refuses `files` that would replace the binary or clash with it; checked once the binary's path is known. */
 export function checkPlacement(setup: Setup, binaryPath: string): void {
   try {
-    rootfsEntries({ binaryPath, binary: { path: '', size: 0 }, caBundle: setup.caBundle, extraFiles: setup.extraFiles });
+    rootfsEntries({
+      binaryPath,
+      binary: { path: '', size: 0 },
+      caBundle: setup.caBundle,
+      extraFiles: setup.extraFiles,
+    });
   } catch (e) {
     throw new InputError(`input "files": ${(e as Error).message}`);
   }

@@ -25,7 +25,10 @@ export class LayoutPublisher implements Publisher {
       await this.write(artifact, annotations);
     } catch (e) {
       // Usually a path that cannot be written (a file in the way, no permission, a full disk): the user's to fix.
-      throw new ActionError(`could not write the OCI layout at ${this.dir} (input "oci-layout"): ${(e as Error).message}`, { cause: e });
+      throw new ActionError(
+        `could not write the OCI layout at ${this.dir} (input "oci-layout"): ${(e as Error).message}`,
+        { cause: e },
+      );
     }
     const ref = annotations['org.opencontainers.image.ref.name'];
     return { location: this.dir, refs: ref ? [`oci:${this.dir}:${ref}`] : [`oci:${this.dir}`] };
@@ -39,21 +42,27 @@ export class LayoutPublisher implements Publisher {
     try {
       await writeFile(join(staging, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
       // All at once: each is a small file-system call, and one after another they waited on each other.
-      await Promise.all(allBlobs(artifact).map((b) => {
-        const to = join(staging, 'blobs', 'sha256', b.digest.slice('sha256:'.length));
-        // Layers come from the layer store: a hard link on the same file system (the store re-hashes what it
-        // serves, so an edited copy is never published), else a reflink or copy; never read whole.
-        return 'path' in b ? link(b.path, to).catch(() => copyFile(b.path, to, constants.COPYFILE_FICLONE)) : writeFile(to, b.data);
-      }));
+      await Promise.all(
+        allBlobs(artifact).map((b) => {
+          const to = join(staging, 'blobs', 'sha256', b.digest.slice('sha256:'.length));
+          // Layers come from the layer store: a hard link on the same file system (the store re-hashes what it
+          // serves, so an edited copy is never published), else a reflink or copy; never read whole.
+          return 'path' in b
+            ? link(b.path, to).catch(() => copyFile(b.path, to, constants.COPYFILE_FICLONE))
+            : writeFile(to, b.data);
+        }),
+      );
       const index = {
         schemaVersion: 2,
         mediaType: 'application/vnd.oci.image.index.v1+json',
-        manifests: [{
-          mediaType: artifact.index.mediaType,
-          digest: artifact.index.digest,
-          size: artifact.index.size,
-          ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
-        }],
+        manifests: [
+          {
+            mediaType: artifact.index.mediaType,
+            digest: artifact.index.digest,
+            size: artifact.index.size,
+            ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+          },
+        ],
       };
       await writeFile(join(staging, 'index.json'), JSON.stringify(index));
       await mkdir(dirname(this.dir), { recursive: true });

@@ -14,12 +14,17 @@ export async function readMergeDigests(spec: NonNullable<Inputs['mergeDigests']>
   const names = await readdir(spec.dir).catch(() => {
     throw new InputError(`input "merge-digests": directory "${spec.dir}" does not exist`);
   });
-  const digests = names.filter((n) => /^[a-f0-9]{64}$/.test(n)).sort().map((n) => `sha256:${n}`);
-  if (digests.length === 0) throw new InputError(`input "merge-digests": directory "${spec.dir}" holds no files named after a sha256 digest`);
+  const digests = names
+    .filter((n) => /^[a-f0-9]{64}$/.test(n))
+    .sort()
+    .map((n) => `sha256:${n}`);
+  if (digests.length === 0)
+    throw new InputError(`input "merge-digests": directory "${spec.dir}" holds no files named after a sha256 digest`);
   return digests;
 }
 
-const samePlatform = (a: OciPlatform, b: OciPlatform) => a.architecture === b.architecture && a.os === b.os && (a.variant ?? '') === (b.variant ?? '');
+const samePlatform = (a: OciPlatform, b: OciPlatform) =>
+  a.architecture === b.architecture && a.os === b.os && (a.variant ?? '') === (b.variant ?? '');
 
 /**
  * Reads each pushed manifest and its config back, learns its platform, and builds the index in `platforms` order:
@@ -36,24 +41,43 @@ export async function mergeIndex(
   const found: IndexEntry[] = [];
   for (const digest of digests) {
     const { data } = await client.getManifest(repo, digest, [MEDIA.oci.manifest, MEDIA.docker.manifest]);
-    if (sha256Digest(data) !== digest) throw new RegistryError(client.registry, `GET manifest ${digest}`, 'digest mismatch', `the registry returned other bytes (${sha256Digest(data)})`);
+    if (sha256Digest(data) !== digest)
+      throw new RegistryError(
+        client.registry,
+        `GET manifest ${digest}`,
+        'digest mismatch',
+        `the registry returned other bytes (${sha256Digest(data)})`,
+      );
     const manifest = JSON.parse(data.toString('utf8')) as { mediaType?: string; config?: { digest?: string } };
     if (manifest.mediaType !== MEDIA[family].manifest) {
-      throw new InputError(`input "merge-digests": ${digest} is ${manifest.mediaType ?? 'a manifest without mediaType'}, but media-types is ${family} (${MEDIA[family].manifest}); the families never mix`);
+      throw new InputError(
+        `input "merge-digests": ${digest} is ${manifest.mediaType ?? 'a manifest without mediaType'}, but media-types is ${family} (${MEDIA[family].manifest}); the families never mix`,
+      );
     }
-    const config = JSON.parse((await client.getBlob(repo, manifest.config?.digest ?? '')).toString('utf8')) as OciPlatform;
-    const platform: OciPlatform = { architecture: config.architecture, os: config.os, ...(config.variant ? { variant: config.variant } : {}) };
+    const config = JSON.parse(
+      (await client.getBlob(repo, manifest.config?.digest ?? '')).toString('utf8'),
+    ) as OciPlatform;
+    const platform: OciPlatform = {
+      architecture: config.architecture,
+      os: config.os,
+      ...(config.variant ? { variant: config.variant } : {}),
+    };
     found.push({ manifest: { mediaType: manifest.mediaType, digest, size: data.length }, platform });
   }
   const entries = inputs.platforms.map((p) => {
     const want = ociPlatform(p);
     const hits = found.filter((f) => samePlatform(f.platform, want));
     if (hits.length !== 1) {
-      throw new InputError(`input "merge-digests": ${hits.length === 0 ? 'no' : 'more than one'} manifest for platform ${p.id} among ${digests.length} digests; expected exactly one per entry of platforms`);
+      throw new InputError(
+        `input "merge-digests": ${hits.length === 0 ? 'no' : 'more than one'} manifest for platform ${p.id} among ${digests.length} digests; expected exactly one per entry of platforms`,
+      );
     }
     return { ...hits[0], platformId: p.id };
   });
   const extra = found.find((f) => !entries.some((e) => e.manifest.digest === f.manifest.digest));
-  if (extra) throw new InputError(`input "merge-digests": ${extra.manifest.digest} is for ${[extra.platform.os, extra.platform.architecture, extra.platform.variant].filter(Boolean).join('/')}, which is not in platforms`);
+  if (extra)
+    throw new InputError(
+      `input "merge-digests": ${extra.manifest.digest} is for ${[extra.platform.os, extra.platform.architecture, extra.platform.variant].filter(Boolean).join('/')}, which is not in platforms`,
+    );
   return { index: buildIndexBlob(entries, annotations.index, annotations.descriptor, family), entries };
 }

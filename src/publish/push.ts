@@ -31,8 +31,17 @@ function connect(inputs: Inputs, deps: PushDeps) {
   const transport = new Transport(nodeFetch, deps.policy, deps.warn);
   const client = clientFactory({
     transport,
-    credentials: { username: inputs.username, password: inputs.password, githubToken: inputs.githubToken, githubActor: deps.env.GITHUB_ACTOR },
-    insecureRegistries: inputs.insecureRegistries, env: deps.env, exec: deps.exec, mask: deps.mask, info: deps.info,
+    credentials: {
+      username: inputs.username,
+      password: inputs.password,
+      githubToken: inputs.githubToken,
+      githubActor: deps.env.GITHUB_ACTOR,
+    },
+    insecureRegistries: inputs.insecureRegistries,
+    env: deps.env,
+    exec: deps.exec,
+    mask: deps.mask,
+    info: deps.info,
   });
   return { transport, client };
 }
@@ -56,7 +65,10 @@ export interface PushSession {
 export function startPush(inputs: Inputs, deps: PushDeps): PushSession {
   const { transport, client } = connect(inputs, deps);
   const publisher = new RegistryPublisher({
-    tags: inputs.tags, pushByDigest: inputs.pushByDigest, client, concurrency: 4,
+    tags: inputs.tags,
+    pushByDigest: inputs.pushByDigest,
+    client,
+    concurrency: 4,
     open: (b) => ('path' in b ? createReadStream(b.path) : Readable.from([Buffer.from(b.data)], { objectMode: false })),
     retries: () => transport.stats.retries,
   });
@@ -81,7 +93,9 @@ export function startPush(inputs: Inputs, deps: PushDeps): PushSession {
         report.push ??= { refs: [], stats: publisher.stats };
       }
       const first = inputs.tags[0];
-      report.digests = Object.fromEntries(artifact.images.map((img, i) => [inputs.platforms[i].id, img.manifest.digest]));
+      report.digests = Object.fromEntries(
+        artifact.images.map((img, i) => [inputs.platforms[i].id, img.manifest.digest]),
+      );
       if (inputs.pushByDigest) {
         const dir = resolve(inputs.digestsDir || join(deps.tempRoot, 'digests'));
         await mkdir(dir, { recursive: true });
@@ -102,12 +116,31 @@ export async function runMerge(inputs: Inputs, report: Report, deps: PushDeps): 
   const workDir = resolve(deps.env.GITHUB_WORKSPACE || process.cwd(), inputs.workingDirectory);
   const [epoch, source] = await resolveEpoch(inputs, deps.env, deps.exec, workDir);
   report.epoch = { value: epoch, source };
-  const plan = makePlan(inputs, { binaryName: '', epoch, importPath: '', serverUrl: deps.env.GITHUB_SERVER_URL, repository: deps.env.GITHUB_REPOSITORY, sha: deps.env.GITHUB_SHA });
+  const plan = makePlan(inputs, {
+    binaryName: '',
+    epoch,
+    importPath: '',
+    serverUrl: deps.env.GITHUB_SERVER_URL,
+    repository: deps.env.GITHUB_REPOSITORY,
+    sha: deps.env.GITHUB_SHA,
+  });
   const [target] = repositories(inputs.tags);
   if (!target) throw new InputError('input "tags": the merge job needs a tag to push the index to');
   const { transport, client } = connect(inputs, deps);
-  const publisher = new RegistryPublisher({ tags: inputs.tags, pushByDigest: false, client, concurrency: 4, open: () => { throw new Error('the merge job uploads no blob'); }, retries: () => transport.stats.retries });
-  const { index, entries } = await mergeIndex(inputs, digests, await client(target.registry), target.repository, { index: plan.indexAnnotations, descriptor: plan.manifestDescriptorAnnotations });
+  const publisher = new RegistryPublisher({
+    tags: inputs.tags,
+    pushByDigest: false,
+    client,
+    concurrency: 4,
+    open: () => {
+      throw new Error('the merge job uploads no blob');
+    },
+    retries: () => transport.stats.retries,
+  });
+  const { index, entries } = await mergeIndex(inputs, digests, await client(target.registry), target.repository, {
+    index: plan.indexAnnotations,
+    descriptor: plan.manifestDescriptorAnnotations,
+  });
   for (const e of entries) {
     const row = report.platforms.find((p) => p.platform === e.platformId);
     if (row) Object.assign(row, { status: 'ok', manifest: { digest: e.manifest.digest, size: e.manifest.size } });

@@ -56,9 +56,16 @@ export function imageOutput(p: PlatformReport) {
     size: p.manifest?.size ?? null,
     binary: p.binary
       ? {
-        path: p.binary.path, size: p.binary.size, sha256: p.binary.sha256, linkage: p.binary.linkage, interpreter: p.binary.interpreter, needed: p.binary.needed,
-        ...(p.binary.libraries ? { sysroot: p.binary.sysroot, libraries: p.binary.libraries, gathered: p.binary.gathered } : {}),
-      }
+          path: p.binary.path,
+          size: p.binary.size,
+          sha256: p.binary.sha256,
+          linkage: p.binary.linkage,
+          interpreter: p.binary.interpreter,
+          needed: p.binary.needed,
+          ...(p.binary.libraries
+            ? { sysroot: p.binary.sysroot, libraries: p.binary.libraries, gathered: p.binary.gathered }
+            : {}),
+        }
       : null,
     layer: p.layer ?? null,
   };
@@ -69,8 +76,14 @@ export function outputs(r: Report): Record<string, string> {
   const images = r.platforms.map(imageOutput);
   const digest = r.pushByDigest && r.digests ? Object.values(r.digests)[0] : r.indexDigest;
   const metadata = {
-    digest: digest ?? null, images, 'oci-layout': r.ociLayout ?? null, binaries: r.binariesDir ?? null, refs: r.refs,
-    image: r.image ?? null, digests: r.digests ?? null, push: r.push ?? null,
+    digest: digest ?? null,
+    images,
+    'oci-layout': r.ociLayout ?? null,
+    binaries: r.binariesDir ?? null,
+    refs: r.refs,
+    image: r.image ?? null,
+    digests: r.digests ?? null,
+    push: r.push ?? null,
   };
   return {
     digest: digest ?? '',

@@ -2,7 +2,10 @@ import type { PlatformReport, Report } from './model.js';
 
 /** Escapes user-controlled text for a Markdown table cell or inline HTML. */
 export function esc(s: string): string {
-  return s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return s
+    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string)
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
 }
 
 /** Bytes as B/KiB/MiB/GiB with one decimal, for people. */
@@ -14,7 +17,8 @@ export function humanSize(n: number): string {
 }
 
 /** Settings shown in the details; DefaultGODEBUG and the long flag lists are left to `scratchpack inspect`. */
-const SHOWN_SETTINGS = /^(-buildmode|-tags|-ldflags|-trimpath|CGO_ENABLED|GOOS|GOARCH|GOARM|GOAMD64|GOARM64|GO386|GOPPC64|GORISCV64|GOMIPS|GOMIPS64|vcs|vcs\..*)$/;
+const SHOWN_SETTINGS =
+  /^(-buildmode|-tags|-ldflags|-trimpath|CGO_ENABLED|GOOS|GOARCH|GOARM|GOAMD64|GOARM64|GO386|GOPPC64|GORISCV64|GOMIPS|GOMIPS64|vcs|vcs\..*)$/;
 const MAX_VALUE = 200;
 
 /** The linkage cell: under `gather`, every library with its size and where it came from in the sysroot. */
@@ -22,7 +26,9 @@ function linkageCell(p: PlatformReport): string {
   if (!p.binary) return '—';
   const libs = p.binary.libraries ?? [];
   if (libs.length === 0) return esc(p.binary.linkage);
-  const items = libs.map((l) => `\`${esc(l.soname === '(loader)' ? l.path : l.soname)}\` ${humanSize(l.size)} ← \`${esc(l.source)}\``);
+  const items = libs.map(
+    (l) => `\`${esc(l.soname === '(loader)' ? l.path : l.soname)}\` ${humanSize(l.size)} ← \`${esc(l.source)}\``,
+  );
   return `${esc(p.binary.linkage)}, gathered:<br>${items.join('<br>')}`;
 }
 
@@ -45,7 +51,10 @@ function goDetails(r: Report): string[] {
       .filter(([k]) => SHOWN_SETTINGS.test(k))
       .map(([k, v]) => `${esc(k)}=${esc(v.length > MAX_VALUE ? v.slice(0, MAX_VALUE) + '…' : v)}`);
     lines.push(`- \`${esc(p.platform)}\`: ${esc(p.binary.go.version)}; ${settings.map((s) => `\`${s}\``).join(' ')}`);
-    if (p.binary.interpreter) lines.push(`  - interpreter \`${esc(p.binary.interpreter)}\`, needs ${p.binary.needed.map((n) => `\`${esc(n)}\``).join(', ') || 'no library'}`);
+    if (p.binary.interpreter)
+      lines.push(
+        `  - interpreter \`${esc(p.binary.interpreter)}\`, needs ${p.binary.needed.map((n) => `\`${esc(n)}\``).join(', ') || 'no library'}`,
+      );
   }
   lines.push('', '</details>');
   return lines;
@@ -54,24 +63,50 @@ function goDetails(r: Report): string[] {
 /** Renders the job summary; every user string is escaped and long values are cut, so it stays far below 1 MiB. */
 export function renderSummary(r: Report): string {
   const ok = r.errors.length === 0;
-  const out = [`## ${ok ? '✅' : '❌'} Scratchpack: ${r.platforms.length} platform${r.platforms.length === 1 ? '' : 's'}`, ''];
+  const out = [
+    `## ${ok ? '✅' : '❌'} Scratchpack: ${r.platforms.length} platform${r.platforms.length === 1 ? '' : 's'}`,
+    '',
+  ];
   if (r.platforms.length > 0) {
-    out.push('| Platform | Binary | Linkage | Layer (gzip) | Manifest digest |', '| --- | --- | --- | --- | --- |', ...r.platforms.map(row), '');
+    out.push(
+      '| Platform | Binary | Linkage | Layer (gzip) | Manifest digest |',
+      '| --- | --- | --- | --- | --- |',
+      ...r.platforms.map(row),
+      '',
+    );
   }
   if (r.indexDigest) out.push(`**Index digest:** \`${r.indexDigest}\``, '');
-  if (r.ociLayout) out.push(`**OCI layout:** \`${esc(r.ociLayout)}\`${r.refs.length ? ` (${r.refs.map((x) => `\`${esc(x)}\``).join(', ')})` : ''}`, '');
+  if (r.ociLayout)
+    out.push(
+      `**OCI layout:** \`${esc(r.ociLayout)}\`${r.refs.length ? ` (${r.refs.map((x) => `\`${esc(x)}\``).join(', ')})` : ''}`,
+      '',
+    );
   if (r.image) out.push(`**Image:** \`${esc(r.image)}\``, '');
   if (r.push) {
     const s = r.push.stats;
     out.push(`**Pushed:** ${r.push.refs.map((x) => `\`${esc(x)}\``).join(', ') || 'nothing'}`, '');
-    out.push(`**Blobs:** ${s.uploaded} uploaded, ${s.present} already present, ${s.mounted} mounted · ${humanSize(s.bytes)} sent · ${s.manifests} manifests put${s.manifestsPresent ? `, ${s.manifestsPresent} already there` : ''} · ${s.retries} retries`, '');
+    out.push(
+      `**Blobs:** ${s.uploaded} uploaded, ${s.present} already present, ${s.mounted} mounted · ${humanSize(s.bytes)} sent · ${s.manifests} manifests put${s.manifestsPresent ? `, ${s.manifestsPresent} already there` : ''} · ${s.retries} retries`,
+      '',
+    );
   }
   if (r.epoch) out.push(`**Created:** epoch ${r.epoch.value} (from ${esc(r.epoch.source)})`, '');
   if (r.phases.length > 0) {
-    const cache = r.layersFromCache ? ` (${r.layersFromCache} of ${r.platforms.length} layers from the layer cache)` : '';
-    out.push(`**Time:** ${r.phases.map((p) => `${esc(p.name)} ${(p.ms / 1000).toFixed(2)} s`).join(' · ')}${cache}`, '');
+    const cache = r.layersFromCache
+      ? ` (${r.layersFromCache} of ${r.platforms.length} layers from the layer cache)`
+      : '';
+    out.push(
+      `**Time:** ${r.phases.map((p) => `${esc(p.name)} ${(p.ms / 1000).toFixed(2)} s`).join(' · ')}${cache}`,
+      '',
+    );
   }
-  if (r.errors.length > 0) out.push('### Errors', '', ...r.errors.slice(0, 50).map((e) => `- ${esc(e.length > 2000 ? e.slice(0, 2000) + '…' : e)}`), '');
+  if (r.errors.length > 0)
+    out.push(
+      '### Errors',
+      '',
+      ...r.errors.slice(0, 50).map((e) => `- ${esc(e.length > 2000 ? e.slice(0, 2000) + '…' : e)}`),
+      '',
+    );
   if (r.warnings.length > 0) out.push('### Warnings', '', ...r.warnings.slice(0, 50).map((w) => `- ${esc(w)}`), '');
   if (r.platforms.some((p) => p.binary?.go)) out.push(...goDetails(r), '');
   return out.join('\n');

@@ -9,7 +9,11 @@ export interface ExecResult {
 }
 
 /** The one way effects run programs, so stages can be driven by a different runner in tests or tools. */
-export type Exec = (cmd: string, args: string[], opts?: { cwd?: string; env?: Record<string, string>; input?: string }) => Promise<ExecResult>;
+export type Exec = (
+  cmd: string,
+  args: string[],
+  opts?: { cwd?: string; env?: Record<string, string>; input?: string },
+) => Promise<ExecResult>;
 
 /** Most bytes kept of one output stream: go's diagnostics are far smaller, and a runaway program cannot fill memory. */
 export const MAX_OUTPUT = 16 * 1024 * 1024;
@@ -35,7 +39,8 @@ function collect(stream: NodeJS.ReadableStream | null): () => string {
  */
 export const spawnExec: Exec = (cmd, args, opts = {}) =>
   new Promise((resolve) => {
-    const notStarted = (e: unknown) => resolve({ exitCode: 127, stdout: '', stderr: `${cmd}: ${e instanceof Error ? e.message : String(e)}` });
+    const notStarted = (e: unknown) =>
+      resolve({ exitCode: 127, stdout: '', stderr: `${cmd}: ${e instanceof Error ? e.message : String(e)}` });
     let child: ChildProcess;
     try {
       child = spawn(cmd, args, {

@@ -73,7 +73,8 @@ export async function openFileReader(file: FileRef): Promise<FileReader> {
         if (bytesRead === 0) break;
         got += bytesRead;
       }
-      if (got !== buf.length) throw new Error(`${file.path} is shorter than the ${file.size} bytes it had when the layer started`);
+      if (got !== buf.length)
+        throw new Error(`${file.path} is shorter than the ${file.size} bytes it had when the layer started`);
     },
     close: () => fh.close(),
   };

@@ -43,7 +43,17 @@ export function buildAnnotations(results: BuildResult[], toRepoPath: (file: stri
   const annotations: Annotation[] = [];
   for (const r of results.filter((x) => !x.ok)) {
     const found = parseGoDiagnostics(r.stderr, toRepoPath, `go build (${r.platform.id})`);
-    annotations.push(...(found.length > 0 ? found : [{ level: 'error' as const, title: `go build (${r.platform.id})`, message: r.stderr.trim() || 'go build failed with no output' }]));
+    annotations.push(
+      ...(found.length > 0
+        ? found
+        : [
+            {
+              level: 'error' as const,
+              title: `go build (${r.platform.id})`,
+              message: r.stderr.trim() || 'go build failed with no output',
+            },
+          ]),
+    );
   }
   return dedupeAnnotations(annotations);
 }

@@ -30,13 +30,18 @@ export async function askGo(inputs: Inputs, ctx: GoContext): Promise<string> {
     ctx.exec('go', ['list', '-f', '{{.Name}} {{.ImportPath}}', inputs.package], opts),
   ]);
   if (version.exitCode !== 0) {
-    throw new InputError(`go is not usable (${version.stderr.trim() || `exit ${version.exitCode}`}); add actions/setup-go before this step`);
+    throw new InputError(
+      `go is not usable (${version.stderr.trim() || `exit ${version.exitCode}`}); add actions/setup-go before this step`,
+    );
   }
   const pkg = `input "package": "${inputs.package}"`;
-  if (list.exitCode !== 0) throw new InputError(`${pkg} is not a buildable package in ${ctx.shownDir}: ${list.stderr.trim().split('\n')[0]}`);
+  if (list.exitCode !== 0)
+    throw new InputError(`${pkg} is not a buildable package in ${ctx.shownDir}: ${list.stderr.trim().split('\n')[0]}`);
   const lines = list.stdout.trim() ? list.stdout.trim().split('\n') : [];
-  if (lines.length !== 1) throw new InputError(`${pkg} matches ${lines.length} packages; expected one main package, e.g. ./cmd/server`);
+  if (lines.length !== 1)
+    throw new InputError(`${pkg} matches ${lines.length} packages; expected one main package, e.g. ./cmd/server`);
   const [name, importPath] = lines[0].split(' ');
-  if (name !== 'main') throw new InputError(`${pkg} is package ${name}, not package main; expected a command, e.g. ./cmd/server`);
+  if (name !== 'main')
+    throw new InputError(`${pkg} is package ${name}, not package main; expected a command, e.g. ./cmd/server`);
   return importPath;
 }

@@ -30,7 +30,8 @@ function findMagic(data: Uint8Array): number {
 }
 
 function uvarint(data: Uint8Array, pos: number): [number, number] | undefined {
-  let value = 0, shift = 0;
+  let value = 0,
+    shift = 0;
   for (let i = pos; i < data.length && i < pos + 10; i++) {
     value += (data[i] & 0x7f) * 2 ** shift;
     if ((data[i] & 0x80) === 0) return [value, i + 1];
@@ -56,7 +57,8 @@ export function parseModinfo(version: string, text: string): GoBuildInfo {
     if (f[0] === 'path' && f[1] !== undefined) info.path = f[1];
     else if (f[0] === 'mod' && f.length >= 3) info.main = { path: f[1], version: f[2] };
     else if (f[0] === 'dep' && f.length >= 3) info.deps.push({ path: f[1], version: f[2] });
-    else if (f[0] === '=>' && f.length >= 3 && info.deps.length > 0) info.deps[info.deps.length - 1] = { path: f[1], version: f[2] };
+    else if (f[0] === '=>' && f.length >= 3 && info.deps.length > 0)
+      info.deps[info.deps.length - 1] = { path: f[1], version: f[2] };
     else if (f[0] === 'build' && f[1] !== undefined) {
       const kv = f.slice(1).join('\t');
       const eq = kv.startsWith('"') ? kv.indexOf('=', kv.indexOf('"', 1)) : kv.indexOf('=');
@@ -71,7 +73,12 @@ function stripSentinels(mod: string): string {
   return mod.length >= 33 && mod[mod.length - 17] === '\n' ? mod.slice(16, -16) : '';
 }
 
-function readGoString(r: ByteReader, ptr: number, ptrSize: number, toOffset: (v: number) => number | undefined): string | undefined {
+function readGoString(
+  r: ByteReader,
+  ptr: number,
+  ptrSize: number,
+  toOffset: (v: number) => number | undefined,
+): string | undefined {
   const hdr = toOffset(ptr);
   if (hdr === undefined) return undefined;
   const dataPtr = ptrSize === 8 ? r.addr64(hdr, 'Go string pointer') : r.u32(hdr, 'Go string pointer');
@@ -83,13 +90,15 @@ function readGoString(r: ByteReader, ptr: number, ptrSize: number, toOffset: (v:
 
 /** Finds and decodes the `.go.buildinfo` blob; null for non-Go files. Corrupt blobs throw ElfError. */
 export function readGoBuildInfo(r: ByteReader, segments: Segment[], sections: Section[]): GoBuildInfo | null {
-  let start: number | undefined, size = 0;
+  let start: number | undefined,
+    size = 0;
   const sec = sections.find((s) => s.name === '.go.buildinfo');
   if (sec) {
     start = sec.offset;
     size = sec.size;
   } else {
-    const PF_X = 1, PF_W = 2;
+    const PF_X = 1,
+      PF_W = 2;
     const seg = segments.find((s) => s.type === 1 && (s.flags & (PF_X | PF_W)) === PF_W);
     if (seg) {
       start = seg.offset;

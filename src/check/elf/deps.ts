@@ -75,12 +75,23 @@ const osabiClass = (n: number) => (n === 0 || n === 3 ? 0 : n);
 
 /** An ELF that can satisfy a dependency of `want`: same class, byte order, machine and OS ABI (lddtree's CompatibleELFs). */
 export function compatible(want: ElfInfo, got: ElfInfo): boolean {
-  return want.bits === got.bits && want.endian === got.endian && want.machine === got.machine && osabiClass(want.osabi) === osabiClass(got.osabi);
+  return (
+    want.bits === got.bits &&
+    want.endian === got.endian &&
+    want.machine === got.machine &&
+    osabiClass(want.osabi) === osabiClass(got.osabi)
+  );
 }
 
 /** The directories a glibc or musl loader searches with no cache and no environment, for a layout. */
 export function defaultDirs(multiarch?: string): string[] {
-  return [...(multiarch ? [`/lib/${multiarch}`, `/usr/lib/${multiarch}`] : []), '/lib64', '/usr/lib64', '/lib', '/usr/lib'];
+  return [
+    ...(multiarch ? [`/lib/${multiarch}`, `/usr/lib/${multiarch}`] : []),
+    '/lib64',
+    '/usr/lib64',
+    '/lib',
+    '/usr/lib',
+  ];
 }
 
 class Resolver {
@@ -111,20 +122,38 @@ class Resolver {
   /** ld.so.conf and its includes (sorted globs, `#` comments), as lddtree reads them. */
   async ldSoConf(file = '/etc/ld.so.conf', depth = 0): Promise<string[]> {
     if (depth > 8) return [];
-    const text = await this.o.fs.readFile(this.host(file)).then((b) => Buffer.from(b).toString('utf8'), () => '');
+    const text = await this.o.fs.readFile(this.host(file)).then(
+      (b) => Buffer.from(b).toString('utf8'),
+      () => '',
+    );
     const dirs: string[] = [];
     for (const raw of text.split('\n')) {
       const line = raw.replace(/#.*/, '').trim();
       if (!line) continue;
       const inc = /^include\s+(.+)$/.exec(line);
       if (!inc) {
-        dirs.push(...line.split(/[\s:,]+/).filter(Boolean).map(normalizePath));
+        dirs.push(
+          ...line
+            .split(/[\s:,]+/)
+            .filter(Boolean)
+            .map(normalizePath),
+        );
         continue;
       }
       const pattern = inc[1].startsWith('/') ? inc[1] : `${dirOf(file)}/${inc[1]}`;
       const dir = dirOf(pattern);
-      const re = new RegExp('^' + pattern.slice(dir.length + 1).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
-      const names = (await this.o.fs.readdir(this.host(dir)).catch(() => [] as string[])).filter((n) => re.test(n)).sort();
+      const re = new RegExp(
+        '^' +
+          pattern
+            .slice(dir.length + 1)
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')
+            .replace(/\?/g, '.') +
+          '$',
+      );
+      const names = (await this.o.fs.readdir(this.host(dir)).catch(() => [] as string[]))
+        .filter((n) => re.test(n))
+        .sort();
       for (const n of names) dirs.push(...(await this.ldSoConf(`${dir === '/' ? '' : dir}/${n}`, depth + 1)));
     }
     return dirs;
@@ -167,7 +196,9 @@ export async function resolveDeps(main: ElfInfo, o: DepsOptions): Promise<DepsRe
   const conf = await r.ldSoConf();
   const interpDir = main.interpreter ? [dirOf(main.interpreter)] : [];
   const mainRpath = main.runpath.length === 0 ? rpathDirs(main, o.originDir) : [];
-  const queue: Array<{ info: ElfInfo; name: string; origin: string }> = [{ info: main, name: 'the binary', origin: o.originDir }];
+  const queue: Array<{ info: ElfInfo; name: string; origin: string }> = [
+    { info: main, name: 'the binary', origin: o.originDir },
+  ];
   while (queue.length > 0) {
     const { info, name, origin } = queue.shift() as (typeof queue)[number];
     const own = rpathDirs(info, origin);
@@ -197,11 +228,22 @@ export async function resolveDeps(main: ElfInfo, o: DepsOptions): Promise<DepsRe
         continue;
       }
       const real = found.chain[found.chain.length - 1];
-      const keep = defaults.includes(found.dir) || own.includes(found.dir) || inherited.includes(found.dir) || interpDir.includes(found.dir);
+      const keep =
+        defaults.includes(found.dir) ||
+        own.includes(found.dir) ||
+        inherited.includes(found.dir) ||
+        interpDir.includes(found.dir);
       const placed = keep ? found.chain : [{ ...real, path: `/usr/lib/${soname}` }];
       r.add(placed);
       const where = placed[0].path;
-      result.libraries.push({ soname, path: where, source: real.source, size: real.size, neededBy: name, via: found.dir });
+      result.libraries.push({
+        soname,
+        path: where,
+        source: real.source,
+        size: real.size,
+        neededBy: name,
+        via: found.dir,
+      });
       queue.push({ info: found.info, name: soname, origin: dirOf(where) });
     }
   }

@@ -1,7 +1,17 @@
 /** e_machine names for the architectures Go and Debian build for (reference §6.1). */
 export const MACHINE_NAMES: Record<number, string> = {
-  2: 'EM_SPARC', 3: 'EM_386', 8: 'EM_MIPS', 20: 'EM_PPC', 21: 'EM_PPC64', 22: 'EM_S390', 40: 'EM_ARM',
-  43: 'EM_SPARCV9', 62: 'EM_X86_64', 183: 'EM_AARCH64', 243: 'EM_RISCV', 258: 'EM_LOONGARCH',
+  2: 'EM_SPARC',
+  3: 'EM_386',
+  8: 'EM_MIPS',
+  20: 'EM_PPC',
+  21: 'EM_PPC64',
+  22: 'EM_S390',
+  40: 'EM_ARM',
+  43: 'EM_SPARCV9',
+  62: 'EM_X86_64',
+  183: 'EM_AARCH64',
+  243: 'EM_RISCV',
+  258: 'EM_LOONGARCH',
 };
 
 /** What an ELF built for one GOARCH must say in its header; the "exec format error" check compares these. */

@@ -49,9 +49,18 @@ export interface Segment {
   filesz: number;
 }
 
-const PT_LOAD = 1, PT_DYNAMIC = 2, PT_INTERP = 3;
-const SHT_NOBITS = 8, SHT_DYNAMIC = 6;
-const DT_NEEDED = 1, DT_STRTAB = 5, DT_STRSZ = 10, DT_SONAME = 14, DT_RPATH = 15, DT_RUNPATH = 29, DT_FLAGS_1 = 0x6ffffffb;
+const PT_LOAD = 1,
+  PT_DYNAMIC = 2,
+  PT_INTERP = 3;
+const SHT_NOBITS = 8,
+  SHT_DYNAMIC = 6;
+const DT_NEEDED = 1,
+  DT_STRTAB = 5,
+  DT_STRSZ = 10,
+  DT_SONAME = 14,
+  DT_RPATH = 15,
+  DT_RUNPATH = 29,
+  DT_FLAGS_1 = 0x6ffffffb;
 const DF_1_PIE = 0x08000000;
 const TYPES = ['NONE', 'REL', 'EXEC', 'DYN', 'CORE'];
 /** Upper bound on header tables, so a corrupt count cannot make us loop for long. */
@@ -66,16 +75,31 @@ function readHeaderTables(r: ByteReader) {
   const shentsize = r.u16(b ? 58 : 46, 'e_shentsize');
   let shnum = r.u16(b ? 60 : 48, 'e_shnum');
   let shstrndx = r.u16(b ? 62 : 50, 'e_shstrndx');
-  const minPh = b ? 56 : 32, minSh = b ? 64 : 40;
+  const minPh = b ? 56 : 32,
+    minSh = b ? 64 : 40;
   const segments: Segment[] = [];
   if (phnum > 0) {
     if (phentsize < minPh) throw new ElfError(`corrupt: e_phentsize ${phentsize} is smaller than ${minPh}`);
     r.check(phoff, phnum * phentsize, 'program header table');
     for (let i = 0; i < phnum; i++) {
       const o = phoff + i * phentsize;
-      segments.push(b
-        ? { type: r.u32(o, 'p_type'), flags: r.u32(o + 4, 'p_flags'), offset: r.u64(o + 8, 'p_offset'), vaddr: r.addr64(o + 16, 'p_vaddr'), filesz: r.u64(o + 32, 'p_filesz') }
-        : { type: r.u32(o, 'p_type'), offset: r.u32(o + 4, 'p_offset'), vaddr: r.u32(o + 8, 'p_vaddr'), filesz: r.u32(o + 16, 'p_filesz'), flags: r.u32(o + 24, 'p_flags') });
+      segments.push(
+        b
+          ? {
+              type: r.u32(o, 'p_type'),
+              flags: r.u32(o + 4, 'p_flags'),
+              offset: r.u64(o + 8, 'p_offset'),
+              vaddr: r.addr64(o + 16, 'p_vaddr'),
+              filesz: r.u64(o + 32, 'p_filesz'),
+            }
+          : {
+              type: r.u32(o, 'p_type'),
+              offset: r.u32(o + 4, 'p_offset'),
+              vaddr: r.u32(o + 8, 'p_vaddr'),
+              filesz: r.u32(o + 16, 'p_filesz'),
+              flags: r.u32(o + 24, 'p_flags'),
+            },
+      );
     }
   }
   const sections: Section[] = [];
@@ -89,9 +113,25 @@ function readHeaderTables(r: ByteReader) {
     const raw = [];
     for (let i = 0; i < shnum; i++) {
       const o = shoff + i * shentsize;
-      raw.push(b
-        ? { nameOff: r.u32(o, 'sh_name'), type: r.u32(o + 4, 'sh_type'), addr: r.addr64(o + 16, 'sh_addr'), offset: r.u64(o + 24, 'sh_offset'), size: r.u64(o + 32, 'sh_size'), link: r.u32(o + 40, 'sh_link') }
-        : { nameOff: r.u32(o, 'sh_name'), type: r.u32(o + 4, 'sh_type'), addr: r.u32(o + 12, 'sh_addr'), offset: r.u32(o + 16, 'sh_offset'), size: r.u32(o + 20, 'sh_size'), link: r.u32(o + 24, 'sh_link') });
+      raw.push(
+        b
+          ? {
+              nameOff: r.u32(o, 'sh_name'),
+              type: r.u32(o + 4, 'sh_type'),
+              addr: r.addr64(o + 16, 'sh_addr'),
+              offset: r.u64(o + 24, 'sh_offset'),
+              size: r.u64(o + 32, 'sh_size'),
+              link: r.u32(o + 40, 'sh_link'),
+            }
+          : {
+              nameOff: r.u32(o, 'sh_name'),
+              type: r.u32(o + 4, 'sh_type'),
+              addr: r.u32(o + 12, 'sh_addr'),
+              offset: r.u32(o + 16, 'sh_offset'),
+              size: r.u32(o + 20, 'sh_size'),
+              link: r.u32(o + 24, 'sh_link'),
+            },
+      );
     }
     const strtab = raw[shstrndx];
     for (const s of raw) {
@@ -112,7 +152,13 @@ export function vaddrToOffset(segments: Segment[], vaddr: number): number | unde
 }
 
 function readDynamic(r: ByteReader, segments: Segment[], sections: Section[]) {
-  const out = { needed: [] as string[], runpath: [] as string[], rpath: [] as string[], soname: null as string | null, flags1: 0 };
+  const out = {
+    needed: [] as string[],
+    runpath: [] as string[],
+    rpath: [] as string[],
+    soname: null as string | null,
+    flags1: 0,
+  };
   const dynSeg = segments.find((s) => s.type === PT_DYNAMIC);
   const dynSec = sections.find((s) => s.type === SHT_DYNAMIC);
   const start = dynSeg?.offset ?? dynSec?.offset;
@@ -138,10 +184,14 @@ function readDynamic(r: ByteReader, segments: Segment[], sections: Section[]) {
     if (strOff !== undefined) strEnd = strOff + strsz;
   }
   const str = (v: number, what: string): string => {
-    if (strOff === undefined || strEnd === undefined) throw new ElfError(`corrupt: ${what} present but no dynamic string table`);
+    if (strOff === undefined || strEnd === undefined)
+      throw new ElfError(`corrupt: ${what} present but no dynamic string table`);
     return r.cstring(strOff + v, strEnd, what);
   };
-  const list = (v: number, what: string) => str(v, what).split(':').filter((p) => p !== '');
+  const list = (v: number, what: string) =>
+    str(v, what)
+      .split(':')
+      .filter((p) => p !== '');
   for (const [tag, val] of entries) {
     if (tag === DT_NEEDED) out.needed.push(str(val, 'DT_NEEDED'));
     else if (tag === DT_SONAME) out.soname = str(val, 'DT_SONAME');
@@ -166,7 +216,8 @@ export function parseElf(input: Uint8Array | ByteSource): ElfInfo {
   if (src.size < 16 || ident[0] !== 0x7f || ident[1] !== 0x45 || ident[2] !== 0x4c || ident[3] !== 0x46) {
     throw new ElfError('not an ELF file (no \\x7fELF magic)');
   }
-  const cls = ident[4], data = ident[5];
+  const cls = ident[4],
+    data = ident[5];
   if (cls !== 1 && cls !== 2) throw new ElfError(`corrupt: EI_CLASS ${cls} is neither 1 (32-bit) nor 2 (64-bit)`);
   if (data !== 1 && data !== 2) throw new ElfError(`corrupt: EI_DATA ${data} is neither 1 (LSB) nor 2 (MSB)`);
   const r = new ByteReader(src, data === 1, cls === 2);

@@ -38,8 +38,16 @@ export class ByteReader {
 
   /** Throws unless [offset, offset+size) lies inside the file. */
   check(offset: number, size: number, what: string): void {
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(size) || offset < 0 || size < 0 || offset + size > this.size) {
-      throw new ElfError(`truncated or corrupt: ${what} at offset ${offset} (+${size}) lies outside the ${this.size}-byte file`);
+    if (
+      !Number.isSafeInteger(offset) ||
+      !Number.isSafeInteger(size) ||
+      offset < 0 ||
+      size < 0 ||
+      offset + size > this.size
+    ) {
+      throw new ElfError(
+        `truncated or corrupt: ${what} at offset ${offset} (+${size}) lies outside the ${this.size}-byte file`,
+      );
     }
   }
 
@@ -47,7 +55,10 @@ export class ByteReader {
   private at(off: number, n: number): number {
     if (off < this.pageStart || off + n > this.pageStart + this.page.length) {
       this.pageStart = off - (off % PAGE);
-      this.page = this.source.read(this.pageStart, Math.min(Math.max(PAGE, off + n - this.pageStart), this.size - this.pageStart));
+      this.page = this.source.read(
+        this.pageStart,
+        Math.min(Math.max(PAGE, off + n - this.pageStart), this.size - this.pageStart),
+      );
       this.pageView = new DataView(this.page.buffer, this.page.byteOffset, this.page.byteLength);
     }
     return off - this.pageStart;
@@ -75,7 +86,8 @@ export class ByteReader {
     this.check(off, 8, what);
     const i = this.at(off, 8);
     const v = this.pageView.getBigUint64(i, this.little);
-    if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ElfError(`corrupt: ${what} at offset ${off} is too large (${v})`);
+    if (v > BigInt(Number.MAX_SAFE_INTEGER))
+      throw new ElfError(`corrupt: ${what} at offset ${off} is too large (${v})`);
     return Number(v);
   }
 
@@ -101,7 +113,7 @@ export class ByteReader {
     this.check(off, 0, what);
     const end = Math.min(limit, this.size);
     const parts: Uint8Array[] = [];
-    for (let at = off; at < end; ) {
+    for (let at = off; at < end;) {
       const n = Math.min(4096, end - at);
       const piece = this.slice(at, n, what);
       const nul = piece.indexOf(0);

@@ -65,10 +65,20 @@ export class Authenticator {
     try {
       realm = new URL(ch.params.realm ?? '');
     } catch {
-      throw new RegistryError(this.registry, 'authenticate', 'bad challenge', `realm "${ch.params.realm ?? ''}" is not a URL`);
+      throw new RegistryError(
+        this.registry,
+        'authenticate',
+        'bad challenge',
+        `realm "${ch.params.realm ?? ''}" is not a URL`,
+      );
     }
     if (realm.protocol !== 'https:' && !(realm.protocol === 'http:' && this.allowHttpRealm)) {
-      throw new RegistryError(this.registry, 'authenticate', 'refused', `token realm ${realm.origin} is not HTTPS; credentials are only sent over TLS`);
+      throw new RegistryError(
+        this.registry,
+        'authenticate',
+        'refused',
+        `token realm ${realm.origin} is not HTTPS; credentials are only sent over TLS`,
+      );
     }
     return realm;
   }
@@ -78,10 +88,22 @@ export class Authenticator {
     const service = ch.params.service ?? '';
     let res;
     if (this.refreshToken) {
-      const form = new URLSearchParams({ grant_type: 'refresh_token', service, client_id: 'scratchpack', scope: scopes.join(' '), refresh_token: this.refreshToken });
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        service,
+        client_id: 'scratchpack',
+        scope: scopes.join(' '),
+        refresh_token: this.refreshToken,
+      });
       res = await this.transport.send(
-        { method: 'POST', url: realm.href, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form.toString()) },
-        this.registry, 'token (oauth2)',
+        {
+          method: 'POST',
+          url: realm.href,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: Buffer.from(form.toString()),
+        },
+        this.registry,
+        'token (oauth2)',
       );
       if (res.status === 404 || res.status === 405) res = undefined;
     }
@@ -94,9 +116,20 @@ export class Authenticator {
       res = await this.transport.send({ method: 'GET', url: url.href, headers }, this.registry, 'token');
     }
     if (res.status !== 200) {
-      throw new RegistryError(this.registry, `token for ${scopes.join(' ')}`, res.status, errorDetail(res.body) || (this.credential ? `credentials from ${this.credential.source} were refused` : 'anonymous access refused'));
+      throw new RegistryError(
+        this.registry,
+        `token for ${scopes.join(' ')}`,
+        res.status,
+        errorDetail(res.body) ||
+          (this.credential ? `credentials from ${this.credential.source} were refused` : 'anonymous access refused'),
+      );
     }
-    const body = JSON.parse(res.body.toString('utf8')) as { token?: string; access_token?: string; expires_in?: number; refresh_token?: string };
+    const body = JSON.parse(res.body.toString('utf8')) as {
+      token?: string;
+      access_token?: string;
+      expires_in?: number;
+      refresh_token?: string;
+    };
     const token = body.token ?? body.access_token;
     if (!token) throw new RegistryError(this.registry, 'token', 'bad response', 'no token in the token server answer');
     if (body.refresh_token) this.refreshToken = body.refresh_token;

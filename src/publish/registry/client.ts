@@ -46,7 +46,8 @@ export class RegistryClient {
         const res = await this.transport.send({ method: 'GET', url: `${scheme}://${host}/v2/` }, this.registry, 'ping');
         this.base = `${scheme}://${host}`;
         if (res.status === 401) this.auth.learn(res.headers['www-authenticate']);
-        else if (res.status !== 200) throw new RegistryError(this.registry, 'ping /v2/', res.status, errorDetail(res.body));
+        else if (res.status !== 200)
+          throw new RegistryError(this.registry, 'ping /v2/', res.status, errorDetail(res.body));
         return;
       } catch (e) {
         last = e;
@@ -77,7 +78,11 @@ export class RegistryClient {
 
   /** HEAD a blob: 200 means present; 404, and the 403 some registries send instead, mean "upload it". */
   async blobExists(repo: string, digest: string): Promise<boolean> {
-    const res = await this.send({ method: 'HEAD', url: `${this.base}/v2/${repo}/blobs/${digest}` }, [pushScope(repo)], `HEAD blob ${digest.slice(0, 19)}`);
+    const res = await this.send(
+      { method: 'HEAD', url: `${this.base}/v2/${repo}/blobs/${digest}` },
+      [pushScope(repo)],
+      `HEAD blob ${digest.slice(0, 19)}`,
+    );
     if (res.status === 200) return true;
     if (res.status === 404 || res.status === 403) return false;
     this.fail(`HEAD blob ${digest}`, res);
@@ -86,7 +91,11 @@ export class RegistryClient {
   /** Tries a cross-repository mount; returns true if mounted, else the upload session the registry opened instead. */
   async mountBlob(repo: string, digest: string, from: string): Promise<true | string> {
     const url = `${this.base}/v2/${repo}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`;
-    const res = await this.send({ method: 'POST', url, headers: { 'content-length': '0' } }, [pushScope(repo), pullScope(from)], `mount ${digest.slice(0, 19)}`);
+    const res = await this.send(
+      { method: 'POST', url, headers: { 'content-length': '0' } },
+      [pushScope(repo), pullScope(from)],
+      `mount ${digest.slice(0, 19)}`,
+    );
     if (res.status === 201) return true;
     if (res.status === 202 && res.headers.location) return new URL(res.headers.location, url).href;
     this.fail(`mount blob ${digest} from ${from}`, res);
@@ -97,19 +106,35 @@ export class RegistryClient {
     let location = session;
     if (!location) {
       const url = `${this.base}/v2/${repo}/blobs/uploads/`;
-      const res = await this.send({ method: 'POST', url, headers: { 'content-length': '0' } }, [pushScope(repo)], `start upload ${blob.digest.slice(0, 19)}`);
+      const res = await this.send(
+        { method: 'POST', url, headers: { 'content-length': '0' } },
+        [pushScope(repo)],
+        `start upload ${blob.digest.slice(0, 19)}`,
+      );
       if (res.status !== 202 || !res.headers.location) this.fail(`start upload of ${blob.digest}`, res);
       // Relative or absolute, keep whatever query the registry put in it.
       location = new URL(res.headers.location, url).href;
     }
     const put = location + (location.includes('?') ? '&' : '?') + `digest=${encodeURIComponent(blob.digest)}`;
-    const res = await this.send({
-      method: 'PUT', url: put, body: blob.open,
-      headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
-    }, [pushScope(repo)], `upload ${blob.digest.slice(0, 19)}`);
+    const res = await this.send(
+      {
+        method: 'PUT',
+        url: put,
+        body: blob.open,
+        headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
+      },
+      [pushScope(repo)],
+      `upload ${blob.digest.slice(0, 19)}`,
+    );
     if (res.status !== 201 && res.status !== 204) this.fail(`upload blob ${blob.digest}`, res);
     const said = res.headers['docker-content-digest'];
-    if (said && said !== blob.digest) throw new RegistryError(this.registry, `upload blob ${blob.digest}`, 'digest mismatch', `registry stored ${said}`);
+    if (said && said !== blob.digest)
+      throw new RegistryError(
+        this.registry,
+        `upload blob ${blob.digest}`,
+        'digest mismatch',
+        `registry stored ${said}`,
+      );
   }
 
   /**
@@ -117,7 +142,11 @@ export class RegistryClient {
    * registries send instead) or an answer without Docker-Content-Digest, where the caller simply PUTs.
    */
   async manifestDigest(repo: string, ref: string, accept: string[]): Promise<string | undefined> {
-    const res = await this.send({ method: 'HEAD', url: `${this.base}/v2/${repo}/manifests/${ref}`, headers: { accept: accept.join(', ') } }, [pushScope(repo)], `HEAD manifest ${ref.slice(0, 19)}`);
+    const res = await this.send(
+      { method: 'HEAD', url: `${this.base}/v2/${repo}/manifests/${ref}`, headers: { accept: accept.join(', ') } },
+      [pushScope(repo)],
+      `HEAD manifest ${ref.slice(0, 19)}`,
+    );
     if (res.status === 200) return res.headers['docker-content-digest'] || undefined;
     if (res.status === 404 || res.status === 403) return undefined;
     this.fail(`HEAD manifest ${repo}:${ref}`, res);
@@ -125,18 +154,34 @@ export class RegistryClient {
 
   /** PUTs manifest bytes by tag or digest with Content-Type = its mediaType, and checks the digest the registry reports. */
   async putManifest(repo: string, ref: string, mediaType: string, data: Uint8Array, digest: string): Promise<void> {
-    const res = await this.send({
-      method: 'PUT', url: `${this.base}/v2/${repo}/manifests/${ref}`, body: data,
-      headers: { 'content-type': mediaType, 'content-length': String(data.length) },
-    }, [pushScope(repo)], `PUT manifest ${repo}:${ref.slice(0, 19)}`);
+    const res = await this.send(
+      {
+        method: 'PUT',
+        url: `${this.base}/v2/${repo}/manifests/${ref}`,
+        body: data,
+        headers: { 'content-type': mediaType, 'content-length': String(data.length) },
+      },
+      [pushScope(repo)],
+      `PUT manifest ${repo}:${ref.slice(0, 19)}`,
+    );
     if (res.status !== 201 && res.status !== 200) this.fail(`PUT manifest ${repo}:${ref}`, res);
     const said = res.headers['docker-content-digest'];
-    if (said && said !== digest) throw new RegistryError(this.registry, `PUT manifest ${repo}:${ref}`, 'digest mismatch', `registry computed ${said}, we sent ${digest}`);
+    if (said && said !== digest)
+      throw new RegistryError(
+        this.registry,
+        `PUT manifest ${repo}:${ref}`,
+        'digest mismatch',
+        `registry computed ${said}, we sent ${digest}`,
+      );
   }
 
   /** GETs a manifest by digest (merge job), with the exact bytes so the digest can be checked. */
   async getManifest(repo: string, ref: string, accept: string[]): Promise<{ mediaType: string; data: Buffer }> {
-    const res = await this.send({ method: 'GET', url: `${this.base}/v2/${repo}/manifests/${ref}`, headers: { accept: accept.join(', ') } }, [pullScope(repo)], `GET manifest ${ref.slice(0, 19)}`);
+    const res = await this.send(
+      { method: 'GET', url: `${this.base}/v2/${repo}/manifests/${ref}`, headers: { accept: accept.join(', ') } },
+      [pullScope(repo)],
+      `GET manifest ${ref.slice(0, 19)}`,
+    );
     if (res.status !== 200) this.fail(`GET manifest ${repo}@${ref}`, res);
     return { mediaType: (res.headers['content-type'] ?? '').split(';')[0].trim(), data: res.body };
   }

@@ -27,7 +27,12 @@ export function clientFactory(o: ConnectOptions): (registry: string) => Promise<
         const plain = isLoopback(registry) || o.insecureRegistries.includes(registry);
         const credential = await resolveCredential(registry, o.credentials, o.env, o.exec, o.mask);
         o.info(`${registry}: ${credential ? `credentials from ${credential.source}` : 'anonymous'}`);
-        const client = new RegistryClient(registry, o.transport, new Authenticator(registry, credential, o.transport, plain), plain);
+        const client = new RegistryClient(
+          registry,
+          o.transport,
+          new Authenticator(registry, credential, o.transport, plain),
+          plain,
+        );
         await client.ping();
         return client;
       })();

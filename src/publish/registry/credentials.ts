@@ -21,10 +21,17 @@ interface DockerConfig {
 /** The config.json keys docker login may have written for a registry (with or without scheme and path). */
 function keysFor(registry: string): string[] {
   const hub = ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
-  return registry === 'docker.io' ? hub : [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`, `https://${registry}/v2/`];
+  return registry === 'docker.io'
+    ? hub
+    : [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`, `https://${registry}/v2/`];
 }
 
-async function fromHelper(helper: string, registry: string, exec: Exec, mask: (s: string) => void): Promise<Credential | undefined> {
+async function fromHelper(
+  helper: string,
+  registry: string,
+  exec: Exec,
+  mask: (s: string) => void,
+): Promise<Credential | undefined> {
   const server = registry === 'docker.io' ? 'https://index.docker.io/v1/' : registry;
   const r = await exec(`docker-credential-${helper}`, ['get'], { input: server });
   if (r.exitCode !== 0) return undefined;
@@ -32,7 +39,9 @@ async function fromHelper(helper: string, registry: string, exec: Exec, mask: (s
   if (!got.Secret) return undefined;
   mask(got.Secret);
   const source = `docker-credential-${helper}`;
-  return got.Username === '<token>' ? { identityToken: got.Secret, source } : { username: got.Username, password: got.Secret, source };
+  return got.Username === '<token>'
+    ? { identityToken: got.Secret, source }
+    : { username: got.Username, password: got.Secret, source };
 }
 
 /**
@@ -46,7 +55,8 @@ export async function resolveCredential(
   exec: Exec,
   mask: (s: string) => void,
 ): Promise<Credential | undefined> {
-  if (inputs.username || inputs.password) return { username: inputs.username, password: inputs.password, source: 'the username/password inputs' };
+  if (inputs.username || inputs.password)
+    return { username: inputs.username, password: inputs.password, source: 'the username/password inputs' };
   const dir = env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
   const file = join(dir, 'config.json');
   const text = await readFile(file, 'utf8').catch(() => undefined);
@@ -90,7 +100,11 @@ export async function resolveCredential(
     }
   }
   if (registry === 'ghcr.io' && inputs.githubToken) {
-    return { username: inputs.githubActor || 'x-access-token', password: inputs.githubToken, source: 'the github-token input' };
+    return {
+      username: inputs.githubActor || 'x-access-token',
+      password: inputs.githubToken,
+      source: 'the github-token input',
+    };
   }
   return undefined;
 }

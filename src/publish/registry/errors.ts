@@ -17,7 +17,8 @@ export function errorDetail(body: Uint8Array): string {
   const text = Buffer.from(body.subarray(0, 4096)).toString('utf8');
   try {
     const parsed = JSON.parse(text) as { errors?: Array<{ code?: string; message?: string }> };
-    if (Array.isArray(parsed.errors)) return parsed.errors.map((e) => [e.code, e.message].filter(Boolean).join(' ')).join('; ');
+    if (Array.isArray(parsed.errors))
+      return parsed.errors.map((e) => [e.code, e.message].filter(Boolean).join(' ')).join('; ');
   } catch {
     /* not JSON */
   }

@@ -21,11 +21,15 @@ export interface HttpResponse {
 export type Fetch = (req: HttpRequest, timeoutMs: number) => Promise<HttpResponse>;
 
 const MAX_BODY = 8 << 20;
-const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 8 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 8 }) };
+const agents = {
+  http: new HttpAgent({ keepAlive: true, maxSockets: 8 }),
+  https: new HttpsAgent({ keepAlive: true, maxSockets: 8 }),
+};
 
 function flatten(h: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(h))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
@@ -35,16 +39,22 @@ export const nodeFetch: Fetch = (req, timeoutMs) =>
     const url = new URL(req.url);
     const isHttps = url.protocol === 'https:';
     const send = isHttps ? httpsRequest : httpRequest;
-    const r = send(url, { method: req.method, headers: req.headers, agent: isHttps ? agents.https : agents.http }, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size <= MAX_BODY) chunks.push(c);
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: flatten(res.headers), body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const r = send(
+      url,
+      { method: req.method, headers: req.headers, agent: isHttps ? agents.https : agents.http },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size <= MAX_BODY) chunks.push(c);
+        });
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: flatten(res.headers), body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      },
+    );
     r.setTimeout(timeoutMs, () => {
       const e = new Error(`no answer within ${timeoutMs} ms`) as NodeJS.ErrnoException;
       e.code = 'ETIMEDOUT';

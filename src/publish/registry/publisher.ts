@@ -23,7 +23,11 @@ export interface RegistryPushOptions {
 /** The distinct repositories the tags name, in tag order. */
 export function repositories(tags: ImageRef[]): Array<{ registry: string; repository: string }> {
   const seen = new Map<string, { registry: string; repository: string }>();
-  for (const t of tags) seen.set(`${t.registry}/${t.repository}`, seen.get(`${t.registry}/${t.repository}`) ?? { registry: t.registry, repository: t.repository });
+  for (const t of tags)
+    seen.set(
+      `${t.registry}/${t.repository}`,
+      seen.get(`${t.registry}/${t.repository}`) ?? { registry: t.registry, repository: t.repository },
+    );
   return [...seen.values()];
 }
 
@@ -33,7 +37,14 @@ export function repositories(tags: ImageRef[]): Array<{ registry: string; reposi
  * by digest in every repository, and only then the tags, so a failure before the end moves no tag.
  */
 export class RegistryPublisher implements Publisher {
-  private readonly counts: Omit<PushStats, 'retries'> = { uploaded: 0, present: 0, mounted: 0, bytes: 0, manifests: 0, manifestsPresent: 0 };
+  private readonly counts: Omit<PushStats, 'retries'> = {
+    uploaded: 0,
+    present: 0,
+    mounted: 0,
+    bytes: 0,
+    manifests: 0,
+    manifestsPresent: 0,
+  };
   private readonly slot: <T>(fn: () => Promise<T>) => Promise<T>;
   /** One upload per repository and digest, however many images or calls ask for it. */
   private readonly started = new Map<string, Promise<void>>();
@@ -58,7 +69,12 @@ export class RegistryPublisher implements Publisher {
    * Runs a write once per key, however many callers ask for it, when `slot` lets it start; none starts after a
    * failure (checked at that moment, so a queued write never starts), and the first failure is what every caller sees.
    */
-  private once(writes: Map<string, Promise<void>>, key: string, write: () => Promise<void>, slot = (f: () => Promise<void>) => f()): Promise<void> {
+  private once(
+    writes: Map<string, Promise<void>>,
+    key: string,
+    write: () => Promise<void>,
+    slot = (f: () => Promise<void>) => f(),
+  ): Promise<void> {
     let p = writes.get(key);
     if (!p) {
       p = slot(async () => {
@@ -86,13 +102,26 @@ export class RegistryPublisher implements Publisher {
   }
 
   /** Whether `repo` holds the blob (HEAD), asked once whether probe() or the upload asks first. */
-  private hasBlob(client: RegistryClient | Promise<RegistryClient>, registry: string, repo: string, digest: string): Promise<boolean> {
+  private hasBlob(
+    client: RegistryClient | Promise<RegistryClient>,
+    registry: string,
+    repo: string,
+    digest: string,
+  ): Promise<boolean> {
     return this.ask(`blob ${registry}/${repo}|${digest}`, async () => (await client).blobExists(repo, digest));
   }
 
   /** The digest `repo` holds at `ref` (HEAD), asked once whether probe() or the manifest push asks first. */
-  private manifestAt(client: RegistryClient | Promise<RegistryClient>, registry: string, repo: string, ref: string, m: Blob): Promise<string | undefined> {
-    return this.ask(`manifest ${registry}/${repo}|${ref}`, async () => (await client).manifestDigest(repo, ref, [m.mediaType]));
+  private manifestAt(
+    client: RegistryClient | Promise<RegistryClient>,
+    registry: string,
+    repo: string,
+    ref: string,
+    m: Blob,
+  ): Promise<string | undefined> {
+    return this.ask(`manifest ${registry}/${repo}|${ref}`, async () =>
+      (await client).manifestDigest(repo, ref, [m.mediaType]),
+    );
   }
 
   /**
@@ -139,8 +168,16 @@ export class RegistryPublisher implements Publisher {
   async upload(blobs: Array<Blob | LayerBlob>): Promise<void> {
     for (const t of repositories(this.opts.tags)) {
       const client = await this.opts.client(t.registry);
-      await Promise.all(blobs.map((b) =>
-        this.once(this.started, `${t.registry}/${t.repository}|${b.digest}`, () => this.pushBlob(client, t.registry, t.repository, b), this.slot)));
+      await Promise.all(
+        blobs.map((b) =>
+          this.once(
+            this.started,
+            `${t.registry}/${t.repository}|${b.digest}`,
+            () => this.pushBlob(client, t.registry, t.repository, b),
+            this.slot,
+          ),
+        ),
+      );
     }
   }
 
@@ -151,7 +188,13 @@ export class RegistryPublisher implements Publisher {
   async pushImage(img: ImageArtifact): Promise<void> {
     await this.upload([...img.layers, img.config]);
     for (const t of repositories(this.opts.tags)) {
-      await this.putManifest(await this.opts.client(t.registry), t.registry, t.repository, img.manifest.digest, img.manifest);
+      await this.putManifest(
+        await this.opts.client(t.registry),
+        t.registry,
+        t.repository,
+        img.manifest.digest,
+        img.manifest,
+      );
     }
   }
 
@@ -167,7 +210,8 @@ export class RegistryPublisher implements Publisher {
     await ready;
     const refs: string[] = [];
     if (this.opts.pushByDigest) {
-      for (const t of targets) for (const img of artifact.images) refs.push(`${t.registry}/${t.repository}@${img.manifest.digest}`);
+      for (const t of targets)
+        for (const img of artifact.images) refs.push(`${t.registry}/${t.repository}@${img.manifest.digest}`);
     } else {
       await this.pushIndex(artifact.index);
       refs.push(...this.opts.tags.map((t) => t.full));
@@ -196,6 +240,13 @@ export class RegistryPublisher implements Publisher {
       const client = await this.opts.client(t.registry);
       await this.putManifest(client, t.registry, t.repository, index.digest, index);
     }
-    for (const tag of this.opts.tags) await this.putManifest(await this.opts.client(tag.registry), tag.registry, tag.repository, tag.tag as string, index);
+    for (const tag of this.opts.tags)
+      await this.putManifest(
+        await this.opts.client(tag.registry),
+        tag.registry,
+        tag.repository,
+        tag.tag as string,
+        index,
+      );
   }
 }

@@ -19,7 +19,16 @@ export const DEFAULT_RETRY: RetryPolicy = {
   delaysMs: [1000, 3000, 9000],
   jitter: 0.1,
   statuses: [408, 429, 500, 502, 503, 504],
-  errorCodes: ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_SOCKET', 'EAI_AGAIN', 'ERR_STREAM_PREMATURE_CLOSE'],
+  errorCodes: [
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'UND_ERR_SOCKET',
+    'EAI_AGAIN',
+    'ERR_STREAM_PREMATURE_CLOSE',
+  ],
   maxRetryAfterMs: 30_000,
   timeoutMs: 60_000,
 };
@@ -34,7 +43,12 @@ export function retryAfterMs(value: string | undefined, now: number): number | u
 }
 
 /** The wait before attempt `attempt` (1-based retry count), honouring Retry-After within the policy's cap. */
-export function backoffMs(policy: RetryPolicy, attempt: number, retryAfter: number | undefined, random: () => number): number {
+export function backoffMs(
+  policy: RetryPolicy,
+  attempt: number,
+  retryAfter: number | undefined,
+  random: () => number,
+): number {
   if (retryAfter !== undefined) return Math.min(retryAfter, policy.maxRetryAfterMs);
   const base = policy.delaysMs[Math.min(attempt, policy.delaysMs.length) - 1] ?? 0;
   return Math.round(base * (1 + policy.jitter * (2 * random() - 1)));

@@ -32,18 +32,32 @@ export class Transport {
         err = e as NodeJS.ErrnoException;
       }
       const transientStatus = res !== undefined && this.policy.statuses.includes(res.status);
-      const transientError = err !== undefined && (this.policy.errorCodes.includes(err.code ?? '') || /socket hang up|ECONNRESET/.test(err.message));
+      const transientError =
+        err !== undefined &&
+        (this.policy.errorCodes.includes(err.code ?? '') || /socket hang up|ECONNRESET/.test(err.message));
       if (!transientStatus && !transientError) {
         if (res) return res;
         throw new RegistryError(registry, operation, err?.code ?? 'network error', err?.message ?? '');
       }
       if (attempt >= this.policy.delaysMs.length) {
         if (res) return res;
-        throw new RegistryError(registry, operation, err?.code ?? 'network error', `${err?.message ?? ''} (after ${attempt + 1} attempts)`);
+        throw new RegistryError(
+          registry,
+          operation,
+          err?.code ?? 'network error',
+          `${err?.message ?? ''} (after ${attempt + 1} attempts)`,
+        );
       }
-      const wait = backoffMs(this.policy, attempt + 1, retryAfterMs(res?.headers['retry-after'], Date.now()), this.random);
+      const wait = backoffMs(
+        this.policy,
+        attempt + 1,
+        retryAfterMs(res?.headers['retry-after'], Date.now()),
+        this.random,
+      );
       this.stats.retries++;
-      this.onRetry(`${operation} on ${registry}: ${res ? `HTTP ${res.status}` : err?.code ?? err?.message}; retry ${attempt + 1}/${this.policy.delaysMs.length} in ${wait} ms`);
+      this.onRetry(
+        `${operation} on ${registry}: ${res ? `HTTP ${res.status}` : (err?.code ?? err?.message)}; retry ${attempt + 1}/${this.policy.delaysMs.length} in ${wait} ms`,
+      );
       await this.sleep(wait);
     }
   }
