@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { INPUT_DEFAULTS } from '../src/inputs/inputs.js';
 import { ROOT } from './helpers/action.js';
@@ -44,41 +44,5 @@ describe('action.yml, the code and the README agree', () => {
   test('the README gives the two local commands', () => {
     expect(readme).toContain('npm ci && npm test');
     expect(readme).toContain('npm run demo');
-  });
-});
-
-describe('pure modules stay pure', () => {
-  const pure = [
-    'inputs',
-    'check/elf',
-    'check/policy.ts',
-    'image',
-    'layer/tar.ts',
-    'layer/rootfs.ts',
-    'layer/layer.ts',
-    'report',
-    'plan/plan.ts',
-    'util/errors.ts',
-    'cli/inspect-line.ts',
-  ];
-  const files = (p: string): string[] =>
-    statSync(p).isDirectory() ? readdirSync(p).flatMap((f) => files(join(p, f))) : [p];
-  test.each(pure)('%s imports no @actions, fs, child_process or process.env', (entry) => {
-    for (const file of files(join(ROOT, 'src', entry))) {
-      const text = readFileSync(file, 'utf8');
-      const where = relative(ROOT, file);
-      expect([where, /from '@actions\//.test(text)]).toEqual([where, false]);
-      expect([where, /from 'node:(fs|child_process)/.test(text) || /from '(fs|child_process)/.test(text)]).toEqual([
-        where,
-        false,
-      ]);
-      expect([where, /process\.env/.test(text)]).toEqual([where, false]);
-    }
-  });
-  test('only main.ts and inputs.ts import @actions/core', () => {
-    const users = files(join(ROOT, 'src'))
-      .filter((f) => /from '@actions\/core'/.test(readFileSync(f, 'utf8')))
-      .map((f) => relative(ROOT, f));
-    expect(users.sort()).toEqual(['src/action/main.ts', 'src/action/read-inputs.ts']);
   });
 });

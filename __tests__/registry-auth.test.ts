@@ -76,7 +76,7 @@ describe('TLS registry with htpasswd Basic auth, credentials from a Docker confi
       },
     );
     expect(run.errors).toEqual([]);
-    expect(run.stdout).toMatch(new RegExp(`${registry.host}: credentials from .*config\.json`));
+    expect(run.stdout).toMatch(new RegExp(`${registry.host}: credentials from .*config\\.json`));
     expectNoSecrets(run, PASSWORD, auth);
     expectMasked(run, PASSWORD);
     expectMasked(run, auth);

@@ -1,5 +1,5 @@
 import { ByteReader } from './reader.js';
-import type { Section, Segment } from './parse.js';
+import { PF_W, PF_X, PT_LOAD, vaddrToOffset, type Section, type Segment } from './headers.js';
 
 /** What `go version -m` would print, read straight from the binary (reference §7). */
 export interface GoBuildInfo {
@@ -97,9 +97,7 @@ export function readGoBuildInfo(r: ByteReader, segments: Segment[], sections: Se
     start = sec.offset;
     size = sec.size;
   } else {
-    const PF_X = 1,
-      PF_W = 2;
-    const seg = segments.find((s) => s.type === 1 && (s.flags & (PF_X | PF_W)) === PF_W);
+    const seg = segments.find((s) => s.type === PT_LOAD && (s.flags & (PF_X | PF_W)) === PF_W);
     if (seg) {
       start = seg.offset;
       size = seg.filesz;
@@ -122,10 +120,7 @@ export function readGoBuildInfo(r: ByteReader, segments: Segment[], sections: Se
     mod = dec.decode(data.subarray(m[1], m[1] + m[0]));
   } else if (ptrSize === 4 || ptrSize === 8) {
     const pr = new ByteReader(r.source, (flags & 1) === 0, ptrSize === 8);
-    const toOffset = (v: number) => {
-      const seg = segments.find((s) => s.type === 1 && v >= s.vaddr && v < s.vaddr + s.filesz);
-      return seg ? seg.offset + (v - seg.vaddr) : undefined;
-    };
+    const toOffset = (v: number) => vaddrToOffset(segments, v);
     const base = start + at + 16;
     const vp = ptrSize === 8 ? pr.addr64(base, 'buildinfo pointer') : pr.u32(base, 'buildinfo pointer');
     const mp = ptrSize === 8 ? pr.addr64(base + 8, 'buildinfo pointer') : pr.u32(base + 4, 'buildinfo pointer');

@@ -1,6 +1,15 @@
 import { ByteReader, bytesSource, ElfError, type ByteSource } from './reader.js';
 import { goarchOf, MACHINE_NAMES } from './machine.js';
 import { readGoBuildId, readGoBuildInfo, type GoBuildInfo } from './buildinfo.js';
+import {
+  PT_DYNAMIC,
+  PT_INTERP,
+  SHT_DYNAMIC,
+  SHT_NOBITS,
+  vaddrToOffset,
+  type Section,
+  type Segment,
+} from './headers.js';
 
 export { bytesSource, ElfError, type ByteSource } from './reader.js';
 
@@ -30,30 +39,6 @@ export interface ElfInfo {
   goBuildId: string | null;
 }
 
-/** A section header, as far as we need it. */
-export interface Section {
-  name: string;
-  type: number;
-  addr: number;
-  offset: number;
-  size: number;
-  link: number;
-}
-
-/** A program header, as far as we need it. */
-export interface Segment {
-  type: number;
-  flags: number;
-  offset: number;
-  vaddr: number;
-  filesz: number;
-}
-
-const PT_LOAD = 1,
-  PT_DYNAMIC = 2,
-  PT_INTERP = 3;
-const SHT_NOBITS = 8,
-  SHT_DYNAMIC = 6;
 const DT_NEEDED = 1,
   DT_STRTAB = 5,
   DT_STRSZ = 10,
@@ -143,12 +128,6 @@ function readHeaderTables(r: ByteReader) {
     }
   }
   return { segments, sections };
-}
-
-/** Maps a virtual address to a file offset through the PT_LOAD segment that covers it. */
-export function vaddrToOffset(segments: Segment[], vaddr: number): number | undefined {
-  const seg = segments.find((s) => s.type === PT_LOAD && vaddr >= s.vaddr && vaddr < s.vaddr + s.filesz);
-  return seg ? seg.offset + (vaddr - seg.vaddr) : undefined;
 }
 
 function readDynamic(r: ByteReader, segments: Segment[], sections: Section[]) {
