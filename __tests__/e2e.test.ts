@@ -156,7 +156,7 @@ describe('the committed bundle, run as the runner runs it', () => {
     expect(s).toContain(`**Index digest:** \`${first.outputs.digest}\``);
     expect(s).toContain(layout);
     expect(s).toMatch(
-      /\*\*Time:\*\* prepare [0-9.]+ s · build, inspect, assemble \(3 targets, pipelined\) [0-9.]+ s · write layout/,
+      /\*\*Time:\*\* prepare [0-9.]+ s · build, check, assemble \(3 targets, pipelined\) [0-9.]+ s · publish [0-9.]+ s/,
     );
     expect(s).toMatch(/<details><summary>Go build info<\/summary>[\s\S]*`GOARM=7`/);
     expect(Buffer.byteLength(s)).toBeLessThan(64 * 1024);

@@ -2,12 +2,12 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_OUTPUT, spawnExec } from '../src/util/exec.js';
+import { MAX_OUTPUT, execaExec } from '../src/util/exec.js';
 
 // The exec port runs every go build, git and credential helper; these run real processes through /bin/sh.
-const sh = (script: string, opts: Parameters<typeof spawnExec>[2] = {}) => spawnExec('sh', ['-c', script], opts);
+const sh = (script: string, opts: Parameters<typeof execaExec>[2] = {}) => execaExec('sh', ['-c', script], opts);
 
-describe('spawnExec', () => {
+describe('the exec port (execa)', () => {
   test('returns both streams whole and the exit code, without throwing on failure', async () => {
     expect(await sh('printf "out\\n"; printf "err\\n" >&2; exit 3')).toEqual({
       exitCode: 3,
@@ -25,12 +25,12 @@ describe('spawnExec', () => {
   });
 
   test('passes input on stdin, and a program that ignores it is not an error', async () => {
-    expect((await spawnExec('cat', [], { input: 'server.example\n' })).stdout).toBe('server.example\n');
+    expect((await execaExec('cat', [], { input: 'server.example\n' })).stdout).toBe('server.example\n');
     expect(await sh('exit 0', { input: 'x'.repeat(1 << 20) })).toEqual({ exitCode: 0, stdout: '', stderr: '' });
   });
 
   test('without input, stdin is closed, so a program that reads it does not hang', async () => {
-    expect(await spawnExec('cat', [])).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+    expect(await execaExec('cat', [])).toEqual({ exitCode: 0, stdout: '', stderr: '' });
   });
 
   test('the environment extends this process', async () => {
@@ -45,16 +45,16 @@ describe('spawnExec', () => {
 
   test('runs in cwd', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scratchpack-exec-'));
-    expect((await spawnExec('pwd', [], { cwd: dir })).stdout.trim()).toBe(dir);
+    expect((await execaExec('pwd', [], { cwd: dir })).stdout.trim()).toBe(dir);
   });
 
   test('a program that cannot start is exit 127 with the reason, as a shell says it', async () => {
-    const r = await spawnExec('scratchpack-no-such-program', ['x']);
+    const r = await execaExec('scratchpack-no-such-program', ['x']);
     expect(r.exitCode).toBe(127);
     expect(r.stderr).toMatch(/^scratchpack-no-such-program: .*ENOENT/);
-    const gone = await spawnExec('pwd', [], { cwd: join(tmpdir(), 'scratchpack-no-such-dir') });
+    const gone = await execaExec('pwd', [], { cwd: join(tmpdir(), 'scratchpack-no-such-dir') });
     expect(gone.exitCode).toBe(127);
-    expect(await spawnExec('echo', ['a\0b'])).toMatchObject({ exitCode: 127 });
+    expect(await execaExec('echo', ['a\0b'])).toMatchObject({ exitCode: 127 });
   });
 
   test('a program killed by a signal is 128 + its number', async () => {
@@ -64,7 +64,7 @@ describe('spawnExec', () => {
 
   test('keeps at most MAX_OUTPUT bytes of a stream and says how many it dropped', async () => {
     const extra = 1000;
-    const r = await spawnExec('head', ['-c', String(MAX_OUTPUT + extra), '/dev/zero']);
+    const r = await execaExec('head', ['-c', String(MAX_OUTPUT + extra), '/dev/zero']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout.length).toBe(MAX_OUTPUT + `\n[${extra} more bytes not kept]\n`.length);
     expect(r.stdout.endsWith(`\n[${extra} more bytes not kept]\n`)).toBe(true);

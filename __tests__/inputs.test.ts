@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction, type ActionRun } from './helpers/action.js';
+import { runInProcess } from './helpers/in-process.js';
 
 /** Each bad input, the inputs that carry it, and text the one ::error must contain (the input name and the value). */
 const cases: Array<[string, Record<string, string>, string[]]> = [
@@ -121,27 +122,37 @@ const cases: Array<[string, Record<string, string>, string[]]> = [
 
 /** One ::error containing each expected text, exit 1, no stack trace, and no layout or binaries written. */
 function expectOneError(run: ActionRun, expected: string[]): void {
-  expect(run.code).toBe(1);
   expect(run.errors).toHaveLength(1);
   for (const text of expected) expect(run.errors[0]).toContain(text);
-  expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  expect(run.code).toBe(1);
+  expect(run.stdout + run.stderr).not.toMatch(/(\n|%0A)\s+at .+:\d+:\d+/);
   expect(run.stdout).not.toContain('unexpected');
   expect(existsSync(join(run.runnerTemp, 'scratchpack', 'oci'))).toBe(false);
   expect(existsSync(join(run.runnerTemp, 'scratchpack', 'binaries'))).toBe(false);
 }
 
-describe('bad input: one ::error naming the input and value, exit 1, no stack, nothing written', () => {
-  test.each(cases)('%s', (_name, inputs, expected) => {
-    expectOneError(runAction({ 'working-directory': 'example', platforms: 'linux/amd64', ...inputs }), expected);
+describe('bad input, from src/ in process: one ::error naming the input and value, exit 1, no stack, nothing written', () => {
+  test.each(cases)('%s', async (_name, inputs, expected) => {
+    expectOneError(
+      await runInProcess({ 'working-directory': 'example', platforms: 'linux/amd64', ...inputs }),
+      expected,
+    );
   });
 
-  test('no go on PATH', () => {
+  test('no go on PATH', async () => {
     // The builds start without asking go anything first; when they fail, go env says why, once for all platforms.
     const empty = mkdtempSync(join(tmpdir(), 'scratchpack-no-go-'));
-    const run = runAction(
+    const run = await runInProcess(
       { 'working-directory': 'example', platforms: 'linux/amd64,linux/arm64' },
       { env: { PATH: empty } },
     );
     expectOneError(run, ['go is not usable', 'add actions/setup-go before this step']);
+  });
+});
+
+describe('the bundle, run as the runner runs it, gives the same single ::error', () => {
+  const picked = ['bad variant', 'files onto the binary', 'missing package'];
+  test.each(cases.filter(([name]) => picked.includes(name)))('%s', (_name, inputs, expected) => {
+    expectOneError(runAction({ 'working-directory': 'example', platforms: 'linux/amd64', ...inputs }), expected);
   });
 });

@@ -21,7 +21,7 @@ import { inlineGzip } from './helpers/gzip.js';
 import { buildImage, buildIndex } from '../src/image/image.js';
 import { rootfsEntries } from '../src/layer/rootfs.js';
 import { sha256Digest } from '../src/image/digest.js';
-import { ROOT, sh } from './helpers/action.js';
+import { sh } from './helpers/action.js';
 import { EXAMPLE, goBuild } from './helpers/fixtures.js';
 
 const enc = new TextEncoder();
@@ -122,7 +122,7 @@ describe('layer, image, index', () => {
       ...entries,
       { path: 'usr/local/bin/big', type: 'file', mode: 0o755, file: { path: big, size: data.length } },
     ];
-    const pool = workerGzipPool(2, new URL('../dist/compress-worker.js', `file://${ROOT}/dist/`));
+    const pool = workerGzipPool(2);
     try {
       const inline = await buildLayer(list, 9, layerIO());
       const workers = await buildLayer(

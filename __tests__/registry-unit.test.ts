@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseChallenges } from '../src/publish/registry/challenge.js';
 import { backoffMs, DEFAULT_RETRY, retryAfterMs } from '../src/publish/registry/retry.js';
 import { resolveCredential } from '../src/publish/registry/credentials.js';
-import { spawnExec } from '../src/util/exec.js';
+import { execaExec } from '../src/util/exec.js';
 import { isLoopback } from '../src/publish/registry/client.js';
 
 describe('WWW-Authenticate', () => {
@@ -88,21 +88,21 @@ describe('credentials, in order', () => {
 
   test('explicit inputs win over everything', async () => {
     expect(
-      await resolveCredential('docker.io', { ...none, username: 'u', password: 'p' }, env(), spawnExec, mask),
+      await resolveCredential('docker.io', { ...none, username: 'u', password: 'p' }, env(), execaExec, mask),
     ).toMatchObject({ username: 'u', password: 'p', source: 'the username/password inputs' });
   });
   test('config.json auths, with Docker Hub aliases, and identitytoken', async () => {
-    expect(await resolveCredential('docker.io', none, env(), spawnExec, mask)).toMatchObject({
+    expect(await resolveCredential('docker.io', none, env(), execaExec, mask)).toMatchObject({
       username: 'hubuser',
       password: 'hubpass',
     });
-    expect(await resolveCredential('oauth.example', none, env(), spawnExec, mask)).toMatchObject({
+    expect(await resolveCredential('oauth.example', none, env(), execaExec, mask)).toMatchObject({
       identityToken: 'idtok',
     });
     expect(masked).toEqual(expect.arrayContaining(['hubpass', 'idtok']));
   });
   test('credHelpers run docker-credential-<name> get with the server on stdin', async () => {
-    expect(await resolveCredential('helped.example', none, env(), spawnExec, mask)).toMatchObject({
+    expect(await resolveCredential('helped.example', none, env(), execaExec, mask)).toMatchObject({
       username: 'helper-user',
       password: 'helper-secret',
       source: 'docker-credential-test',
@@ -111,10 +111,10 @@ describe('credentials, in order', () => {
   });
   test('github-token for ghcr.io only, as GITHUB_ACTOR; anonymous otherwise', async () => {
     const inputs = { ...none, githubToken: 'ghs_x', githubActor: 'octocat' };
-    expect(await resolveCredential('ghcr.io', inputs, env(), spawnExec, mask)).toMatchObject({
+    expect(await resolveCredential('ghcr.io', inputs, env(), execaExec, mask)).toMatchObject({
       username: 'octocat',
       password: 'ghs_x',
     });
-    expect(await resolveCredential('quay.io', inputs, env(), spawnExec, mask)).toBeUndefined();
+    expect(await resolveCredential('quay.io', inputs, env(), execaExec, mask)).toBeUndefined();
   });
 });

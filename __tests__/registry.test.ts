@@ -7,6 +7,7 @@ import { startProxy, startRegistry, uploads, type Proxy, type Registry } from '.
 import { Readable } from 'node:stream';
 import { parseTag } from '../src/inputs/reference.js';
 import { jsonBlob } from '../src/image/digest.js';
+import { MediaType } from '../src/image/types.js';
 import { RegistryPublisher } from '../src/publish/registry/publisher.js';
 import { clientFactory } from '../src/publish/registry/connect.js';
 import { nodeFetch } from '../src/publish/registry/http.js';
@@ -50,7 +51,7 @@ describe('push to a plain-HTTP registry on loopback', () => {
     expect(first.notices.join('\n')).toContain(`Pushed ${proxy.host}/acme/hello@${first.outputs.digest}`);
     expect(first.summary).toMatch(/\*\*Blobs:\*\* 6 uploaded, 0 already present, 6 mounted/);
     expect(first.summary).toMatch(
-      /\*\*Time:\*\* prepare [0-9.]+ s · build, inspect, assemble, upload blobs \(3 targets, pipelined\) [0-9.]+ s · write layout [0-9.]+ s · push /,
+      /\*\*Time:\*\* prepare [0-9.]+ s · build, check, assemble, upload blobs \(3 targets, pipelined\) [0-9.]+ s · publish [0-9.]+ s/,
     );
   });
 
@@ -176,19 +177,25 @@ describe('push to a plain-HTTP registry on loopback', () => {
       tags: [parseTag(`${proxy.host}/acme/cancel:1`)],
       pushByDigest: false,
       client,
-      concurrency: 1,
+      uploadsAtOnce: 1,
       open: (b) => Readable.from([Buffer.from('data' in b ? b.data : [])], { objectMode: false }),
       retries: () => 0,
     });
-    const blobs = ['one', 'two', 'three'].map((n) => jsonBlob('application/vnd.oci.image.config.v1+json', { n }));
+    const images = ['one', 'two', 'three'].map((n) => {
+      const config = jsonBlob(MediaType.config, { n });
+      const manifest = jsonBlob(MediaType.manifest, { schemaVersion: 2, config: { digest: config.digest } });
+      return { platform: { architecture: 'amd64', os: 'linux' }, layers: [], config, manifest };
+    });
     const before = proxy.seen.length;
     proxy.fault = (req) => {
       if (req.method === 'POST' && req.path === '/v2/acme/cancel/blobs/uploads/')
-        publisher.cancel(new Error('the step failed elsewhere'));
+        void publisher.abandon(new Error('the step failed elsewhere'));
       return 'pass';
     };
     try {
-      await expect(publisher.upload(blobs)).rejects.toThrow('the step failed elsewhere');
+      for (const img of images) publisher.stage(img);
+      const index = jsonBlob(MediaType.index, { images: images.length });
+      await expect(publisher.write({ images, index })).rejects.toThrow('the step failed elsewhere');
     } finally {
       proxy.fault = () => 'pass';
     }

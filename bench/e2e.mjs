@@ -5,7 +5,18 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildah, goBuildLoop, machine, median, runAction, seconds, sh, SIX, startLinkedRegistry } from './lib.mjs';
+import {
+  buildah,
+  bundleAt,
+  goBuildLoop,
+  machine,
+  median,
+  runAction,
+  seconds,
+  sh,
+  SIX,
+  startLinkedRegistry,
+} from './lib.mjs';
 
 const PAIRS = Number(process.env.PAIRS ?? 3);
 // LINK=100,20 puts the registry behind a 100 Mbit/s uplink with 20 ms latency, like a remote registry.
@@ -41,14 +52,17 @@ function peer(i) {
   ]);
 }
 
-function action(i) {
-  const run = runAction({
-    'working-directory': 'bench/service',
-    platforms: SIX.join(','),
-    push: 'true',
-    tags: `${registry.host}/bench/action-${i}:latest`,
-    'source-date-epoch': '1700000000',
-  });
+function action(i, bundle, name) {
+  const run = runAction(
+    {
+      'working-directory': 'bench/service',
+      platforms: SIX.join(','),
+      push: 'true',
+      tags: `${registry.host}/bench/${name}-${i}:latest`,
+      'source-date-epoch': '1700000000',
+    },
+    { bundle },
+  );
   return run;
 }
 
@@ -56,44 +70,48 @@ try {
   console.log(`machine: ${machine()}; registry: ${registry.link}`);
   console.log('warming the Go build cache for six platforms...');
   goBuildLoop(SIX, join(work, 'warm'));
+  // BASE=<rev> adds that revision's committed bundle as a third side, so a change is measured against its parent.
+  const sides = [{ name: 'scratchpack', bundle: undefined }];
+  if (process.env.BASE) sides.push({ name: `at ${process.env.BASE}`, bundle: bundleAt(process.env.BASE) });
   const rows = [];
   let last;
   for (let i = 0; i < PAIRS; i++) {
-    // The order alternates (action first in odd pairs, peer first in even ones), so that neither side always runs
-    // right after the other: what one run leaves behind (freed memory, a busy registry) is shared out evenly.
-    // Untimed `sync` before each side: neither run pays for writing back the other's dirty pages.
-    const timeAction = async () => {
+    // The order rotates (with two sides: action first in odd pairs, peer first in even ones), so that no side always
+    // runs right after another: what one run leaves behind (freed memory, a busy registry) is shared out evenly.
+    // Untimed `sync` before each side: no run pays for writing back another's dirty pages.
+    const runs = [
+      ...sides.map((side, k) => ({
+        name: side.name,
+        time: () => seconds(() => (last = action(i, side.bundle, `action${k}`))),
+      })),
+      { name: 'peer', time: () => seconds(() => peer(i)) },
+    ];
+    const order = runs.map((_, k) => runs[(k + i) % runs.length]);
+    const t = {};
+    for (const r of order) {
       sh('sync', []);
-      return seconds(() => {
-        last = action(i);
-      });
-    };
-    const timePeer = async () => {
-      sh('sync', []);
-      return seconds(() => peer(i));
-    };
-    const first = i % 2 === 0 ? 'scratchpack' : 'peer';
-    let a, p;
-    if (first === 'scratchpack') {
-      a = await timeAction();
-      p = await timePeer();
-    } else {
-      p = await timePeer();
-      a = await timeAction();
+      t[r.name] = await r.time();
     }
-    rows.push({ action: a, peer: p, ratio: a / p, first });
+    rows.push({ t, first: order[0].name });
+    const cells = sides.map(
+      (side) => `${side.name} ${t[side.name].toFixed(2)} s, ratio ${(t[side.name] / t.peer).toFixed(3)}`,
+    );
     console.log(
-      `pair ${i + 1} (${first} first): scratchpack ${a.toFixed(2)} s, go loop + buildah ${p.toFixed(2)} s, ratio ${(a / p).toFixed(3)}`,
+      `pair ${i + 1} (${order[0].name} first): ${cells.join('; ')}; go loop + buildah ${t.peer.toFixed(2)} s`,
     );
   }
-  const byOrder = (first) => rows.filter((r) => r.first === first).map((r) => r.ratio);
-  console.log(
-    `median: scratchpack ${median(rows.map((r) => r.action)).toFixed(2)} s, peer ${median(rows.map((r) => r.peer)).toFixed(2)} s, ratio ${median(rows.map((r) => r.ratio)).toFixed(3)} (target <= 0.5)`,
-  );
-  if (PAIRS > 1)
+  for (const side of sides) {
+    const ratios = rows.map((r) => r.t[side.name] / r.t.peer);
     console.log(
-      `  by order: scratchpack first ${median(byOrder('scratchpack')).toFixed(3)}, peer first ${median(byOrder('peer')).toFixed(3)}`,
+      `${side.name}: median ${median(rows.map((r) => r.t[side.name])).toFixed(2)} s against ${median(rows.map((r) => r.t.peer)).toFixed(2)} s, ratio ${median(ratios).toFixed(3)} (target <= 0.5)`,
     );
+    if (PAIRS > 1 && sides.length === 1) {
+      const byOrder = (first) => rows.filter((r) => r.first === first).map((r) => r.t[side.name] / r.t.peer);
+      console.log(
+        `  by order: scratchpack first ${median(byOrder('scratchpack')).toFixed(3)}, peer first ${median(byOrder('peer')).toFixed(3)}`,
+      );
+    }
+  }
   // Target 5: the layer of the static binary alone (no CA bundle) against `gzip -6` of the same binary.
   const bare = runAction({
     'working-directory': 'bench/service',

@@ -43,7 +43,9 @@ function parsePlatform(text) {
   }
   const rule = ARCHES[arch];
   if (!rule) {
-    throw new ParseError(`platform "${text}": unknown architecture "${arch}"; expected one of ${SUPPORTED_ARCHES.join(", ")}`);
+    throw new ParseError(
+      `platform "${text}": unknown architecture "${arch}"; expected one of ${SUPPORTED_ARCHES.join(", ")}`
+    );
   }
   if (written !== void 0 && !rule.variants?.includes(written)) {
     throw new ParseError(`platform "${text}": variant must be ${rule.expected}`);
@@ -90,7 +92,13 @@ function compatible(want, got) {
   return want.bits === got.bits && want.endian === got.endian && want.machine === got.machine && osabiClass(want.osabi) === osabiClass(got.osabi);
 }
 function defaultDirs(multiarch) {
-  return [...multiarch ? [`/lib/${multiarch}`, `/usr/lib/${multiarch}`] : [], "/lib64", "/usr/lib64", "/lib", "/usr/lib"];
+  return [
+    ...multiarch ? [`/lib/${multiarch}`, `/usr/lib/${multiarch}`] : [],
+    "/lib64",
+    "/usr/lib64",
+    "/lib",
+    "/usr/lib"
+  ];
 }
 var Resolver = class {
   constructor(o) {
@@ -121,19 +129,26 @@ var Resolver = class {
   /** ld.so.conf and its includes (sorted globs, `#` comments), as lddtree reads them. */
   async ldSoConf(file = "/etc/ld.so.conf", depth = 0) {
     if (depth > 8) return [];
-    const text = await this.o.fs.readFile(this.host(file)).then((b) => Buffer.from(b).toString("utf8"), () => "");
+    const text = await this.o.fs.readFile(this.host(file)).then(
+      (b) => Buffer.from(b).toString("utf8"),
+      () => ""
+    );
     const dirs = [];
     for (const raw of text.split("\n")) {
       const line = raw.replace(/#.*/, "").trim();
       if (!line) continue;
       const inc = /^include\s+(.+)$/.exec(line);
       if (!inc) {
-        dirs.push(...line.split(/[\s:,]+/).filter(Boolean).map(normalizePath));
+        dirs.push(
+          ...line.split(/[\s:,]+/).filter(Boolean).map(normalizePath)
+        );
         continue;
       }
       const pattern = inc[1].startsWith("/") ? inc[1] : `${dirOf(file)}/${inc[1]}`;
       const dir = dirOf(pattern);
-      const re = new RegExp("^" + pattern.slice(dir.length + 1).replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".") + "$");
+      const re = new RegExp(
+        "^" + pattern.slice(dir.length + 1).replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".") + "$"
+      );
       const names = (await this.o.fs.readdir(this.host(dir)).catch(() => [])).filter((n) => re.test(n)).sort();
       for (const n of names) dirs.push(...await this.ldSoConf(`${dir === "/" ? "" : dir}/${n}`, depth + 1));
     }
@@ -168,7 +183,9 @@ async function resolveDeps(main, o) {
   const conf = await r.ldSoConf();
   const interpDir = main.interpreter ? [dirOf(main.interpreter)] : [];
   const mainRpath = main.runpath.length === 0 ? rpathDirs(main, o.originDir) : [];
-  const queue = [{ info: main, name: "the binary", origin: o.originDir }];
+  const queue = [
+    { info: main, name: "the binary", origin: o.originDir }
+  ];
   while (queue.length > 0) {
     const { info, name, origin } = queue.shift();
     const own = rpathDirs(info, origin);
@@ -202,7 +219,14 @@ async function resolveDeps(main, o) {
       const placed = keep ? found.chain : [{ ...real, path: `/usr/lib/${soname}` }];
       r.add(placed);
       const where = placed[0].path;
-      result.libraries.push({ soname, path: where, source: real.source, size: real.size, neededBy: name, via: found.dir });
+      result.libraries.push({
+        soname,
+        path: where,
+        source: real.source,
+        size: real.size,
+        neededBy: name,
+        via: found.dir
+      });
       queue.push({ info: found.info, name: soname, origin: dirOf(where) });
     }
   }
@@ -239,14 +263,19 @@ var ByteReader = class {
   /** Throws unless [offset, offset+size) lies inside the file. */
   check(offset, size, what) {
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(size) || offset < 0 || size < 0 || offset + size > this.size) {
-      throw new ElfError(`truncated or corrupt: ${what} at offset ${offset} (+${size}) lies outside the ${this.size}-byte file`);
+      throw new ElfError(
+        `truncated or corrupt: ${what} at offset ${offset} (+${size}) lies outside the ${this.size}-byte file`
+      );
     }
   }
   /** Loads the page holding [off, off+n) if needed and returns where `off` sits in it; small reads share one page. */
   at(off, n) {
     if (off < this.pageStart || off + n > this.pageStart + this.page.length) {
       this.pageStart = off - off % PAGE;
-      this.page = this.source.read(this.pageStart, Math.min(Math.max(PAGE, off + n - this.pageStart), this.size - this.pageStart));
+      this.page = this.source.read(
+        this.pageStart,
+        Math.min(Math.max(PAGE, off + n - this.pageStart), this.size - this.pageStart)
+      );
       this.pageView = new DataView(this.page.buffer, this.page.byteOffset, this.page.byteLength);
     }
     return off - this.pageStart;
@@ -270,7 +299,8 @@ var ByteReader = class {
     this.check(off, 8, what);
     const i = this.at(off, 8);
     const v = this.pageView.getBigUint64(i, this.little);
-    if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ElfError(`corrupt: ${what} at offset ${off} is too large (${v})`);
+    if (v > BigInt(Number.MAX_SAFE_INTEGER))
+      throw new ElfError(`corrupt: ${what} at offset ${off} is too large (${v})`);
     return Number(v);
   }
   /** A 64-bit address or tag value; precision beyond 2^53 is lost, which only matters for kernel-style addresses. */
@@ -362,6 +392,19 @@ function goarchOf(id) {
   return null;
 }
 
+// src/check/elf/headers.ts
+var PT_LOAD = 1;
+var PT_DYNAMIC = 2;
+var PT_INTERP = 3;
+var PF_X = 1;
+var PF_W = 2;
+var SHT_DYNAMIC = 6;
+var SHT_NOBITS = 8;
+function vaddrToOffset(segments, vaddr) {
+  const seg = segments.find((s) => s.type === PT_LOAD && vaddr >= s.vaddr && vaddr < s.vaddr + s.filesz);
+  return seg ? seg.offset + (vaddr - seg.vaddr) : void 0;
+}
+
 // src/check/elf/buildinfo.ts
 var MAGIC = Uint8Array.from([255, ...new TextEncoder().encode(" Go buildinf:")]);
 var ALIGN = 16;
@@ -398,7 +441,8 @@ function parseModinfo(version, text) {
     if (f[0] === "path" && f[1] !== void 0) info.path = f[1];
     else if (f[0] === "mod" && f.length >= 3) info.main = { path: f[1], version: f[2] };
     else if (f[0] === "dep" && f.length >= 3) info.deps.push({ path: f[1], version: f[2] });
-    else if (f[0] === "=>" && f.length >= 3 && info.deps.length > 0) info.deps[info.deps.length - 1] = { path: f[1], version: f[2] };
+    else if (f[0] === "=>" && f.length >= 3 && info.deps.length > 0)
+      info.deps[info.deps.length - 1] = { path: f[1], version: f[2] };
     else if (f[0] === "build" && f[1] !== void 0) {
       const kv = f.slice(1).join("	");
       const eq = kv.startsWith('"') ? kv.indexOf("=", kv.indexOf('"', 1)) : kv.indexOf("=");
@@ -427,8 +471,7 @@ function readGoBuildInfo(r, segments, sections) {
     start = sec.offset;
     size = sec.size;
   } else {
-    const PF_X = 1, PF_W = 2;
-    const seg = segments.find((s) => s.type === 1 && (s.flags & (PF_X | PF_W)) === PF_W);
+    const seg = segments.find((s) => s.type === PT_LOAD && (s.flags & (PF_X | PF_W)) === PF_W);
     if (seg) {
       start = seg.offset;
       size = seg.filesz;
@@ -451,10 +494,7 @@ function readGoBuildInfo(r, segments, sections) {
     mod = dec.decode(data.subarray(m[1], m[1] + m[0]));
   } else if (ptrSize === 4 || ptrSize === 8) {
     const pr = new ByteReader(r.source, (flags & 1) === 0, ptrSize === 8);
-    const toOffset = (v) => {
-      const seg = segments.find((s) => s.type === 1 && v >= s.vaddr && v < s.vaddr + s.filesz);
-      return seg ? seg.offset + (v - seg.vaddr) : void 0;
-    };
+    const toOffset = (v) => vaddrToOffset(segments, v);
     const base = start + at + 16;
     const vp = ptrSize === 8 ? pr.addr64(base, "buildinfo pointer") : pr.u32(base, "buildinfo pointer");
     const mp = ptrSize === 8 ? pr.addr64(base + 8, "buildinfo pointer") : pr.u32(base + 4, "buildinfo pointer");
@@ -479,11 +519,6 @@ function readGoBuildId(r, sections) {
 }
 
 // src/check/elf/parse.ts
-var PT_LOAD = 1;
-var PT_DYNAMIC = 2;
-var PT_INTERP = 3;
-var SHT_NOBITS = 8;
-var SHT_DYNAMIC = 6;
 var DT_NEEDED = 1;
 var DT_STRTAB = 5;
 var DT_STRSZ = 10;
@@ -510,7 +545,21 @@ function readHeaderTables(r) {
     r.check(phoff, phnum * phentsize, "program header table");
     for (let i = 0; i < phnum; i++) {
       const o = phoff + i * phentsize;
-      segments.push(b ? { type: r.u32(o, "p_type"), flags: r.u32(o + 4, "p_flags"), offset: r.u64(o + 8, "p_offset"), vaddr: r.addr64(o + 16, "p_vaddr"), filesz: r.u64(o + 32, "p_filesz") } : { type: r.u32(o, "p_type"), offset: r.u32(o + 4, "p_offset"), vaddr: r.u32(o + 8, "p_vaddr"), filesz: r.u32(o + 16, "p_filesz"), flags: r.u32(o + 24, "p_flags") });
+      segments.push(
+        b ? {
+          type: r.u32(o, "p_type"),
+          flags: r.u32(o + 4, "p_flags"),
+          offset: r.u64(o + 8, "p_offset"),
+          vaddr: r.addr64(o + 16, "p_vaddr"),
+          filesz: r.u64(o + 32, "p_filesz")
+        } : {
+          type: r.u32(o, "p_type"),
+          offset: r.u32(o + 4, "p_offset"),
+          vaddr: r.u32(o + 8, "p_vaddr"),
+          filesz: r.u32(o + 16, "p_filesz"),
+          flags: r.u32(o + 24, "p_flags")
+        }
+      );
     }
   }
   const sections = [];
@@ -524,7 +573,23 @@ function readHeaderTables(r) {
     const raw = [];
     for (let i = 0; i < shnum; i++) {
       const o = shoff + i * shentsize;
-      raw.push(b ? { nameOff: r.u32(o, "sh_name"), type: r.u32(o + 4, "sh_type"), addr: r.addr64(o + 16, "sh_addr"), offset: r.u64(o + 24, "sh_offset"), size: r.u64(o + 32, "sh_size"), link: r.u32(o + 40, "sh_link") } : { nameOff: r.u32(o, "sh_name"), type: r.u32(o + 4, "sh_type"), addr: r.u32(o + 12, "sh_addr"), offset: r.u32(o + 16, "sh_offset"), size: r.u32(o + 20, "sh_size"), link: r.u32(o + 24, "sh_link") });
+      raw.push(
+        b ? {
+          nameOff: r.u32(o, "sh_name"),
+          type: r.u32(o + 4, "sh_type"),
+          addr: r.addr64(o + 16, "sh_addr"),
+          offset: r.u64(o + 24, "sh_offset"),
+          size: r.u64(o + 32, "sh_size"),
+          link: r.u32(o + 40, "sh_link")
+        } : {
+          nameOff: r.u32(o, "sh_name"),
+          type: r.u32(o + 4, "sh_type"),
+          addr: r.u32(o + 12, "sh_addr"),
+          offset: r.u32(o + 16, "sh_offset"),
+          size: r.u32(o + 20, "sh_size"),
+          link: r.u32(o + 24, "sh_link")
+        }
+      );
     }
     const strtab = raw[shstrndx];
     for (const s of raw) {
@@ -537,12 +602,14 @@ function readHeaderTables(r) {
   }
   return { segments, sections };
 }
-function vaddrToOffset(segments, vaddr) {
-  const seg = segments.find((s) => s.type === PT_LOAD && vaddr >= s.vaddr && vaddr < s.vaddr + s.filesz);
-  return seg ? seg.offset + (vaddr - seg.vaddr) : void 0;
-}
 function readDynamic(r, segments, sections) {
-  const out = { needed: [], runpath: [], rpath: [], soname: null, flags1: 0 };
+  const out = {
+    needed: [],
+    runpath: [],
+    rpath: [],
+    soname: null,
+    flags1: 0
+  };
   const dynSeg = segments.find((s) => s.type === PT_DYNAMIC);
   const dynSec = sections.find((s) => s.type === SHT_DYNAMIC);
   const start = dynSeg?.offset ?? dynSec?.offset;
@@ -568,7 +635,8 @@ function readDynamic(r, segments, sections) {
     if (strOff !== void 0) strEnd = strOff + strsz;
   }
   const str = (v, what) => {
-    if (strOff === void 0 || strEnd === void 0) throw new ElfError(`corrupt: ${what} present but no dynamic string table`);
+    if (strOff === void 0 || strEnd === void 0)
+      throw new ElfError(`corrupt: ${what} present but no dynamic string table`);
     return r.cstring(strOff + v, strEnd, what);
   };
   const list = (v, what) => str(v, what).split(":").filter((p) => p !== "");
@@ -678,7 +746,13 @@ function multiarchOf(arch, flags) {
 }
 async function deps(file, bytes, sysroot) {
   const info = parseElf(bytes);
-  const tree = await resolveDeps(info, { sysroot, multiarch: multiarchOf(info.arch, info.flags), originDir: "/", fs: nodeDepsFs, parse: parseElf });
+  const tree = await resolveDeps(info, {
+    sysroot,
+    multiarch: multiarchOf(info.arch, info.flags),
+    originDir: "/",
+    fs: nodeDepsFs,
+    parse: parseElf
+  });
   return { file, arch: info.arch, linkage: info.linkage, ...tree };
 }
 async function cli(argv, out, err) {
@@ -709,7 +783,11 @@ async function cli(argv, out, err) {
   }
   return status;
 }
-cli(process.argv.slice(2), (l) => process.stdout.write(l + "\n"), (l) => process.stderr.write(l + "\n")).then(
+cli(
+  process.argv.slice(2),
+  (l) => process.stdout.write(l + "\n"),
+  (l) => process.stderr.write(l + "\n")
+).then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,4 +1,4 @@
-// Bundles the action (dist/index.js, dist/compress-worker.js) and the CLI (dist/cli.js) with esbuild.
+// Bundles the action (dist/index.js, dist/compress-worker.mjs) and the CLI (dist/cli.js) with esbuild.
 // Output is deterministic: no timestamps, no absolute paths, no sourcemaps.
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
@@ -31,8 +31,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: 'dist/index.js' });
-// Worker threads compress gzip members off the main thread; main.ts finds this file next to index.js.
-await build({ ...common, entryPoints: ['src/layer/compress-worker.ts'], outfile: 'dist/compress-worker.js' });
+// Worker threads compress gzip members off the main thread; gzip-pool.ts finds this file next to index.js.
+await build({ ...common, entryPoints: ['src/layer/compress-worker.mjs'], outfile: 'dist/compress-worker.mjs' });
 await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],

@@ -1,26 +1,36 @@
-import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { BinariesDir } from './build/binaries-dir.js';
+import { buildEnv, buildProcs, gcTuning } from './build/go/argv.js';
+import { goSource } from './build/go/source.js';
+import type { BinarySource, Obtained } from './build/source.js';
+import { checkStage, type Checked } from './check/inspect.js';
+import { buildImage, buildIndex } from './image/image.js';
+import type { ImageArtifact } from './image/types.js';
 import type { Inputs } from './inputs/inputs.js';
 import type { Platform } from './inputs/platform.js';
-import { inspectOne, type Inspected } from './check/inspect.js';
-import { resolveToolchains } from './plan/toolchains.js';
-import { buildEnv, buildProcs, gcTuning } from './build/go/argv.js';
-import { buildAnnotations, buildOne, type BuildResult } from './build/go/build.js';
-import type { Annotation } from './build/go/diagnostics.js';
-import { buildIndex, buildImage } from './image/image.js';
-import { buildLayer, type LayerIO } from './layer/layer.js';
-import { rootfsEntries } from './layer/rootfs.js';
-import type { ImageArtifact } from './image/types.js';
-import { ociPlatform, type Plan } from './plan/plan.js';
-import { planner } from './plan/planner.js';
-import { prepare, resolveEpoch } from './plan/workspace.js';
-import { LayoutPublisher } from './publish/layout.js';
-import { runMerge, startPush, type PushDeps } from './publish/push.js';
-import type { Report } from './report/model.js';
-import { barrier, limiter } from './util/pool.js';
+import { assembleLayer } from './layer/assemble.js';
+import type { LayerIO } from './layer/layer.js';
+import { resolveEpoch, type EpochSource } from './plan/epoch.js';
+import { layoutAnnotationsOf, makePlan, ociPlatform, type Plan } from './plan/plan.js';
+import { planner, type Planner } from './plan/planner.js';
+import { resolveToolchains, type Toolchain } from './plan/toolchains.js';
+import { prepare, type Setup } from './plan/workspace.js';
+import { readDigestFiles, writeDigestFiles } from './publish/digest-files.js';
+import { mergeIndex } from './publish/merge.js';
+import { openPublishers, registryPublisher, type Publishers } from './publish/open.js';
+import { connectRegistries } from './publish/registry/connect.js';
+import type { PublishResult } from './publish/publisher.js';
+import type { RegistryDeps } from './publish/registry/connect.js';
+import { repositories } from './publish/registry/publisher.js';
+import type { Diagnostic } from './report/diagnostic.js';
+import { emptyReport, platformRow, type Report, type TargetOutcome } from './report/model.js';
+import { InputError } from './util/errors.js';
+import { barrier, limiter, settleAll } from './util/pool.js';
 
-/** How the pipeline talks to the outside: injected so that only main.ts knows about @actions/core. */
-export interface PipelineDeps extends PushDeps {
+/** How the pipeline talks to the outside: injected, so that only the action's entry knows about @actions/core. */
+export interface PipelineDeps extends RegistryDeps {
+  /** Where this run keeps its files: RUNNER_TEMP/scratchpack. */
+  tempRoot: string;
   concurrency: number;
   /** Bytes of memory the step may use (the machine's, or its cgroup's limit), which bounds the go processes' heaps. */
   memory: number;
@@ -29,16 +39,38 @@ export interface PipelineDeps extends PushDeps {
   group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
 }
 
-/** What the step produced: a report for outputs and summary, and annotations to show on the run page. */
+/** What the step produced: the report for outputs and summary, diagnostics for the run page, and a failure if any. */
 export interface PipelineResult {
   report: Report;
-  annotations: Annotation[];
+  diagnostics: Diagnostic[];
+  /** Why publishing failed, after everything before it succeeded; the report still says what was built. */
+  error?: unknown;
 }
 
-/** Runs inputs → plan → build → inspect → assemble → publish; expected failures end up in the report, not thrown. */
-export async function runPipeline(inputs: Inputs, report: Report, deps: PipelineDeps): Promise<PipelineResult> {
-  const annotations: Annotation[] = [];
-  const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+/** One target after the per-target stages: what the report needs, and the image when every check passed. */
+interface Target {
+  platform: Platform;
+  obtained: Obtained;
+  checked?: Checked;
+  image?: ImageArtifact;
+}
+
+/** Everything a run shares between its targets, decided before the first build starts. */
+interface Run {
+  setup: Setup;
+  toolchains: Map<string, Toolchain>;
+  epoch: Promise<[number, EpochSource]>;
+  source: BinarySource;
+  planner: Planner;
+  binaries: BinariesDir;
+  publishers: Publishers;
+  layers: LayerIO;
+  layerSlot: <T>(fn: () => Promise<T>) => Promise<T>;
+}
+
+/** Times a phase under a log group, for the summary. */
+function phases(report: Report, deps: PipelineDeps) {
+  return async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     try {
       return await deps.group(name, fn);
@@ -46,22 +78,84 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
       report.phases.push({ name, ms: performance.now() - start });
     }
   };
-  if (inputs.mergeDigests) {
-    await timed('merge', () => runMerge(inputs, report, deps));
-    return { report, annotations };
+}
+
+/**
+ * inputs → plan → per target, pipelined: obtain the binary → check it → assemble its layer and image; then the index
+ * → publish (the layout, and the registries when pushing) → report. One target compresses while the next links;
+ * reads go early (each image asks the registries what they hold as soon as it is assembled); writes wait until every
+ * target has passed its checks, and references move last.
+ */
+export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<PipelineResult> {
+  if (inputs.mergeDigests) return runMerge(inputs, deps);
+  const report = emptyReport(inputs.platforms.map((p) => p.id));
+  const timed = phases(report, deps);
+  const run = await timed('prepare', () => planRun(inputs, deps));
+  report.warnings.push(...run.setup.warnings);
+  report.binariesDir = run.binaries.dir;
+  const checksPassed = barrier(inputs.platforms.length);
+  const pushing = inputs.push ? ', upload blobs' : '';
+  // A failure (a layer that cannot be read, a bad `files` entry found once the binary is named) stops the writes at
+  // once; the other targets finish before it is reported.
+  const abandon = (e: unknown) => void run.publishers.all.abandon(e);
+  const targets = await timed(`build, check, assemble${pushing} (${inputs.platforms.length} targets, pipelined)`, () =>
+    settleAll(
+      inputs.platforms.map(async (platform): Promise<Target> => {
+        const target = await checkedTarget(platform, inputs, run, checksPassed);
+        if (!target.checked?.passed) return target;
+        const image = await assemble(target, inputs, run);
+        run.publishers.all.probe(image);
+        if (await checksPassed.all) run.publishers.all.stage(image);
+        return { ...target, image };
+      }),
+      abandon,
+    ),
+  ).catch(async (e: unknown) => {
+    await run.publishers.all.abandon(e);
+    throw e;
+  });
+  const [value, source] = await run.epoch;
+  report.epoch = { value, source };
+  const diagnostics = [
+    ...(await run.source.explain(targets.map((t) => t.obtained))),
+    ...targets.flatMap((t) => t.checked?.diagnostics ?? []),
+  ];
+  const errors = diagnostics.filter((d) => d.level === 'error');
+  if (errors.length > 0) {
+    await run.publishers.all.abandon(new Error('a target failed'));
+    report.errors.push(...errors.map((d) => (d.file ? `${d.file}:${d.startLine}: ${d.message}` : d.message)));
+    report.platforms = targets.map((t) => platformRow(outcome(t), false));
+    return { report, diagnostics };
   }
-  const [setup, toolchains] = await timed('prepare', () =>
-    Promise.all([prepare(inputs, deps.env), resolveToolchains(inputs, deps.env)]),
-  );
-  report.warnings.push(...setup.warnings);
+  const plan = await (run.planner.planned() as Promise<Plan>); // settled: every target passed, so one made it
+  const images = targets.map((t) => t.image as ImageArtifact);
+  const artifact = buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
+  let published: PublishResult[] | undefined;
+  let error: unknown;
+  try {
+    published = await timed('publish', async () => (await run.publishers.all.write(artifact))());
+  } catch (e) {
+    error = e;
+  }
+  report.platforms = targets.map((t) => platformRow(outcome(t), published !== undefined));
+  report.layersFromCache = images.filter((img) => img.layers.every((l) => l.cached)).length;
+  if (published) {
+    const [layout, registry] = published;
+    report.indexDigest = artifact.index.digest;
+    report.ociLayout = layout.location;
+    report.refs = layout.refs;
+    if (registry) Object.assign(report, await pushOutcome(inputs, images, artifact.index.digest, deps.tempRoot));
+  }
+  if (run.publishers.registry) report.push = { refs: published?.[1]?.refs ?? [], stats: run.publishers.registry.stats };
+  return { report, diagnostics, error };
+}
+
+/** The plan stage: the workspace and toolchains, the epoch, the binary source and planner, and the publishers. */
+async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
+  const [setup, toolchains] = await Promise.all([prepare(inputs, deps.env), resolveToolchains(inputs, deps.env)]);
   // No build waits for another process: `git log` (when no epoch is given) runs beside them, `go list` only on failure.
   const epoch = resolveEpoch(inputs, deps.env, deps.exec, setup.workDir);
-  const binariesDir = join(deps.tempRoot, 'binaries');
-  report.binariesDir = binariesDir;
-  const buildSlot = limiter(deps.concurrency);
-  const layerSlot = limiter(deps.concurrency);
-  const toRepoPath = (f: string) => relative(setup.workspace, resolve(setup.workDir, f));
-  const goOptions = {
+  const build = {
     pkg: inputs.package,
     ldflags: inputs.ldflags,
     tags: inputs.buildTags,
@@ -71,145 +165,169 @@ export async function runPipeline(inputs: Inputs, report: Report, deps: Pipeline
     procs: deps.env.GOMAXPROCS ? undefined : buildProcs(deps.concurrency, inputs.platforms.length),
     gc: deps.env.GOGC || deps.env.GOMEMLIMIT ? undefined : gcTuning(deps.memory, deps.concurrency),
   };
-  const buildContext = {
-    exec: deps.exec,
-    cwd: setup.workDir,
-    baseEnv: deps.env as Record<string, string>,
-    // go's own outputs stay here between runs, so go skips the link when a binary is up to date (the rerun target).
-    outDir: join(deps.tempRoot, 'build'),
-    ccFor: (p: Platform) => toolchains.get(p.id)?.cc,
-  };
-  const plans = planner(
-    inputs,
-    setup,
-    {
+  const baseEnv = deps.env as Record<string, string>;
+  const source = goSource({
+    build,
+    concurrency: deps.concurrency,
+    context: {
+      exec: deps.exec,
+      cwd: setup.workDir,
+      baseEnv,
+      // go's own outputs stay here between runs, so go skips the link when a binary is up to date.
+      outDir: join(deps.tempRoot, 'build'),
+      ccFor: (p) => toolchains.get(p.id)?.cc,
+    },
+    go: {
       exec: deps.exec,
       cwd: setup.workDir,
       shownDir: relative(setup.workspace, setup.workDir) || '.',
-      env: { ...buildContext.baseEnv, ...buildEnv(goOptions, inputs.platforms[0]) },
+      env: { ...baseEnv, ...buildEnv(build, inputs.platforms[0]) },
     },
-    epoch,
-    { serverUrl: deps.env.GITHUB_SERVER_URL, repository: deps.env.GITHUB_REPOSITORY, sha: deps.env.GITHUB_SHA },
-  );
-  const inspectContext = {
-    inputs,
-    toolchains,
-    hash: deps.layers.hash,
-    show: (f: string) => (relative(setup.workspace, f).startsWith('..') ? f : relative(setup.workspace, f)),
-  };
-  const builds: BuildResult[] = [];
-  const found: Annotation[][] = [];
-  // Blobs may go up before the index exists, but only once every target has built and passed its checks:
-  // a failed build or check writes nothing. Until then, finished images only ask what the registry already holds.
-  const session = inputs.push ? startPush(inputs, deps) : undefined;
-  const checks = barrier(inputs.platforms.length);
-  const check = async (platform: Platform, i: number): Promise<{ plan: Plan; passed: Inspected } | undefined> => {
-    let passed: Inspected | undefined;
-    try {
-      const built = (builds[i] = await buildSlot(() => buildOne(platform, goOptions, buildContext)));
-      // The binaries output: the last run's binary, whatever its name, never outlives a failed build to be released.
-      const shipped = join(binariesDir, platform.slug);
-      await rm(shipped, { recursive: true, force: true });
-      if (!built.ok) {
-        report.platforms[i].status = 'build failed';
-        return undefined;
-      }
-      const plan = await plans.planFrom(built.binary);
-      const binary = join(shipped, plan.binaryName);
-      await mkdir(shipped, { recursive: true });
-      await link(built.binary, binary).catch(() => copyFile(built.binary, binary));
-      const checked = await inspectOne({ ...built, binary }, report.platforms[i], {
-        ...inspectContext,
-        binaryPath: plan.binaryPath,
-      });
-      found[i] = checked.annotations;
-      passed = checked.passed;
-      return passed && { plan, passed };
-    } finally {
-      checks.arrive(passed !== undefined);
-    }
-  };
-  // Each target flows build → inspect → layer on its own, so one target compresses while the next one links.
-  const stages = `build, inspect, assemble${session ? ', upload blobs' : ''}`;
-  let images: Array<ImageArtifact | undefined>;
-  try {
-    images = await timed(`${stages} (${inputs.platforms.length} targets, pipelined)`, () =>
-      Promise.all(
-        inputs.platforms.map(async (platform, i): Promise<ImageArtifact | undefined> => {
-          const ready = await check(platform, i);
-          if (!ready) return undefined;
-          const { plan, passed } = ready;
-          const entries = rootfsEntries({
-            binaryPath: plan.binaryPath,
-            binary: passed.binary,
-            caBundle: setup.caBundle,
-            zoneinfo: setup.zoneinfo,
-            extraFiles: setup.extraFiles,
-            libraries: passed.libraries,
-          });
-          const [mtime] = await epoch;
-          const layer = await layerSlot(() => buildLayer(entries, mtime, deps.layers));
-          const image = buildImage([layer], {
-            ...plan.image,
-            platform: ociPlatform(platform),
-            family: inputs.mediaTypes,
-          });
-          session?.probe(image);
-          if (session && (await checks.all)) session.pushEarly(image);
-          return image;
-        }),
-      ),
-    );
-  } catch (e) {
-    await session?.abandon(e); // e.g. one layer failed after others began to upload: start no more
-    throw e;
-  }
-  const [value, source] = await epoch;
-  report.epoch = { value, source };
-  // A missing go or a bad `package` fails every build: one input error says so, not one failure per platform.
-  if (builds.some((b) => !b.ok)) await plans.askGo();
-  annotations.push(...buildAnnotations(builds, toRepoPath), ...found.flat());
-  if (annotations.some((a) => a.level === 'error')) {
-    report.errors.push(
-      ...annotations
-        .filter((a) => a.level === 'error')
-        .map((a) => (a.file ? `${a.file}:${a.startLine}: ${a.message}` : a.message)),
-    );
-    return { report, annotations };
-  }
-  const plan = await (plans.planned() as Promise<Plan>); // settled: every target passed, so one made it
-  const artifact = buildIndex(
-    images as ImageArtifact[],
-    plan.indexAnnotations,
-    plan.manifestDescriptorAnnotations,
-    inputs.mediaTypes,
-  );
-  const location = resolve(inputs.ociLayout || join(deps.tempRoot, 'oci'));
-  // The layout and the push run side by side: they share no file, and the index and the tags wait for the layout, so
-  // a layout that fails still moves no tag. The layout logs nothing, so it is timed without a log group of its own.
-  const layoutStart = performance.now();
-  const written = new LayoutPublisher(location)
-    .publish(artifact, { annotations: plan.layoutAnnotations })
-    .then((published) => {
-      report.ociLayout = location;
-      report.refs = published.refs;
-    })
-    .finally(() => report.phases.push({ name: 'write layout', ms: performance.now() - layoutStart }));
-  const pushed = session ? timed('push', () => session.finish(artifact, report, written)) : undefined;
-  try {
-    await Promise.all([written, pushed]);
-  } catch (e) {
-    await session?.abandon(e);
-    await Promise.allSettled([written, pushed]); // the first failure is the one reported, once the other side stopped
-    throw e;
-  }
-  artifact.images.forEach((img, i) => {
-    const pr = report.platforms[i];
-    pr.status = 'ok';
-    pr.layer = { digest: img.layers[0].digest, size: img.layers[0].size };
-    pr.manifest = { digest: img.manifest.digest, size: img.manifest.size };
+    toRepoPath: (f) => relative(setup.workspace, resolve(setup.workDir, f)),
   });
-  report.indexDigest = artifact.index.digest;
-  report.layersFromCache = artifact.images.filter((img) => img.layers.every((l) => l.cached)).length;
-  return { report, annotations };
+  const runner = {
+    serverUrl: deps.env.GITHUB_SERVER_URL,
+    repository: deps.env.GITHUB_REPOSITORY,
+    sha: deps.env.GITHUB_SHA,
+  };
+  const layout = {
+    dir: resolve(inputs.ociLayout || join(deps.tempRoot, 'oci')),
+    annotations: layoutAnnotationsOf(inputs),
+  };
+  return {
+    setup,
+    toolchains,
+    epoch,
+    source,
+    planner: planner(inputs, setup, source, epoch, runner),
+    binaries: new BinariesDir(join(deps.tempRoot, 'binaries')),
+    publishers: openPublishers(inputs, layout, deps),
+    layers: deps.layers,
+    layerSlot: limiter(deps.concurrency),
+  };
+}
+
+/** The obtain and check stages of one target; it counts as passed only when its checks found nothing. */
+async function checkedTarget(
+  platform: Platform,
+  inputs: Inputs,
+  run: Run,
+  checksPassed: { arrive(ok: boolean): void },
+): Promise<Target> {
+  let target: Target | undefined;
+  try {
+    return (target = await obtainAndCheck(platform, inputs, run));
+  } finally {
+    checksPassed.arrive(target?.checked?.passed !== undefined);
+  }
+}
+
+/** Obtain the binary, give it its name in the `binaries` output, and check it. */
+async function obtainAndCheck(platform: Platform, inputs: Inputs, run: Run): Promise<Target> {
+  const obtained = await run.source.obtain(platform);
+  await run.binaries.clear(platform);
+  if (!obtained.ok) return { platform, obtained };
+  const plan = await run.planner.planFrom(obtained.binary);
+  const file = await run.binaries.add(platform, obtained.binary, plan.binaryName);
+  const workspace = run.setup.workspace;
+  const checked = await checkStage(file, platform, {
+    linkage: inputs.linkage,
+    binaryPath: plan.binaryPath,
+    show: (f) => (relative(workspace, f).startsWith('..') ? f : relative(workspace, f)),
+    toolchain: run.toolchains.get(platform.id),
+    hash: run.layers.hash,
+  });
+  return { platform, obtained, checked };
+}
+
+/** The assemble stage: the target's layer (bounded by the cores), then its image config and manifest. */
+async function assemble(target: Target, inputs: Inputs, run: Run): Promise<ImageArtifact> {
+  const plan = await (run.planner.planned() as Promise<Plan>);
+  const [mtime] = await run.epoch;
+  const passed = target.checked?.passed as NonNullable<Checked['passed']>;
+  const layer = await run.layerSlot(() => assembleLayer(passed, plan.binaryPath, run.setup, mtime, run.layers));
+  return buildImage([layer], { ...plan.image, platform: ociPlatform(target.platform), family: inputs.mediaTypes });
+}
+
+/** The report's view of a target. */
+function outcome(t: Target): TargetOutcome {
+  return {
+    platform: t.platform.id,
+    obtained: t.obtained.ok,
+    binary: t.checked?.binary,
+    rejected: (t.checked?.diagnostics.length ?? 0) > 0,
+    image: t.image,
+  };
+}
+
+/** The push's outputs: each platform's manifest digest, the image reference, and the matrix job's digest files. */
+async function pushOutcome(
+  inputs: Inputs,
+  images: ImageArtifact[],
+  indexDigest: string,
+  tempRoot: string,
+): Promise<Pick<Report, 'digests' | 'image' | 'digestsDir' | 'pushByDigest'>> {
+  const first = inputs.tags[0];
+  const digests = Object.fromEntries(images.map((img, i) => [inputs.platforms[i].id, img.manifest.digest]));
+  if (!inputs.pushByDigest) return { digests, image: `${first.registry}/${first.repository}@${indexDigest}` };
+  const dir = resolve(inputs.digestsDir || join(tempRoot, 'digests'));
+  return {
+    digests,
+    digestsDir: await writeDigestFiles(
+      dir,
+      images.map((img) => img.manifest.digest),
+    ),
+    pushByDigest: true,
+    image: `${first.registry}/${first.repository}@${images[0].manifest.digest}`,
+  };
+}
+
+/**
+ * The merge job: read the digests → read each manifest and config back → the index in `platforms` order → publish it
+ * to the tags → report. It builds nothing, so its index is byte for byte the one a single job would push.
+ */
+async function runMerge(inputs: Inputs, deps: PipelineDeps): Promise<PipelineResult> {
+  const report = emptyReport(inputs.platforms.map((p) => p.id));
+  await phases(report, deps)('merge', async () => {
+    const digests = await readDigestFiles(inputs.mergeDigests as NonNullable<Inputs['mergeDigests']>);
+    const workDir = resolve(deps.env.GITHUB_WORKSPACE || process.cwd(), inputs.workingDirectory);
+    const [epoch, source] = await resolveEpoch(inputs, deps.env, deps.exec, workDir);
+    report.epoch = { value: epoch, source };
+    const runner = {
+      serverUrl: deps.env.GITHUB_SERVER_URL,
+      repository: deps.env.GITHUB_REPOSITORY,
+      sha: deps.env.GITHUB_SHA,
+    };
+    const plan = makePlan(inputs, { binaryName: '', createdBy: '', epoch, ...runner });
+    const [target] = repositories(inputs.tags);
+    if (!target) throw new InputError('input "tags": the merge job needs a tag to push the index to');
+    const connection = connectRegistries(inputs, deps);
+    const registry = registryPublisher(inputs, connection);
+    const { index, entries } = await mergeIndex(
+      inputs,
+      digests,
+      await connection.client(target.registry),
+      target.repository,
+      {
+        index: plan.indexAnnotations,
+        descriptor: plan.manifestDescriptorAnnotations,
+      },
+    );
+    report.platforms = entries.map((e) => ({
+      platform: e.platformId,
+      status: 'ok',
+      manifest: { digest: e.manifest.digest, size: e.manifest.size },
+    }));
+    try {
+      await (
+        await registry.write({ images: [], index })
+      )();
+    } finally {
+      report.push = { refs: inputs.tags.map((t) => t.full), stats: registry.stats };
+    }
+    report.indexDigest = index.digest;
+    report.image = `${target.registry}/${target.repository}@${index.digest}`;
+    report.digests = Object.fromEntries(entries.map((e) => [e.platformId, e.manifest.digest]));
+  });
+  return { report, diagnostics: [] };
 }

@@ -3,7 +3,7 @@ import { GZIP_LEVEL, type GzipMember } from '../../src/layer/layer.js';
 
 /**
  * One gzip member by the libdeflate package's own wrapper, in this thread: the reference the worker pool
- * (dist/compress-worker.js, which drives the same WebAssembly module directly) must match byte for byte.
+ * (src/layer/compress-worker.mjs, which drives the same WebAssembly module directly) must match byte for byte.
  * It lives here, not in src/, so the action's bundle does not load a second copy of libdeflate at start-up.
  */
 export async function inlineGzip(chunk: Uint8Array): Promise<GzipMember> {

@@ -1,15 +1,31 @@
 import { dirname } from 'node:path';
 import { checkBinary } from './policy.js';
-import type { Inputs } from '../inputs/inputs.js';
 import type { GoBuildInfo } from './elf/buildinfo.js';
 import { resolveDeps, type DepsResult } from './elf/deps.js';
-import { ElfError, parseElf } from './elf/parse.js';
-import type { BuildResult } from '../build/go/build.js';
-import type { Annotation } from '../build/go/diagnostics.js';
+import { ElfError, parseElf, type ElfInfo } from './elf/parse.js';
+import type { Diagnostic } from '../report/diagnostic.js';
 import type { FileRef, TarEntry } from '../layer/tar.js';
-import type { PlatformReport } from '../report/model.js';
 import { nodeDepsFs, withFileSource } from '../util/fs.js';
+import type { Platform } from '../inputs/platform.js';
 import type { Toolchain } from '../plan/toolchains.js';
+
+/** What the report says about a binary: read from it, whether or not it passed. */
+export interface BinaryFacts {
+  /** Path in the image. */
+  path: string;
+  /** Path on the runner (in the `binaries` output directory). */
+  file: string;
+  size: number;
+  sha256: string;
+  linkage: ElfInfo['linkage'];
+  interpreter: string | null;
+  needed: string[];
+  go: { version: string; settings: Record<string, string> } | null;
+  /** linkage: gather — the sysroot, the loader and libraries (with sizes and sources), and every file added. */
+  sysroot?: string;
+  libraries?: Array<{ soname: string; path: string; source: string; size: number }>;
+  gathered?: Array<{ path: string; type: string; linkname?: string; source: string; size: number }>;
+}
 
 /** A binary that passed its checks, with whatever it needs at run time. */
 export interface Inspected {
@@ -19,8 +35,8 @@ export interface Inspected {
 }
 
 /** Explains what gathering could not find: the loader, or each soname with the directories searched. */
-export function gatherErrors(deps: DepsResult, file: string, title: string): Annotation[] {
-  const out: Annotation[] = [];
+export function gatherErrors(deps: DepsResult, file: string, title: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
   if (deps.missingInterpreter) {
     out.push({
       level: 'error',
@@ -58,38 +74,39 @@ export function goBuildInfoOf(path: string): GoBuildInfo | null {
   }
 }
 
-/** What inspecting one binary needs to know. */
-export interface InspectContext {
-  inputs: Inputs;
+/** What checking one binary needs to know: only the parts of the inputs and the plan it decides on. */
+export interface CheckContext {
+  linkage: 'static' | 'gather';
+  /** Where the binary goes in the image (the report's path, and $ORIGIN for gathering). */
   binaryPath: string;
+  /** How a runner path is shown in messages (relative to the workspace where it lies inside). */
   show: (file: string) => string;
-  toolchains: Map<string, Toolchain>;
+  /** The target's sysroot and multiarch name, for linkage: gather. */
+  toolchain?: Toolchain;
   /** sha256 of the binary: the layer store's memo, so an unchanged binary is not read again. */
   hash: (file: FileRef) => Promise<string>;
 }
 
+/** The check stage's result: the facts for the report, the diagnostics, and `passed` only when nothing is wrong. */
+export interface Checked {
+  binary?: BinaryFacts;
+  diagnostics: Diagnostic[];
+  passed?: Inspected;
+}
+
 /**
- * Reads a built binary a page at a time, checks it against its platform and linkage, and under `gather` collects
- * its loader and libraries; `passed` is set only when nothing is wrong.
+ * Reads a binary a page at a time, checks it against its platform and linkage, and under `gather` collects its
+ * loader and libraries.
  */
-export async function inspectOne(
-  r: BuildResult,
-  row: PlatformReport,
-  ctx: InspectContext,
-): Promise<{ annotations: Annotation[]; passed?: Inspected }> {
-  const shown = ctx.show(r.binary);
-  const title = `scratchpack (${r.platform.id})`;
-  let found: Annotation[];
-  let libraries: TarEntry[] = [];
-  let size = 0;
-  let sha256 = '';
+export async function checkStage(file: string, platform: Platform, ctx: CheckContext): Promise<Checked> {
+  const shown = ctx.show(file);
+  const title = `scratchpack (${platform.id})`;
   try {
-    const [info, bytes] = withFileSource(r.binary, (src) => [parseElf(src), src.size] as const);
-    size = bytes;
-    sha256 = await ctx.hash({ path: r.binary, size, identity: info.goBuildId ?? undefined });
-    row.binary = {
+    const [info, size] = withFileSource(file, (src) => [parseElf(src), src.size] as const);
+    const sha256 = await ctx.hash({ path: file, size, identity: info.goBuildId ?? undefined });
+    const binary: BinaryFacts = {
       path: ctx.binaryPath,
-      file: r.binary,
+      file,
       size,
       sha256,
       linkage: info.linkage,
@@ -97,47 +114,56 @@ export async function inspectOne(
       needed: info.needed,
       go: info.go ? { version: info.go.version, settings: info.go.settings } : null,
     };
-    found = checkBinary(info, r.platform, ctx.inputs.linkage, shown);
-    const tc = ctx.toolchains.get(r.platform.id);
-    if (found.length === 0 && ctx.inputs.linkage === 'gather' && info.interpreter && tc?.sysroot) {
-      const deps = await resolveDeps(info, {
-        sysroot: tc.sysroot,
-        multiarch: tc.multiarch,
-        originDir: dirname(ctx.binaryPath),
-        fs: nodeDepsFs,
-        parse: parseElf,
-      });
-      found = gatherErrors(deps, shown, title);
-      row.binary.sysroot = tc.sysroot;
-      row.binary.libraries = [
-        ...(deps.interpreter
-          ? [
-              {
-                soname: '(loader)',
-                path: deps.interpreter.path,
-                source: deps.interpreter.source,
-                size: deps.interpreter.size,
-              },
-            ]
-          : []),
-        ...deps.libraries.map((l) => ({ soname: l.soname, path: l.path, source: l.source, size: l.size })),
-      ];
-      row.binary.gathered = deps.files.map((f) => ({
-        path: f.path,
-        type: f.type,
-        ...(f.linkname ? { linkname: f.linkname } : {}),
-        source: f.source,
-        size: f.size,
-      }));
-      if (found.length === 0) libraries = layerEntries(deps);
+    const found = checkBinary(info, platform, ctx.linkage, shown);
+    const sysroot = ctx.toolchain?.sysroot;
+    if (found.length > 0 || ctx.linkage !== 'gather' || !info.interpreter || !sysroot) {
+      return {
+        binary,
+        diagnostics: found,
+        passed: found.length > 0 ? undefined : { binary: { path: file, size, sha256 }, libraries: [] },
+      };
     }
+    const deps = await resolveDeps(info, {
+      sysroot,
+      multiarch: ctx.toolchain?.multiarch,
+      originDir: dirname(ctx.binaryPath),
+      fs: nodeDepsFs,
+      parse: parseElf,
+    });
+    Object.assign(binary, gatheredFacts(deps));
+    const missing = gatherErrors(deps, shown, title);
+    if (missing.length > 0) return { binary, diagnostics: missing };
+    return { binary, diagnostics: [], passed: { binary: { path: file, size, sha256 }, libraries: layerEntries(deps) } };
   } catch (e) {
     if (!(e instanceof ElfError)) throw e;
-    found = [{ level: 'error', title, message: `${shown}: ${e.message}` }];
+    return { diagnostics: [{ level: 'error', title, message: `${shown}: ${e.message}` }] };
   }
-  if (found.length > 0) {
-    row.status = 'check failed';
-    return { annotations: found };
-  }
-  return { annotations: [], passed: { binary: { path: r.binary, size, sha256 }, libraries } };
+}
+
+/** The report's view of what gathering found: the loader and each library, and every file it adds. */
+function gatheredFacts(deps: DepsResult): Pick<BinaryFacts, 'sysroot' | 'libraries' | 'gathered'> {
+  const loader = deps.interpreter
+    ? [
+        {
+          soname: '(loader)',
+          path: deps.interpreter.path,
+          source: deps.interpreter.source,
+          size: deps.interpreter.size,
+        },
+      ]
+    : [];
+  return {
+    sysroot: deps.sysroot,
+    libraries: [
+      ...loader,
+      ...deps.libraries.map((l) => ({ soname: l.soname, path: l.path, source: l.source, size: l.size })),
+    ],
+    gathered: deps.files.map((f) => ({
+      path: f.path,
+      type: f.type,
+      ...(f.linkname ? { linkname: f.linkname } : {}),
+      source: f.source,
+      size: f.size,
+    })),
+  };
 }

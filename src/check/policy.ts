@@ -1,5 +1,5 @@
 import type { Platform } from '../inputs/platform.js';
-import type { Annotation } from '../build/go/diagnostics.js';
+import type { Diagnostic } from '../report/diagnostic.js';
 import { identityMismatch } from './elf/machine.js';
 import type { ElfInfo } from './elf/parse.js';
 
@@ -15,9 +15,9 @@ export function checkBinary(
   platform: Platform,
   linkage: 'static' | 'gather',
   file: string,
-): Annotation[] {
+): Diagnostic[] {
   const title = `scratchpack (${platform.id})`;
-  const out: Annotation[] = [];
+  const out: Diagnostic[] = [];
   const mismatch = identityMismatch(platform.arch, info);
   if (mismatch) out.push({ level: 'error', title, message: `${file}: ${mismatch}` });
   for (const [envKey, setting] of Object.entries(ARCH_SETTING)) {

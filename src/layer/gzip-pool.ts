@@ -23,6 +23,12 @@ interface Task {
   reject: (e: Error) => void;
 }
 
+/**
+ * The worker's entry: beside this module in src/layer/, and beside the bundle in dist/ (scripts/bundle.mjs writes
+ * dist/compress-worker.mjs), so the one URL serves both.
+ */
+const WORKER = new URL('./compress-worker.mjs', import.meta.url);
+
 /** Room for libdeflate's worst case (stored blocks) on MEMBER_SIZE input, with margin; checked by the worker. */
 const OUT_SIZE = MEMBER_SIZE + MEMBER_SIZE / 2 + 65536;
 
@@ -30,7 +36,7 @@ const OUT_SIZE = MEMBER_SIZE + MEMBER_SIZE / 2 + 65536;
  * At most `size` workers, started lazily (a cached rerun starts none). A worker stays reserved until the caller
  * releases the member it returned, because the bytes live in that worker's shared buffer.
  */
-export function workerGzipPool(size: number, script: URL): GzipPool {
+export function workerGzipPool(size: number, script: URL = WORKER): GzipPool {
   const idle: Slot[] = [];
   const all: Slot[] = [];
   const queue: Task[] = [];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { tarParts, type FileRef, type TarEntry } from './tar.js';
 import { MediaType, type LayerBlob } from '../image/types.js';
+import { digestOf } from '../image/digest.js';
 
 /**
  * Fixed deflate level: part of the digest, so it never changes silently (reference §4.2). 5 is libdeflate's lowest
@@ -126,7 +127,7 @@ async function* fixedChunks(src: AsyncIterable<Uint8Array>, size: number, ring: 
   if (n > 0) yield buf.subarray(0, n);
 }
 
-const hex = (h: ReturnType<typeof createHash>) => 'sha256:' + h.digest('hex');
+const hex = (h: ReturnType<typeof createHash>) => digestOf(h.digest('hex'));
 
 /** Everything besides the entries that decides the compressed bytes; a change here must change every key. */
 const RECIPE = `scratchpack layer 2: ustar, gzip level ${GZIP_LEVEL} members of ${MEMBER_SIZE} bytes by libdeflate\n`;

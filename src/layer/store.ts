@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LayerFacts, LayerSink, LayerStore } from './layer.js';
-import { humanSize } from '../report/summary.js';
+import { humanSize } from '../util/format.js';
+import { digestOf, hexOf } from '../image/digest.js';
 import { hashFile, writeFileAtomic } from '../util/fs.js';
 import { forgetMemo, hashMemo, pruneMemos, type HashMemo } from './hash-memo.js';
 
@@ -108,9 +109,9 @@ export interface DiskLayerStore extends LayerStore {
  * `used/<hex>`, which prune() orders by: touching the blob itself would change its stamps and void the memo.
  */
 export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS): DiskLayerStore {
-  const blob = (digest: string) => join(dir, 'blobs', digest.replace('sha256:', ''));
+  const blob = (digest: string) => join(dir, 'blobs', hexOf(digest));
   const used = (hex: string) => join(dir, 'used', hex);
-  const index = (key: string) => join(dir, 'recipes', `${key.replace('sha256:', '')}.json`);
+  const index = (key: string) => join(dir, 'recipes', `${hexOf(key)}.json`);
   const hashes = join(dir, 'hashes');
   const memo = hashMemo(hashes, hashFile);
   let grew = false;
@@ -126,8 +127,8 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
       const path = blob(entry.digest);
       const st = await stat(path).catch(() => undefined);
       if (!st || st.size !== entry.size) return undefined;
-      if (`sha256:${await memo(path)}` !== entry.digest) return undefined;
-      const marker = used(entry.digest.replace('sha256:', ''));
+      if (digestOf(await memo(path)) !== entry.digest) return undefined;
+      const marker = used(hexOf(entry.digest));
       const now = new Date();
       await utimes(marker, now, now)
         .catch(() => mkdir(join(dir, 'used'), { recursive: true }).then(() => writeFile(marker, '')))

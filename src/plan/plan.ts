@@ -9,14 +9,21 @@ import type { Platform } from '../inputs/platform.js';
 export interface PlanFacts {
   binaryName: string;
   epoch: number;
-  importPath: string;
+  /** The config's history[].created_by, from the binary source. */
+  createdBy: string;
   /** GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA, when set. */
   serverUrl?: string;
   repository?: string;
   sha?: string;
 }
 
-/** Everything the assemble stage needs to turn binaries into images, decided before any build runs. */
+/** The inputs the plan is made from. */
+export type PlanSettings = Pick<
+  Inputs,
+  'binaryName' | 'binaryPath' | 'tags' | 'user' | 'args' | 'labels' | 'annotations'
+>;
+
+/** Everything the assemble stage needs to turn binaries into images, decided once, from the inputs and the first binary. */
 export interface Plan {
   binaryName: string;
   binaryPath: string;
@@ -25,8 +32,6 @@ export interface Plan {
   image: Omit<ImageSettings, 'platform'>;
   indexAnnotations: Record<string, string>;
   manifestDescriptorAnnotations: Record<string, string>;
-  /** Annotations on the layout's index.json descriptor (ref.name and friends). */
-  layoutAnnotations: Record<string, string>;
 }
 
 /** The PATH every image gets, as in Debian and distroless. */
@@ -37,29 +42,37 @@ export function ociPlatform(p: Platform): OciPlatform {
   return { architecture: p.arch, os: p.os, ...(p.variant ? { variant: p.variant } : {}) };
 }
 
-function annotationsAt(inputs: Inputs, level: AnnotationLevel): Record<string, string> {
+function annotationsAt(inputs: Pick<Inputs, 'annotations'>, level: AnnotationLevel): Record<string, string> {
   const out: Record<string, string> = {};
   for (const a of inputs.annotations) if (a.levels.includes(level)) out[a.key] = a.value;
   return out;
 }
 
 /** Where the binary goes in the image: the `binary-path` input, else /usr/local/bin/<name>. */
-export function binaryPathOf(inputs: Inputs, binaryName: string): string {
+export function binaryPathOf(inputs: Pick<Inputs, 'binaryPath'>, binaryName: string): string {
   return inputs.binaryPath ?? `/usr/local/bin/${binaryName}`;
 }
 
+/**
+ * The layout's index.json descriptor annotations: the first tag as buildx and containerd name it, then the
+ * index-descriptor annotations; known from the inputs alone.
+ */
+export function layoutAnnotationsOf(inputs: Pick<Inputs, 'tags' | 'annotations'>): Record<string, string> {
+  const first = inputs.tags[0];
+  const named: Record<string, string> = first
+    ? { 'io.containerd.image.name': first.full, 'org.opencontainers.image.ref.name': first.tag as string }
+    : {};
+  return { ...named, ...annotationsAt(inputs, 'index-descriptor') };
+}
+
 /** Derives image settings and annotations from inputs and facts; pure, so it is tested without a runner. */
-export function makePlan(inputs: Inputs, facts: PlanFacts): Plan {
+export function makePlan(inputs: PlanSettings, facts: PlanFacts): Plan {
   const binaryPath = binaryPathOf(inputs, facts.binaryName);
   const created = epochToRfc3339(facts.epoch);
   const defaults: Record<string, string> = { 'org.opencontainers.image.created': created };
   if (facts.serverUrl && facts.repository)
     defaults['org.opencontainers.image.source'] = `${facts.serverUrl}/${facts.repository}`;
   if (facts.sha) defaults['org.opencontainers.image.revision'] = facts.sha;
-  const first = inputs.tags[0];
-  const layoutAnnotations: Record<string, string> = first
-    ? { 'io.containerd.image.name': first.full, 'org.opencontainers.image.ref.name': first.tag as string }
-    : {};
   return {
     binaryName: facts.binaryName,
     binaryPath,
@@ -71,11 +84,10 @@ export function makePlan(inputs: Inputs, facts: PlanFacts): Plan {
       cmd: inputs.args,
       env: [IMAGE_PATH],
       labels: inputs.labels,
-      createdBy: `scratchpack: go build -trimpath ${inputs.package} (${facts.importPath})`,
+      createdBy: facts.createdBy,
       manifestAnnotations: { ...defaults, ...annotationsAt(inputs, 'manifest') },
     },
     indexAnnotations: { ...defaults, ...annotationsAt(inputs, 'index') },
     manifestDescriptorAnnotations: annotationsAt(inputs, 'manifest-descriptor'),
-    layoutAnnotations: { ...layoutAnnotations, ...annotationsAt(inputs, 'index-descriptor') },
   };
 }

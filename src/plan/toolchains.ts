@@ -40,7 +40,7 @@ export async function onPath(name: string, env: NodeJS.ProcessEnv): Promise<bool
   return false;
 }
 
-async function chooseCc(inputs: Inputs, p: Platform, env: NodeJS.ProcessEnv): Promise<string> {
+async function chooseCc(inputs: Pick<Inputs, 'cc'>, p: Platform, env: NodeJS.ProcessEnv): Promise<string> {
   const given = forPlatform(inputs.cc, p);
   const deb = debianTarget(p);
   const native = p.arch === hostArch();
@@ -55,7 +55,7 @@ async function chooseCc(inputs: Inputs, p: Platform, env: NodeJS.ProcessEnv): Pr
   );
 }
 
-async function chooseSysroot(inputs: Inputs, p: Platform): Promise<string> {
+async function chooseSysroot(inputs: Pick<Inputs, 'sysroot'>, p: Platform): Promise<string> {
   const given = forPlatform(inputs.sysroot, p);
   const deb = debianTarget(p);
   const sysroot = given ?? (p.arch === hostArch() ? '/' : deb ? `/usr/${deb.gnu}` : undefined);
@@ -75,7 +75,10 @@ async function chooseSysroot(inputs: Inputs, p: Platform): Promise<string> {
 }
 
 /** Picks each target's compiler and sysroot before any build, failing with the package to install when one is missing. */
-export async function resolveToolchains(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<Map<string, Toolchain>> {
+export async function resolveToolchains(
+  inputs: Pick<Inputs, 'platforms' | 'cgo' | 'linkage' | 'cc' | 'sysroot'>,
+  env: NodeJS.ProcessEnv,
+): Promise<Map<string, Toolchain>> {
   const out = new Map<string, Toolchain>();
   for (const p of inputs.platforms) {
     const t: Toolchain = { multiarch: debianTarget(p)?.multiarch };

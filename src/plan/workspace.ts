@@ -1,12 +1,10 @@
 import { lstat, readFile, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve, sep } from 'node:path';
-import { parseEpoch } from '../inputs/epoch.js';
 import type { Inputs } from '../inputs/inputs.js';
-import { InputError, ParseError } from '../util/errors.js';
+import { InputError } from '../util/errors.js';
 import type { ExtraFile } from '../layer/rootfs.js';
 import { rootfsEntries } from '../layer/rootfs.js';
 import type { TarEntry } from '../layer/tar.js';
-import type { Exec } from '../util/exec.js';
 import { binaryPathOf } from './plan.js';
 
 /**
@@ -22,9 +20,6 @@ export interface Setup {
   extraFiles: ExtraFile[];
   warnings: string[];
 }
-
-/** Where the epoch came from, for the summary. */
-export type EpochSource = 'input' | 'SOURCE_DATE_EPOCH' | 'git' | 'default';
 
 /** Where runners keep a PEM bundle, in Go's crypto/x509 search order (reference §4.3). */
 export const CA_BUNDLES = [
@@ -58,40 +53,7 @@ async function walkZoneinfo(dir: string, prefix: string, out: TarEntry[]): Promi
   }
 }
 
-/** The epoch given by the input or SOURCE_DATE_EPOCH, in that order, without starting a process; else undefined. */
-function givenEpoch(inputs: Inputs, env: NodeJS.ProcessEnv): [number, EpochSource] | undefined {
-  if (inputs.sourceDateEpoch !== undefined) return [inputs.sourceDateEpoch, 'input'];
-  const fromEnv = env.SOURCE_DATE_EPOCH?.trim();
-  if (!fromEnv) return undefined;
-  try {
-    return [parseEpoch(fromEnv), 'SOURCE_DATE_EPOCH'];
-  } catch (e) {
-    throw new InputError(`environment variable SOURCE_DATE_EPOCH: ${(e as ParseError).message}`);
-  }
-}
-
-/** The commit time of HEAD, else 0: the epoch when none is given. Never throws. */
-async function gitEpoch(exec: Exec, workDir: string, env: NodeJS.ProcessEnv): Promise<[number, EpochSource]> {
-  const git = await exec('git', ['log', '-1', '--format=%ct'], { cwd: workDir, env: env as Record<string, string> });
-  const t = git.stdout.trim();
-  return git.exitCode === 0 && /^\d+$/.test(t) ? [Number(t), 'git'] : [0, 'default'];
-}
-
-/**
- * The epoch, in order: the input, SOURCE_DATE_EPOCH, the commit time of HEAD, then 0. A bad SOURCE_DATE_EPOCH throws
- * at once, before anything is built; only `git log` is waited for, so the pipeline lets it run beside the builds.
- */
-export function resolveEpoch(
-  inputs: Inputs,
-  env: NodeJS.ProcessEnv,
-  exec: Exec,
-  workDir: string,
-): Promise<[number, EpochSource]> {
-  const given = givenEpoch(inputs, env);
-  return given ? Promise.resolve(given) : gitEpoch(exec, workDir, env);
-}
-
-async function readExtraFiles(inputs: Inputs, workspace: string): Promise<ExtraFile[]> {
+async function readExtraFiles(inputs: Pick<Inputs, 'files'>, workspace: string): Promise<ExtraFile[]> {
   const root = await realpath(workspace);
   const out: ExtraFile[] = [];
   for (const spec of inputs.files) {
@@ -111,8 +73,14 @@ async function readExtraFiles(inputs: Inputs, workspace: string): Promise<ExtraF
   return out;
 }
 
+/** The inputs the workspace stage reads. */
+export type WorkspaceSettings = Pick<
+  Inputs,
+  'workingDirectory' | 'caCertificates' | 'tzdata' | 'files' | 'binaryName' | 'binaryPath'
+>;
+
 /** Checks paths and reads the files the image takes from the runner; throws InputError on bad input. */
-export async function prepare(inputs: Inputs, env: NodeJS.ProcessEnv): Promise<Setup> {
+export async function prepare(inputs: WorkspaceSettings, env: NodeJS.ProcessEnv): Promise<Setup> {
   const warnings: string[] = [];
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const workDir = resolve(workspace, inputs.workingDirectory);

@@ -1,4 +1,3 @@
-import { readdir } from 'node:fs/promises';
 import type { Inputs } from '../inputs/inputs.js';
 import { InputError } from '../util/errors.js';
 import { buildIndexBlob } from '../image/image.js';
@@ -8,21 +7,6 @@ import { ociPlatform } from '../plan/plan.js';
 import type { RegistryClient } from './registry/client.js';
 import { RegistryError } from './registry/errors.js';
 
-/** The digests the merge job was given: listed, or one empty file per digest in a directory (Docker's recipe). */
-export async function readMergeDigests(spec: NonNullable<Inputs['mergeDigests']>): Promise<string[]> {
-  if ('digests' in spec) return spec.digests;
-  const names = await readdir(spec.dir).catch(() => {
-    throw new InputError(`input "merge-digests": directory "${spec.dir}" does not exist`);
-  });
-  const digests = names
-    .filter((n) => /^[a-f0-9]{64}$/.test(n))
-    .sort()
-    .map((n) => `sha256:${n}`);
-  if (digests.length === 0)
-    throw new InputError(`input "merge-digests": directory "${spec.dir}" holds no files named after a sha256 digest`);
-  return digests;
-}
-
 const samePlatform = (a: OciPlatform, b: OciPlatform) =>
   a.architecture === b.architecture && a.os === b.os && (a.variant ?? '') === (b.variant ?? '');
 
@@ -31,7 +15,7 @@ const samePlatform = (a: OciPlatform, b: OciPlatform) =>
  * the same bytes a single job would have pushed, so the digest is the same.
  */
 export async function mergeIndex(
-  inputs: Inputs,
+  inputs: Pick<Inputs, 'mediaTypes' | 'platforms'>,
   digests: string[],
   client: RegistryClient,
   repo: string,

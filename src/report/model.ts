@@ -1,28 +1,49 @@
-import type { ElfInfo } from '../check/elf/parse.js';
-import type { PushStats } from '../publish/publisher.js';
+import type { BinaryFacts } from '../check/inspect.js';
+import type { ImageArtifact } from '../image/types.js';
+import type { PushStats } from '../publish/registry/publisher.js';
 
 /** One platform's outcome, whether or not it produced an image. */
 export interface PlatformReport {
   platform: string;
   status: 'ok' | 'build failed' | 'check failed' | 'not built';
-  binary?: {
-    /** Path in the image. */
-    path: string;
-    /** Path on the runner (in the `binaries` output directory). */
-    file: string;
-    size: number;
-    sha256: string;
-    linkage: ElfInfo['linkage'];
-    interpreter: string | null;
-    needed: string[];
-    go: { version: string; settings: Record<string, string> } | null;
-    /** linkage: gather — the sysroot, the loader and libraries (with sizes and sources), and every file added. */
-    sysroot?: string;
-    libraries?: Array<{ soname: string; path: string; source: string; size: number }>;
-    gathered?: Array<{ path: string; type: string; linkname?: string; source: string; size: number }>;
-  };
+  binary?: BinaryFacts;
   layer?: { digest: string; size: number };
   manifest?: { digest: string; size: number };
+}
+
+/** What a target went through, as the stages left it: the report's one source for a platform's row. */
+export interface TargetOutcome {
+  platform: string;
+  /** False when the binary source gave no binary. */
+  obtained: boolean;
+  /** What the check stage read from the binary, whether or not it passed. */
+  binary?: BinaryFacts;
+  /** True when a check found something wrong. */
+  rejected: boolean;
+  image?: ImageArtifact;
+}
+
+/** A platform's row: its status, what its binary is, and, once published, its layer and manifest. */
+export function platformRow(t: TargetOutcome, published: boolean): PlatformReport {
+  const status = !t.obtained ? 'build failed' : t.rejected ? 'check failed' : t.image && published ? 'ok' : 'not built';
+  const row: PlatformReport = { platform: t.platform, status, ...(t.binary ? { binary: t.binary } : {}) };
+  if (status === 'ok' && t.image) {
+    const [layer] = t.image.layers;
+    row.layer = { digest: layer.digest, size: layer.size };
+    row.manifest = { digest: t.image.manifest.digest, size: t.image.manifest.size };
+  }
+  return row;
+}
+
+/** A report with a row per platform and nothing done yet: what a run that stops at its inputs shows. */
+export function emptyReport(platforms: string[]): Report {
+  return {
+    platforms: platforms.map((platform) => ({ platform, status: 'not built' })),
+    refs: [],
+    phases: [],
+    errors: [],
+    warnings: [],
+  };
 }
 
 /** Everything the step reports, in one value, so outputs and summary cannot disagree. */

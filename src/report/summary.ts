@@ -1,4 +1,5 @@
 import type { PlatformReport, Report } from './model.js';
+import { humanSize } from '../util/format.js';
 
 /** Escapes user-controlled text for a Markdown table cell or inline HTML. */
 export function esc(s: string): string {
@@ -6,14 +7,6 @@ export function esc(s: string): string {
     .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string)
     .replace(/\|/g, '\\|')
     .replace(/\r?\n/g, ' ');
-}
-
-/** Bytes as B/KiB/MiB/GiB with one decimal, for people. */
-export function humanSize(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
-  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
-  return `${(n / 1024 ** 3).toFixed(1)} GiB`;
 }
 
 /** Settings shown in the details; DefaultGODEBUG and the long flag lists are left to `scratchpack inspect`. */

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execa } from 'execa';
 import { constants } from 'node:os';
 
 /** What a finished process told us. */
@@ -18,48 +18,58 @@ export type Exec = (
 /** Most bytes kept of one output stream: go's diagnostics are far smaller, and a runaway program cannot fill memory. */
 export const MAX_OUTPUT = 16 * 1024 * 1024;
 
-/** Collects a stream's bytes up to MAX_OUTPUT and decodes them once, so a character split across reads stays whole. */
-function collect(stream: NodeJS.ReadableStream | null): () => string {
-  const parts: Buffer[] = [];
+/**
+ * An execa transform that passes a stream's bytes through up to MAX_OUTPUT and counts the rest, so the program runs
+ * to its end (execa's own maxBuffer would stop it); `dropped()` says how much was left out.
+ * https://github.com/sindresorhus/execa/blob/main/docs/transform.md#binary-data
+ */
+function capped() {
   let kept = 0;
   let dropped = 0;
-  stream?.on('data', (d: Buffer) => {
-    const take = Math.min(d.length, MAX_OUTPUT - kept);
-    if (take > 0) parts.push(take === d.length ? d : d.subarray(0, take));
-    kept += take;
-    dropped += d.length - take;
-  });
-  return () => Buffer.concat(parts).toString('utf8') + (dropped > 0 ? `\n[${dropped} more bytes not kept]\n` : '');
+  return {
+    transform: {
+      // With binary: true, every chunk is a Uint8Array.
+      *transform(piece: unknown) {
+        const chunk = piece as Uint8Array;
+        const take = Math.min(chunk.length, MAX_OUTPUT - kept);
+        kept += take;
+        dropped += chunk.length - take;
+        if (take > 0) yield take === chunk.length ? chunk : chunk.subarray(0, take);
+      },
+      binary: true as const,
+    },
+    note: () => (dropped > 0 ? `\n[${dropped} more bytes not kept]\n` : ''),
+  };
 }
 
 /**
- * Runs a program with node:child_process, never throwing: a non-zero exit is returned, a program that cannot start is
- * exit 127 with the reason, and one killed by a signal is 128 + the signal's number, as a shell reports them. The
- * environment extends this process's own, as a shell's does.
+ * Runs a program with execa, never throwing: a non-zero exit is returned, a program that cannot start is exit 127
+ * with the reason, and one killed by a signal is 128 + the signal's number, as a shell reports them. The environment
+ * extends this process's own, as a shell's does; without input, stdin is closed.
  */
-export const spawnExec: Exec = (cmd, args, opts = {}) =>
-  new Promise((resolve) => {
-    const notStarted = (e: unknown) =>
-      resolve({ exitCode: 127, stdout: '', stderr: `${cmd}: ${e instanceof Error ? e.message : String(e)}` });
-    let child: ChildProcess;
-    try {
-      child = spawn(cmd, args, {
-        cwd: opts.cwd,
-        env: opts.env ? { ...process.env, ...opts.env } : process.env,
-        stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      });
-    } catch (e) {
-      return notStarted(e); // e.g. a NUL byte in an argument
-    }
-    const stdout = collect(child.stdout);
-    const stderr = collect(child.stderr);
-    child.once('error', notStarted); // settles first when the program could not start; the later 'close' is then moot
-    child.once('close', (code, signal) => {
-      const exitCode = code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1);
-      resolve({ exitCode, stdout: stdout(), stderr: stderr() });
+export const execaExec: Exec = async (cmd, args, opts = {}) => {
+  const out = capped();
+  const err = capped();
+  const notStarted = (why: string): ExecResult => ({ exitCode: 127, stdout: '', stderr: `${cmd}: ${why}` });
+  let running;
+  try {
+    running = execa(cmd, args, {
+      cwd: opts.cwd,
+      env: opts.env,
+      extendEnv: true,
+      stdin: opts.input === undefined ? 'ignore' : 'pipe',
+      input: opts.input,
+      stdout: out.transform,
+      stderr: err.transform,
+      stripFinalNewline: false,
+      reject: false,
     });
-    if (child.stdin) {
-      child.stdin.on('error', () => undefined); // a program that exits without reading its input is not our failure
-      child.stdin.end(opts.input);
-    }
-  });
+  } catch (e) {
+    return notStarted((e as Error).message); // execa refuses a NUL byte in an argument before it spawns
+  }
+  const r = await running;
+  if (r.exitCode === undefined && r.signal === undefined)
+    return notStarted(r.originalMessage ?? r.shortMessage ?? 'did not start');
+  const exitCode = r.exitCode ?? 128 + (constants.signals[r.signal as keyof typeof constants.signals] ?? 0);
+  return { exitCode, stdout: String(r.stdout ?? '') + out.note(), stderr: String(r.stderr ?? '') + err.note() };
+};

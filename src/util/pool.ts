@@ -51,3 +51,23 @@ export function barrier(count: number): { arrive(ok: boolean): void; all: Promis
     all,
   };
 }
+
+/**
+ * Waits for every task, unlike Promise.all, so nothing runs on after the caller has given up; `onFailure` hears of
+ * the first rejection at once (to stop work that has not started), and that first rejection is what is thrown.
+ */
+export async function settleAll<T>(tasks: Array<Promise<T>>, onFailure: (reason: unknown) => void): Promise<T[]> {
+  let first: { reason: unknown } | undefined;
+  const watched = tasks.map((t) =>
+    t.catch((reason: unknown) => {
+      if (!first) {
+        first = { reason };
+        onFailure(reason);
+      }
+      throw reason;
+    }),
+  );
+  const settled = await Promise.allSettled(watched);
+  if (first) throw first.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
+}

@@ -2,17 +2,12 @@ import { join } from 'node:path';
 import type { Platform } from '../../inputs/platform.js';
 import type { Exec } from '../../util/exec.js';
 import { buildArgs, buildEnv, type GoBuildOptions } from './argv.js';
-import { dedupeAnnotations, parseGoDiagnostics, type Annotation } from './diagnostics.js';
+import { dedupeDiagnostics, type Diagnostic } from '../../report/diagnostic.js';
+import { parseGoDiagnostics } from './diagnostics.js';
+import type { Obtained } from '../source.js';
 
-/** The result of `go build` for one platform. */
-export interface BuildResult {
-  platform: Platform;
-  ok: boolean;
-  /** Where go wrote the binary: `<outDir>/<slug>/binary`, a name that does not depend on the package. */
-  binary: string;
-  stderr: string;
-  ms: number;
-}
+/** The result of `go build` for one platform; the binary is `<outDir>/<slug>/binary`, whatever the package is called. */
+export type BuildResult = Obtained;
 
 /** What the build stage needs besides the options: where to run, where to write, and how to show paths. */
 export interface BuildContext {
@@ -39,8 +34,8 @@ export async function buildOne(platform: Platform, opts: GoBuildOptions, ctx: Bu
  * One annotation per compiler message across all failed targets, deduplicated (the same error on six targets is one);
  * `toRepoPath` maps a path as go printed it (relative to cwd) to the repository-relative form annotations use.
  */
-export function buildAnnotations(results: BuildResult[], toRepoPath: (file: string) => string): Annotation[] {
-  const annotations: Annotation[] = [];
+export function buildDiagnostics(results: BuildResult[], toRepoPath: (file: string) => string): Diagnostic[] {
+  const annotations: Diagnostic[] = [];
   for (const r of results.filter((x) => !x.ok)) {
     const found = parseGoDiagnostics(r.stderr, toRepoPath, `go build (${r.platform.id})`);
     annotations.push(
@@ -55,5 +50,5 @@ export function buildAnnotations(results: BuildResult[], toRepoPath: (file: stri
           ]),
     );
   }
-  return dedupeAnnotations(annotations);
+  return dedupeDiagnostics(annotations);
 }

@@ -1,21 +1,13 @@
-/** A message to show on the run page, optionally pinned to a file and line: the one shape all annotations take. */
-export interface Annotation {
-  level: 'error' | 'warning' | 'notice';
-  message: string;
-  title?: string;
-  file?: string;
-  startLine?: number;
-  startColumn?: number;
-}
+import type { Diagnostic } from '../../report/diagnostic.js';
 
 const LINE = /^(\S[^:]*\.(?:go|s|c|h|cc|cpp|mod)):(\d+)(?::(\d+))?: (.*)$/;
 
 /**
- * Turns `go build` stderr into one annotation per compiler message, with paths made relative to the repository root.
+ * Turns `go build` stderr into one diagnostic per compiler message, with paths made relative to the repository root.
  * `resolve(file)` maps a path as go printed it (relative to the build directory) to that form.
  */
-export function parseGoDiagnostics(stderr: string, resolve: (file: string) => string, title: string): Annotation[] {
-  const out: Annotation[] = [];
+export function parseGoDiagnostics(stderr: string, resolve: (file: string) => string, title: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
   for (const line of stderr.split(/\r?\n/)) {
     const m = LINE.exec(line);
     if (m) {
@@ -32,15 +24,4 @@ export function parseGoDiagnostics(stderr: string, resolve: (file: string) => st
     }
   }
   return out;
-}
-
-/** Drops annotations that several targets reported identically, keeping the first one's order. */
-export function dedupeAnnotations(list: Annotation[]): Annotation[] {
-  const seen = new Set<string>();
-  return list.filter((a) => {
-    const key = JSON.stringify([a.level, a.file, a.startLine, a.startColumn, a.message]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

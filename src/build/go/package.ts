@@ -1,4 +1,3 @@
-import type { Inputs } from '../../inputs/inputs.js';
 import { InputError } from '../../util/errors.js';
 import type { Exec } from '../../util/exec.js';
 
@@ -23,25 +22,27 @@ export interface GoContext {
  * Asks go about the runner and the `package` input, only when a build failed or gave no command: a missing go, a
  * package that does not exist, several packages or a library each become one InputError; else the import path.
  */
-export async function askGo(inputs: Inputs, ctx: GoContext): Promise<string> {
+export async function askGo(pkg: string, ctx: GoContext): Promise<string> {
   const opts = { cwd: ctx.cwd, env: ctx.env };
   const [version, list] = await Promise.all([
     ctx.exec('go', ['env', 'GOVERSION'], opts),
-    ctx.exec('go', ['list', '-f', '{{.Name}} {{.ImportPath}}', inputs.package], opts),
+    ctx.exec('go', ['list', '-f', '{{.Name}} {{.ImportPath}}', pkg], opts),
   ]);
   if (version.exitCode !== 0) {
     throw new InputError(
       `go is not usable (${version.stderr.trim() || `exit ${version.exitCode}`}); add actions/setup-go before this step`,
     );
   }
-  const pkg = `input "package": "${inputs.package}"`;
+  const named = `input "package": "${pkg}"`;
   if (list.exitCode !== 0)
-    throw new InputError(`${pkg} is not a buildable package in ${ctx.shownDir}: ${list.stderr.trim().split('\n')[0]}`);
+    throw new InputError(
+      `${named} is not a buildable package in ${ctx.shownDir}: ${list.stderr.trim().split('\n')[0]}`,
+    );
   const lines = list.stdout.trim() ? list.stdout.trim().split('\n') : [];
   if (lines.length !== 1)
-    throw new InputError(`${pkg} matches ${lines.length} packages; expected one main package, e.g. ./cmd/server`);
+    throw new InputError(`${named} matches ${lines.length} packages; expected one main package, e.g. ./cmd/server`);
   const [name, importPath] = lines[0].split(' ');
   if (name !== 'main')
-    throw new InputError(`${pkg} is package ${name}, not package main; expected a command, e.g. ./cmd/server`);
+    throw new InputError(`${named} is package ${name}, not package main; expected a command, e.g. ./cmd/server`);
   return importPath;
 }

@@ -3,6 +3,7 @@ import type { Authenticator } from './auth.js';
 import { RegistryError, errorDetail } from './errors.js';
 import type { HttpRequest, HttpResponse } from './http.js';
 import type { Transport } from './transport.js';
+import { shortDigest } from '../../util/format.js';
 
 /** A blob to upload, opened lazily so a retry can stream it again from disk. */
 export interface BlobSource {
@@ -81,7 +82,7 @@ export class RegistryClient {
     const res = await this.send(
       { method: 'HEAD', url: `${this.base}/v2/${repo}/blobs/${digest}` },
       [pushScope(repo)],
-      `HEAD blob ${digest.slice(0, 19)}`,
+      `HEAD blob ${shortDigest(digest)}`,
     );
     if (res.status === 200) return true;
     if (res.status === 404 || res.status === 403) return false;
@@ -94,7 +95,7 @@ export class RegistryClient {
     const res = await this.send(
       { method: 'POST', url, headers: { 'content-length': '0' } },
       [pushScope(repo), pullScope(from)],
-      `mount ${digest.slice(0, 19)}`,
+      `mount ${shortDigest(digest)}`,
     );
     if (res.status === 201) return true;
     if (res.status === 202 && res.headers.location) return new URL(res.headers.location, url).href;
@@ -109,7 +110,7 @@ export class RegistryClient {
       const res = await this.send(
         { method: 'POST', url, headers: { 'content-length': '0' } },
         [pushScope(repo)],
-        `start upload ${blob.digest.slice(0, 19)}`,
+        `start upload ${shortDigest(blob.digest)}`,
       );
       if (res.status !== 202 || !res.headers.location) this.fail(`start upload of ${blob.digest}`, res);
       // Relative or absolute, keep whatever query the registry put in it.
@@ -124,7 +125,7 @@ export class RegistryClient {
         headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
       },
       [pushScope(repo)],
-      `upload ${blob.digest.slice(0, 19)}`,
+      `upload ${shortDigest(blob.digest)}`,
     );
     if (res.status !== 201 && res.status !== 204) this.fail(`upload blob ${blob.digest}`, res);
     const said = res.headers['docker-content-digest'];
@@ -145,7 +146,7 @@ export class RegistryClient {
     const res = await this.send(
       { method: 'HEAD', url: `${this.base}/v2/${repo}/manifests/${ref}`, headers: { accept: accept.join(', ') } },
       [pushScope(repo)],
-      `HEAD manifest ${ref.slice(0, 19)}`,
+      `HEAD manifest ${shortDigest(ref)}`,
     );
     if (res.status === 200) return res.headers['docker-content-digest'] || undefined;
     if (res.status === 404 || res.status === 403) return undefined;
@@ -162,7 +163,7 @@ export class RegistryClient {
         headers: { 'content-type': mediaType, 'content-length': String(data.length) },
       },
       [pushScope(repo)],
-      `PUT manifest ${repo}:${ref.slice(0, 19)}`,
+      `PUT manifest ${repo}:${shortDigest(ref)}`,
     );
     if (res.status !== 201 && res.status !== 200) this.fail(`PUT manifest ${repo}:${ref}`, res);
     const said = res.headers['docker-content-digest'];
@@ -180,7 +181,7 @@ export class RegistryClient {
     const res = await this.send(
       { method: 'GET', url: `${this.base}/v2/${repo}/manifests/${ref}`, headers: { accept: accept.join(', ') } },
       [pullScope(repo)],
-      `GET manifest ${ref.slice(0, 19)}`,
+      `GET manifest ${shortDigest(ref)}`,
     );
     if (res.status !== 200) this.fail(`GET manifest ${repo}@${ref}`, res);
     return { mediaType: (res.headers['content-type'] ?? '').split(';')[0].trim(), data: res.body };
@@ -190,7 +191,7 @@ export class RegistryClient {
   async getBlob(repo: string, digest: string): Promise<Buffer> {
     let url = `${this.base}/v2/${repo}/blobs/${digest}`;
     for (let hops = 0; hops < 5; hops++) {
-      const res = await this.send({ method: 'GET', url }, [pullScope(repo)], `GET blob ${digest.slice(0, 19)}`);
+      const res = await this.send({ method: 'GET', url }, [pullScope(repo)], `GET blob ${shortDigest(digest)}`);
       if (res.status >= 300 && res.status < 400 && res.headers.location) {
         url = new URL(res.headers.location, url).href;
         continue;

@@ -2,7 +2,10 @@ import type { Exec } from '../../util/exec.js';
 import { Authenticator } from './auth.js';
 import { isLoopback, RegistryClient } from './client.js';
 import { resolveCredential, type CredentialInputs } from './credentials.js';
-import type { Transport } from './transport.js';
+import type { Inputs } from '../../inputs/inputs.js';
+import { nodeFetch } from './http.js';
+import type { RetryPolicy } from './retry.js';
+import { Transport } from './transport.js';
 
 /** Everything needed to open authenticated clients. */
 export interface ConnectOptions {
@@ -40,4 +43,40 @@ export function clientFactory(o: ConnectOptions): (registry: string) => Promise<
     }
     return c;
   };
+}
+
+/** The inputs that say how to reach and authenticate to the registries. */
+export type RegistrySettings = Pick<Inputs, 'username' | 'password' | 'githubToken' | 'insecureRegistries'>;
+
+/** The effects a registry connection needs, injected by the action's entry. */
+export interface RegistryDeps {
+  exec: Exec;
+  env: NodeJS.ProcessEnv;
+  policy: RetryPolicy;
+  mask: (secret: string) => void;
+  info: (line: string) => void;
+  warn: (line: string) => void;
+}
+
+/** One transport (retries are counted across it) and one pinged, authenticated client per registry. */
+export function connectRegistries(
+  settings: RegistrySettings,
+  deps: RegistryDeps,
+): { transport: Transport; client: (registry: string) => Promise<RegistryClient> } {
+  const transport = new Transport(nodeFetch, deps.policy, deps.warn);
+  const client = clientFactory({
+    transport,
+    credentials: {
+      username: settings.username,
+      password: settings.password,
+      githubToken: settings.githubToken,
+      githubActor: deps.env.GITHUB_ACTOR,
+    },
+    insecureRegistries: settings.insecureRegistries,
+    env: deps.env,
+    exec: deps.exec,
+    mask: deps.mask,
+    info: deps.info,
+  });
+  return { transport, client };
 }

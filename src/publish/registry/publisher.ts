@@ -1,9 +1,25 @@
 import type { Readable } from 'node:stream';
-import type { ImageRef } from '../../inputs/reference.js';
 import type { Blob, ImageArtifact, IndexArtifact, LayerBlob } from '../../image/types.js';
-import type { RegistryClient } from './client.js';
+import type { ImageRef } from '../../inputs/reference.js';
 import { limiter, mapLimit } from '../../util/pool.js';
-import type { Publisher, PublishOptions, PublishResult, PushStats } from '../publisher.js';
+import type { Commit, Publisher } from '../publisher.js';
+import type { RegistryClient } from './client.js';
+
+/** Blob uploads in flight at once, across repositories: enough to fill a runner's uplink, few enough for a registry. */
+export const UPLOADS_AT_ONCE = 4;
+
+/** What a registry push did, for the summary: proof that a rerun uploads nothing. */
+export interface PushStats {
+  uploaded: number;
+  present: number;
+  mounted: number;
+  bytes: number;
+  /** Manifests PUT, by digest or tag. */
+  manifests: number;
+  /** Manifests the registry already held at that digest or tag, so not PUT again (go-containerregistry does the same). */
+  manifestsPresent: number;
+  retries: number;
+}
 
 /** How to reach registries and where the bytes are. */
 export interface RegistryPushOptions {
@@ -14,27 +30,32 @@ export interface RegistryPushOptions {
   open: (blob: Blob | LayerBlob) => Readable;
   /** One authenticated, pinged client per registry. */
   client: (registry: string) => Promise<RegistryClient>;
-  /** Uploads in flight at once. */
-  concurrency: number;
   /** Retries so far across all clients, read at the end. */
   retries: () => number;
+  /** Uploads in flight at once; UPLOADS_AT_ONCE unless a test needs them one by one. */
+  uploadsAtOnce?: number;
+}
+
+/** A repository the tags name. */
+export interface Repository {
+  registry: string;
+  repository: string;
 }
 
 /** The distinct repositories the tags name, in tag order. */
-export function repositories(tags: ImageRef[]): Array<{ registry: string; repository: string }> {
-  const seen = new Map<string, { registry: string; repository: string }>();
-  for (const t of tags)
-    seen.set(
-      `${t.registry}/${t.repository}`,
-      seen.get(`${t.registry}/${t.repository}`) ?? { registry: t.registry, repository: t.repository },
-    );
+export function repositories(tags: ImageRef[]): Repository[] {
+  const seen = new Map<string, Repository>();
+  for (const t of tags) {
+    const key = `${t.registry}/${t.repository}`;
+    if (!seen.has(key)) seen.set(key, { registry: t.registry, repository: t.repository });
+  }
   return [...seen.values()];
 }
 
 /**
  * Pushes like go-containerregistry's remote.Write: blobs (HEAD first; mount when another repository of the same
- * registry already has it; else one POST and one streamed PUT), then platform manifests by digest, then the index
- * by digest in every repository, and only then the tags, so a failure before the end moves no tag.
+ * registry already has it; else one POST and one streamed PUT), then each platform manifest by digest, then the
+ * index by digest in every repository; the commit moves the tags, so a failure before it moves no tag.
  */
 export class RegistryPublisher implements Publisher {
   private readonly counts: Omit<PushStats, 'retries'> = {
@@ -46,23 +67,77 @@ export class RegistryPublisher implements Publisher {
     manifestsPresent: 0,
   };
   private readonly slot: <T>(fn: () => Promise<T>) => Promise<T>;
+  private readonly targets: Repository[];
   /** One upload per repository and digest, however many images or calls ask for it. */
   private readonly started = new Map<string, Promise<void>>();
-  /** One manifest PUT (or HEAD that makes it unneeded) per repository and ref, whether pushImage() or publish() asks. */
+  /** One manifest PUT (or HEAD that makes it unneeded) per repository and ref, whoever asks. */
   private readonly putting = new Map<string, Promise<void>>();
   /** Registry and digest → a repository that has it, for cross-repository mounts. */
   private readonly holders = new Map<string, string>();
   /** Answers to the read-only questions (HEADs), by `<kind> <registry>/<repository>|<digest or ref>`: each is asked once. */
   private readonly answers = new Map<string, Promise<unknown>>();
+  /** Images given to stage(), pushed before write() was called. */
+  private readonly staged: Array<Promise<void>> = [];
   private failure: { error: unknown } | undefined;
 
   constructor(private readonly opts: RegistryPushOptions) {
-    this.slot = limiter(opts.concurrency);
+    this.targets = repositories(opts.tags);
+    this.slot = limiter(opts.uploadsAtOnce ?? UPLOADS_AT_ONCE);
   }
 
   /** The counters so far, with the transport's retries read now, so a push that fails midway still reports them. */
   get stats(): PushStats {
     return { ...this.counts, retries: this.opts.retries() };
+  }
+
+  /**
+   * Asks, read-only, whether each repository already holds an image's layer, config and manifest, as soon as the
+   * image is assembled: a write still waits for the checks, but the round trips (ping, token, HEADs) no longer sit
+   * between the last build and the tag.
+   */
+  probe(img: ImageArtifact): void {
+    for (const t of this.targets) {
+      const client = this.opts.client(t.registry);
+      for (const b of [...img.layers, img.config]) void this.hasBlob(client, t, b.digest);
+      void this.manifestAt(client, t, img.manifest.digest, img.manifest);
+    }
+  }
+
+  stage(img: ImageArtifact): void {
+    const pushed = this.pushImage(img);
+    pushed.catch(() => undefined); // write() reports it
+    this.staged.push(pushed);
+  }
+
+  async write(artifact: IndexArtifact): Promise<Commit> {
+    await Promise.all(this.staged);
+    // Images staged early are done or under way; each blob and manifest is written once.
+    await mapLimit(artifact.images, this.opts.uploadsAtOnce ?? UPLOADS_AT_ONCE, (img) => this.pushImage(img));
+    const location = this.targets.map((t) => `${t.registry}/${t.repository}`).join(', ');
+    if (this.opts.pushByDigest) {
+      const refs = this.targets.flatMap((t) =>
+        artifact.images.map((img) => `${t.registry}/${t.repository}@${img.manifest.digest}`),
+      );
+      return async () => ({ location, refs });
+    }
+    await this.eachRepository((client, t) => this.putManifest(client, t, artifact.index.digest, artifact.index));
+    return async () => {
+      for (const tag of this.opts.tags) {
+        await this.putManifest(await this.opts.client(tag.registry), tag, tag.tag as string, artifact.index);
+      }
+      return { location, refs: this.opts.tags.map((t) => t.full) };
+    };
+  }
+
+  /** No upload starts after this; those in flight finish, so nothing is cut off mid-PUT. */
+  async abandon(reason: unknown): Promise<void> {
+    this.failure ??= { error: reason };
+    await Promise.allSettled(this.staged);
+  }
+
+  /** Runs `fn` for each repository in tag order, one after another, so a later repository can mount from an earlier one. */
+  private async eachRepository(fn: (client: RegistryClient, t: Repository) => Promise<void>): Promise<void> {
+    for (const t of this.targets) await fn(await this.opts.client(t.registry), t);
   }
 
   /**
@@ -101,152 +176,78 @@ export class RegistryPublisher implements Publisher {
     return answer;
   }
 
-  /** Whether `repo` holds the blob (HEAD), asked once whether probe() or the upload asks first. */
-  private hasBlob(
-    client: RegistryClient | Promise<RegistryClient>,
-    registry: string,
-    repo: string,
-    digest: string,
-  ): Promise<boolean> {
-    return this.ask(`blob ${registry}/${repo}|${digest}`, async () => (await client).blobExists(repo, digest));
-  }
-
-  /** The digest `repo` holds at `ref` (HEAD), asked once whether probe() or the manifest push asks first. */
-  private manifestAt(
-    client: RegistryClient | Promise<RegistryClient>,
-    registry: string,
-    repo: string,
-    ref: string,
-    m: Blob,
-  ): Promise<string | undefined> {
-    return this.ask(`manifest ${registry}/${repo}|${ref}`, async () =>
-      (await client).manifestDigest(repo, ref, [m.mediaType]),
+  /** Whether the repository holds the blob (HEAD), asked once whether probe() or the upload asks first. */
+  private hasBlob(client: RegistryClient | Promise<RegistryClient>, t: Repository, digest: string): Promise<boolean> {
+    return this.ask(`blob ${t.registry}/${t.repository}|${digest}`, async () =>
+      (await client).blobExists(t.repository, digest),
     );
   }
 
-  /**
-   * Asks, read-only, whether each repository already holds an image's layer, config and manifest, as soon as the
-   * image is assembled and before every check has passed: a write still waits for the checks, but the round trips
-   * (ping, token, HEADs) no longer sit between the last build and the tag.
-   */
-  probe(img: ImageArtifact): void {
-    for (const t of repositories(this.opts.tags)) {
-      const client = this.opts.client(t.registry);
-      for (const b of [...img.layers, img.config]) void this.hasBlob(client, t.registry, t.repository, b.digest);
-      void this.manifestAt(client, t.registry, t.repository, img.manifest.digest, img.manifest);
-    }
+  /** The digest the repository holds at `ref` (HEAD), asked once whether probe() or the manifest push asks first. */
+  private manifestAt(
+    client: RegistryClient | Promise<RegistryClient>,
+    t: Repository,
+    ref: string,
+    m: Blob,
+  ): Promise<string | undefined> {
+    return this.ask(`manifest ${t.registry}/${t.repository}|${ref}`, async () =>
+      (await client).manifestDigest(t.repository, ref, [m.mediaType]),
+    );
   }
 
-  private async pushBlob(client: RegistryClient, registry: string, repo: string, b: Blob | LayerBlob): Promise<void> {
-    const key = `${registry}|${b.digest}`;
-    if (await this.hasBlob(client, registry, repo, b.digest)) {
+  private async pushBlob(client: RegistryClient, t: Repository, b: Blob | LayerBlob): Promise<void> {
+    const key = `${t.registry}|${b.digest}`;
+    if (await this.hasBlob(client, t, b.digest)) {
       this.counts.present++;
-      this.holders.set(key, repo);
+      this.holders.set(key, t.repository);
       return;
     }
     const from = this.holders.get(key);
     let session: string | undefined;
-    if (from && from !== repo) {
-      const mounted = await client.mountBlob(repo, b.digest, from);
+    if (from && from !== t.repository) {
+      const mounted = await client.mountBlob(t.repository, b.digest, from);
       if (mounted === true) {
         this.counts.mounted++;
         return;
       }
       session = mounted;
     }
-    await client.uploadBlob(repo, { digest: b.digest, size: b.size, open: () => this.opts.open(b) }, session);
+    await client.uploadBlob(t.repository, { digest: b.digest, size: b.size, open: () => this.opts.open(b) }, session);
     this.counts.uploaded++;
     this.counts.bytes += b.size;
-    this.holders.set(key, repo);
+    this.holders.set(key, t.repository);
   }
 
-  /**
-   * Puts blobs in every repository (repositories in tag order, so later ones can mount), each at most once.
-   * Callable before the index exists, so uploads overlap the last layers' compression; after a failure no new
-   * upload starts, and the first failure is what every caller sees.
-   */
-  async upload(blobs: Array<Blob | LayerBlob>): Promise<void> {
-    for (const t of repositories(this.opts.tags)) {
-      const client = await this.opts.client(t.registry);
-      await Promise.all(
+  /** An image's blobs, then its manifest by digest, in every repository; each blob at most once per repository. */
+  private async pushImage(img: ImageArtifact): Promise<void> {
+    const blobs = [...img.layers, img.config];
+    await this.eachRepository((client, t) =>
+      Promise.all(
         blobs.map((b) =>
           this.once(
             this.started,
             `${t.registry}/${t.repository}|${b.digest}`,
-            () => this.pushBlob(client, t.registry, t.repository, b),
+            () => this.pushBlob(client, t, b),
             this.slot,
           ),
         ),
-      );
-    }
-  }
-
-  /**
-   * An image's blobs, then its manifest by digest, in every repository: called as each image is ready (and every
-   * check has passed), so only the last image's round trips remain once the index exists. Moves no tag.
-   */
-  async pushImage(img: ImageArtifact): Promise<void> {
-    await this.upload([...img.layers, img.config]);
-    for (const t of repositories(this.opts.tags)) {
-      await this.putManifest(
-        await this.opts.client(t.registry),
-        t.registry,
-        t.repository,
-        img.manifest.digest,
-        img.manifest,
-      );
-    }
-  }
-
-  /** No upload starts after this (the step failed elsewhere); those in flight finish, so nothing is cut off mid-PUT. */
-  cancel(reason: unknown): void {
-    this.failure ??= { error: reason };
-  }
-
-  async publish(artifact: IndexArtifact, { ready }: PublishOptions = {}): Promise<PublishResult> {
-    const targets = repositories(this.opts.tags);
-    // Images pushed early (pushImage) are already done or under way; each blob and manifest is written once.
-    await mapLimit(artifact.images, this.opts.concurrency, (img) => this.pushImage(img));
-    await ready;
-    const refs: string[] = [];
-    if (this.opts.pushByDigest) {
-      for (const t of targets)
-        for (const img of artifact.images) refs.push(`${t.registry}/${t.repository}@${img.manifest.digest}`);
-    } else {
-      await this.pushIndex(artifact.index);
-      refs.push(...this.opts.tags.map((t) => t.full));
-    }
-    return { location: targets.map((t) => `${t.registry}/${t.repository}`).join(', '), refs };
+      ).then(() => undefined),
+    );
+    await this.eachRepository((client, t) => this.putManifest(client, t, img.manifest.digest, img.manifest));
   }
 
   /**
    * PUTs a manifest unless a HEAD shows the registry already holds exactly it at `ref`, as go-containerregistry's
    * remote.Write does: an unchanged rerun then writes nothing, and a tag that already points at it is left alone.
    */
-  private putManifest(client: RegistryClient, registry: string, repo: string, ref: string, m: Blob): Promise<void> {
-    return this.once(this.putting, `${registry}/${repo}|${ref}|${m.digest}`, async () => {
-      if ((await this.manifestAt(client, registry, repo, ref, m)) === m.digest) {
+  private putManifest(client: RegistryClient, t: Repository, ref: string, m: Blob): Promise<void> {
+    return this.once(this.putting, `${t.registry}/${t.repository}|${ref}|${m.digest}`, async () => {
+      if ((await this.manifestAt(client, t, ref, m)) === m.digest) {
         this.counts.manifestsPresent++;
         return;
       }
-      await client.putManifest(repo, ref, m.mediaType, m.data, m.digest);
+      await client.putManifest(t.repository, ref, m.mediaType, m.data, m.digest);
       this.counts.manifests++;
     });
-  }
-
-  /** The index by digest in every repository, then each tag in order; shared with the merge job. */
-  async pushIndex(index: Blob): Promise<void> {
-    for (const t of repositories(this.opts.tags)) {
-      const client = await this.opts.client(t.registry);
-      await this.putManifest(client, t.registry, t.repository, index.digest, index);
-    }
-    for (const tag of this.opts.tags)
-      await this.putManifest(
-        await this.opts.client(tag.registry),
-        tag.registry,
-        tag.repository,
-        tag.tag as string,
-        index,
-      );
   }
 }

@@ -7,7 +7,7 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
 
-// src/layer/compress-worker.ts
+// src/layer/compress-worker.mjs
 import { parentPort, workerData } from "node:worker_threads";
 
 // node_modules/libdeflate/dist/libdeflate.wasm.mjs
@@ -557,14 +557,16 @@ var Module = (() => {
 })();
 var libdeflate_wasm_default = Module;
 
-// src/layer/compress-worker.ts
+// src/layer/compress-worker.mjs
 var { shared, inSize, level } = workerData;
 var m = libdeflate_wasm_default();
 var compressor = m._libdeflate_alloc_compressor(level);
 var bound = m._libdeflate_gzip_compress_bound(compressor, inSize);
 var input = new Uint8Array(shared, 0, inSize);
 var output = new Uint8Array(shared, inSize);
-if (!compressor || bound > output.length) throw new Error(`libdeflate: no compressor for level ${level} or bound ${bound} > ${output.length}`);
+if (!compressor || bound > output.length) {
+  throw new Error(`libdeflate: no compressor for level ${level} or bound ${bound} > ${output.length}`);
+}
 var inPtr = m._malloc(inSize);
 var outPtr = m._malloc(bound);
 parentPort?.on("message", (n) => {

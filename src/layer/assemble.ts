@@ -1,0 +1,24 @@
+import type { Inspected } from '../check/inspect.js';
+import type { LayerBlob } from '../image/types.js';
+import { buildLayer, type LayerIO } from './layer.js';
+import { rootfsEntries, type ExtraFile } from './rootfs.js';
+import type { TarEntry } from './tar.js';
+
+/** What every image's layer holds besides its binary and libraries: the runner files the workspace stage read. */
+export interface LayerContents {
+  caBundle?: Uint8Array;
+  zoneinfo?: TarEntry[];
+  extraFiles: ExtraFile[];
+}
+
+/** The assemble stage: one layer with the binary at `binaryPath`, its libraries, and the shared contents. */
+export function assembleLayer(
+  checked: Inspected,
+  binaryPath: string,
+  contents: LayerContents,
+  mtime: number,
+  io: LayerIO,
+): Promise<LayerBlob> {
+  const entries = rootfsEntries({ binaryPath, binary: checked.binary, libraries: checked.libraries, ...contents });
+  return buildLayer(entries, mtime, io);
+}

@@ -1,0 +1,39 @@
+import type { ImageArtifact, IndexArtifact } from '../image/types.js';
+import type { Commit, Publisher, PublishResult } from './publisher.js';
+
+/**
+ * Tees one run to several publishers, as ko's MultiPublisher does, with one rule more: no publisher commits (moves a
+ * reference) until every publisher has written its content. Commits then run in the order given, so a layout, which
+ * cannot fail for want of a network, is renamed into place before any tag moves.
+ */
+export class MultiPublisher implements Publisher<PublishResult[]> {
+  constructor(private readonly publishers: Publisher[]) {}
+
+  probe(image: ImageArtifact): void {
+    for (const p of this.publishers) p.probe(image);
+  }
+
+  stage(image: ImageArtifact): void {
+    for (const p of this.publishers) p.stage(image);
+  }
+
+  async write(artifact: IndexArtifact): Promise<Commit<PublishResult[]>> {
+    const written = await Promise.allSettled(this.publishers.map((p) => p.write(artifact)));
+    const failed = written.find((w) => w.status === 'rejected');
+    if (failed) {
+      // The first failure is the one reported, once every other publisher has stopped.
+      await this.abandon(failed.reason);
+      throw failed.reason;
+    }
+    const commits = written.map((w) => (w as PromiseFulfilledResult<Commit>).value);
+    return async () => {
+      const results: PublishResult[] = [];
+      for (const commit of commits) results.push(await commit());
+      return results;
+    };
+  }
+
+  async abandon(reason: unknown): Promise<void> {
+    await Promise.all(this.publishers.map((p) => p.abandon(reason)));
+  }
+}
