@@ -1,4 +1,4 @@
-/** OCI media types we emit (reference §1.1). */
+/** OCI media types we emit (https://github.com/opencontainers/image-spec/blob/main/media-types.md). */
 export const MediaType = {
   index: 'application/vnd.oci.image.index.v1+json',
   manifest: 'application/vnd.oci.image.manifest.v1+json',
@@ -6,7 +6,7 @@ export const MediaType = {
   layerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
 } as const;
 
-/** Which family of media types a tree uses; the two never mix (reference §5). */
+/** Which family of media types a tree uses; the two never mix (ko's buildOne: some registries reject mixed trees). */
 export type MediaFamily = 'oci' | 'docker';
 
 /** Media types per family: Docker's manifest list and v2 schema 2 for registries that reject OCI indexes. */
@@ -27,7 +27,7 @@ export interface OciPlatform {
   variant?: string;
 }
 
-/** A content descriptor (reference §1.2). */
+/** A content descriptor (https://github.com/opencontainers/image-spec/blob/main/descriptor.md). */
 export interface Descriptor {
   mediaType: string;
   digest: string;

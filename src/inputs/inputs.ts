@@ -111,7 +111,7 @@ function field<T>(name: InputName, parse: () => T): T {
   try {
     return parse();
   } catch (e) {
-    if (e instanceof ParseError || e instanceof InputError || (e instanceof Error && e.constructor === Error)) {
+    if (e instanceof ParseError || e instanceof InputError) {
       throw new InputError(`input "${name}": ${e.message}`);
     }
     throw e;

@@ -1,3 +1,5 @@
+import { ParseError } from '../util/errors.js';
+
 /** Options for splitting a multi-value input. */
 export interface ListOptions {
   /** Split on commas as well as newlines (off for values that may contain commas, e.g. labels). */
@@ -24,5 +26,5 @@ export function parseBool(text: string): boolean {
   const t = text.trim();
   if (['true', 'True', 'TRUE'].includes(t)) return true;
   if (['false', 'False', 'FALSE'].includes(t)) return false;
-  throw new Error(`"${text}" is not a boolean; expected true or false`);
+  throw new ParseError(`"${text}" is not a boolean; expected true or false`);
 }

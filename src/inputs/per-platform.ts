@@ -11,7 +11,7 @@ export interface DebianTarget {
   deb: string;
 }
 
-/** Per-platform Debian names (reference §6.6 Debian multiarch triplets). */
+/** Per-platform Debian names (https://wiki.debian.org/Multiarch/Tuples). */
 export function debianTarget(p: Platform): DebianTarget | undefined {
   const table: Record<string, DebianTarget> = {
     amd64: { gnu: 'x86_64-linux-gnu', multiarch: 'x86_64-linux-gnu', deb: 'amd64' },

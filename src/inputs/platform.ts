@@ -26,7 +26,10 @@ interface ArchRule {
   expected: string;
 }
 
-/** Per-GOARCH rules, after the OCI variants table, containerd's normalisation and ko's buildEnv (reference §1.5, §2). */
+/**
+ * Per-GOARCH rules, after the image-spec's platform variants (image-index.md, "Platform Variants"), containerd's
+ * normalizeArch (github.com/containerd/platforms, database.go) and ko's buildEnv (pkg/build/gobuild.go).
+ */
 const ARCHES: Record<string, ArchRule> = {
   amd64: { variants: ['v1', 'v2', 'v3', 'v4'], implicit: ['v1'], goVar: 'GOAMD64', toGo: (v) => v, expected: 'v1..v4' },
   arm64: { variants: ['v8'], implicit: ['v8'], expected: 'v8 (or none)' },

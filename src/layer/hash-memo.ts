@@ -46,7 +46,7 @@ async function readMemo(file: string): Promise<{ path: string; stamp: string; sh
 
 /**
  * Remembers a file's sha256 by its stamps, as git's index does: an unchanged rerun's binaries and stored layers
- * (about 80 MB in the benchmark) are not read again. `hash` reads the file; it runs whenever the stamps differ from the memo's.
+ * are not read again. `hash` reads the file; it runs whenever the stamps differ from the memo's.
  */
 export function hashMemo(dir: string, hash: (path: string) => Promise<string>): HashMemo {
   return async (path, identity) => {

@@ -22,7 +22,7 @@ export interface RootfsSpec {
   extraFiles: ExtraFile[];
 }
 
-/** Distroless-style accounts: root, nonroot (65532) and nobody, so `os/user` lookups work (reference §4.3). */
+/** Distroless-style accounts (GoogleContainerTools/distroless, base/base.bzl): root, nonroot (65532) and nobody, so `os/user` lookups work. */
 export const PASSWD = [
   'root:x:0:0:root:/root:/sbin/nologin',
   'nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin',

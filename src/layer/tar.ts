@@ -83,7 +83,10 @@ function paxRecord(key: string, value: string): string {
   return `${len}${body}`;
 }
 
-/** Adds every missing parent directory with mode 0755, so runtimes never invent one (reference §4.3). */
+/**
+ * Adds every missing parent directory with mode 0755, so runtimes never invent one: moby's go-archive leaves implied
+ * directories implementation-defined and asks image authors for explicit header entries (ImpliedDirectoryMode).
+ */
 export function withParents(entries: TarEntry[]): TarEntry[] {
   const byPath = new Map<string, TarEntry>();
   for (const e of entries) {

@@ -21,7 +21,7 @@ export interface Setup {
   warnings: string[];
 }
 
-/** Where runners keep a PEM bundle, in Go's crypto/x509 search order (reference §4.3). */
+/** Where runners keep a PEM bundle, in Go's crypto/x509 search order (src/crypto/x509/root_linux.go, certFiles). */
 export const CA_BUNDLES = [
   '/etc/ssl/certs/ca-certificates.crt',
   '/etc/pki/tls/certs/ca-bundle.crt',

@@ -26,7 +26,7 @@ const MEMORY_SHARE = 0.75;
 
 /**
  * GOGC=400, capped by GOMEMLIMIT at each process's share of memory: the go command, compiler and linker make mostly
- * short-lived garbage, so collecting a quarter as often saves 5–15% of a build's time (BENCHMARKS.md), while the cap
+ * short-lived garbage, so collecting a quarter as often saves time on every build, while the cap
  * keeps a large project's link from growing past its share. Up to `cores` tools run at once (see buildProcs).
  */
 export function gcTuning(memoryBytes: number, cores: number): GcTuning {

@@ -1,7 +1,7 @@
 import { ByteReader } from './reader.js';
 import { PF_W, PF_X, PT_LOAD, vaddrToOffset, type Section, type Segment } from './headers.js';
 
-/** What `go version -m` would print, read straight from the binary (reference §7). */
+/** What `go version -m` would print, read straight from the binary (Go's debug/buildinfo and runtime/debug/mod.go). */
 export interface GoBuildInfo {
   /** e.g. `go1.23.5`. */
   version: string;

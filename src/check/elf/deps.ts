@@ -174,7 +174,7 @@ function rpathDirs(info: ElfInfo, origin: string): string[] {
 }
 
 /**
- * Resolves PT_INTERP and NEEDED recursively in a sysroot (reference §6.6): the object's RUNPATH or RPATH with $ORIGIN,
+ * Resolves PT_INTERP and NEEDED recursively in a sysroot, in ld.so(8)'s order (https://man7.org/linux/man-pages/man8/ld.so.8.html): the object's RUNPATH or RPATH with $ORIGIN,
  * then ld.so.conf, multiarch, lib64 and lib directories, then the loader's own directory. Only compatible ELFs count.
  * Libraries found through ld.so.conf outside the default directories move to /usr/lib, since the image has no ld.so.cache.
  */

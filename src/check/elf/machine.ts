@@ -1,4 +1,4 @@
-/** e_machine names for the architectures Go and Debian build for (reference §6.1). */
+/** e_machine names for the architectures Go and Debian build for (glibc elf.h; Go debug/elf/elf.go). */
 export const MACHINE_NAMES: Record<number, string> = {
   2: 'EM_SPARC',
   3: 'EM_386',

@@ -13,7 +13,7 @@ import {
 
 export { bytesSource, ElfError, type ByteSource } from './reader.js';
 
-/** How the kernel will start the file: decided by PT_INTERP and DF_1_PIE, never by "has NEEDED" (reference §6.4). */
+/** How the kernel will start the file: decided by PT_INTERP and DF_1_PIE, never by "has NEEDED" (glibc elf.h; Go debug/elf). */
 export type Linkage = 'static' | 'static-pie' | 'dynamic' | 'shared-library' | 'not-executable';
 
 /** Everything the action decides on about one ELF file. */

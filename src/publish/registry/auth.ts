@@ -19,7 +19,8 @@ interface CachedToken {
 const basic = (c: Credential) => 'Basic ' + Buffer.from(`${c.username ?? ''}:${c.password ?? ''}`).toString('base64');
 
 /**
- * Answers a registry's challenges (reference §3.4). Basic credentials go to the registry host only; Bearer tokens
+ * Answers a registry's challenges, as distribution's token spec describes them
+ * (https://distribution.github.io/distribution/spec/auth/token/). Basic credentials go to the registry host only; Bearer tokens
  * come from the realm the registry names, which must be HTTPS unless the registry itself is plain HTTP.
  */
 export class Authenticator {

@@ -26,7 +26,10 @@ export function apiHost(registry: string): string {
 const pushScope = (repo: string) => `repository:${repo}:push,pull`;
 const pullScope = (repo: string) => `repository:${repo}:pull`;
 
-/** The OCI distribution API for one registry (reference §3.1): existence checks, uploads, mounts and manifests. */
+/**
+ * The OCI distribution API for one registry (https://github.com/opencontainers/distribution-spec/blob/main/spec.md):
+ * existence checks, uploads, mounts and manifests.
+ */
 export class RegistryClient {
   private base = '';
 
