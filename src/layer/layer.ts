@@ -4,8 +4,8 @@ import { MediaType, type LayerBlob } from '../image/types.js';
 import { digestOf } from '../image/digest.js';
 
 /**
- * Fixed deflate level: part of the digest, so it never changes silently (reference §4.2). 5 is libdeflate's lowest
- * level that stays under GNU `gzip -6` on every bench platform, and costs 13% less CPU than 6 (BENCHMARKS.md §5).
+ * Fixed deflate level: part of the digest, so it never changes silently. 5 is libdeflate's lowest level that stays
+ * under GNU `gzip -6` on the bench platforms, at less CPU than 6.
  */
 export const GZIP_LEVEL = 5;
 
@@ -38,7 +38,7 @@ export interface LayerSink {
   abort(): Promise<void>;
 }
 
-/** Where compressed layers live, keyed by recipe (see recipeKey; the rerun target of issue #5). */
+/** Where compressed layers live, keyed by recipe (see recipeKey), so an unchanged layer is never built twice. */
 export interface LayerStore {
   lookup(key: string): Promise<StoredLayer | undefined>;
   create(): Promise<LayerSink>;
@@ -132,6 +132,20 @@ const hex = (h: ReturnType<typeof createHash>) => digestOf(h.digest('hex'));
 /** Everything besides the entries that decides the compressed bytes; a change here must change every key. */
 const RECIPE = `scratchpack layer 2: ustar, gzip level ${GZIP_LEVEL} members of ${MEMBER_SIZE} bytes by libdeflate\n`;
 
+/** In-memory contents at least this large (the CA bundle) are keyed by their sha256, taken once per run. */
+const SHARED_DATA = 64 * 1024;
+const dataDigests = new WeakMap<Uint8Array, string>();
+
+/** The sha256 of in-memory contents that every target's layer shares, hashed once however many layers hold them. */
+function dataDigest(data: Uint8Array): string {
+  let d = dataDigests.get(data);
+  if (d === undefined) {
+    d = createHash('sha256').update(data).digest('hex');
+    dataDigests.set(data, d);
+  }
+  return d;
+}
+
 /**
  * The store key: a sha256 over the tar's header bytes with each file's contents replaced by their sha256. Equal
  * keys mean equal tar streams, so equal layers; and it is known without reading a file whose digest is known.
@@ -144,7 +158,8 @@ async function recipeKey(
   const digests = new Map<FileRef, string>();
   for (const p of parts) {
     if (p instanceof Uint8Array) {
-      h.update(`b${p.length}:`).update(p);
+      if (p.length >= SHARED_DATA) h.update(`d${p.length}:${dataDigest(p)}`);
+      else h.update(`b${p.length}:`).update(p);
       continue;
     }
     const digest = p.sha256 ?? (await io.hash(p));

@@ -164,7 +164,7 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
           result.keptBytes += b.size;
         }
       }
-      // Recipes whose blob is gone would only cost a failed lookup; drop them, and the first version's index.
+      // Recipes whose blob is gone would only cost a failed lookup; drop them.
       if (result.removed > 0) {
         for (const r of await readdir(join(dir, 'recipes')).catch(() => [] as string[])) {
           const entry = await readFile(join(dir, 'recipes', r), 'utf8').then(readFacts, () => undefined);
@@ -173,7 +173,6 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
         }
       }
       await pruneMemos(hashes, now - limits.minAgeMs);
-      await rm(join(dir, 'diffids'), { recursive: true, force: true });
       return result;
     },
     async create(): Promise<LayerSink> {

@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Exec } from '../../util/exec.js';
+import { ActionError } from '../../util/errors.js';
 import type { Credential } from './auth.js';
+
+/** A Docker config the user (or a login step) wrote that cannot be used: the message names the file, never a secret. */
+export class DockerConfigError extends ActionError {}
 
 /** What the user gave as inputs, already masked by inputs.ts. */
 export interface CredentialInputs {
@@ -65,7 +69,7 @@ export async function resolveCredential(
     try {
       config = JSON.parse(text) as DockerConfig;
     } catch {
-      throw new Error(`${file} is not valid JSON`);
+      throw new DockerConfigError(`${file} is not valid JSON; fix it or remove it (docker/login-action writes it)`);
     }
     for (const key of keysFor(registry)) {
       const helper = config.credHelpers?.[key];
