@@ -50,7 +50,8 @@ export interface RunOptions {
   node?: string;
 }
 
-function prepareRun(inputs: Record<string, string>, opts: RunOptions) {
+/** The runner files and environment for one run, and how to read back what it left. */
+export function prepareRun(inputs: Record<string, string>, opts: RunOptions) {
   const runnerTemp = opts.runnerTemp ?? mkdtempSync(join(tmpdir(), 'scratchpack-run-'));
   const outFile = join(runnerTemp, 'github_output');
   const summaryFile = join(runnerTemp, 'step_summary');

@@ -1,7 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parseOutputFile, ROOT, type ActionRun } from './action.js';
+import { prepareRun, ROOT, type ActionRun } from './action.js';
 
 /**
  * Runs the action's entry from src/ in this process, as the runner would run the bundle: INPUT_* variables, and
@@ -12,28 +9,8 @@ export async function runInProcess(
   inputs: Record<string, string>,
   opts: { env?: Record<string, string> } = {},
 ): Promise<ActionRun> {
-  const runnerTemp = mkdtempSync(join(tmpdir(), 'scratchpack-inproc-'));
-  const outFile = join(runnerTemp, 'github_output');
-  const summaryFile = join(runnerTemp, 'step_summary');
-  writeFileSync(outFile, '');
-  writeFileSync(summaryFile, '');
   const saved = process.env;
-  const env: NodeJS.ProcessEnv = {
-    PATH: saved.PATH,
-    HOME: saved.HOME,
-    TMPDIR: saved.TMPDIR,
-    GOCACHE: saved.GOCACHE ?? join(saved.HOME ?? '/root', '.cache', 'go-build'),
-    GOPATH: saved.GOPATH ?? join(saved.HOME ?? '/root', 'go'),
-    GOFLAGS: '-mod=mod',
-    GOTOOLCHAIN: 'local',
-    GITHUB_WORKSPACE: ROOT,
-    RUNNER_TEMP: runnerTemp,
-    GITHUB_OUTPUT: outFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    DOCKER_CONFIG: join(runnerTemp, 'no-docker-config'),
-    ...opts.env,
-  };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const { env, finish } = prepareRun(inputs, { env: { TMPDIR: saved.TMPDIR ?? '/tmp', ...opts.env } });
   const written: string[] = [];
   const write = process.stdout.write;
   const cwd = process.cwd();
@@ -45,7 +22,7 @@ export async function runInProcess(
   }) as typeof process.stdout.write;
   let code = 0;
   try {
-    const { run } = await import('../../src/action/main.js');
+    const { run } = await import('../../src/main.js');
     await run();
   } finally {
     process.stdout.write = write;
@@ -54,17 +31,5 @@ export async function runInProcess(
     code = Number(process.exitCode ?? 0);
     process.exitCode = undefined;
   }
-  const stdout = written.join('');
-  const pick = (cmd: string) => stdout.split('\n').filter((l) => l.startsWith(`::${cmd}`));
-  return {
-    code,
-    stdout,
-    stderr: '',
-    outputs: parseOutputFile(readFileSync(outFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
-    errors: pick('error'),
-    warnings: pick('warning'),
-    notices: pick('notice'),
-    runnerTemp,
-  };
+  return finish(code, written.join(''), '');
 }

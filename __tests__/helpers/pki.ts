@@ -17,21 +17,24 @@ export interface Pki {
 export function makePki(): Pki {
   const dir = mkdtempSync(join(tmpdir(), 'scratchpack-pki-'));
   const f = (n: string) => join(dir, n);
-  sh('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    f('ca.key'),
-    '-out',
-    f('ca.pem'),
-    '-days',
-    '2',
-    '-subj',
-    '/CN=scratchpack test CA',
-  ]);
+  // A self-signed certificate and its key: the CA, and the token signer.
+  const selfSigned = (name: string, cn: string) =>
+    sh('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      f(`${name}.key`),
+      '-out',
+      f(`${name}.pem`),
+      '-days',
+      '2',
+      '-subj',
+      cn,
+    ]);
+  selfSigned('ca', '/CN=scratchpack test CA');
   sh('openssl', [
     'req',
     '-newkey',
@@ -62,21 +65,7 @@ export function makePki(): Pki {
     '-extfile',
     f('ext'),
   ]);
-  sh('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    f('signing.key'),
-    '-out',
-    f('signing.pem'),
-    '-days',
-    '2',
-    '-subj',
-    '/CN=scratchpack token signer',
-  ]);
+  selfSigned('signing', '/CN=scratchpack token signer');
   return {
     dir,
     caPem: f('ca.pem'),
