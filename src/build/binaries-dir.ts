@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Platform } from '../inputs/platform.js';
 
@@ -9,15 +9,26 @@ import type { Platform } from '../inputs/platform.js';
 export class BinariesDir {
   constructor(readonly dir: string) {}
 
+  /** Empties the platform's directory (it holds only the binaries this class put there), keeping the directory. */
   async clear(platform: Platform): Promise<void> {
-    await rm(join(this.dir, platform.slug), { recursive: true, force: true });
+    const at = join(this.dir, platform.slug);
+    const names = await readdir(at).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return [] as string[];
+      throw e;
+    });
+    await Promise.all(names.map((n) => unlink(join(at, n))));
   }
 
   /** A hard link to `file` (a copy across file systems) under its image name; returns its path. */
   async add(platform: Platform, file: string, name: string): Promise<string> {
     const to = join(this.dir, platform.slug, name);
-    await mkdir(join(this.dir, platform.slug), { recursive: true });
-    await link(file, to).catch(() => copyFile(file, to));
+    const place = () => link(file, to).catch(() => copyFile(file, to));
+    // A rerun finds the directory there; only the first run makes it.
+    await link(file, to).catch(async (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') return copyFile(file, to);
+      await mkdir(join(this.dir, platform.slug), { recursive: true });
+      await place();
+    });
     return to;
   }
 }
