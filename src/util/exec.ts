@@ -63,6 +63,9 @@ export const execaExec: Exec = async (cmd, args, opts = {}) => {
       stderr: err.transform,
       stripFinalNewline: false,
       reject: false,
+      // The action never kills what it starts, and its children end with it: no exit hooks or kill timers per call.
+      cleanup: false,
+      forceKillAfterDelay: false,
     });
   } catch (e) {
     return notStarted((e as Error).message); // execa refuses a NUL byte in an argument before it spawns
