@@ -13,7 +13,7 @@ const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 describe('action.yml, the code and the README agree', () => {
   test('runs on node24 from the bundle', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.cjs' });
   });
   test('every input has a description and a default equal to the code default', () => {
     for (const [name, input] of Object.entries(action.inputs) as Array<

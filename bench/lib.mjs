@@ -1,7 +1,7 @@
 // Helpers shared by the benchmark scripts: a real docker-registry on loopback, running the committed
 // action bundle as the runner does, timing, medians. Benchmarks print ratios; nothing here asserts a time.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,8 +108,8 @@ function collect(r, out, summary, runnerTemp) {
 
 const tempRun = () => mkdtempSync(join(tmpdir(), 'scratchpack-bench-run-'));
 
-/** Runs dist/index.js with INPUT_* variables, as the runner does; returns outputs and the summary. */
-export function runAction(inputs, { env = {}, runnerTemp = tempRun(), bundle = join(ROOT, 'dist', 'index.js') } = {}) {
+/** Runs dist/index.cjs with INPUT_* variables, as the runner does; returns outputs and the summary. */
+export function runAction(inputs, { env = {}, runnerTemp = tempRun(), bundle = join(ROOT, 'dist', 'index.cjs') } = {}) {
   const { e, out, summary } = actionEnv(inputs, runnerTemp, env);
   const r = spawnSync(process.execPath, [bundle], { env: e, encoding: 'utf8', maxBuffer: 64 << 20 });
   return collect(r, out, summary, runnerTemp);
@@ -118,7 +118,7 @@ export function runAction(inputs, { env = {}, runnerTemp = tempRun(), bundle = j
 /** Starts the action without blocking this process (the fault proxy is served in-process); `child` is for sampling. */
 export function spawnAction(inputs, { env = {}, runnerTemp = tempRun() } = {}) {
   const { e, out, summary } = actionEnv(inputs, runnerTemp, env);
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env: e });
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.cjs')], { env: e });
   let stdout = '',
     stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -209,5 +209,6 @@ export function bundleAt(rev) {
   const tar = spawnSync('git', ['archive', rev, 'dist'], { cwd: ROOT, maxBuffer: 64 << 20 });
   if (tar.status !== 0) throw new Error(`git archive ${rev} dist: ${tar.stderr}`);
   sh('tar', ['-x', '-C', dir], { input: tar.stdout, encoding: 'buffer' });
-  return join(dir, 'dist', 'index.js');
+  // The action's bundle was dist/index.js before it became CommonJS.
+  return ['index.cjs', 'index.js'].map((f) => join(dir, 'dist', f)).find((f) => existsSync(f));
 }

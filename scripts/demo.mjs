@@ -19,8 +19,8 @@ const env = {
   INPUT_PLATFORMS: 'linux/amd64,linux/arm64,linux/arm/v7',
   INPUT_TAGS: 'ghcr.io/example/hello:demo',
 };
-console.log(`Running dist/index.js on example/ (RUNNER_TEMP=${temp})\n`);
-const r = spawnSync(process.execPath, [join(root, 'dist', 'index.js')], {
+console.log(`Running dist/index.cjs on example/ (RUNNER_TEMP=${temp})\n`);
+const r = spawnSync(process.execPath, [join(root, 'dist', 'index.cjs')], {
   env,
   stdio: ['ignore', 'inherit', 'inherit'],
 });

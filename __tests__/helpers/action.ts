@@ -73,7 +73,7 @@ export function prepareRun(inputs: Record<string, string>, opts: RunOptions) {
     ...opts.env,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const args = [opts.bundle ?? join(ROOT, 'dist', 'index.js')];
+  const args = [opts.bundle ?? join(ROOT, 'dist', 'index.cjs')];
   const finish = (code: number | null, stdout: string, stderr: string): ActionRun => {
     const pick = (cmd: string) => stdout.split('\n').filter((l) => l.startsWith(`::${cmd}`));
     return {
@@ -91,7 +91,7 @@ export function prepareRun(inputs: Record<string, string>, opts: RunOptions) {
   return { env, args, finish };
 }
 
-/** Runs dist/index.js with INPUT_* variables and runner files, exactly as the runner does. */
+/** Runs dist/index.cjs with INPUT_* variables and runner files, exactly as the runner does. */
 export function runAction(inputs: Record<string, string>, opts: RunOptions = {}): ActionRun {
   const { env, args, finish } = prepareRun(inputs, opts);
   const r = spawnSync(opts.node ?? process.execPath, args, { env, cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
