@@ -1,6 +1,7 @@
 import { expect, test } from '@jest/globals';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { runAction } from './helpers/action.js';
 
 // dist/index.cjs loads dist/action.cjs through a V8 code cache under the runner's tool cache or temp directory.
@@ -21,4 +22,21 @@ test('the bundle keeps a V8 code cache: written once, used as is, and a damaged 
   expect(damaged.stderr).toBe('');
   expect(readFileSync(cache, 'utf8')).not.toBe('not a V8 cache');
   expect(readdirSync(dir)).toEqual([name]);
+});
+
+test('writing a cache keeps the three most recent caches of other bundles and removes older ones', () => {
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'scratchpack-v8-'));
+  const dir = join(runnerTemp, 'scratchpack', 'v8-cache');
+  mkdirSync(dir, { recursive: true });
+  const old = ['a', 'b', 'c', 'd', 'e'].map((c, i) => {
+    const f = join(dir, `${c.repeat(32)}.bin`);
+    writeFileSync(f, 'another version');
+    const at = new Date(Date.UTC(2026, 0, 1 + i));
+    utimesSync(f, at, at);
+    return f;
+  });
+  runAction({ platforms: 'linux/amd64/v9' }, { runnerTemp });
+  const kept = readdirSync(dir).sort();
+  expect(kept).toHaveLength(4);
+  expect(kept).toEqual(expect.arrayContaining(old.slice(2).map((f) => basename(f))));
 });

@@ -5,7 +5,7 @@
 // https://nodejs.org/api/vm.html#scriptcreatecacheddata
 'use strict';
 const { createHash } = require('node:crypto');
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -16,7 +16,10 @@ const source = readFileSync(file, 'utf8');
 const env = process.env;
 const root = env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP || tmpdir();
 const key = createHash('sha256').update(`${process.version} ${process.arch}\n`).update(source).digest('hex');
-const cacheFile = join(root, 'scratchpack', 'v8-cache', `${key.slice(0, 32)}.bin`);
+const cacheDir = join(root, 'scratchpack', 'v8-cache');
+const cacheFile = join(cacheDir, `${key.slice(0, 32)}.bin`);
+/** Caches kept: this bundle's and the most recently written others (other versions of the action on this runner). */
+const KEEP = 4;
 let cachedData;
 try {
   cachedData = readFileSync(cacheFile);
@@ -27,10 +30,15 @@ const script = new vm.Script(Module.wrap(source), { filename: file, cachedData }
 process.once('exit', () => {
   if (cachedData && !script.cachedDataRejected) return;
   try {
-    mkdirSync(join(cacheFile, '..'), { recursive: true });
+    mkdirSync(cacheDir, { recursive: true });
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, cacheFile);
+    const others = readdirSync(cacheDir)
+      .filter((n) => n.endsWith('.bin') && join(cacheDir, n) !== cacheFile)
+      .map((n) => ({ path: join(cacheDir, n), at: statSync(join(cacheDir, n)).mtimeMs }))
+      .sort((a, b) => b.at - a.at);
+    for (const o of others.slice(KEEP - 1)) unlinkSync(o.path);
   } catch {
     // A cache that cannot be written only costs the next run a compile.
   }
