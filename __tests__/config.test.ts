@@ -8,7 +8,7 @@ import { parseFileSpec } from '../src/inputs/files.js';
 import { splitWords } from '../src/inputs/words.js';
 import { buildEnv, buildProcs, gcTuning } from '../src/build/go/argv.js';
 
-describe('platforms map to Go env and OCI platform (reference §2.1)', () => {
+describe("platforms map to Go env and OCI platform, as ko's buildEnv and the image-spec's variants do", () => {
   test.each([
     ['linux/amd64', 'linux/amd64', { GOOS: 'linux', GOARCH: 'amd64', GOAMD64: 'v1' }, undefined],
     ['linux/amd64/v1', 'linux/amd64', { GOOS: 'linux', GOARCH: 'amd64', GOAMD64: 'v1' }, undefined],

@@ -145,7 +145,7 @@ describe('linkage, architecture and Go build info', () => {
     expect(info.arch).toBe(arch);
   });
 
-  test('Go PIE has an interpreter and no NEEDED (reference §6.4 gotcha)', () => {
+  test('Go PIE has an interpreter and no NEEDED, so it is dynamic though it needs no library', () => {
     const info = parseElf(readFileSync(files['go-pie']));
     expect(info.interpreter).toBe('/lib64/ld-linux-x86-64.so.2');
     expect(info.needed).toEqual([]);

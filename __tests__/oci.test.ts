@@ -363,13 +363,13 @@ describe('layer, image, index', () => {
       layers: [{ digest: layer.digest, mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip' }],
       annotations: { x: 'y' },
     });
-    const index = JSON.parse(Buffer.from(buildIndex([amd, arm], { i: 'j' }).index.data).toString());
+    const index = JSON.parse(Buffer.from(buildIndex([amd, arm], { i: 'j' }).data).toString());
     expect(index.manifests.map((m: { platform: object }) => m.platform)).toEqual([
       { architecture: 'amd64', os: 'linux' },
       { architecture: 'arm', os: 'linux', variant: 'v7' },
     ]);
     expect(index.annotations).toEqual({ i: 'j' });
-    const reversed = JSON.parse(Buffer.from(buildIndex([arm, amd], {}).index.data).toString());
+    const reversed = JSON.parse(Buffer.from(buildIndex([arm, amd], {}).data).toString());
     expect(reversed.manifests[0].platform.architecture).toBe('arm');
   });
 });

@@ -163,7 +163,7 @@ async function tinyArtifact(dir: string, text: string) {
     manifestAnnotations: {},
     platform: { architecture: 'amd64', os: 'linux' },
   });
-  return buildIndex([image], {});
+  return { images: [image], index: buildIndex([image], {}) };
 }
 
 describe('the layout publisher', () => {

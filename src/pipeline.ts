@@ -129,7 +129,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   }
   const plan = await (run.planner.planned() as Promise<Plan>); // settled: every target passed, so one made it
   const images = targets.map((t) => t.image as ImageArtifact);
-  const artifact = buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
+  const index = buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
+  const artifact = { images, index };
   let published: PublishResult[] | undefined;
   let error: unknown;
   try {

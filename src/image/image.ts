@@ -5,7 +5,6 @@ import {
   type BlobRef,
   type Descriptor,
   type ImageArtifact,
-  type IndexArtifact,
   type IndexEntry,
   type LayerBlob,
   type MediaFamily,
@@ -66,8 +65,11 @@ export function buildImage(layers: LayerBlob[], s: ImageSettings): ImageArtifact
   return { platform: s.platform, layers, config, manifest };
 }
 
-/** Builds the image index with entries in the caller's order (the `platforms` input), never completion order. */
-export function buildIndexBlob(
+/**
+ * Builds the image index with entries in the caller's order (the `platforms` input), never completion order: from
+ * freshly built images, or from what the merge job read back.
+ */
+export function buildIndex(
   entries: IndexEntry[],
   annotations: Record<string, string>,
   descriptorAnnotations: Record<string, string> = {},
@@ -84,14 +86,4 @@ export function buildIndexBlob(
     })),
     ...(oci && nonEmpty(annotations) ? { annotations } : {}),
   });
-}
-
-/** Builds the index for freshly built images; the merge job calls buildIndexBlob with what it read back instead. */
-export function buildIndex(
-  images: ImageArtifact[],
-  annotations: Record<string, string>,
-  descriptorAnnotations: Record<string, string> = {},
-  family: MediaFamily = 'oci',
-): IndexArtifact {
-  return { images, index: buildIndexBlob(images, annotations, descriptorAnnotations, family) };
 }

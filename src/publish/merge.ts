@@ -1,6 +1,6 @@
 import type { Inputs } from '../inputs/inputs.js';
 import { InputError } from '../util/errors.js';
-import { buildIndexBlob } from '../image/image.js';
+import { buildIndex } from '../image/image.js';
 import { sha256Digest } from '../image/digest.js';
 import { MEDIA, type Blob, type IndexEntry, type OciPlatform } from '../image/types.js';
 import { ociPlatform } from '../plan/plan.js';
@@ -63,5 +63,5 @@ export async function mergeIndex(
     throw new InputError(
       `input "merge-digests": ${extra.manifest.digest} is for ${[extra.platform.os, extra.platform.architecture, extra.platform.variant].filter(Boolean).join('/')}, which is not in platforms`,
     );
-  return { index: buildIndexBlob(entries, annotations.index, annotations.descriptor, family), entries };
+  return { index: buildIndex(entries, annotations.index, annotations.descriptor, family), entries };
 }

@@ -62,29 +62,22 @@ function readHeaderTables(r: ByteReader) {
   let shstrndx = r.u16(b ? 62 : 50, 'e_shstrndx');
   const minPh = b ? 56 : 32,
     minSh = b ? 64 : 40;
+  // Where each field sits in a program and a section header: Elf64_Phdr/Elf64_Shdr and their 32-bit forms (elf.h).
+  const ph = b ? { flags: 4, offset: 8, vaddr: 16, filesz: 32 } : { flags: 24, offset: 4, vaddr: 8, filesz: 16 };
+  const sh = b ? { addr: 16, offset: 24, size: 32, link: 40 } : { addr: 12, offset: 16, size: 20, link: 24 };
   const segments: Segment[] = [];
   if (phnum > 0) {
     if (phentsize < minPh) throw new ElfError(`corrupt: e_phentsize ${phentsize} is smaller than ${minPh}`);
     r.check(phoff, phnum * phentsize, 'program header table');
     for (let i = 0; i < phnum; i++) {
       const o = phoff + i * phentsize;
-      segments.push(
-        b
-          ? {
-              type: r.u32(o, 'p_type'),
-              flags: r.u32(o + 4, 'p_flags'),
-              offset: r.u64(o + 8, 'p_offset'),
-              vaddr: r.addr64(o + 16, 'p_vaddr'),
-              filesz: r.u64(o + 32, 'p_filesz'),
-            }
-          : {
-              type: r.u32(o, 'p_type'),
-              offset: r.u32(o + 4, 'p_offset'),
-              vaddr: r.u32(o + 8, 'p_vaddr'),
-              filesz: r.u32(o + 16, 'p_filesz'),
-              flags: r.u32(o + 24, 'p_flags'),
-            },
-      );
+      segments.push({
+        type: r.u32(o, 'p_type'),
+        flags: r.u32(o + ph.flags, 'p_flags'),
+        offset: r.word(o + ph.offset, 'p_offset'),
+        vaddr: r.addr(o + ph.vaddr, 'p_vaddr'),
+        filesz: r.word(o + ph.filesz, 'p_filesz'),
+      });
     }
   }
   const sections: Section[] = [];
@@ -98,25 +91,14 @@ function readHeaderTables(r: ByteReader) {
     const raw = [];
     for (let i = 0; i < shnum; i++) {
       const o = shoff + i * shentsize;
-      raw.push(
-        b
-          ? {
-              nameOff: r.u32(o, 'sh_name'),
-              type: r.u32(o + 4, 'sh_type'),
-              addr: r.addr64(o + 16, 'sh_addr'),
-              offset: r.u64(o + 24, 'sh_offset'),
-              size: r.u64(o + 32, 'sh_size'),
-              link: r.u32(o + 40, 'sh_link'),
-            }
-          : {
-              nameOff: r.u32(o, 'sh_name'),
-              type: r.u32(o + 4, 'sh_type'),
-              addr: r.u32(o + 12, 'sh_addr'),
-              offset: r.u32(o + 16, 'sh_offset'),
-              size: r.u32(o + 20, 'sh_size'),
-              link: r.u32(o + 24, 'sh_link'),
-            },
-      );
+      raw.push({
+        nameOff: r.u32(o, 'sh_name'),
+        type: r.u32(o + 4, 'sh_type'),
+        addr: r.addr(o + sh.addr, 'sh_addr'),
+        offset: r.word(o + sh.offset, 'sh_offset'),
+        size: r.word(o + sh.size, 'sh_size'),
+        link: r.u32(o + sh.link, 'sh_link'),
+      });
     }
     const strtab = raw[shstrndx];
     for (const s of raw) {
