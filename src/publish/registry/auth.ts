@@ -27,15 +27,20 @@ export class Authenticator {
   private challenge?: Challenge;
   private readonly tokens = new Map<string, CachedToken>();
   private refreshToken?: string;
+  private origin?: URL;
 
   constructor(
     private readonly registry: string,
     private readonly credential: Credential | undefined,
     private readonly transport: Transport,
-    private readonly allowHttpRealm: boolean,
     private readonly now: () => number = Date.now,
   ) {
     this.refreshToken = credential?.identityToken;
+  }
+
+  /** The origin the registry answered on: only a registry reached over plain HTTP may name a plain-HTTP realm. */
+  reachedAt(origin: URL): void {
+    this.origin = origin;
   }
 
   /** Remembers the challenge from a 401; returns false when there is nothing new to answer with. */
@@ -73,12 +78,15 @@ export class Authenticator {
         `realm "${ch.params.realm ?? ''}" is not a URL`,
       );
     }
-    if (realm.protocol !== 'https:' && !(realm.protocol === 'http:' && this.allowHttpRealm)) {
+    const plain =
+      realm.protocol === 'http:' && this.origin?.protocol === 'http:' && realm.hostname === this.origin.hostname;
+    if (realm.protocol !== 'https:' && !plain) {
       throw new RegistryError(
         this.registry,
         'authenticate',
         'refused',
-        `token realm ${realm.origin} is not HTTPS; credentials are only sent over TLS`,
+        `token realm ${realm.origin} is not HTTPS; credentials go over plain HTTP only to the host of a registry that ` +
+          'itself answered over plain HTTP (loopback, or listed in insecure-registries)',
       );
     }
     return realm;

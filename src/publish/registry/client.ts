@@ -49,6 +49,7 @@ export class RegistryClient {
       try {
         const res = await this.transport.send({ method: 'GET', url: `${scheme}://${host}/v2/` }, this.registry, 'ping');
         this.base = `${scheme}://${host}`;
+        this.auth.reachedAt(new URL(this.base));
         if (res.status === 401) this.auth.learn(res.headers['www-authenticate']);
         else if (res.status !== 200)
           throw new RegistryError(this.registry, 'ping /v2/', res.status, errorDetail(res.body));
@@ -63,14 +64,30 @@ export class RegistryClient {
     throw last;
   }
 
+  /**
+   * Sends a request to the registry, or to a URL it gave (an upload Location, a redirect). A URL may leave TLS only
+   * when the registry itself answered over plain HTTP: a TLS-terminating proxy that hands out http:// Locations would
+   * otherwise receive the credentials and the layers in cleartext. Credentials go only to the registry's own origin.
+   */
   private async send(req: HttpRequest, scopes: string[], operation: string): Promise<HttpResponse> {
-    const sameHost = new URL(req.url).host === new URL(this.base).host;
+    const url = new URL(req.url);
+    const base = new URL(this.base);
+    if (url.protocol !== base.protocol && url.protocol !== 'https:') {
+      throw new RegistryError(
+        this.registry,
+        operation,
+        'refused',
+        `the registry, reached over ${base.protocol.slice(0, -1)}, sent us to ${url.protocol}//${url.host}; ` +
+          'nothing is sent over plain HTTP to a registry that speaks TLS (check the proxy in front of it)',
+      );
+    }
+    const sameOrigin = url.origin === base.origin;
     const withAuth = async (force: boolean): Promise<HttpRequest> => {
-      const authz = sameHost ? await this.auth.header(scopes, force) : undefined;
+      const authz = sameOrigin ? await this.auth.header(scopes, force) : undefined;
       return { ...req, headers: { ...req.headers, ...(authz ? { authorization: authz } : {}) } };
     };
     let res = await this.transport.send(await withAuth(false), this.registry, operation);
-    if (res.status === 401 && sameHost && this.auth.learn(res.headers['www-authenticate'])) {
+    if (res.status === 401 && sameOrigin && this.auth.learn(res.headers['www-authenticate'])) {
       res = await this.transport.send(await withAuth(true), this.registry, operation);
     }
     return res;
