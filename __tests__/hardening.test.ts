@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runActionAsync, sh } from './helpers/action.js';
 import { startDualProxy, startRecorder } from './helpers/dual-proxy.js';
 import { makePki, type Pki } from './helpers/pki.js';
-import { startRegistry, type Registry } from './helpers/registry.js';
+import { startProxy, startRegistry, type Registry } from './helpers/registry.js';
 
 const USER = 'ci-bot';
 const PASSWORD = `pw-${randomBytes(12).toString('hex')}`;
@@ -62,6 +63,45 @@ describe('no credential or layer over plain HTTP to a registry that speaks TLS',
     } finally {
       await proxy.stop();
       await realm.stop();
+    }
+  });
+});
+
+describe('every byte read from a registry is checked', () => {
+  test('a config blob that is not the one its manifest names fails the merge, and no tag moves', async () => {
+    const plain = await startRegistry();
+    const proxy = await startProxy(plain.host);
+    try {
+      const digestsDir = mkdtempSync(join(tmpdir(), 'scratchpack-digests-'));
+      const tags = `${proxy.host}/acme/tamper:1`;
+      const built = await runActionAsync({
+        ...common,
+        push: 'true',
+        'push-by-digest': 'true',
+        'digests-dir': digestsDir,
+        tags,
+      });
+      expect(built.code).toBe(0);
+      // The config a proxy or a redirect target might serve instead: it claims another platform.
+      const lie = JSON.stringify({ architecture: 'arm64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] } });
+      proxy.fault = (req) =>
+        req.method === 'GET' && req.path.includes('/blobs/sha256:') ? { status: 200, body: lie } : 'pass';
+      const before = proxy.seen.length;
+      const merge = await runActionAsync({
+        ...common,
+        platforms: 'linux/arm64',
+        push: 'true',
+        'merge-digests': digestsDir,
+        tags,
+      });
+      expect(merge.code).toBe(1);
+      expect(merge.errors).toEqual([
+        expect.stringMatching(/GET blob acme\/tamper@sha256:[a-f0-9]{64} failed \(digest mismatch\)/),
+      ]);
+      expect(proxy.seen.slice(before).filter((r) => r.method === 'PUT')).toEqual([]);
+    } finally {
+      await proxy.close();
+      await plain.stop();
     }
   });
 });

@@ -105,8 +105,8 @@ export interface Seen {
   status?: number;
 }
 
-/** What the proxy should do with a request: pass it on, answer with a status, or drop the connection. */
-export type Fault = 'pass' | 'drop' | { status: number; headers?: Record<string, string> };
+/** What the proxy should do with a request: pass it on, answer with a status (and a body), or drop the connection. */
+export type Fault = 'pass' | 'drop' | { status: number; headers?: Record<string, string>; body?: string };
 
 /** A plain-HTTP proxy in front of a registry that records every request and can inject faults. */
 export interface Proxy {
@@ -140,7 +140,7 @@ export async function startProxy(target: string): Promise<Proxy> {
         seen.injected = String(f.status);
         seen.status = f.status;
         res.writeHead(f.status, { 'content-type': 'application/json', ...f.headers });
-        res.end(JSON.stringify({ errors: [{ code: 'UNAVAILABLE', message: `injected ${f.status}` }] }));
+        res.end(f.body ?? JSON.stringify({ errors: [{ code: 'UNAVAILABLE', message: `injected ${f.status}` }] }));
         return;
       }
       const forward = () => {

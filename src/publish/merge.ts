@@ -32,14 +32,17 @@ export async function mergeIndex(
         'digest mismatch',
         `the registry returned other bytes (${sha256Digest(data)})`,
       );
-    const manifest = JSON.parse(data.toString('utf8')) as { mediaType?: string; config?: { digest?: string } };
+    const manifest = JSON.parse(data.toString('utf8')) as {
+      mediaType?: string;
+      config?: { digest?: string; size?: number };
+    };
     if (manifest.mediaType !== MEDIA[family].manifest) {
       throw new InputError(
         `input "merge-digests": ${digest} is ${manifest.mediaType ?? 'a manifest without mediaType'}, but media-types is ${family} (${MEDIA[family].manifest}); the families never mix`,
       );
     }
     const config = JSON.parse(
-      (await client.getBlob(repo, manifest.config?.digest ?? '')).toString('utf8'),
+      (await client.getBlob(repo, manifest.config?.digest ?? '', manifest.config?.size ?? -1)).toString('utf8'),
     ) as OciPlatform;
     const platform: OciPlatform = {
       architecture: config.architecture,

@@ -4,6 +4,7 @@ import { RegistryError, errorDetail } from './errors.js';
 import type { HttpRequest, HttpResponse } from './http.js';
 import type { Transport } from './transport.js';
 import { shortDigest } from '../../util/format.js';
+import { sha256Digest } from '../../image/digest.js';
 
 /** A blob to upload, opened lazily so a retry can stream it again from disk. */
 export interface BlobSource {
@@ -207,8 +208,11 @@ export class RegistryClient {
     return { mediaType: (res.headers['content-type'] ?? '').split(';')[0].trim(), data: res.body };
   }
 
-  /** GETs a small blob (an image config), following the registry's redirect without our credentials. */
-  async getBlob(repo: string, digest: string): Promise<Buffer> {
+  /**
+   * GETs a small blob (an image config), following the registry's redirect without our credentials, and checks the
+   * bytes against the digest and size that named it before anyone reads them: they may come from another host.
+   */
+  async getBlob(repo: string, digest: string, size: number): Promise<Buffer> {
     let url = `${this.base}/v2/${repo}/blobs/${digest}`;
     for (let hops = 0; hops < 5; hops++) {
       const res = await this.send({ method: 'GET', url }, [pullScope(repo)], `GET blob ${shortDigest(digest)}`);
@@ -217,6 +221,15 @@ export class RegistryClient {
         continue;
       }
       if (res.status !== 200) this.fail(`GET blob ${repo}@${digest}`, res);
+      const got = sha256Digest(res.body);
+      if (got !== digest || res.body.length !== size) {
+        throw new RegistryError(
+          this.registry,
+          `GET blob ${repo}@${digest}`,
+          'digest mismatch',
+          `the registry returned ${res.body.length} bytes with digest ${got}, not the ${size} bytes the manifest names`,
+        );
+      }
       return res.body;
     }
     throw new RegistryError(this.registry, `GET blob ${digest}`, 'redirect loop', '');
