@@ -80,9 +80,14 @@ describe('references', () => {
     ['ghcr.io/acme/app:-bad', 'tag "-bad"'],
     ['ghcr.io/acme/app@sha256:abc', 'digest "sha256:abc"'],
     ['bad_host.io:99999x/app', 'registry "bad_host.io:99999x"'],
+    ['[evil.com#/app:1', 'registry "[evil.com#" is not a host[:port]'],
+    ['[::1/app:1', 'registry "[::1" is not a host[:port]'],
     ['', 'empty reference'],
   ])('rejects %s', (text, message) => {
     expect(() => parseReference(text)).toThrow(message);
+  });
+  test('a bracketed IPv6 registry is a host', () => {
+    expect(parseTag('[::1]:5000/app:1')).toMatchObject({ registry: '[::1]:5000', repository: 'app' });
   });
   test('tags default to latest and may not pin a digest', () => {
     expect(parseTag('ghcr.io/a/b').full).toBe('ghcr.io/a/b:latest');

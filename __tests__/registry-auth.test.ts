@@ -183,6 +183,9 @@ describe('token auth: registry trusting a token server that signs real JWTs', ()
     // Each scope set's first token is expired on purpose: the registry's 401 must make the client fetch a fresh one.
     expect(scopes.filter((s) => s === 'repository:acme/tok:push,pull').length).toBeGreaterThanOrEqual(2);
     expect(run.summary).toMatch(/4 uploaded, 0 already present, 4 mounted/);
+    // The bearer tokens the server handed out are masked too, as soon as they arrive.
+    expect(tokens.tokens.length).toBeGreaterThan(0);
+    for (const t of tokens.tokens) expect(run.stdout).toContain(`::add-mask::${t}`);
   });
 
   test('identitytoken from docker login goes through the OAuth2 POST with grant_type=refresh_token', async () => {

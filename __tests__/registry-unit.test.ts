@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseChallenges } from '../src/publish/registry/challenge.js';
 import { backoffMs, DEFAULT_RETRY, retryAfterMs } from '../src/publish/registry/retry.js';
-import { resolveCredential } from '../src/publish/registry/credentials.js';
+import { resolveCredential, DockerConfigError } from '../src/publish/registry/credentials.js';
 import { execaExec } from '../src/util/exec.js';
 import { isLoopback } from '../src/publish/registry/client.js';
 
@@ -116,5 +116,71 @@ describe('credentials, in order', () => {
       password: 'ghs_x',
     });
     expect(await resolveCredential('quay.io', inputs, env(), execaExec, mask)).toBeUndefined();
+  });
+});
+
+describe('credentials the user cannot see are never quoted or guessed', () => {
+  let dir: string;
+  let oldPath: string | undefined;
+  const none = { username: '', password: '', githubToken: '' };
+  const seen: string[] = [];
+  const keep = (s: string) => void seen.push(s);
+  const SECRET = 'hunter2-s3cret-value';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'scratchpack-badcreds-'));
+    const script = (name: string, body: string) => {
+      writeFileSync(join(dir, `docker-credential-${name}`), `#!/bin/sh\n${body}\n`);
+      chmodSync(join(dir, `docker-credential-${name}`), 0o755);
+    };
+    script('raw', `echo '${SECRET}'`);
+    script('slow', 'sleep 60');
+    oldPath = process.env.PATH;
+    process.env.PATH = `${dir}:${oldPath}`;
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({
+        auths: {
+          'nocolon.example': { auth: Buffer.from(SECRET).toString('base64') },
+          'MIXED.Example': { auth: Buffer.from('mixed:case-pass').toString('base64') },
+        },
+        credHelpers: { 'raw.example': 'raw' },
+      }),
+    );
+  });
+  afterAll(() => {
+    process.env.PATH = oldPath;
+  });
+  const env = () => ({ DOCKER_CONFIG: dir, HOME: dir });
+
+  test('an auth entry without a colon is an error naming the entry, not a username made of the secret', async () => {
+    const got = resolveCredential('nocolon.example', none, env(), execaExec, keep);
+    await expect(got).rejects.toThrow(DockerConfigError);
+    await expect(got).rejects.toThrow('auths["nocolon.example"].auth is not base64 of user:password');
+    await expect(got).rejects.not.toThrow(SECRET);
+    expect(seen).toContain(SECRET);
+  });
+
+  test('a helper that prints something other than JSON: masked first, then one error that quotes none of it', async () => {
+    seen.length = 0;
+    const got = resolveCredential('raw.example', none, env(), execaExec, keep);
+    await expect(got).rejects.toThrow('docker-credential-raw get for raw.example printed 21 bytes that are not JSON');
+    await expect(got).rejects.not.toThrow(SECRET.slice(0, 6));
+    expect(seen[0]).toBe(SECRET);
+  });
+
+  test('registry names are looked up in config.json whatever their case', async () => {
+    expect(await resolveCredential('mixed.example', none, env(), execaExec, keep)).toMatchObject({
+      username: 'mixed',
+      password: 'case-pass',
+    });
+    expect(await resolveCredential('GHCR.IO', { ...none, githubToken: 'ghs_y' }, env(), execaExec, keep)).toMatchObject(
+      { password: 'ghs_y' },
+    );
+  });
+
+  test('a credential helper that does not answer is stopped at the timeout the port was given', async () => {
+    const r = await execaExec('docker-credential-slow', ['get'], { input: 'x', timeoutMs: 300 });
+    expect(r.exitCode).toBe(124);
+    expect(r.stderr).toBe('docker-credential-slow: no answer within 300 ms; stopped');
   });
 });

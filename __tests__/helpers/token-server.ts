@@ -16,6 +16,8 @@ export interface TokenRequest {
 export interface TokenServer {
   realm: string;
   requests: TokenRequest[];
+  /** Every token handed out, in order. */
+  tokens: string[];
   close: () => Promise<void>;
 }
 
@@ -43,7 +45,7 @@ export async function startTokenServer(o: {
   const key = readFileSync(o.signingKey, 'utf8');
   const x5c = [derBase64(o.signingCert)];
   const issued = new Set<string>();
-  const server: TokenServer = { realm: '', requests: [], close: async () => undefined };
+  const server: TokenServer = { realm: '', requests: [], tokens: [], close: async () => undefined };
   const sign = (scopes: string[]): string => {
     const now = Math.floor(Date.now() / 1000);
     const key1 = scopes.slice().sort().join(' ');
@@ -86,6 +88,7 @@ export async function startTokenServer(o: {
       res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
       if (!ok) return res.end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'bad credentials' }] }));
       const token = sign(scopes);
+      server.tokens.push(token);
       res.end(JSON.stringify({ token, access_token: token, expires_in: 300, issued_at: new Date().toISOString() }));
     });
   });

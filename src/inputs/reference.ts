@@ -24,7 +24,8 @@ function isDomain(first: string): boolean {
 
 function checkDomain(text: string, domain: string): void {
   const m = /^(\[[0-9a-fA-F:]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(domain);
-  const hostOk = m !== null && (m[1].startsWith('[') || m[1].split('.').every((p) => HOST_PART.test(p)));
+  const host = m?.[1] ?? '';
+  const hostOk = m !== null && (/^\[[0-9a-fA-F:]+\]$/.test(host) || host.split('.').every((p) => HOST_PART.test(p)));
   if (!hostOk) throw new ParseError(`reference "${text}": registry "${domain}" is not a host[:port]`);
 }
 

@@ -21,9 +21,16 @@ function givenEpoch(
   }
 }
 
+/** How long `git log` may take: a repository on a stalled network file system must not hold the job. */
+const GIT_TIMEOUT_MS = 30_000;
+
 /** The commit time of HEAD, else 0: the epoch when none is given. Never throws. */
 async function gitEpoch(exec: Exec, workDir: string, env: NodeJS.ProcessEnv): Promise<[number, EpochSource]> {
-  const git = await exec('git', ['log', '-1', '--format=%ct'], { cwd: workDir, env: env as Record<string, string> });
+  const git = await exec('git', ['log', '-1', '--format=%ct'], {
+    cwd: workDir,
+    env: env as Record<string, string>,
+    timeoutMs: GIT_TIMEOUT_MS,
+  });
   const t = git.stdout.trim();
   return git.exitCode === 0 && /^\d+$/.test(t) ? [Number(t), 'git'] : [0, 'default'];
 }

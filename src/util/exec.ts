@@ -12,7 +12,7 @@ export interface ExecResult {
 export type Exec = (
   cmd: string,
   args: string[],
-  opts?: { cwd?: string; env?: Record<string, string>; input?: string },
+  opts?: { cwd?: string; env?: Record<string, string>; input?: string; timeoutMs?: number },
 ) => Promise<ExecResult>;
 
 /** Most bytes kept of one output stream: go's diagnostics are far smaller, and a runaway program cannot fill memory. */
@@ -62,15 +62,18 @@ export const execaExec: Exec = async (cmd, args, opts = {}) => {
       stdout: out.transform,
       stderr: err.transform,
       stripFinalNewline: false,
+      ...(opts.timeoutMs ? { timeout: opts.timeoutMs } : {}),
       reject: false,
-      // The action never kills what it starts, and its children end with it: no exit hooks or kill timers per call.
+      // The action kills only what overstays a timeout, and its children end with it: no exit hooks per call.
       cleanup: false,
-      forceKillAfterDelay: false,
+      forceKillAfterDelay: opts.timeoutMs ? 2000 : false,
     });
   } catch (e) {
     return notStarted((e as Error).message); // execa refuses a NUL byte in an argument before it spawns
   }
   const r = await running;
+  if (r.timedOut)
+    return { exitCode: 124, stdout: '', stderr: `${cmd}: no answer within ${opts.timeoutMs} ms; stopped` };
   if (r.exitCode === undefined && r.signal === undefined)
     return notStarted(r.originalMessage ?? r.shortMessage ?? 'did not start');
   const exitCode = r.exitCode ?? 128 + (constants.signals[r.signal as keyof typeof constants.signals] ?? 0);

@@ -33,6 +33,8 @@ export class Authenticator {
     private readonly registry: string,
     private readonly credential: Credential | undefined,
     private readonly transport: Transport,
+    /** Masks a secret in the log (core.setSecret): the tokens a token server hands out are secrets too. */
+    private readonly mask: (secret: string) => void = () => undefined,
     private readonly now: () => number = Date.now,
   ) {
     this.refreshToken = credential?.identityToken;
@@ -133,15 +135,25 @@ export class Authenticator {
           (this.credential ? `credentials from ${this.credential.source} were refused` : 'anonymous access refused'),
       );
     }
-    const body = JSON.parse(res.body.toString('utf8')) as {
-      token?: string;
-      access_token?: string;
-      expires_in?: number;
-      refresh_token?: string;
-    };
+    let body: { token?: string; access_token?: string; expires_in?: number; refresh_token?: string };
+    try {
+      body = JSON.parse(res.body.toString('utf8')) as typeof body;
+    } catch {
+      // JSON.parse quotes the start of its input in its message, and that may be a token: say only what went wrong.
+      throw new RegistryError(
+        this.registry,
+        'token',
+        'bad response',
+        'the token server answered with something that is not JSON',
+      );
+    }
     const token = body.token ?? body.access_token;
     if (!token) throw new RegistryError(this.registry, 'token', 'bad response', 'no token in the token server answer');
-    if (body.refresh_token) this.refreshToken = body.refresh_token;
+    this.mask(token);
+    if (body.refresh_token) {
+      this.mask(body.refresh_token);
+      this.refreshToken = body.refresh_token;
+    }
     const ttl = Math.max(60, body.expires_in ?? 60);
     return { token, expiresAt: this.now() + (ttl - 10) * 1000 };
   }

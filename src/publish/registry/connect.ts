@@ -33,7 +33,7 @@ export function clientFactory(o: ConnectOptions): (registry: string) => Promise<
         const client = new RegistryClient(
           registry,
           o.transport,
-          new Authenticator(registry, credential, o.transport),
+          new Authenticator(registry, credential, o.transport, o.mask),
           plain,
         );
         await client.ping();

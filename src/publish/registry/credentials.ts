@@ -30,6 +30,9 @@ function keysFor(registry: string): string[] {
     : [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`, `https://${registry}/v2/`];
 }
 
+/** How long a credential helper may take: a helper that waits for a keyring prompt must not hold the job. */
+const HELPER_TIMEOUT_MS = 30_000;
+
 async function fromHelper(
   helper: string,
   registry: string,
@@ -37,15 +40,34 @@ async function fromHelper(
   mask: (s: string) => void,
 ): Promise<Credential | undefined> {
   const server = registry === 'docker.io' ? 'https://index.docker.io/v1/' : registry;
-  const r = await exec(`docker-credential-${helper}`, ['get'], { input: server });
+  const name = `docker-credential-${helper}`;
+  const r = await exec(name, ['get'], { input: server, timeoutMs: HELPER_TIMEOUT_MS });
   if (r.exitCode !== 0) return undefined;
-  const got = JSON.parse(r.stdout) as { Username?: string; Secret?: string };
-  if (!got.Secret) return undefined;
+  // Whatever it printed may be the secret, well-formed or not: masked before anything can quote it.
+  for (const line of r.stdout.split('\n')) if (line.trim()) mask(line.trim());
+  let got: { Username?: unknown; Secret?: unknown };
+  try {
+    got = JSON.parse(r.stdout) as typeof got;
+  } catch {
+    throw new DockerConfigError(
+      `${name} get for ${registry} printed ${r.stdout.length} bytes that are not JSON; expected {"Username": ..., "Secret": ...}`,
+    );
+  }
+  if (typeof got?.Secret !== 'string' || !got.Secret) return undefined;
   mask(got.Secret);
-  const source = `docker-credential-${helper}`;
-  return got.Username === '<token>'
-    ? { identityToken: got.Secret, source }
-    : { username: got.Username, password: got.Secret, source };
+  const username = typeof got.Username === 'string' ? got.Username : undefined;
+  return username === '<token>'
+    ? { identityToken: got.Secret, source: name }
+    : { username, password: got.Secret, source: name };
+}
+
+/** The config with its registry keys in lower case, as host names compare. */
+function lowerKeys(c: DockerConfig): DockerConfig {
+  const lower = <T>(o: Record<string, T> | undefined) =>
+    o && typeof o === 'object'
+      ? Object.fromEntries(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]))
+      : undefined;
+  return { ...c, auths: lower(c.auths), credHelpers: lower(c.credHelpers) };
 }
 
 /**
@@ -59,6 +81,8 @@ export async function resolveCredential(
   exec: Exec,
   mask: (s: string) => void,
 ): Promise<Credential | undefined> {
+  // Host names are case-insensitive; config.json keys and ghcr.io are compared in lower case.
+  registry = registry.toLowerCase();
   if (inputs.username || inputs.password)
     return { username: inputs.username, password: inputs.password, source: 'the username/password inputs' };
   const dir = env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
@@ -67,7 +91,7 @@ export async function resolveCredential(
   if (text !== undefined) {
     let config: DockerConfig;
     try {
-      config = JSON.parse(text) as DockerConfig;
+      config = lowerKeys(JSON.parse(text) as DockerConfig);
     } catch {
       throw new DockerConfigError(`${file} is not valid JSON; fix it or remove it (docker/login-action writes it)`);
     }
@@ -86,10 +110,16 @@ export async function resolveCredential(
         return { identityToken: a.identitytoken, source: file };
       }
       if (a.auth) {
-        const decoded = Buffer.from(a.auth, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        const password = decoded.slice(colon + 1);
         mask(a.auth);
+        const decoded = Buffer.from(a.auth, 'base64').toString('utf8');
+        mask(decoded);
+        const colon = decoded.indexOf(':');
+        if (colon < 0) {
+          throw new DockerConfigError(
+            `${file}: auths["${key}"].auth is not base64 of user:password (it has no ':'); log in again or fix the entry`,
+          );
+        }
+        const password = decoded.slice(colon + 1);
         mask(password);
         return { username: decoded.slice(0, colon), password, source: file };
       }
