@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runActionAsync, sh } from './helpers/action.js';
+import { ROOT, runAction, runActionAsync, sh } from './helpers/action.js';
 import { startDualProxy, startRecorder } from './helpers/dual-proxy.js';
 import { makePki, type Pki } from './helpers/pki.js';
 import { startProxy, startRegistry, type Registry } from './helpers/registry.js';
@@ -103,5 +103,64 @@ describe('every byte read from a registry is checked', () => {
       await proxy.close();
       await plain.stop();
     }
+  });
+});
+
+describe('oci-layout replaces only a layout or an empty directory', () => {
+  /** A workspace of its own, with a git directory and sources, so a bad layout path can only hurt this copy. */
+  function workspace(): string {
+    const ws = mkdtempSync(join(tmpdir(), 'scratchpack-ws-'));
+    cpSync(join(ROOT, 'example'), join(ws, 'example'), { recursive: true });
+    mkdirSync(join(ws, '.git'));
+    writeFileSync(join(ws, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    mkdirSync(join(ws, 'src'));
+    writeFileSync(join(ws, 'src', 'keep.ts'), 'export {};\n');
+    return ws;
+  }
+  // The .git here is only something to lose, not a repository go could stamp a version from.
+  const wsEnv = (ws: string) => ({ GITHUB_WORKSPACE: ws, GOFLAGS: '-mod=mod -buildvcs=false' });
+  const inWorkspace = (ws: string, inputs: Record<string, string>) =>
+    runAction({ ...common, ...inputs }, { cwd: ws, env: wsEnv(ws) });
+
+  test.each([
+    ['.', 'is or contains the workspace'],
+    ['src', 'is neither an OCI image layout (it has no oci-layout file) nor an empty directory'],
+  ])('oci-layout: %s fails with one error and deletes nothing', (path, why) => {
+    const ws = workspace();
+    const run = inWorkspace(ws, { 'oci-layout': path });
+    expect(run.code).toBe(1);
+    expect(run.errors).toEqual([expect.stringContaining(`input "oci-layout": "${path}" `)]);
+    expect(run.errors[0]).toContain(why);
+    expect(readFileSync(join(ws, 'src', 'keep.ts'), 'utf8')).toBe('export {};\n');
+    expect(readFileSync(join(ws, '.git', 'HEAD'), 'utf8')).toContain('refs/heads/main');
+    expect(existsSync(join(ws, 'example', 'main.go'))).toBe(true);
+  });
+
+  test('the binaries directory and the layer store are refused too', () => {
+    const ws = workspace();
+    const runnerTemp = mkdtempSync(join(tmpdir(), 'scratchpack-rt-'));
+    for (const [path, what] of [
+      [join(runnerTemp, 'scratchpack', 'binaries'), 'the binaries directory'],
+      [join(runnerTemp, 'scratchpack', 'layers', 'oci'), 'lies inside the layer store'],
+      [runnerTemp, 'the binaries directory'],
+    ]) {
+      const run = runAction({ ...common, 'oci-layout': path }, { cwd: ws, runnerTemp, env: wsEnv(ws) });
+      expect(run.errors).toEqual([expect.stringContaining(what)]);
+    }
+  });
+
+  test('an old layout is replaced, and what killed jobs left beside it is removed', () => {
+    const ws = workspace();
+    const first = inWorkspace(ws, { 'oci-layout': 'out/oci' });
+    expect(first.code).toBe(0);
+    for (const leftover of ['oci.partial-999999', 'oci.old-999998'])
+      mkdirSync(join(ws, 'out', leftover, 'blobs'), { recursive: true });
+    const second = inWorkspace(ws, { 'oci-layout': 'out/oci', labels: 'changed=yes' });
+    expect(second.code).toBe(0);
+    expect(second.outputs.digest).not.toBe(first.outputs.digest);
+    expect(JSON.parse(readFileSync(join(ws, 'out', 'oci', 'index.json'), 'utf8')).manifests[0].digest).toBe(
+      second.outputs.digest,
+    );
+    expect(readdirSync(join(ws, 'out'))).toEqual(['oci']);
   });
 });

@@ -53,6 +53,7 @@ function deps(exec: Exec, tempRoot: string): PipelineDeps {
     memory: 1 << 30,
     policy: DEFAULT_RETRY,
     layers: layers(tempRoot),
+    layerStoreDir: join(tempRoot, 'layers'),
     group: (_name, fn) => fn(),
   };
 }

@@ -16,6 +16,7 @@ import { planner, type Planner } from './plan/planner.js';
 import { resolveToolchains, type Toolchain } from './plan/toolchains.js';
 import { prepare, type Setup } from './plan/workspace.js';
 import { readDigestFiles, writeDigestFiles } from './publish/digest-files.js';
+import { checkLayoutTarget } from './publish/layout-target.js';
 import { mergeIndex } from './publish/merge.js';
 import { openPublishers, registryPublisher, type Publishers } from './publish/open.js';
 import { connectRegistries } from './publish/registry/connect.js';
@@ -36,6 +37,8 @@ export interface PipelineDeps extends RegistryDeps {
   memory: number;
   /** Reading, compressing and storing layers (the store doubles as the cache across runs). */
   layers: LayerIO;
+  /** Where the layer store keeps its files, which no output may replace. */
+  layerStoreDir: string;
   group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
 }
 
@@ -191,8 +194,16 @@ async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
     repository: deps.env.GITHUB_REPOSITORY,
     sha: deps.env.GITHUB_SHA,
   };
+  // Relative paths are the workspace's, as working-directory and files are.
+  const layoutDir = resolve(setup.workspace, inputs.ociLayout || join(deps.tempRoot, 'oci'));
+  const binaries = new BinariesDir(join(deps.tempRoot, 'binaries'));
+  await checkLayoutTarget(layoutDir, inputs.ociLayout || layoutDir, [
+    { path: setup.workspace, what: 'the workspace', inside: false },
+    { path: binaries.dir, what: 'the binaries directory', inside: true },
+    { path: deps.layerStoreDir, what: 'the layer store', inside: true },
+  ]);
   const layout = {
-    dir: resolve(inputs.ociLayout || join(deps.tempRoot, 'oci')),
+    dir: layoutDir,
     annotations: layoutAnnotationsOf(inputs),
   };
   return {
@@ -201,7 +212,7 @@ async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
     epoch,
     source,
     planner: planner(inputs, setup, source, epoch, runner),
-    binaries: new BinariesDir(join(deps.tempRoot, 'binaries')),
+    binaries,
     publishers: openPublishers(inputs, layout, deps),
     layers: deps.layers,
     layerSlot: limiter(deps.concurrency),

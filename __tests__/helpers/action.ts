@@ -48,6 +48,8 @@ export interface RunOptions {
   runnerTemp?: string;
   bundle?: string;
   node?: string;
+  /** The action's working directory; the repository root unless a test gives its own workspace. */
+  cwd?: string;
 }
 
 /** The runner files and environment for one run, and how to read back what it left. */
@@ -94,7 +96,12 @@ export function prepareRun(inputs: Record<string, string>, opts: RunOptions) {
 /** Runs dist/index.cjs with INPUT_* variables and runner files, exactly as the runner does. */
 export function runAction(inputs: Record<string, string>, opts: RunOptions = {}): ActionRun {
   const { env, args, finish } = prepareRun(inputs, opts);
-  const r = spawnSync(opts.node ?? process.execPath, args, { env, cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
+  const r = spawnSync(opts.node ?? process.execPath, args, {
+    env,
+    cwd: opts.cwd ?? ROOT,
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
   return finish(r.status, r.stdout ?? '', r.stderr ?? '');
 }
 
@@ -102,7 +109,7 @@ export function runAction(inputs: Record<string, string>, opts: RunOptions = {})
 export function runActionAsync(inputs: Record<string, string>, opts: RunOptions = {}): Promise<ActionRun> {
   const { env, args, finish } = prepareRun(inputs, opts);
   return new Promise((resolve, reject) => {
-    const child = spawn(opts.node ?? process.execPath, args, { env, cwd: ROOT });
+    const child = spawn(opts.node ?? process.execPath, args, { env, cwd: opts.cwd ?? ROOT });
     let stdout = '',
       stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

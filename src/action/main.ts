@@ -32,7 +32,8 @@ export async function run(): Promise<void> {
   const pool = workerGzipPool(cores);
   // The tool cache survives between jobs on self-hosted runners; RUNNER_TEMP at least between steps.
   const storeRoot = env.RUNNER_TOOL_CACHE ? join(env.RUNNER_TOOL_CACHE, 'scratchpack') : tempRoot;
-  const store = diskLayerStore(join(storeRoot, 'layers'));
+  const storeDir = join(storeRoot, 'layers');
+  const store = diskLayerStore(storeDir);
   try {
     const inputs = readInputs(env);
     report = emptyReport(inputs.platforms.map((p) => p.id));
@@ -50,6 +51,7 @@ export async function run(): Promise<void> {
         gzip: (chunk) => pool.gzip(chunk),
         store,
       },
+      layerStoreDir: storeDir,
       mask: (secret) => core.setSecret(secret),
       group: (name, fn) => core.group(name, fn),
       info: (line) => core.info(line),

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { hexOf } from '../image/digest.js';
 import { MediaType, type Blob, type IndexArtifact, type LayerBlob } from '../image/types.js';
 import { ActionError } from '../util/errors.js';
+import { removeLeftovers } from './layout-target.js';
 import type { Commit, Publisher } from './publisher.js';
 
 /** Blobs of an index artifact in dependency order, deduplicated by digest. */
@@ -68,6 +69,7 @@ export class LayoutPublisher implements Publisher {
   }
 
   private async writeStaging(artifact: IndexArtifact): Promise<void> {
+    await removeLeftovers(this.dir);
     await rm(this.staging, { recursive: true, force: true });
     await mkdir(join(this.staging, 'blobs', 'sha256'), { recursive: true });
     await writeFile(join(this.staging, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
