@@ -7,6 +7,10 @@ import { ROOT, runAction, runActionAsync, sh } from './helpers/action.js';
 import { startDualProxy, startRecorder } from './helpers/dual-proxy.js';
 import { makePki, type Pki } from './helpers/pki.js';
 import { startProxy, startRegistry, type Registry } from './helpers/registry.js';
+import { resolveDeps } from '../src/check/elf/deps.js';
+import { ElfError, parseElf } from '../src/check/elf/parse.js';
+import { writeTar } from '../src/layer/tar.js';
+import { nodeDepsFs } from '../src/util/fs.js';
 
 const USER = 'ci-bot';
 const PASSWORD = `pw-${randomBytes(12).toString('hex')}`;
@@ -162,5 +166,117 @@ describe('oci-layout replaces only a layout or an empty directory', () => {
       second.outputs.digest,
     );
     expect(readdirSync(join(ws, 'out'))).toEqual(['oci']);
+  });
+});
+
+/** A minimal ELF64 shared object whose dynamic section holds `needed` DT_NEEDED entries, all naming one string. */
+function elfWithNeeded(needed: number, name: string): Buffer {
+  const dynstr = Buffer.concat([Buffer.from([0]), Buffer.from(name), Buffer.from([0])]);
+  const dynamic = Buffer.alloc((needed + 1) * 16);
+  for (let i = 0; i < needed; i++) {
+    dynamic.writeBigUInt64LE(1n, i * 16); // DT_NEEDED
+    dynamic.writeBigUInt64LE(1n, i * 16 + 8); // the name after the leading NUL
+  }
+  const shstr = Buffer.from('\0.dynstr\0.dynamic\0.shstrtab\0');
+  const phoff = 64;
+  const dynstrOff = phoff + 56;
+  const dynamicOff = dynstrOff + dynstr.length;
+  const shstrOff = dynamicOff + dynamic.length;
+  const shoff = shstrOff + shstr.length;
+  const out = Buffer.alloc(shoff + 4 * 64);
+  out.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1], 0);
+  out.writeUInt16LE(3, 16); // ET_DYN
+  out.writeUInt16LE(62, 18); // EM_X86_64
+  out.writeUInt32LE(1, 20);
+  out.writeBigUInt64LE(BigInt(phoff), 32);
+  out.writeBigUInt64LE(BigInt(shoff), 40);
+  out.writeUInt16LE(64, 52);
+  out.writeUInt16LE(56, 54);
+  out.writeUInt16LE(1, 56);
+  out.writeUInt16LE(64, 58);
+  out.writeUInt16LE(4, 60);
+  out.writeUInt16LE(3, 62);
+  out.writeUInt32LE(2, phoff); // PT_DYNAMIC
+  out.writeBigUInt64LE(BigInt(dynamicOff), phoff + 8);
+  out.writeBigUInt64LE(BigInt(dynamic.length), phoff + 32);
+  dynstr.copy(out, dynstrOff);
+  dynamic.copy(out, dynamicOff);
+  shstr.copy(out, shstrOff);
+  const section = (i: number, nameOff: number, type: number, offset: number, size: number, link = 0) => {
+    const o = shoff + i * 64;
+    out.writeUInt32LE(nameOff, o);
+    out.writeUInt32LE(type, o + 4);
+    out.writeBigUInt64LE(BigInt(offset), o + 24);
+    out.writeBigUInt64LE(BigInt(size), o + 32);
+    out.writeUInt32LE(link, o + 40);
+  };
+  section(1, 1, 3, dynstrOff, dynstr.length); // .dynstr, SHT_STRTAB
+  section(2, 9, 6, dynamicOff, dynamic.length, 1); // .dynamic, SHT_DYNAMIC, linked to .dynstr
+  section(3, 18, 3, shstrOff, shstr.length); // .shstrtab
+  return out;
+}
+
+describe('the ELF code is bounded', () => {
+  test('800 DT_NEEDED entries naming one 128 KiB string are the reader error, not 105 MB of JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scratchpack-needed-'));
+    const bomb = join(dir, 'bomb.so');
+    writeFileSync(bomb, elfWithNeeded(800, 'x'.repeat(128 * 1024)));
+    expect(() => parseElf(readFileSync(bomb))).toThrow(ElfError);
+    expect(() => parseElf(readFileSync(bomb))).toThrow('DT_NEEDED at offset 121 is longer than 4096 bytes');
+    const out = sh('sh', ['-c', `node ${join(ROOT, 'dist', 'cli.js')} inspect ${bomb}; true`]);
+    expect(out.length).toBeLessThan(1000);
+    expect(JSON.parse(out)).toEqual({ file: bomb, error: expect.stringContaining('longer than 4096 bytes') });
+    // Many short names still parse, up to the bound on their total size.
+    const many = elfWithNeeded(800, 'libsmall.so.1');
+    expect(parseElf(many).needed).toHaveLength(800);
+    expect(() => parseElf(elfWithNeeded(4000, 'x'.repeat(100)))).toThrow('DT_NEEDED names exceed 65536 bytes');
+  });
+
+  test('ld.so.conf files that include their own directory are each read once', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'scratchpack-ldconf-'));
+    mkdirSync(join(root, 'etc', 'ld.so.conf.d'), { recursive: true });
+    writeFileSync(join(root, 'etc', 'ld.so.conf'), 'include /etc/ld.so.conf.d/*.conf\n');
+    for (const k of ['a', 'b', 'c']) {
+      writeFileSync(join(root, 'etc', 'ld.so.conf.d', `${k}.conf`), `/opt/${k}\ninclude /etc/ld.so.conf.d/*.conf\n`);
+    }
+    const reads: string[] = [];
+    const fs = { ...nodeDepsFs, readFile: (p: string) => (reads.push(p), nodeDepsFs.readFile(p)) };
+    const go = parseElf(elfWithNeeded(1, 'libnothere.so'));
+    const deps = await resolveDeps(go, { sysroot: root, originDir: '/', fs, parse: parseElf });
+    const confReads = reads.filter((p) => p.includes('ld.so.conf'));
+    expect(confReads.sort()).toEqual(
+      ['ld.so.conf', 'ld.so.conf.d/a.conf', 'ld.so.conf.d/b.conf', 'ld.so.conf.d/c.conf'].map((f) =>
+        join(root, 'etc', f),
+      ),
+    );
+    expect(deps.missing[0].searched.slice(0, 3)).toEqual(['/opt/a', '/opt/b', '/opt/c']);
+  });
+
+  test('a NEEDED linked by relative path is refused under gather, and no tar path may leave the root', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scratchpack-relneeded-'));
+    mkdirSync(join(dir, 'build'));
+    mkdirSync(join(dir, 'app'));
+    writeFileSync(join(dir, 'foo.c'), 'int foo(void) { return 1; }\n');
+    writeFileSync(join(dir, 'main.c'), 'int foo(void);\nint main(void) { return foo(); }\n');
+    sh('gcc', ['-shared', '-fPIC', '-o', join(dir, 'build', 'libfoo.so'), join(dir, 'foo.c')]);
+    sh('gcc', ['-o', join(dir, 'app', 'main'), join(dir, 'main.c'), '../build/libfoo.so'], { cwd: join(dir, 'app') });
+    const info = parseElf(readFileSync(join(dir, 'app', 'main')));
+    expect(info.needed).toContain('../build/libfoo.so');
+    const deps = await resolveDeps(info, {
+      sysroot: '/',
+      originDir: '/usr/local/bin',
+      fs: nodeDepsFs,
+      parse: parseElf,
+    });
+    expect(deps.missing).toEqual([
+      expect.objectContaining({ soname: '../build/libfoo.so', reason: expect.stringContaining('relative path') }),
+    ]);
+    expect(deps.files.every((f) => !f.path.split('/').includes('..'))).toBe(true);
+    expect(() =>
+      writeTar([{ path: 'usr/lib/../build/libfoo.so', type: 'file', mode: 0o644, data: new Uint8Array(1) }], 0),
+    ).toThrow('is not a clean relative path');
+    expect(() => writeTar([{ path: '/etc/x', type: 'file', mode: 0o644, data: new Uint8Array(1) }], 0)).toThrow(
+      'is not a clean relative path',
+    );
   });
 });

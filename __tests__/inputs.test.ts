@@ -97,6 +97,21 @@ const cases: Array<[string, Record<string, string>, string[]]> = [
   ['files missing source', { files: 'no/such/file:/etc/x' }, ['input "files"', '"no/such/file" does not exist']],
   ['files onto the binary', { files: 'example/go.mod:/usr/local/bin/hello' }, ['input "files"', 'replace the binary']],
   [
+    'files where /etc must be a directory',
+    { files: 'example/go.mod:/etc' },
+    ['input "files"', 'would sit under the file /etc, which the image needs as a directory'],
+  ],
+  [
+    'files where /etc/ssl must be a directory',
+    { files: 'example/go.mod:/etc/ssl' },
+    ['input "files"', '/etc/ssl/certs/ca-certificates.crt would sit under the file /etc/ssl'],
+  ],
+  [
+    'files where /usr/share/zoneinfo must be a directory',
+    { tzdata: 'true', files: 'example/go.mod:/usr/share/zoneinfo' },
+    ['input "files"', 'would sit under the file /usr/share/zoneinfo'],
+  ],
+  [
     'missing directory',
     { 'working-directory': 'no/such/dir' },
     ['input "working-directory"', '"no/such/dir" does not exist'],

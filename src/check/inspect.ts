@@ -48,7 +48,9 @@ export function gatherErrors(deps: DepsResult, file: string, title: string): Dia
     out.push({
       level: 'error',
       title,
-      message: `${file}: ${m.soname} (needed by ${m.neededBy}) was not found in the sysroot ${deps.sysroot}; searched ${m.searched.join(', ')}`,
+      message: m.reason
+        ? `${file}: NEEDED ${m.soname} (of ${m.neededBy}) ${m.reason}`
+        : `${file}: ${m.soname} (needed by ${m.neededBy}) was not found in the sysroot ${deps.sysroot}; searched ${m.searched.join(', ')}`,
     });
   }
   return out;

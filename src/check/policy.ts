@@ -6,6 +6,9 @@ import type { ElfInfo } from './elf/parse.js';
 /** Settings the binary's Go build info must agree with, per platform variable. */
 const ARCH_SETTING: Record<string, string> = { GOARM: 'GOARM', GOAMD64: 'GOAMD64' };
 
+/** NEEDED libraries named in a diagnostic; the rest are counted, so a run page stays readable. */
+const SHOWN_NEEDED = 20;
+
 /**
  * Decides whether a built ELF may go into the image for `platform`: machine, class and endianness must fit
  * (the "exec format error" check), the recorded GOARM/GOAMD64 must match, and under `static` it must need no loader.
@@ -32,8 +35,9 @@ export function checkBinary(
     }
   }
   if (linkage === 'static' && info.interpreter !== null) {
-    const libs =
-      info.needed.length > 0 ? `needs ${info.needed.join(', ')}` : 'needs no library but still needs the loader (PIE)';
+    const named = info.needed.slice(0, SHOWN_NEEDED).join(', ');
+    const more = info.needed.length > SHOWN_NEEDED ? ` and ${info.needed.length - SHOWN_NEEDED} more` : '';
+    const libs = info.needed.length > 0 ? `needs ${named}${more}` : 'needs no library but still needs the loader (PIE)';
     out.push({
       level: 'error',
       title,

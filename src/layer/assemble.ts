@@ -1,7 +1,8 @@
 import type { Inspected } from '../check/inspect.js';
 import type { LayerBlob } from '../image/types.js';
 import { buildLayer, type LayerIO } from './layer.js';
-import { rootfsEntries, type ExtraFile } from './rootfs.js';
+import { InputError } from '../util/errors.js';
+import { PlacementError, rootfsEntries, type ExtraFile } from './rootfs.js';
 import type { TarEntry } from './tar.js';
 
 /** What every image's layer holds besides its binary and libraries: the runner files the workspace stage read. */
@@ -19,6 +20,13 @@ export function assembleLayer(
   mtime: number,
   io: LayerIO,
 ): Promise<LayerBlob> {
-  const entries = rootfsEntries({ binaryPath, binary: checked.binary, libraries: checked.libraries, ...contents });
+  let entries;
+  try {
+    entries = rootfsEntries({ binaryPath, binary: checked.binary, libraries: checked.libraries, ...contents });
+  } catch (e) {
+    // Only the gathered libraries are new here: the inputs' own entries were checked before any build.
+    if (!(e instanceof PlacementError)) throw e;
+    throw new InputError(`input "files": ${e.message}`);
+  }
   return buildLayer(entries, mtime, io);
 }

@@ -90,6 +90,10 @@ function paxRecord(key: string, value: string): string {
 export function withParents(entries: TarEntry[]): TarEntry[] {
   const byPath = new Map<string, TarEntry>();
   for (const e of entries) {
+    // A path with '..', an empty part or a leading '/' could land outside the root where a runtime extracts it.
+    if (e.path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+      throw new Error(`layer entry "${e.path}" is not a clean relative path`);
+    }
     if (byPath.has(e.path)) throw new Error(`layer has two entries for /${e.path}`);
     byPath.set(e.path, e);
   }

@@ -3,7 +3,7 @@ import { isAbsolute, join, resolve, sep } from 'node:path';
 import type { Inputs } from '../inputs/inputs.js';
 import { InputError } from '../util/errors.js';
 import type { ExtraFile } from '../layer/rootfs.js';
-import { rootfsEntries } from '../layer/rootfs.js';
+import { PlacementError, rootfsEntries } from '../layer/rootfs.js';
 import type { TarEntry } from '../layer/tar.js';
 import { binaryPathOf } from './plan.js';
 
@@ -124,9 +124,11 @@ export function checkPlacement(setup: Setup, binaryPath: string): void {
       binaryPath,
       binary: { path: '', size: 0 },
       caBundle: setup.caBundle,
+      zoneinfo: setup.zoneinfo,
       extraFiles: setup.extraFiles,
     });
   } catch (e) {
-    throw new InputError(`input "files": ${(e as Error).message}`);
+    if (!(e instanceof PlacementError)) throw e;
+    throw new InputError(`input "files": ${e.message}`);
   }
 }

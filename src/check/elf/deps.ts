@@ -35,7 +35,12 @@ export interface MissingLibrary {
   soname: string;
   neededBy: string;
   searched: string[];
+  /** Why it was not searched for at all, when it was not. */
+  reason?: string;
 }
+
+const RELATIVE_NEEDED =
+  'is a relative path, which the loader resolves against the working directory; relink the library by its soname';
 
 /** The dependency tree of one binary in a sysroot, lddtree-style. */
 export interface DepsResult {
@@ -71,6 +76,8 @@ export function normalizePath(p: string): string {
 }
 
 const dirOf = (p: string) => normalizePath(p + '/..');
+/** Most ld.so.conf files read for one sysroot: Debian has a handful. */
+const MAX_CONF_FILES = 256;
 const osabiClass = (n: number) => (n === 0 || n === 3 ? 0 : n);
 
 /** An ELF that can satisfy a dependency of `want`: same class, byte order, machine and OS ABI (lddtree's CompatibleELFs). */
@@ -119,9 +126,14 @@ class Resolver {
     return undefined;
   }
 
-  /** ld.so.conf and its includes (sorted globs, `#` comments), as lddtree reads them. */
-  async ldSoConf(file = '/etc/ld.so.conf', depth = 0): Promise<string[]> {
-    if (depth > 8) return [];
+  /**
+   * ld.so.conf and its includes (sorted globs, `#` comments), as lddtree reads them. Each file is read once, however
+   * often it is included (a file that includes its own directory would otherwise cost k^depth reads), and at most
+   * MAX_CONF_FILES in all.
+   */
+  async ldSoConf(file = '/etc/ld.so.conf', seen = new Set<string>()): Promise<string[]> {
+    if (seen.has(file) || seen.size >= MAX_CONF_FILES) return [];
+    seen.add(file);
     const text = await this.o.fs.readFile(this.host(file)).then(
       (b) => Buffer.from(b).toString('utf8'),
       () => '',
@@ -154,7 +166,7 @@ class Resolver {
       const names = (await this.o.fs.readdir(this.host(dir)).catch(() => [] as string[]))
         .filter((n) => re.test(n))
         .sort();
-      for (const n of names) dirs.push(...(await this.ldSoConf(`${dir === '/' ? '' : dir}/${n}`, depth + 1)));
+      for (const n of names) dirs.push(...(await this.ldSoConf(normalizePath(`${dir}/${n}`), seen)));
     }
     return dirs;
   }
@@ -207,8 +219,13 @@ export async function resolveDeps(main: ElfInfo, o: DepsOptions): Promise<DepsRe
     for (const soname of info.needed) {
       if (seen.has(soname)) continue;
       seen.add(soname);
+      if (soname.includes('/') && !soname.startsWith('/')) {
+        // ld.so(8): a name with a slash is used as a path, so a relative one depends on the working directory.
+        result.missing.push({ soname, neededBy: name, searched: [], reason: RELATIVE_NEEDED });
+        continue;
+      }
       let found: { dir: string; chain: GatheredFile[]; info: ElfInfo } | undefined;
-      for (const dir of soname.includes('/') ? [dirOf(normalizePath(soname))] : search) {
+      for (const dir of soname.startsWith('/') ? [dirOf(normalizePath(soname))] : search) {
         const chain = await r.chain(`${dir}/${soname.split('/').pop()}`);
         if (!chain) continue;
         const real = chain[chain.length - 1];
@@ -229,11 +246,12 @@ export async function resolveDeps(main: ElfInfo, o: DepsOptions): Promise<DepsRe
       }
       const real = found.chain[found.chain.length - 1];
       const keep =
+        soname.startsWith('/') ||
         defaults.includes(found.dir) ||
         own.includes(found.dir) ||
         inherited.includes(found.dir) ||
         interpDir.includes(found.dir);
-      const placed = keep ? found.chain : [{ ...real, path: `/usr/lib/${soname}` }];
+      const placed = keep ? found.chain : [{ ...real, path: `/usr/lib/${soname.split('/').pop()}` }];
       r.add(placed);
       const where = placed[0].path;
       result.libraries.push({

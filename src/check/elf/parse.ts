@@ -48,6 +48,13 @@ const DT_NEEDED = 1,
   DT_FLAGS_1 = 0x6ffffffb;
 const DF_1_PIE = 0x08000000;
 const TYPES = ['NONE', 'REL', 'EXEC', 'DYN', 'CORE'];
+/**
+ * Bounds on what the dynamic section may make us read and report: real programs have tens of entries and names far
+ * shorter than PATH_MAX, while a crafted file could point hundreds of NEEDED entries at one huge string.
+ */
+const MAX_DYNAMIC = 4096;
+const MAX_DYNAMIC_STRING = 4096;
+const MAX_NEEDED_BYTES = 64 * 1024;
 /** Upper bound on header tables, so a corrupt count cannot make us loop for long. */
 const MAX_ENTRIES = 65536;
 
@@ -131,6 +138,7 @@ function readDynamic(r: ByteReader, segments: Segment[], sections: Section[]) {
   for (let o = start; o + ent <= start + size; o += ent) {
     const tag = r.addr(o, 'd_tag');
     if (tag === 0) break;
+    if (entries.length >= MAX_DYNAMIC) throw new ElfError(`corrupt: more than ${MAX_DYNAMIC} dynamic entries`);
     entries.push([tag, r.addr(o + (r.is64 ? 8 : 4), 'd_val')]);
   }
   let strOff: number | undefined, strEnd: number | undefined;
@@ -147,15 +155,28 @@ function readDynamic(r: ByteReader, segments: Segment[], sections: Section[]) {
   const str = (v: number, what: string): string => {
     if (strOff === undefined || strEnd === undefined)
       throw new ElfError(`corrupt: ${what} present but no dynamic string table`);
-    return r.cstring(strOff + v, strEnd, what);
+    const end = Math.min(strEnd, strOff + v + MAX_DYNAMIC_STRING + 1);
+    try {
+      return r.cstring(strOff + v, end, what);
+    } catch (e) {
+      if (end < strEnd)
+        throw new ElfError(`corrupt: ${what} at offset ${strOff + v} is longer than ${MAX_DYNAMIC_STRING} bytes`);
+      throw e;
+    }
   };
   const list = (v: number, what: string) =>
     str(v, what)
       .split(':')
       .filter((p) => p !== '');
+  let neededBytes = 0;
   for (const [tag, val] of entries) {
-    if (tag === DT_NEEDED) out.needed.push(str(val, 'DT_NEEDED'));
-    else if (tag === DT_SONAME) out.soname = str(val, 'DT_SONAME');
+    if (tag === DT_NEEDED) {
+      const name = str(val, 'DT_NEEDED');
+      neededBytes += name.length;
+      if (neededBytes > MAX_NEEDED_BYTES)
+        throw new ElfError(`corrupt: DT_NEEDED names exceed ${MAX_NEEDED_BYTES} bytes`);
+      out.needed.push(name);
+    } else if (tag === DT_SONAME) out.soname = str(val, 'DT_SONAME');
     else if (tag === DT_RPATH) out.rpath.push(...list(val, 'DT_RPATH'));
     else if (tag === DT_RUNPATH) out.runpath.push(...list(val, 'DT_RUNPATH'));
     else if (tag === DT_FLAGS_1) out.flags1 = val;
