@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runAction, runActionAsync, sh } from './helpers/action.js';
@@ -279,4 +288,38 @@ describe('the ELF code is bounded', () => {
       'is not a clean relative path',
     );
   });
+});
+
+test('a sysroot whose lib is a link to the host /lib gathers nothing from the host', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scratchpack-escape-'));
+  writeFileSync(join(dir, 'main.c'), 'int main(void) { return 0; }\n');
+  sh('gcc', ['-o', join(dir, 'main'), join(dir, 'main.c')]);
+  const sysroot = join(dir, 'sysroot');
+  mkdirSync(join(sysroot, 'usr'), { recursive: true });
+  symlinkSync('/lib', join(sysroot, 'lib'));
+  symlinkSync('/lib64', join(sysroot, 'lib64'));
+  symlinkSync('/usr/lib', join(sysroot, 'usr', 'lib'));
+  const info = parseElf(readFileSync(join(dir, 'main')));
+  const deps = await resolveDeps(info, {
+    sysroot,
+    multiarch: 'x86_64-linux-gnu',
+    originDir: '/usr/local/bin',
+    fs: nodeDepsFs,
+    parse: parseElf,
+  });
+  // Absolute links name the sysroot's own directories, which lead back to themselves: nothing is found.
+  expect(deps.interpreter).toBeNull();
+  expect(deps.missingInterpreter).toBe('/lib64/ld-linux-x86-64.so.2');
+  expect(deps.missing.map((m) => m.soname)).toEqual(['libc.so.6']);
+  expect(deps.files).toEqual([]);
+  // The host's own sysroot still resolves the same binary, through the host's usrmerge links.
+  const host = await resolveDeps(info, {
+    sysroot: '/',
+    multiarch: 'x86_64-linux-gnu',
+    originDir: '/usr/local/bin',
+    fs: nodeDepsFs,
+    parse: parseElf,
+  });
+  expect(host.missing).toEqual([]);
+  expect(host.interpreter?.path).toBe('/lib64/ld-linux-x86-64.so.2');
 });

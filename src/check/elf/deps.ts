@@ -102,25 +102,74 @@ export function defaultDirs(multiarch?: string): string[] {
 }
 
 class Resolver {
-  private readonly host = (p: string) => (this.o.sysroot === '/' ? p : this.o.sysroot.replace(/\/+$/, '') + p);
   private readonly files = new Map<string, GatheredFile>();
-  constructor(private readonly o: DepsOptions) {}
+  private readonly root: string;
+  private readonly dirs = new Map<string, Promise<string | undefined>>();
+  constructor(private readonly o: DepsOptions) {
+    this.root = o.sysroot.replace(/\/+$/, '');
+  }
+
+  /**
+   * The host path of a directory of the image, with every symlink on the way resolved inside the sysroot, as
+   * `lddtree --root` does: an absolute link (lib -> /lib) names the sysroot's /lib, never the host's. Undefined when
+   * the path ends nowhere (or loops).
+   */
+  private hostDir(dir: string): Promise<string | undefined> {
+    if (this.o.sysroot === '/') return Promise.resolve(dir);
+    let found = this.dirs.get(dir);
+    if (!found) {
+      found = this.resolveDir(dir);
+      this.dirs.set(dir, found);
+    }
+    return found;
+  }
+
+  private async resolveDir(dir: string): Promise<string | undefined> {
+    let done = '';
+    const todo = normalizePath(dir).split('/').filter(Boolean);
+    for (let hops = 0; todo.length > 0;) {
+      const next = `${done}/${todo.shift()}`;
+      const st = await this.o.fs.lstat(this.root + next);
+      if (!st) return undefined;
+      if (st.kind === 'symlink') {
+        if (++hops > 40) return undefined;
+        const link = await this.o.fs.readlink(this.root + next);
+        todo.unshift(
+          ...normalizePath(link.startsWith('/') ? link : `${done}/${link}`)
+            .split('/')
+            .filter(Boolean),
+        );
+        done = '';
+        continue;
+      }
+      if (st.kind !== 'dir') return undefined;
+      done = next;
+    }
+    return this.root + done || '/';
+  }
+
+  /** The host path of a file of the image: its directory resolved inside the sysroot, its own name as it is. */
+  private async host(p: string): Promise<string | undefined> {
+    const dir = await this.hostDir(dirOf(p));
+    return dir === undefined ? undefined : `${dir.replace(/\/$/, '')}/${p.split('/').pop()}`;
+  }
 
   /** Follows a leaf symlink chain inside the sysroot; returns the chain's entries, or undefined if it ends nowhere. */
   async chain(path: string): Promise<GatheredFile[] | undefined> {
     const out: GatheredFile[] = [];
     let p = normalizePath(path);
     for (let hops = 0; hops < 40; hops++) {
-      const st = await this.o.fs.lstat(this.host(p));
-      if (!st) return undefined;
+      const source = await this.host(p);
+      const st = source === undefined ? undefined : await this.o.fs.lstat(source);
+      if (!source || !st) return undefined;
       if (st.kind === 'symlink') {
-        const link = await this.o.fs.readlink(this.host(p));
-        out.push({ path: p, type: 'symlink', linkname: link, source: this.host(p), mode: 0o777, size: 0 });
+        const link = await this.o.fs.readlink(source);
+        out.push({ path: p, type: 'symlink', linkname: link, source, mode: 0o777, size: 0 });
         p = normalizePath(link.startsWith('/') ? link : `${dirOf(p)}/${link}`);
         continue;
       }
       if (st.kind !== 'file') return undefined;
-      out.push({ path: p, type: 'file', source: this.host(p), mode: st.mode & 0o111 ? 0o755 : 0o644, size: st.size });
+      out.push({ path: p, type: 'file', source, mode: st.mode & 0o111 ? 0o755 : 0o644, size: st.size });
       return out;
     }
     return undefined;
@@ -134,7 +183,10 @@ class Resolver {
   async ldSoConf(file = '/etc/ld.so.conf', seen = new Set<string>()): Promise<string[]> {
     if (seen.has(file) || seen.size >= MAX_CONF_FILES) return [];
     seen.add(file);
-    const text = await this.o.fs.readFile(this.host(file)).then(
+    const source = await this.host(file);
+    const text = await (
+      source === undefined ? Promise.reject(new Error('no such file')) : this.o.fs.readFile(source)
+    ).then(
       (b) => Buffer.from(b).toString('utf8'),
       () => '',
     );
@@ -163,7 +215,12 @@ class Resolver {
             .replace(/\?/g, '.') +
           '$',
       );
-      const names = (await this.o.fs.readdir(this.host(dir)).catch(() => [] as string[]))
+      const hostDir = await this.hostDir(dir);
+      const names = (
+        await (hostDir === undefined ? Promise.resolve([] as string[]) : this.o.fs.readdir(hostDir)).catch(
+          () => [] as string[],
+        )
+      )
         .filter((n) => re.test(n))
         .sort();
       for (const n of names) dirs.push(...(await this.ldSoConf(normalizePath(`${dir}/${n}`), seen)));
