@@ -20,6 +20,11 @@ import { resolveDeps } from '../src/check/elf/deps.js';
 import { ElfError, parseElf } from '../src/check/elf/parse.js';
 import { writeTar } from '../src/layer/tar.js';
 import { nodeDepsFs } from '../src/util/fs.js';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { nodeFetch } from '../src/publish/registry/http.js';
+import { deadlineMs, DEFAULT_RETRY } from '../src/publish/registry/retry.js';
+import { Transport } from '../src/publish/registry/transport.js';
 
 const USER = 'ci-bot';
 const PASSWORD = `pw-${randomBytes(12).toString('hex')}`;
@@ -322,4 +327,51 @@ test('a sysroot whose lib is a link to the host /lib gathers nothing from the ho
   });
   expect(host.missing).toEqual([]);
   expect(host.interpreter?.path).toBe('/lib64/ld-linux-x86-64.so.2');
+});
+
+describe('every registry request is bounded in time and size', () => {
+  const quick = { ...DEFAULT_RETRY, delaysMs: [10], timeoutMs: 2000, deadlineMs: 400 };
+
+  async function serve(handler: (res: ServerResponse) => void) {
+    const server = createServer((_req, res) => handler(res));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2/acme/app/manifests/1`;
+    return { url, stop: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) };
+  }
+
+  test('a server that trickles a byte at a time, never idle, is given up at the deadline', async () => {
+    const trickle = await serve((res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const t = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(t));
+    });
+    try {
+      const transport = new Transport(nodeFetch, quick, () => undefined);
+      await expect(transport.send({ method: 'GET', url: trickle.url }, 'trickle', 'GET manifest')).rejects.toThrow(
+        /registry trickle: GET manifest failed \(ETIMEDOUT\): no complete answer within 400 ms \(after 2 attempts\)/,
+      );
+    } finally {
+      await trickle.stop();
+    }
+  });
+
+  test('a 12 MiB manifest response is an error that says so, not a truncated 200', async () => {
+    const big = await serve((res) => {
+      res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' });
+      res.end(Buffer.alloc(12 << 20, 0x20));
+    });
+    try {
+      const transport = new Transport(nodeFetch, quick, () => undefined);
+      await expect(transport.send({ method: 'GET', url: big.url }, 'big', 'GET manifest')).rejects.toThrow(
+        'registry big: GET manifest failed (ETOOBIG): the answer is larger than 8388608 bytes',
+      );
+    } finally {
+      await big.stop();
+    }
+  });
+
+  test('the deadline of an upload grows with its size', () => {
+    expect(deadlineMs(DEFAULT_RETRY, 0)).toBe(120_000);
+    expect(deadlineMs(DEFAULT_RETRY, 300 << 20)).toBe(120_000 + 1_200_000);
+  });
 });

@@ -10,8 +10,12 @@ export interface RetryPolicy {
   errorCodes: string[];
   /** Longest Retry-After we honour; longer ones are cut to this. */
   maxRetryAfterMs: number;
-  /** Per-request timeout. */
+  /** Longest silence on a connection before a request is given up. */
   timeoutMs: number;
+  /** Longest a request may take in all, however steadily a server trickles, before the time its body needs. */
+  deadlineMs: number;
+  /** The slowest upload rate allowed for: a body of n bytes adds n / this seconds to the deadline. */
+  minBytesPerSecond: number;
 }
 
 /** 4 attempts, about 13 s of backoff: a registry that stays down fails the step well within a minute. */
@@ -31,7 +35,14 @@ export const DEFAULT_RETRY: RetryPolicy = {
   ],
   maxRetryAfterMs: 30_000,
   timeoutMs: 60_000,
+  deadlineMs: 120_000,
+  minBytesPerSecond: 256 * 1024,
 };
+
+/** The deadline for a request with a body of `bodyBytes`: a large layer may take as long as its size needs. */
+export function deadlineMs(policy: RetryPolicy, bodyBytes: number): number {
+  return policy.deadlineMs + Math.ceil((bodyBytes / policy.minBytesPerSecond) * 1000);
+}
 
 /** Parses Retry-After (seconds or an HTTP date) into milliseconds from `now`. */
 export function retryAfterMs(value: string | undefined, now: number): number | undefined {

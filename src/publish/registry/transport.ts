@@ -1,6 +1,10 @@
 import type { Fetch, HttpRequest, HttpResponse } from './http.js';
 import { RegistryError } from './errors.js';
-import { backoffMs, retryAfterMs, type RetryPolicy } from './retry.js';
+import { backoffMs, deadlineMs, retryAfterMs, type RetryPolicy } from './retry.js';
+
+/** The bytes a request sends: its buffer, or the content-length a streamed body declares. */
+const bodySize = (req: HttpRequest) =>
+  req.body instanceof Uint8Array ? req.body.length : Number(req.headers?.['content-length'] ?? 0) || 0;
 
 /** Counters for the summary. */
 export interface TransportStats {
@@ -27,7 +31,10 @@ export class Transport {
       let res: HttpResponse | undefined;
       let err: NodeJS.ErrnoException | undefined;
       try {
-        res = await this.fetch(req, this.policy.timeoutMs);
+        res = await this.fetch(req, {
+          idleMs: this.policy.timeoutMs,
+          deadlineMs: deadlineMs(this.policy, bodySize(req)),
+        });
       } catch (e) {
         err = e as NodeJS.ErrnoException;
       }
