@@ -8,6 +8,7 @@ import {
   readdirSync,
   readFileSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,10 @@ import { startProxy, startRegistry, type Registry } from './helpers/registry.js'
 import { resolveDeps } from '../src/check/elf/deps.js';
 import { ElfError, parseElf } from '../src/check/elf/parse.js';
 import { writeTar } from '../src/layer/tar.js';
-import { nodeDepsFs } from '../src/util/fs.js';
+import { hashFile, nodeDepsFs, openFileReader } from '../src/util/fs.js';
+import { buildLayer } from '../src/layer/layer.js';
+import { diskLayerStore } from '../src/layer/store.js';
+import { inlineGzip } from './helpers/gzip.js';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { nodeFetch } from '../src/publish/registry/http.js';
@@ -374,4 +378,28 @@ describe('every registry request is bounded in time and size', () => {
     expect(deadlineMs(DEFAULT_RETRY, 0)).toBe(120_000);
     expect(deadlineMs(DEFAULT_RETRY, 300 << 20)).toBe(120_000 + 1_200_000);
   });
+});
+
+test('a prune that lists a blob as old keeps it when a lookup hands it out before the removal', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scratchpack-race-'));
+  const store = diskLayerStore(join(dir, 'layers'), { maxBytes: 0, minAgeMs: 60 * 60 * 1000 });
+  const io = { open: openFileReader, hash: (f: { path: string }) => hashFile(f.path), gzip: inlineGzip, store };
+  const layer = await buildLayer([{ path: 'a', type: 'file', mode: 0o644, data: new Uint8Array(4096) }], 0, io);
+  const [recipe] = readdirSync(join(dir, 'layers', 'recipes'));
+  const key = `sha256:${recipe.replace(/\.json$/, '')}`;
+  const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+  utimesSync(layer.path, old, old);
+  let handedOut: { path: string } | undefined;
+  // Another job's lookup lands after this prune listed the blob as unused for two hours, before it removes it.
+  const result = await store.prune(Date.now(), { listed: async () => void (handedOut = await store.lookup(key)) });
+  expect(handedOut?.path).toBe(layer.path);
+  expect(existsSync(layer.path)).toBe(true);
+  expect(result).toMatchObject({ removed: 0, kept: 1 });
+  expect(readdirSync(join(dir, 'layers')).filter((n) => n.startsWith('tmp-'))).toEqual([]);
+  // With no lookup in between, the same old blob goes.
+  const marker = join(dir, 'layers', 'used', layer.digest.slice(7));
+  utimesSync(marker, old, old);
+  utimesSync(layer.path, old, old);
+  expect(await store.prune()).toMatchObject({ removed: 1 });
+  expect(existsSync(layer.path)).toBe(false);
 });

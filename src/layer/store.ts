@@ -92,6 +92,11 @@ async function removeStrays(dir: string, olderThan: number, result: PruneResult)
   }
 }
 
+/** Points in a prune where a test can act, as another job would: after the blobs were listed, before any goes. */
+export interface PruneHooks {
+  listed?: () => Promise<void>;
+}
+
 /** The disk store also prunes itself, least recently used first; only main.ts calls that, once the step is done. */
 export interface DiskLayerStore extends LayerStore {
   readonly limits: StoreLimits;
@@ -99,7 +104,7 @@ export interface DiskLayerStore extends LayerStore {
   readonly grew: boolean;
   /** sha256 of any file (the binaries), remembered in this store like its own blobs' (hash-memo.ts). */
   readonly hashFile: HashMemo;
-  prune(now?: number): Promise<PruneResult>;
+  prune(now?: number, hooks?: PruneHooks): Promise<PruneResult>;
 }
 
 /**
@@ -124,18 +129,41 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
     async lookup(key) {
       const entry = await readFile(index(key), 'utf8').then(readFacts, () => undefined);
       if (!entry) return undefined;
-      const path = blob(entry.digest);
-      const st = await stat(path).catch(() => undefined);
-      if (!st || st.size !== entry.size) return undefined;
-      if (digestOf(await memo(path)) !== entry.digest) return undefined;
+      // The marker is touched before the blob is looked at: a prune in another job either sees it fresh and keeps
+      // the blob, or has taken the blob already, and then the stat below finds nothing and this is a miss.
       const marker = used(hexOf(entry.digest));
       const now = new Date();
       await utimes(marker, now, now)
         .catch(() => mkdir(join(dir, 'used'), { recursive: true }).then(() => writeFile(marker, '')))
         .catch(() => undefined);
+      const path = blob(entry.digest);
+      const st = await stat(path).catch(() => undefined);
+      if (!st || st.size !== entry.size) return undefined;
+      if (digestOf(await memo(path)) !== entry.digest) return undefined;
       return { ...entry, path };
     },
-    async prune(now = Date.now()) {
+    async prune(now = Date.now(), hooks: PruneHooks = {}) {
+      /**
+       * Removes a blob unless a lookup marked it in use after the listing: the blob is moved aside first, so a lookup
+       * that marks it from now on finds it gone (a miss), and then the marker decides whether it goes or comes back.
+       */
+      const take = async (name: string, at: number): Promise<boolean> => {
+        const aside = join(dir, `tmp-prune-${process.pid}-${randomBytes(6).toString('hex')}`);
+        if (
+          !(await rename(join(dir, 'blobs', name), aside).then(
+            () => true,
+            () => false,
+          ))
+        )
+          return false;
+        const mark = await stat(used(name)).catch(() => undefined);
+        if (mark && mark.mtimeMs >= at - limits.minAgeMs) {
+          await rename(aside, join(dir, 'blobs', name));
+          return false;
+        }
+        await rm(aside, { force: true });
+        return true;
+      };
       const result: PruneResult = { removed: 0, freed: 0, kept: 0, keptBytes: 0, strays: 0, strayBytes: 0 };
       await removeStrays(dir, now - limits.minAgeMs, result);
       const names = await readdir(join(dir, 'blobs')).catch(() => [] as string[]);
@@ -150,10 +178,10 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
       )
         .filter((b) => b !== undefined)
         .sort((a, b) => a.used - b.used || a.name.localeCompare(b.name));
+      await hooks.listed?.();
       let total = blobs.reduce((n, b) => n + b.size, 0);
       for (const b of blobs) {
-        if (total > limits.maxBytes && b.used < now - limits.minAgeMs) {
-          await rm(join(dir, 'blobs', b.name), { force: true });
+        if (total > limits.maxBytes && b.used < now - limits.minAgeMs && (await take(b.name, now))) {
           await rm(used(b.name), { force: true });
           await forgetMemo(hashes, join(dir, 'blobs', b.name));
           total -= b.size;
