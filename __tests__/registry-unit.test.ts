@@ -54,37 +54,46 @@ describe('retry policy as data', () => {
   });
 });
 
-describe('credentials, in order', () => {
-  const masked: string[] = [];
-  const mask = (s: string) => masked.push(s);
-  let dir: string;
+/**
+ * A Docker config directory with `docker-credential-<name>` scripts (their shell bodies), put first on PATH for the
+ * describe block that calls it; `dir()` is the directory, for DOCKER_CONFIG and HOME.
+ */
+function credentialsDir(helpers: Record<string, string>, config: object): { dir: () => string } {
+  let dir = '';
   let oldPath: string | undefined;
-  const none = { username: '', password: '', githubToken: '' };
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'scratchpack-creds-'));
-    const helper = join(dir, 'docker-credential-test');
-    writeFileSync(
-      helper,
-      '#!/bin/sh\nread server\n[ "$server" = "helped.example" ] || exit 1\necho \'{"ServerURL":"helped.example","Username":"helper-user","Secret":"helper-secret"}\'\n',
-    );
-    chmodSync(helper, 0o755);
+    for (const [name, body] of Object.entries(helpers)) {
+      writeFileSync(join(dir, `docker-credential-${name}`), `#!/bin/sh\n${body}\n`);
+      chmodSync(join(dir, `docker-credential-${name}`), 0o755);
+    }
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
     oldPath = process.env.PATH;
     process.env.PATH = `${dir}:${oldPath}`;
-    writeFileSync(
-      join(dir, 'config.json'),
-      JSON.stringify({
-        auths: {
-          'https://index.docker.io/v1/': { auth: Buffer.from('hubuser:hubpass').toString('base64') },
-          'oauth.example': { identitytoken: 'idtok' },
-        },
-        credHelpers: { 'helped.example': 'test' },
-      }),
-    );
   });
   afterAll(() => {
     process.env.PATH = oldPath;
   });
-  const env = () => ({ DOCKER_CONFIG: dir, HOME: dir });
+  return { dir: () => dir };
+}
+
+describe('credentials, in order', () => {
+  const masked: string[] = [];
+  const mask = (s: string) => masked.push(s);
+  const none = { username: '', password: '', githubToken: '' };
+  const creds = credentialsDir(
+    {
+      test: 'read server\n[ "$server" = "helped.example" ] || exit 1\necho \'{"ServerURL":"helped.example","Username":"helper-user","Secret":"helper-secret"}\'',
+    },
+    {
+      auths: {
+        'https://index.docker.io/v1/': { auth: Buffer.from('hubuser:hubpass').toString('base64') },
+        'oauth.example': { identitytoken: 'idtok' },
+      },
+      credHelpers: { 'helped.example': 'test' },
+    },
+  );
+  const env = () => ({ DOCKER_CONFIG: creds.dir(), HOME: creds.dir() });
 
   test('explicit inputs win over everything', async () => {
     expect(
@@ -120,37 +129,21 @@ describe('credentials, in order', () => {
 });
 
 describe('credentials the user cannot see are never quoted or guessed', () => {
-  let dir: string;
-  let oldPath: string | undefined;
   const none = { username: '', password: '', githubToken: '' };
   const seen: string[] = [];
   const keep = (s: string) => void seen.push(s);
   const SECRET = 'hunter2-s3cret-value';
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'scratchpack-badcreds-'));
-    const script = (name: string, body: string) => {
-      writeFileSync(join(dir, `docker-credential-${name}`), `#!/bin/sh\n${body}\n`);
-      chmodSync(join(dir, `docker-credential-${name}`), 0o755);
-    };
-    script('raw', `echo '${SECRET}'`);
-    script('slow', 'sleep 60');
-    oldPath = process.env.PATH;
-    process.env.PATH = `${dir}:${oldPath}`;
-    writeFileSync(
-      join(dir, 'config.json'),
-      JSON.stringify({
-        auths: {
-          'nocolon.example': { auth: Buffer.from(SECRET).toString('base64') },
-          'MIXED.Example': { auth: Buffer.from('mixed:case-pass').toString('base64') },
-        },
-        credHelpers: { 'raw.example': 'raw' },
-      }),
-    );
-  });
-  afterAll(() => {
-    process.env.PATH = oldPath;
-  });
-  const env = () => ({ DOCKER_CONFIG: dir, HOME: dir });
+  const creds = credentialsDir(
+    { raw: `echo '${SECRET}'`, slow: 'sleep 60' },
+    {
+      auths: {
+        'nocolon.example': { auth: Buffer.from(SECRET).toString('base64') },
+        'MIXED.Example': { auth: Buffer.from('mixed:case-pass').toString('base64') },
+      },
+      credHelpers: { 'raw.example': 'raw' },
+    },
+  );
+  const env = () => ({ DOCKER_CONFIG: creds.dir(), HOME: creds.dir() });
 
   test('an auth entry without a colon is an error naming the entry, not a username made of the secret', async () => {
     const got = resolveCredential('nocolon.example', none, env(), execaExec, keep);
