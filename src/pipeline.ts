@@ -11,10 +11,10 @@ import type { Platform } from './inputs/platform.js';
 import { assembleLayer } from './layer/assemble.js';
 import type { LayerIO } from './layer/layer.js';
 import { resolveEpoch, type EpochSource } from './plan/epoch.js';
-import { layoutAnnotationsOf, makePlan, ociPlatform, type Plan } from './plan/plan.js';
+import { layoutAnnotationsOf, makePlan, ociPlatform, runnerFacts, type Plan } from './plan/plan.js';
 import { planner, type Planner } from './plan/planner.js';
 import { resolveToolchains, type Toolchain } from './plan/toolchains.js';
-import { prepare, type Setup } from './plan/workspace.js';
+import { prepare, workspaceOf, type Setup } from './plan/workspace.js';
 import { readDigestFiles, writeDigestFiles } from './publish/digest-files.js';
 import { checkLayoutTarget } from './publish/layout-target.js';
 import { mergeIndex } from './publish/merge.js';
@@ -189,11 +189,6 @@ async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
     },
     toRepoPath: (f) => relative(setup.workspace, resolve(setup.workDir, f)),
   });
-  const runner = {
-    serverUrl: deps.env.GITHUB_SERVER_URL,
-    repository: deps.env.GITHUB_REPOSITORY,
-    sha: deps.env.GITHUB_SHA,
-  };
   // Relative paths are the workspace's, as working-directory and files are.
   const layoutDir = resolve(setup.workspace, inputs.ociLayout || join(deps.tempRoot, 'oci'));
   const binaries = new BinariesDir(join(deps.tempRoot, 'binaries'));
@@ -211,7 +206,7 @@ async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
     toolchains,
     epoch,
     source,
-    planner: planner(inputs, setup, source, epoch, runner),
+    planner: planner(inputs, setup, source, epoch, runnerFacts(deps.env)),
     binaries,
     publishers: openPublishers(inputs, layout, deps),
     layers: deps.layers,
@@ -302,15 +297,10 @@ async function runMerge(inputs: Inputs, deps: PipelineDeps): Promise<PipelineRes
   const report = emptyReport(inputs.platforms.map((p) => p.id));
   await phases(report, deps)('merge', async () => {
     const digests = await readDigestFiles(inputs.mergeDigests as NonNullable<Inputs['mergeDigests']>);
-    const workDir = resolve(deps.env.GITHUB_WORKSPACE || process.cwd(), inputs.workingDirectory);
+    const workDir = resolve(workspaceOf(deps.env), inputs.workingDirectory);
     const [epoch, source] = await resolveEpoch(inputs, deps.env, deps.exec, workDir);
     report.epoch = { value: epoch, source };
-    const runner = {
-      serverUrl: deps.env.GITHUB_SERVER_URL,
-      repository: deps.env.GITHUB_REPOSITORY,
-      sha: deps.env.GITHUB_SHA,
-    };
-    const plan = makePlan(inputs, { binaryName: '', createdBy: '', epoch, ...runner });
+    const plan = makePlan(inputs, { binaryName: '', createdBy: '', epoch, ...runnerFacts(deps.env) });
     const [target] = repositories(inputs.tags);
     if (!target) throw new InputError('input "tags": the merge job needs a tag to push the index to');
     const connection = connectRegistries(inputs, deps);

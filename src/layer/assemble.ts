@@ -1,8 +1,7 @@
 import type { Inspected } from '../check/inspect.js';
 import type { LayerBlob } from '../image/types.js';
 import { buildLayer, type LayerIO } from './layer.js';
-import { InputError } from '../util/errors.js';
-import { PlacementError, rootfsEntries, type ExtraFile } from './rootfs.js';
+import { rootfsEntries, type ExtraFile } from './rootfs.js';
 import type { TarEntry } from './tar.js';
 
 /** What every image's layer holds besides its binary and libraries: the runner files the workspace stage read. */
@@ -20,13 +19,7 @@ export function assembleLayer(
   mtime: number,
   io: LayerIO,
 ): Promise<LayerBlob> {
-  let entries;
-  try {
-    entries = rootfsEntries({ binaryPath, binary: checked.binary, libraries: checked.libraries, ...contents });
-  } catch (e) {
-    // Only the gathered libraries are new here: the inputs' own entries were checked before any build.
-    if (!(e instanceof PlacementError)) throw e;
-    throw new InputError(`input "files": ${e.message}`);
-  }
+  // Only the gathered libraries are new here: the inputs' own entries were checked before any build.
+  const entries = rootfsEntries({ binaryPath, binary: checked.binary, libraries: checked.libraries, ...contents });
   return buildLayer(entries, mtime, io);
 }

@@ -1,4 +1,4 @@
-import { ActionError } from '../util/errors.js';
+import { InputError } from '../util/errors.js';
 import type { FileRef, TarEntry } from './tar.js';
 
 /** A file the user asked for through the `files` input, already read. */
@@ -36,12 +36,9 @@ export const GROUP = ['root:x:0:', 'nobody:x:65534:', 'nonroot:x:65532:', ''].jo
 const enc = new TextEncoder();
 const rel = (abs: string) => abs.replace(/^\/+/, '');
 
-/** Two entries of a layer that cannot both be there; the message names both paths. */
-export class PlacementError extends ActionError {}
-
 /**
  * Lists the layer's entries. Generated files (/etc/passwd, the CA bundle) yield to a user file at the same path;
- * a user file that lands on the binary or on a directory we create is a conflict the caller reports.
+ * a user file that lands on the binary or on a directory the layer needs is an InputError of the files input.
  */
 export function rootfsEntries(spec: RootfsSpec): TarEntry[] {
   const generated: TarEntry[] = [
@@ -61,8 +58,8 @@ export function rootfsEntries(spec: RootfsSpec): TarEntry[] {
     const path = rel(f.dest);
     const clash = fixed.get(path) ?? (byPath.get(path)?.type === 'dir' ? byPath.get(path) : undefined);
     if (clash)
-      throw new PlacementError(
-        `file ${f.dest} would replace ${clash.type === 'dir' ? 'a directory' : 'the binary'} in the image`,
+      throw new InputError(
+        `input "files": file ${f.dest} would replace ${clash.type === 'dir' ? 'a directory' : 'the binary'} in the image`,
       );
     fixed.set(path, { path, type: 'file', mode: f.mode, data: f.data });
     byPath.delete(path);
@@ -74,8 +71,8 @@ export function rootfsEntries(spec: RootfsSpec): TarEntry[] {
     for (let cut = path.indexOf('/'); cut > 0; cut = path.indexOf('/', cut + 1)) {
       const parent = byPath.get(path.slice(0, cut));
       if (parent && parent.type !== 'dir') {
-        throw new PlacementError(
-          `/${path} would sit under the file /${parent.path}, which the image needs as a directory`,
+        throw new InputError(
+          `input "files": /${path} would sit under the file /${parent.path}, which the image needs as a directory`,
         );
       }
     }

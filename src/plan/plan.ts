@@ -17,6 +17,13 @@ export interface PlanFacts {
   sha?: string;
 }
 
+/** The runner facts a plan records, from the job's environment (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA). */
+export function runnerFacts(
+  env: Record<string, string | undefined>,
+): Pick<PlanFacts, 'serverUrl' | 'repository' | 'sha'> {
+  return { serverUrl: env.GITHUB_SERVER_URL, repository: env.GITHUB_REPOSITORY, sha: env.GITHUB_SHA };
+}
+
 /** The inputs the plan is made from. */
 export type PlanSettings = Pick<
   Inputs,

@@ -3,7 +3,7 @@ import { isAbsolute, join, resolve, sep } from 'node:path';
 import type { Inputs } from '../inputs/inputs.js';
 import { InputError } from '../util/errors.js';
 import type { ExtraFile } from '../layer/rootfs.js';
-import { PlacementError, rootfsEntries } from '../layer/rootfs.js';
+import { rootfsEntries } from '../layer/rootfs.js';
 import type { TarEntry } from '../layer/tar.js';
 import { binaryPathOf } from './plan.js';
 
@@ -73,6 +73,11 @@ async function readExtraFiles(inputs: Pick<Inputs, 'files'>, workspace: string):
   return out;
 }
 
+/** The workspace root: GITHUB_WORKSPACE, else the working directory, as the runner sets both. */
+export function workspaceOf(env: NodeJS.ProcessEnv): string {
+  return resolve(env.GITHUB_WORKSPACE || process.cwd());
+}
+
 /** The inputs the workspace stage reads. */
 export type WorkspaceSettings = Pick<
   Inputs,
@@ -82,7 +87,7 @@ export type WorkspaceSettings = Pick<
 /** Checks paths and reads the files the image takes from the runner; throws InputError on bad input. */
 export async function prepare(inputs: WorkspaceSettings, env: NodeJS.ProcessEnv): Promise<Setup> {
   const warnings: string[] = [];
-  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = workspaceOf(env);
   const workDir = resolve(workspace, inputs.workingDirectory);
   if (!(await isDir(workDir)))
     throw new InputError(
@@ -119,16 +124,11 @@ export async function prepare(inputs: WorkspaceSettings, env: NodeJS.ProcessEnv)
 
 /** Refuses `files` that would replace the binary or clash with it; checked once the binary's path is known. */
 export function checkPlacement(setup: Setup, binaryPath: string): void {
-  try {
-    rootfsEntries({
-      binaryPath,
-      binary: { path: '', size: 0 },
-      caBundle: setup.caBundle,
-      zoneinfo: setup.zoneinfo,
-      extraFiles: setup.extraFiles,
-    });
-  } catch (e) {
-    if (!(e instanceof PlacementError)) throw e;
-    throw new InputError(`input "files": ${e.message}`);
-  }
+  rootfsEntries({
+    binaryPath,
+    binary: { path: '', size: 0 },
+    caBundle: setup.caBundle,
+    zoneinfo: setup.zoneinfo,
+    extraFiles: setup.extraFiles,
+  });
 }
