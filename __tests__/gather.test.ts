@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, existsSync, lstatSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, existsSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction, sh, ROOT, type ActionRun } from './helpers/action.js';
+import { unpackRoot } from './helpers/layout.js';
 
 const cgo = {
   'working-directory': '__tests__/fixtures/cgo',
@@ -10,19 +11,6 @@ const cgo = {
   cgo: 'true',
   'source-date-epoch': '1',
 };
-
-/** Extracts one platform's layer on its own: the image root, with nothing from the host. */
-function unpackRoot(run: ActionRun, arch: string): string {
-  const layout = join(run.runnerTemp, 'scratchpack', 'oci');
-  const blob = (d: string) => join(layout, 'blobs', 'sha256', d.slice(7));
-  const top = JSON.parse(readFileSync(join(layout, 'index.json'), 'utf8'));
-  const index = JSON.parse(readFileSync(blob(top.manifests[0].digest), 'utf8'));
-  const desc = index.manifests.find((m: { platform: { architecture: string } }) => m.platform.architecture === arch);
-  const manifest = JSON.parse(readFileSync(blob(desc.digest), 'utf8'));
-  const root = mkdtempSync(join(tmpdir(), `scratchpack-root-${arch}-`));
-  sh('tar', ['--numeric-owner', '-xzf', blob(manifest.layers[0].digest), '-C', root]);
-  return root;
-}
 
 /** lddtree's file set (realpaths, binary excluded), run as the issue says. */
 function lddtree(sysroot: string, file: string): string[] {

@@ -26,7 +26,7 @@ import { diskLayerStore } from '../src/layer/store.js';
 import { inlineGzip } from './helpers/gzip.js';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { nodeFetch } from '../src/publish/registry/http.js';
+import { nodeFetch } from '../src/util/http.js';
 import { deadlineMs, DEFAULT_RETRY } from '../src/publish/registry/retry.js';
 import { Transport } from '../src/publish/registry/transport.js';
 

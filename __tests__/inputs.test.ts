@@ -38,6 +38,22 @@ const cases: Array<[string, Record<string, string>, string[]]> = [
     ['input "cc"', 'riscv64-linux-gnu-gcc is not on PATH', 'gcc-riscv64-linux-gnu'],
   ],
   [
+    'zig for a platform zig cannot target',
+    { cgo: 'true', cc: 'zig', platforms: 'linux/amd64,linux/mips64le' },
+    ['input "cc"', 'zig cannot build cgo for linux/mips64le here', 'linux/loong64'],
+  ],
+  [
+    'bad go-version',
+    { 'go-version': 'latest' },
+    ['input "go-version"', '"latest" is not a Go version; expected go.mod, local, or a version such as 1.26'],
+  ],
+  ['bad zig-version', { 'zig-version': 'master' }, ['input "zig-version"', '"master" is not a zig version']],
+  [
+    'GOTOOLCHAIN beside go-version',
+    { env: 'GOTOOLCHAIN=go1.25.0' },
+    ['input "env"', 'GOTOOLCHAIN is set by go-version (go.mod)', 'go-version: local'],
+  ],
+  [
     'no sysroot',
     { linkage: 'gather', platforms: 'linux/ppc64le' },
     ['input "sysroot"', '/usr/powerpc64le-linux-gnu does not exist', 'libc6-dev-ppc64el-cross'],
@@ -154,11 +170,11 @@ describe('bad input, from src/ in process: one ::error naming the input and valu
     );
   });
 
-  test('no go on PATH', async () => {
+  test('no go on PATH, with go-version: local', async () => {
     // The builds start without asking go anything first; when they fail, go env says why, once for all platforms.
     const empty = mkdtempSync(join(tmpdir(), 'scratchpack-no-go-'));
     const run = await runInProcess(
-      { 'working-directory': 'example', platforms: 'linux/amd64,linux/arm64' },
+      { 'working-directory': 'example', platforms: 'linux/amd64,linux/arm64', 'go-version': 'local' },
       { env: { PATH: empty } },
     );
     expectOneError(run, ['go is not usable', 'add actions/setup-go before this step']);

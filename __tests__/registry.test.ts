@@ -10,7 +10,7 @@ import { jsonBlob } from '../src/image/digest.js';
 import { MediaType } from '../src/image/types.js';
 import { RegistryPublisher } from '../src/publish/registry/publisher.js';
 import { clientFactory } from '../src/publish/registry/connect.js';
-import { nodeFetch } from '../src/publish/registry/http.js';
+import { nodeFetch } from '../src/util/http.js';
 import { DEFAULT_RETRY } from '../src/publish/registry/retry.js';
 import { Transport } from '../src/publish/registry/transport.js';
 

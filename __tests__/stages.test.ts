@@ -23,6 +23,8 @@ import { DEFAULT_RETRY } from '../src/publish/registry/retry.js';
 import { InputError } from '../src/util/errors.js';
 import type { Exec } from '../src/util/exec.js';
 import { openFileReader } from '../src/util/fs.js';
+import { nodeFetch } from '../src/util/http.js';
+import { actionsToolCache } from '../src/action/tool-cache.js';
 import { ROOT, sh } from './helpers/action.js';
 import { inlineGzip } from './helpers/gzip.js';
 import { startRegistry, type Registry } from './helpers/registry.js';
@@ -54,6 +56,9 @@ function deps(exec: Exec, tempRoot: string): PipelineDeps {
     policy: DEFAULT_RETRY,
     layers: layers(tempRoot),
     layerStoreDir: join(tempRoot, 'layers'),
+    toolCache: actionsToolCache,
+    fetch: nodeFetch,
+    zigCacheDir: join(tempRoot, 'zig-cache'),
     group: (_name, fn) => fn(),
   };
 }

@@ -5,13 +5,31 @@ import { chmodSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // @actions/core pulls in @actions/http-client, and with it undici, only for getIDToken. The action never asks for an
-// OIDC token, so the bundle gets a stub that throws if anything does, and every start skips loading undici.
+// OIDC token, so core gets a stub that throws if anything does, and every start skips loading undici. Only
+// @actions/tool-cache, loaded when a toolchain is downloaded, gets the real client.
 const noHttpClient = {
   name: 'no-http-client',
   setup(b) {
-    b.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, () => ({
-      path: fileURLToPath(new URL('./no-http-client.mjs', import.meta.url)),
+    b.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, (args) =>
+      /[\\/]@actions[\\/]core[\\/]/.test(args.importer)
+        ? { path: fileURLToPath(new URL('./no-http-client.mjs', import.meta.url)) }
+        : undefined,
+    );
+  },
+};
+
+// @actions/tool-cache (with the real http-client and undici) is its own file, dist/tool-cache.cjs, which the action
+// requires only when it looks for or downloads a toolchain: most runs never read its 700 kB. A require, not an
+// import(), because the loader runs the bundle as a vm.Script, which has no dynamic import on Node 20.
+const toolCacheApart = {
+  name: 'tool-cache-apart',
+  setup(b) {
+    b.onResolve({ filter: /^@actions\/tool-cache$/ }, () => ({ path: 'tool-cache', namespace: 'apart' }));
+    b.onLoad({ filter: /.*/, namespace: 'apart' }, () => ({
+      contents: "module.exports = require('./tool-cache.cjs');",
+      loader: 'js',
     }));
+    b.onResolve({ filter: /^\.\/tool-cache\.cjs$/ }, () => ({ path: './tool-cache.cjs', external: true }));
   },
 };
 
@@ -37,6 +55,7 @@ const common = {
 // sooner than an ES module of the same size, on every run. import.meta.url (the worker's location) becomes the file's.
 await build({
   ...common,
+  plugins: [noHttpClient, toolCacheApart],
   entryPoints: ['src/action/index.ts'],
   outfile: 'dist/action.cjs',
   format: 'cjs',
@@ -49,6 +68,13 @@ await build({
   bundle: false,
   entryPoints: ['src/action/loader.cjs'],
   outfile: 'dist/index.cjs',
+  format: 'cjs',
+  banner: {},
+});
+await build({
+  ...common,
+  stdin: { contents: "export * from '@actions/tool-cache';", resolveDir: '.' },
+  outfile: 'dist/tool-cache.cjs',
   format: 'cjs',
   banner: {},
 });

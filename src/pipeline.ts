@@ -1,6 +1,6 @@
-import { join, relative, resolve } from 'node:path';
+import { delimiter, join, relative, resolve } from 'node:path';
 import { BinariesDir } from './build/binaries-dir.js';
-import { buildEnv, buildProcs, gcTuning } from './build/go/argv.js';
+import { buildEnv, buildProcs, gcTuning, type GoBuildOptions } from './build/go/argv.js';
 import { goSource } from './build/go/source.js';
 import type { BinarySource, Obtained } from './build/source.js';
 import { checkStage, type Checked } from './check/inspect.js';
@@ -13,7 +13,12 @@ import type { LayerIO } from './layer/layer.js';
 import { resolveEpoch, type EpochSource } from './plan/epoch.js';
 import { layoutAnnotationsOf, makePlan, ociPlatform, runnerFacts, type Plan } from './plan/plan.js';
 import { planner, type Planner } from './plan/planner.js';
-import { resolveToolchains, type Toolchain } from './plan/toolchains.js';
+import { hostFacts, resolveToolchains, type Toolchain } from './plan/toolchains.js';
+import { provideGo, type GoToolchain } from './build/toolchain/go.js';
+import type { ToolCache } from './build/toolchain/tool-cache.js';
+import { provideZig, type Zig } from './build/toolchain/zig.js';
+import type { Fetch } from './util/http.js';
+import type { ToolReport } from './report/model.js';
 import { prepare, workspaceOf, type Setup } from './plan/workspace.js';
 import { readDigestFiles, writeDigestFiles } from './publish/digest-files.js';
 import { checkLayoutTarget } from './publish/layout-target.js';
@@ -39,6 +44,12 @@ export interface PipelineDeps extends RegistryDeps {
   layers: LayerIO;
   /** Where the layer store keeps its files, which no output may replace. */
   layerStoreDir: string;
+  /** The runner's tool cache, where Go and zig are kept once downloaded and verified. */
+  toolCache: ToolCache;
+  /** The network, for the Go module proxy, the checksum database and the package index. */
+  fetch: Fetch;
+  /** zig's own cache (ZIG_GLOBAL_CACHE_DIR), outside the workspace. */
+  zigCacheDir: string;
   group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
 }
 
@@ -62,6 +73,8 @@ interface Target {
 interface Run {
   setup: Setup;
   toolchains: Map<string, Toolchain>;
+  /** The Go and zig this run provisioned or found, for the summary. */
+  tools: ToolReport[];
   epoch: Promise<[number, EpochSource]>;
   source: BinarySource;
   planner: Planner;
@@ -95,6 +108,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const timed = phases(report, deps);
   const run = await timed('prepare', () => planRun(inputs, deps));
   report.warnings.push(...run.setup.warnings);
+  report.tools = run.tools;
   report.binariesDir = run.binaries.dir;
   const checksPassed = barrier(inputs.platforms.length);
   const pushing = inputs.push ? ', upload blobs' : '';
@@ -156,10 +170,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
 
 /** The plan stage: the workspace and toolchains, the epoch, the binary source and planner, and the publishers. */
 async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
-  const [setup, toolchains] = await Promise.all([prepare(inputs, deps.env), resolveToolchains(inputs, deps.env)]);
-  // No build waits for another process: `git log` (when no epoch is given) runs beside them, `go list` only on failure.
-  const epoch = resolveEpoch(inputs, deps.env, deps.exec, setup.workDir);
-  const build = {
+  const build: GoBuildOptions = {
     pkg: inputs.package,
     ldflags: inputs.ldflags,
     tags: inputs.buildTags,
@@ -169,7 +180,14 @@ async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
     procs: deps.env.GOMAXPROCS ? undefined : buildProcs(deps.concurrency, inputs.platforms.length),
     gc: deps.env.GOGC || deps.env.GOMEMLIMIT ? undefined : gcTuning(deps.memory, deps.concurrency),
   };
-  const baseEnv = deps.env as Record<string, string>;
+  const preparing = prepare(inputs, deps.env);
+  const [setup, { toolchains, go, tools }] = await Promise.all([
+    preparing,
+    provideToolchains(inputs, deps, build, preparing),
+  ]);
+  // No build waits for another process: `git log` (when no epoch is given) runs beside them, `go list` only on failure.
+  const epoch = resolveEpoch(inputs, deps.env, deps.exec, setup.workDir);
+  const baseEnv = { ...(deps.env as Record<string, string>), ...goEnvOf(go, deps.env.PATH) };
   const source = goSource({
     build,
     concurrency: deps.concurrency,
@@ -179,7 +197,8 @@ async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
       baseEnv,
       // go's own outputs stay here between runs, so go skips the link when a binary is up to date.
       outDir: join(deps.tempRoot, 'build'),
-      ccFor: (p) => toolchains.get(p.id)?.cc,
+      ccEnvFor: (p) => toolchains.get(p.id)?.ccEnv,
+      ldflagsFor: (p) => toolchains.get(p.id)?.ldflags,
     },
     go: {
       exec: deps.exec,
@@ -204,6 +223,7 @@ async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
   return {
     setup,
     toolchains,
+    tools,
     epoch,
     source,
     planner: planner(inputs, setup, source, epoch, runnerFacts(deps.env)),
@@ -212,6 +232,68 @@ async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
     layers: deps.layers,
     layerSlot: limiter(deps.concurrency),
   };
+}
+
+/**
+ * The environment that makes every go process use the chosen toolchain: its bin first on PATH and its GOROOT, and
+ * GOTOOLCHAIN=local so that go does not switch again (https://go.dev/doc/toolchain#select).
+ */
+function goEnvOf(go: GoToolchain | undefined, path: string | undefined): Record<string, string> {
+  if (!go) return {};
+  if (!go.goroot) return { GOTOOLCHAIN: 'local' };
+  return { GOTOOLCHAIN: 'local', GOROOT: go.goroot, PATH: `${join(go.goroot, 'bin')}${delimiter}${path ?? ''}` };
+}
+
+const goReport = (g: GoToolchain): ToolReport => ({
+  name: 'Go',
+  version: g.version,
+  source: g.source,
+  requirement: g.requirement,
+  bytes: g.bytes,
+  ms: g.ms,
+});
+const zigReport = (z: Zig): ToolReport => ({
+  name: 'zig',
+  version: z.version,
+  source: z.source,
+  bytes: z.bytes,
+  ms: z.ms,
+});
+
+/**
+ * The toolchains, before any build: the Go that go-version asks for (from PATH, the tool cache or a verified download),
+ * and each target's C compiler and sysroot, zig provisioned once when `cc: zig` needs it.
+ */
+async function provideToolchains(
+  inputs: Inputs,
+  deps: PipelineDeps,
+  build: GoBuildOptions,
+  preparing: Promise<Setup>,
+): Promise<{ toolchains: Map<string, Toolchain>; go?: GoToolchain; tools: ToolReport[] }> {
+  const host = hostFacts();
+  const get = (url: string, headers?: Record<string, string>) =>
+    deps.fetch({ method: 'GET', url, headers }, { idleMs: 30_000, deadlineMs: 120_000 });
+  let zig: Promise<Zig> | undefined;
+  const supply = {
+    zig: () =>
+      (zig ??= provideZig(inputs.zigVersion, { env: deps.env, exec: deps.exec, get, cache: deps.toolCache, host })),
+    // A zig cache the job chose (ZIG_GLOBAL_CACHE_DIR, e.g. from setup-zig) is kept; else the runner's.
+    cacheDir: deps.env.ZIG_GLOBAL_CACHE_DIR || deps.zigCacheDir,
+  };
+  const [toolchains, go] = await Promise.all([
+    resolveToolchains(inputs, deps.env, supply),
+    preparing.then((s) =>
+      provideGo(inputs.goVersion, s.workDir, s.workspace, {
+        // `go env GOVERSION`, when the go on PATH is a wrapper, runs as every go process does.
+        env: { ...deps.env, ...buildEnv(build, inputs.platforms[0]) },
+        exec: deps.exec,
+        get,
+        cache: deps.toolCache,
+        host,
+      }),
+    ),
+  ]);
+  return { toolchains, go, tools: [...(go ? [goReport(go)] : []), ...(zig ? [zigReport(await zig)] : [])] };
 }
 
 /** The obtain and check stages of one target; it counts as passed only when its checks found nothing. */

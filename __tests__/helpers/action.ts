@@ -66,6 +66,8 @@ export function prepareRun(inputs: Record<string, string>, opts: RunOptions) {
     GOPATH: process.env.GOPATH ?? join(process.env.HOME ?? '/root', 'go'),
     GOFLAGS: '-mod=mod',
     GOTOOLCHAIN: 'local',
+    // The machine's CA bundle, where its HTTPS goes through a proxy of its own (toolchain downloads).
+    ...(process.env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS } : {}),
     GITHUB_WORKSPACE: ROOT,
     RUNNER_TEMP: runnerTemp,
     GITHUB_OUTPUT: outFile,

@@ -13,6 +13,8 @@ import { execaExec } from '../util/exec.js';
 import { openFileReader } from '../util/fs.js';
 import { emitDiagnostic } from './emit.js';
 import { readInputs } from './read-inputs.js';
+import { actionsToolCache } from './tool-cache.js';
+import { nodeFetch } from '../util/http.js';
 
 /** The machine's memory, or the cgroup's limit when lower (a container job); 0 or absent means no limit. */
 function usableMemory(): number {
@@ -33,6 +35,9 @@ export async function run(): Promise<void> {
   // The tool cache survives between jobs on self-hosted runners; RUNNER_TEMP at least between steps.
   const storeRoot = env.RUNNER_TOOL_CACHE ? join(env.RUNNER_TOOL_CACHE, 'scratchpack') : tempRoot;
   const storeDir = join(storeRoot, 'layers');
+  // @actions/tool-cache reads both from the environment; a runner sets them, a local run gets defaults.
+  env.RUNNER_TEMP ||= tmpdir();
+  env.RUNNER_TOOL_CACHE ||= join(tempRoot, 'tool-cache');
   const store = diskLayerStore(storeDir);
   try {
     const inputs = readInputs(env);
@@ -52,6 +57,9 @@ export async function run(): Promise<void> {
         store,
       },
       layerStoreDir: storeDir,
+      toolCache: actionsToolCache,
+      fetch: nodeFetch,
+      zigCacheDir: join(storeRoot, 'zig-cache'),
       mask: (secret) => core.setSecret(secret),
       group: (name, fn) => core.group(name, fn),
       info: (line) => core.info(line),

@@ -6,6 +6,7 @@ import { parseBool, parseList } from './list.js';
 import { parsePlatforms, type Platform } from './platform.js';
 import { parseTag, type ImageRef } from './reference.js';
 import { splitWords } from './words.js';
+import { parseGoVersion } from '../build/toolchain/gover.js';
 import { parsePerPlatform, type PerPlatform } from './per-platform.js';
 
 /** Every input, parsed and validated once; the rest of the action reads only this object. */
@@ -47,6 +48,10 @@ export interface Inputs {
   cc: PerPlatform;
   /** Sysroot per platform for linkage: gather; empty means auto. */
   sysroot: PerPlatform;
+  /** The Go toolchain: what go.mod asks for, the go on PATH as it is, or a version such as 1.26 or 1.26.8. */
+  goVersion: 'go.mod' | 'local' | string;
+  /** The zig that `cc: zig` provisions when none is on PATH; empty means the pinned default. */
+  zigVersion: string;
 }
 
 /** Input names and their defaults, as in action.yml; a test keeps the two in sync. */
@@ -83,6 +88,8 @@ export const INPUT_DEFAULTS = {
   'insecure-registries': '',
   cc: 'auto',
   sysroot: 'auto',
+  'go-version': 'go.mod',
+  'zig-version': '',
 } as const;
 
 /** The names of all inputs. */
@@ -248,6 +255,20 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
     }),
     cc: field('cc', () => parsePerPlatform(perPlatformLines('cc'), platformsFor())),
     sysroot: field('sysroot', () => parsePerPlatform(perPlatformLines('sysroot'), platformsFor())),
+    goVersion: field('go-version', () => {
+      const v = get('go-version') || 'go.mod';
+      if (v === 'go.mod' || v === 'local') return v;
+      const bare = v.replace(/^go(?=\d)/, '');
+      if (!parseGoVersion(bare) || !/^\d+\.\d+/.test(bare))
+        throw new ParseError(`"${v}" is not a Go version; expected go.mod, local, or a version such as 1.26 or 1.26.8`);
+      return bare;
+    }),
+    zigVersion: field('zig-version', () => {
+      const v = get('zig-version');
+      if (v !== '' && !/^\d+\.\d+\.\d+(\.post\d+)?$/.test(v))
+        throw new ParseError(`"${v}" is not a zig version; expected e.g. 0.15.2`);
+      return v;
+    }),
   };
   return checkCombinations(inputs);
 }
@@ -267,6 +288,11 @@ function checkCombinations(i: Inputs): Inputs {
   if (i.mergeDigests && new Set(i.tags.map((t) => `${t.registry}/${t.repository}`)).size > 1) {
     throw new InputError(
       'input "merge-digests": every tag must name the same repository, where the per-platform manifests were pushed',
+    );
+  }
+  if (i.env.GOTOOLCHAIN !== undefined && i.goVersion !== 'local') {
+    throw new InputError(
+      `input "env": GOTOOLCHAIN is set by go-version (${i.goVersion}); remove it, or set go-version: local to let go choose`,
     );
   }
   if (i.mediaTypes === 'docker' && i.annotations.length > 0) {

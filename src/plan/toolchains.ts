@@ -1,15 +1,26 @@
 import { stat } from 'node:fs/promises';
-import { delimiter, join } from 'node:path';
+import type { Zig } from '../build/toolchain/zig.js';
+import { ZIG_PLATFORMS, zigCompilers, zigTargetOf } from '../build/toolchain/zig-targets.js';
 import type { Inputs } from '../inputs/inputs.js';
 import type { Platform } from '../inputs/platform.js';
 import { debianTarget, forPlatform } from '../inputs/per-platform.js';
 import { InputError } from '../util/errors.js';
+import { which } from '../util/which.js';
 
-/** What one target needs beyond Go: its C compiler (cgo) and its sysroot (linkage: gather). */
+/** What one target needs beyond Go: its C compilers (cgo) and its sysroot (linkage: gather). */
 export interface Toolchain {
-  cc?: string;
+  /** CC, and for zig CXX and zig's cache directories, for the target's `go build`. */
+  ccEnv?: Record<string, string>;
+  /** Linker flags the compiler needs, after the user's ldflags. */
+  ldflags?: string[];
   sysroot?: string;
   multiarch?: string;
+}
+
+/** How `cc: zig` gets its zig (provisioned once, on first use), and where zig keeps its cache. */
+export interface ZigSupply {
+  zig: () => Promise<Zig>;
+  cacheDir: string;
 }
 
 const NODE_TO_GOARCH: Record<string, string> = {
@@ -23,35 +34,47 @@ const NODE_TO_GOARCH: Record<string, string> = {
   loong64: 'loong64',
 };
 
+/** The runner as the toolchain downloads name it: GOOS, GOARCH, and the tool cache's arch (os.arch(), as setup-go). */
+export function hostFacts(): { goos: string; goarch: string; cacheArch: string } {
+  return { goos: process.platform, goarch: hostArch(), cacheArch: process.arch };
+}
+
 /** GOARCH of the machine running the action. */
 export function hostArch(): string {
   return NODE_TO_GOARCH[process.arch] ?? process.arch;
 }
 
-/** Finds an executable on PATH (or checks a path), as `command -v` would. */
-export async function onPath(name: string, env: NodeJS.ProcessEnv): Promise<boolean> {
-  const isExe = (p: string) =>
-    stat(p).then(
-      (s) => s.isFile() && (s.mode & 0o111) !== 0,
-      () => false,
-    );
-  if (name.includes('/')) return isExe(name);
-  for (const dir of (env.PATH ?? '').split(delimiter)) if (dir && (await isExe(join(dir, name)))) return true;
-  return false;
+async function zigCc(p: Platform, supply: ZigSupply): Promise<Record<string, string>> {
+  const target = zigTargetOf(p);
+  if (!target)
+    throw new InputError(`input "cc": zig cannot build cgo for ${p.id} here; it builds ${ZIG_PLATFORMS.join(', ')}`);
+  const zig = await supply.zig();
+  // zig keeps its cache under HOME by default; the runner's cache keeps it out of the workspace and across steps.
+  return {
+    ...zigCompilers(zig.path, target),
+    ZIG_GLOBAL_CACHE_DIR: supply.cacheDir,
+    ZIG_LOCAL_CACHE_DIR: supply.cacheDir,
+  };
 }
 
-async function chooseCc(inputs: Pick<Inputs, 'cc'>, p: Platform, env: NodeJS.ProcessEnv): Promise<string> {
+async function chooseCc(
+  inputs: Pick<Inputs, 'cc'>,
+  p: Platform,
+  env: NodeJS.ProcessEnv,
+  supply: ZigSupply,
+): Promise<Record<string, string>> {
   const given = forPlatform(inputs.cc, p);
+  if (given === 'zig') return zigCc(p, supply);
   const deb = debianTarget(p);
   const native = p.arch === hostArch();
   const candidate = given ?? (native ? 'gcc' : deb ? `${deb.gnu}-gcc` : undefined);
-  if (candidate && (await onPath(candidate.split(/\s+/)[0], env))) return candidate;
+  if (candidate && (await which(candidate.split(/\s+/)[0], env.PATH))) return { CC: candidate };
   const pkg = native ? 'gcc' : deb ? `gcc-${deb.gnu}` : undefined;
   throw new InputError(
     `input "cc": no C compiler for ${p.id} (cgo: true)` +
       (candidate ? `: ${candidate.split(/\s+/)[0]} is not on PATH` : '') +
       (pkg ? `; install the Debian/Ubuntu package ${pkg}` : '') +
-      `, or set cc: ${p.id}=<compiler>`,
+      `, or set cc: ${p.id}=<compiler>, or cc: zig`,
   );
 }
 
@@ -78,11 +101,15 @@ async function chooseSysroot(inputs: Pick<Inputs, 'sysroot'>, p: Platform): Prom
 export async function resolveToolchains(
   inputs: Pick<Inputs, 'platforms' | 'cgo' | 'linkage' | 'cc' | 'sysroot'>,
   env: NodeJS.ProcessEnv,
+  supply: ZigSupply,
 ): Promise<Map<string, Toolchain>> {
   const out = new Map<string, Toolchain>();
   for (const p of inputs.platforms) {
     const t: Toolchain = { multiarch: debianTarget(p)?.multiarch };
-    if (inputs.cgo) t.cc = await chooseCc(inputs, p, env);
+    if (inputs.cgo) t.ccEnv = await chooseCc(inputs, p, env, supply);
+    // Go links std-only cgo (net, os/user) internally, and its linker cannot take zig's static musl: it leaves libc's
+    // symbols undefined (golang/go#52690, golang/go#56386). zig links instead.
+    if (inputs.cgo && forPlatform(inputs.cc, p) === 'zig') t.ldflags = ['-linkmode=external'];
     if (inputs.linkage === 'gather') t.sysroot = await chooseSysroot(inputs, p);
     out.set(p.id, t);
   }

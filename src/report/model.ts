@@ -46,6 +46,18 @@ export function emptyReport(platforms: string[]): Report {
   };
 }
 
+/** A toolchain the run built with (Go, zig) and where it came from. */
+export interface ToolReport {
+  name: string;
+  version: string;
+  source: 'PATH' | 'tool cache' | 'downloaded';
+  /** What asked for this version, e.g. `go.mod:3: go 1.22`. */
+  requirement?: string;
+  /** A download's size and the time to fetch, verify and install it. */
+  bytes?: number;
+  ms?: number;
+}
+
 /** Everything the step reports, in one value, so outputs and summary cannot disagree. */
 export interface Report {
   platforms: PlatformReport[];
@@ -57,6 +69,7 @@ export interface Report {
   errors: string[];
   warnings: string[];
   epoch?: { value: number; source: string };
+  tools?: ToolReport[];
   push?: { refs: string[]; stats: PushStats };
   /** `repo@digest` of the first tag: the index, or the one manifest when pushing by digest. */
   image?: string;

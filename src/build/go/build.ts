@@ -16,17 +16,19 @@ export interface BuildContext {
   baseEnv: Record<string, string>;
   /** go's own output directory, kept between runs so that go skips an up-to-date link. */
   outDir: string;
-  /** The C compiler for a target when cgo is on. */
-  ccFor?: (platform: Platform) => string | undefined;
+  /** CC (and for zig CXX and its cache) for a target when cgo is on. */
+  ccEnvFor?: (platform: Platform) => Record<string, string> | undefined;
+  /** Linker flags a target's compiler needs, appended to the user's. */
+  ldflagsFor?: (platform: Platform) => string[] | undefined;
 }
 
 /** Builds one platform into `<outDir>/<slug>/binary`; never throws on a compile error. */
 export async function buildOne(platform: Platform, opts: GoBuildOptions, ctx: BuildContext): Promise<BuildResult> {
   const binary = join(ctx.outDir, platform.slug, 'binary');
   const start = performance.now();
-  const cc = ctx.ccFor?.(platform);
-  const env = { ...ctx.baseEnv, ...buildEnv(opts, platform), ...(cc ? { CC: cc } : {}) };
-  const r = await ctx.exec('go', buildArgs(opts, binary), { cwd: ctx.cwd, env });
+  const env = { ...ctx.baseEnv, ...buildEnv(opts, platform), ...ctx.ccEnvFor?.(platform) };
+  const ldflags = [opts.ldflags, ...(ctx.ldflagsFor?.(platform) ?? [])].filter((f) => f !== '').join(' ');
+  const r = await ctx.exec('go', buildArgs({ ...opts, ldflags }, binary), { cwd: ctx.cwd, env });
   return { platform, ok: r.exitCode === 0, binary, stderr: r.stderr, ms: performance.now() - start };
 }
 

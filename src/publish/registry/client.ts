@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Authenticator } from './auth.js';
 import { RegistryError, errorDetail } from './errors.js';
-import type { HttpRequest, HttpResponse } from './http.js';
+import type { HttpRequest, HttpResponse } from '../../util/http.js';
 import type { Transport } from './transport.js';
 import { shortDigest } from '../../util/format.js';
 import { sha256Digest } from '../../image/digest.js';

@@ -3,7 +3,7 @@ import { Authenticator } from './auth.js';
 import { isLoopback, RegistryClient } from './client.js';
 import { resolveCredential, type CredentialInputs } from './credentials.js';
 import type { Inputs } from '../../inputs/inputs.js';
-import { nodeFetch } from './http.js';
+import { nodeFetch } from '../../util/http.js';
 import type { RetryPolicy } from './retry.js';
 import { Transport } from './transport.js';
 

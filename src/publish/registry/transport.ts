@@ -1,4 +1,4 @@
-import type { Fetch, HttpRequest, HttpResponse } from './http.js';
+import type { Fetch, HttpRequest, HttpResponse } from '../../util/http.js';
 import { RegistryError } from './errors.js';
 import { backoffMs, deadlineMs, retryAfterMs, type RetryPolicy } from './retry.js';
 

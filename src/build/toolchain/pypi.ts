@@ -1,0 +1,61 @@
+/** One file a package index lists: its name, where to fetch it, and the sha256 the index gives for it. */
+export interface IndexFile {
+  filename: string;
+  url: string;
+  sha256?: string;
+}
+
+/** What the Simple API is asked for: its JSON form first, its HTML form from mirrors that serve only that. */
+export const SIMPLE_ACCEPT = 'application/vnd.pypi.simple.v1+json, text/html;q=0.01';
+
+/**
+ * The files of a project page of a package index's Simple API, in its JSON form (PEP 691) or its HTML form (PEP 503,
+ * with the hash in the URL's #sha256= fragment); relative URLs are resolved against the page's.
+ */
+export function parseSimplePage(body: string, contentType: string, pageUrl: string): IndexFile[] {
+  if (contentType.includes('json')) {
+    const page = JSON.parse(body) as { files?: { filename: string; url: string; hashes?: { sha256?: string } }[] };
+    return (page.files ?? []).map((f) => ({
+      filename: f.filename,
+      url: new URL(f.url, pageUrl).href,
+      sha256: f.hashes?.sha256,
+    }));
+  }
+  const out: IndexFile[] = [];
+  for (const m of body.matchAll(/<a\s[^>]*href="([^"]+)"[^>]*>([^<]+)<\/a>/gi)) {
+    const href = m[1].replace(/&amp;/g, '&');
+    const url = new URL(href, pageUrl);
+    const sha256 = /(?:^|&)sha256=([0-9a-f]{64})/.exec(url.hash.slice(1))?.[1];
+    url.hash = '';
+    out.push({ filename: m[2].trim(), url: url.href, sha256 });
+  }
+  return out;
+}
+
+/** The wheel machine tag for a Go GOARCH runner. */
+const WHEEL_MACHINE: Record<string, string> = {
+  amd64: 'x86_64',
+  arm64: 'aarch64',
+  '386': 'i686',
+  arm: 'armv7l',
+  ppc64le: 'ppc64le',
+  s390x: 's390x',
+  riscv64: 'riscv64',
+};
+
+/** The ziglang wheel of a version for a Linux runner (a manylinux or musllinux tag for its machine). */
+export function ziglangWheel(files: IndexFile[], version: string, goarch: string): IndexFile | undefined {
+  const machine = WHEEL_MACHINE[goarch];
+  if (!machine) return undefined;
+  return files.find(
+    (f) =>
+      f.filename.startsWith(`ziglang-${version}-`) &&
+      f.filename.endsWith('.whl') &&
+      f.filename
+        .slice(0, -4)
+        .split('-')
+        .at(-1)
+        ?.split('.')
+        .some((tag) => /^(many|musl)linux/.test(tag) && tag.endsWith(`_${machine}`)),
+  );
+}
