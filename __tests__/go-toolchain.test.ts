@@ -173,6 +173,14 @@ describe('go-version errors name the input or the go.mod line', () => {
     );
   });
 
+  test('credentials in GOPROXY are masked as they are read and never shown', async () => {
+    const { run, toolCache } = await inProcess({}, { GOPROXY: 'http://bob:s3cret-proxy-pass@127.0.0.1:9' });
+    expectNothingDone(run, toolCache);
+    expect(run.stdout).toContain('::add-mask::s3cret-proxy-pass');
+    expect(run.errors[0]).toContain('the Go module proxy http://127.0.0.1:9 cannot be reached');
+    expect(run.stdout.replace('::add-mask::s3cret-proxy-pass', '')).not.toContain('s3cret-proxy-pass');
+  });
+
   test('a go.mod that cannot be read, or whose go line is not a version', async () => {
     const ws = mkdtempSync(join(tmpdir(), 'scratchpack-ws-'));
     mkdirSync(join(ws, 'bad'));

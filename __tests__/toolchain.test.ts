@@ -13,6 +13,7 @@ import { hashModuleZip } from '../src/build/toolchain/zip-hash.js';
 import { parseSimplePage, ziglangWheel } from '../src/build/toolchain/pypi.js';
 import { cacheVersion } from '../src/build/toolchain/tool-cache.js';
 import { zigCompilers, zigTargetOf } from '../src/build/toolchain/zig-targets.js';
+import { credentialsIn, withoutCredentials } from '../src/util/url-credentials.js';
 import { parsePlatform } from '../src/inputs/platform.js';
 import { sh } from './helpers/action.js';
 import { testSigner } from './helpers/note-signer.js';
@@ -228,5 +229,15 @@ describe('the package index and zig targets', () => {
   });
   test('a platform zig has no target for is named', () => {
     expect(zigTargetOf(parsePlatform('linux/mips64le'))).toBeUndefined();
+  });
+});
+
+describe('credentials in proxy and index URLs', () => {
+  test('are found for masking, raw and decoded, and left out of what is shown', () => {
+    expect(credentialsIn('https://u:p%40ss@goproxy.example,direct')).toEqual(['p%40ss', 'p@ss']);
+    expect(credentialsIn('https://token123@pypi.example/simple')).toEqual(['token123']);
+    expect(credentialsIn('off')).toEqual([]);
+    expect(withoutCredentials('https://u:p%40ss@goproxy.example/sub')).toBe('https://goproxy.example/sub');
+    expect(withoutCredentials('https://goproxy.example')).toBe('https://goproxy.example');
   });
 });

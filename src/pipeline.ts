@@ -18,6 +18,7 @@ import { provideGo, type GoToolchain } from './build/toolchain/go.js';
 import type { ToolCache } from './build/toolchain/tool-cache.js';
 import { provideZig, type Zig } from './build/toolchain/zig.js';
 import type { Fetch } from './util/http.js';
+import { credentialsIn } from './util/url-credentials.js';
 import type { ToolReport } from './report/model.js';
 import { prepare, workspaceOf, type Setup } from './plan/workspace.js';
 import { readDigestFiles, writeDigestFiles } from './publish/digest-files.js';
@@ -270,6 +271,8 @@ async function provideToolchains(
   build: GoBuildOptions,
   preparing: Promise<Setup>,
 ): Promise<{ toolchains: Map<string, Toolchain>; go?: GoToolchain; tools: ToolReport[] }> {
+  // A proxy or index URL may carry user:password@; it is masked before anything could print it.
+  for (const name of ['GOPROXY', 'PIP_INDEX_URL']) credentialsIn(deps.env[name]).forEach(deps.mask);
   const host = hostFacts();
   const get = (url: string, headers?: Record<string, string>) =>
     deps.fetch({ method: 'GET', url, headers }, { idleMs: 30_000, deadlineMs: 120_000 });

@@ -10,6 +10,7 @@ import { localGoVersion } from './local-go.js';
 import { verifiedSum, type Get } from './sumdb/lookup.js';
 import { cacheVersion, type ToolCache } from './tool-cache.js';
 import { hashModuleZip } from './zip-hash.js';
+import { withoutCredentials } from '../../util/url-credentials.js';
 
 /** The Go toolchain a run builds with, and how it was found, for the summary. */
 export interface GoToolchain {
@@ -121,13 +122,15 @@ async function releaseToFetch(req: Requirement, proxy: string, deps: GoProvision
     const r = await reach(() => deps.get(`${base}/v0.0.1-go${req.download}${suffix}.info`), proxy);
     if (r.status === 404 || r.status === 410)
       throw fail(
-        `${req.source}: Go ${req.download} does not exist for ${deps.host.goos}/${deps.host.goarch} (${proxy})`,
+        `${req.source}: Go ${req.download} does not exist for ${deps.host.goos}/${deps.host.goarch} (${withoutCredentials(proxy)})`,
       );
-    if (r.status !== 200) throw fail(`${proxy} answered ${r.status} for Go ${req.download}: ${firstLine(r.body)}`);
+    if (r.status !== 200)
+      throw fail(`${withoutCredentials(proxy)} answered ${r.status} for Go ${req.download}: ${firstLine(r.body)}`);
     return req.download;
   }
   const r = await reach(() => deps.get(`${base}/list`), proxy);
-  if (r.status !== 200) throw fail(`${proxy} answered ${r.status} for the list of Go toolchains: ${firstLine(r.body)}`);
+  if (r.status !== 200)
+    throw fail(`${withoutCredentials(proxy)} answered ${r.status} for the list of Go toolchains: ${firstLine(r.body)}`);
   const releases = r.body
     .toString()
     .split('\n')
@@ -137,7 +140,9 @@ async function releaseToFetch(req: Requirement, proxy: string, deps: GoProvision
     .sort(compareGo);
   const latest = releases.at(-1);
   if (!latest)
-    throw fail(`${req.source}: Go ${req.download} has no release for ${deps.host.goos}/${deps.host.goarch} (${proxy})`);
+    throw fail(
+      `${req.source}: Go ${req.download} has no release for ${deps.host.goos}/${deps.host.goarch} (${withoutCredentials(proxy)})`,
+    );
   return latest;
 }
 
@@ -152,7 +157,7 @@ async function reach<T>(fn: () => Promise<T>, proxy: string, what = 'the proxy a
     const message = (e as Error).message;
     if (typeof (e as NodeJS.ErrnoException).code === 'string')
       throw fail(
-        `the Go module proxy ${proxy} cannot be reached (${message}); set GOPROXY, or use go-version: local after actions/setup-go`,
+        `the Go module proxy ${withoutCredentials(proxy)} cannot be reached (${message}); set GOPROXY, or use go-version: local after actions/setup-go`,
       );
     throw fail(`${what}: ${message}`);
   }
@@ -176,14 +181,14 @@ async function download(req: Requirement, deps: GoProvisionDeps): Promise<GoTool
     `Go ${version} cannot be verified, so it is not downloaded`,
   );
   const zip = await deps.cache.download(`${proxy}/${TOOLCHAIN_MODULE}/@v/${modVersion}.zip`).catch((e: unknown) => {
-    throw fail(`Go ${version} cannot be downloaded from ${proxy}: ${(e as Error).message}`);
+    throw fail(`Go ${version} cannot be downloaded from ${withoutCredentials(proxy)}: ${(e as Error).message}`);
   });
   let dir: string | undefined;
   try {
     const got = await hashModuleZip(zip).catch((e: unknown) => `unreadable (${(e as Error).message})`);
     if (got !== want)
       throw fail(
-        `checksum mismatch for Go ${version}: the zip from ${proxy} hashes to ${got}, but ${db.name} records ${want}; nothing was installed`,
+        `checksum mismatch for Go ${version}: the zip from ${withoutCredentials(proxy)} hashes to ${got}, but ${db.name} records ${want}; nothing was installed`,
       );
     const bytes = (await stat(zip)).size;
     dir = await deps.cache.extractZip(zip).catch((e: unknown) => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { InputError } from '../../util/errors.js';
 import type { Exec } from '../../util/exec.js';
 import { which } from '../../util/which.js';
+import { withoutCredentials } from '../../util/url-credentials.js';
 import { parseSimplePage, SIMPLE_ACCEPT, ziglangWheel } from './pypi.js';
 import type { Get } from './sumdb/lookup.js';
 import type { ToolCache } from './tool-cache.js';
@@ -62,22 +63,28 @@ async function download(version: string, deps: ZigDeps): Promise<Zig> {
   const page = `${index}/ziglang/`;
   const r = await deps.get(page, { accept: SIMPLE_ACCEPT }).catch((e: unknown) => {
     throw fail(
-      `the package index ${index} cannot be reached (${(e as Error).message}); set PIP_INDEX_URL, or put zig on PATH`,
+      `the package index ${withoutCredentials(index)} cannot be reached (${(e as Error).message}); set PIP_INDEX_URL, or put zig on PATH`,
     );
   });
-  if (r.status !== 200) throw fail(`${page} answered ${r.status}`);
+  if (r.status !== 200) throw fail(`${withoutCredentials(page)} answered ${r.status}`);
   const files = parseSimplePage(r.body.toString('utf8'), r.headers['content-type'] ?? '', page);
   const wheel = ziglangWheel(files, version, deps.host.goarch);
-  if (!wheel) throw fail(`${index} has no ziglang ${version} wheel for linux/${deps.host.goarch}; set zig-version`);
-  if (!wheel.sha256) throw fail(`${index} gives no sha256 for ${wheel.filename}, so it cannot be verified`);
+  if (!wheel)
+    throw fail(
+      `${withoutCredentials(index)} has no ziglang ${version} wheel for linux/${deps.host.goarch}; set zig-version`,
+    );
+  if (!wheel.sha256)
+    throw fail(`${withoutCredentials(index)} gives no sha256 for ${wheel.filename}, so it cannot be verified`);
   const file = await deps.cache.download(wheel.url).catch((e: unknown) => {
-    throw fail(`${wheel.url} cannot be downloaded: ${(e as Error).message}`);
+    throw fail(`${withoutCredentials(wheel.url)} cannot be downloaded: ${(e as Error).message}`);
   });
   let dir: string | undefined;
   try {
     const got = await sha256Of(file);
     if (got !== wheel.sha256)
-      throw fail(`checksum mismatch for ${wheel.filename}: sha256 ${got}, but ${index} gives ${wheel.sha256}`);
+      throw fail(
+        `checksum mismatch for ${wheel.filename}: sha256 ${got}, but ${withoutCredentials(index)} gives ${wheel.sha256}`,
+      );
     const bytes = (await stat(file)).size;
     dir = await deps.cache.extractZip(file).catch((e: unknown) => {
       throw fail(`${wheel.filename} cannot be unpacked (${(e as Error).message.split('.')[0]})`);
