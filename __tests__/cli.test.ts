@@ -79,7 +79,7 @@ test('truncated, garbage, non-ELF and missing files get a JSON error line and ex
     expect.arrayContaining(['linkage']),
   ]);
   expect(r.lines[0].error).toMatch(/truncated/);
-  expect(r.lines[2].error).toBe('not an ELF file (no \\x7fELF magic)');
+  expect(r.lines[2].error).toBe('not an ELF file: no \\x7fELF magic');
 });
 
 test('usage errors exit 2', () => {

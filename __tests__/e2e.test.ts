@@ -151,7 +151,9 @@ describe('the committed bundle, run as the runner runs it', () => {
     const s = first.summary;
     for (const p of ['linux/amd64', 'linux/arm64', 'linux/arm/v7'])
       expect(s).toMatch(
-        new RegExp(`\\| \`${p}\` \\| [0-9.]+ MiB \\| static \\| [0-9.]+ MiB \\| \`sha256:[a-f0-9]{64}\` \\|`),
+        new RegExp(
+          `\\| \`${p}\` \\| \`go build\` \\| [0-9.]+ MiB \\| static \\| [0-9.]+ MiB \\| \`sha256:[a-f0-9]{64}\` \\|`,
+        ),
       );
     expect(s).toContain(`**Index digest:** \`${first.outputs.digest}\``);
     expect(s).toContain(layout);
@@ -266,9 +268,9 @@ describe('failures become annotations, and outputs and summary are still written
         /^::error title=go build \(linux\/amd64\),file=__tests__\/fixtures\/broken\/main\.go,line=7,col=2::undefined: undefinedThing$/,
       ),
     ]);
-    expect(run.errors.at(-1)).toContain(
-      '2 of 2 platforms failed: linux/amd64 (build failed), linux/arm64 (build failed)',
-    );
+    // The compile error is the one ::error; the count goes to the log, not to a second annotation.
+    expect(run.errors).toHaveLength(1);
+    expect(run.stdout).toContain('2 of 2 platforms failed: linux/amd64 (build failed), linux/arm64 (build failed)');
     expect(JSON.parse(run.outputs.images).map((i: { digest: string | null }) => i.digest)).toEqual([null, null]);
     expect(run.summary).toContain('**build failed**');
     expect(run.summary).toContain('undefined: undefinedThing');

@@ -84,7 +84,7 @@ describe('cgo cross-builds (aarch64-linux-gnu-gcc) and native builds', () => {
     });
     expect(arm.gathered.length).toBeGreaterThanOrEqual(3);
     expect(gathered.summary).toMatch(
-      /\| `linux\/arm64` \| [0-9.]+ MiB \| dynamic, gathered:<br>`\/lib\/ld-linux-aarch64\.so\.1` [0-9.]+ KiB ← `\/usr\/aarch64-linux-gnu\/lib\/ld-linux-aarch64\.so\.1`<br>`libm\.so\.6` [0-9.]+ KiB ← `\/usr\/aarch64-linux-gnu\/lib\/libm\.so\.6`<br>`libc\.so\.6` [0-9.]+ MiB ← /,
+      /\| `linux\/arm64` \| `go build` \| [0-9.]+ MiB \| dynamic, gathered:<br>`\/lib\/ld-linux-aarch64\.so\.1` [0-9.]+ KiB ← `\/usr\/aarch64-linux-gnu\/lib\/ld-linux-aarch64\.so\.1`<br>`libm\.so\.6` [0-9.]+ KiB ← `\/usr\/aarch64-linux-gnu\/lib\/libm\.so\.6`<br>`libc\.so\.6` [0-9.]+ MiB ← /,
     );
   });
 

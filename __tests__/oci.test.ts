@@ -389,16 +389,22 @@ describe('rootfs', () => {
   });
   test('user files replace generated files but never the binary or a directory', () => {
     const mine = enc.encode('me:x:1:1::/:/x\n');
-    const list = rootfsEntries({ ...spec, extraFiles: [{ dest: '/etc/passwd', data: mine, mode: 0o644 }] });
+    const list = rootfsEntries({
+      ...spec,
+      extraFiles: [{ dest: '/etc/passwd', source: 'mine', data: mine, mode: 0o644 }],
+    });
     expect(list.find((e) => e.path === 'etc/passwd')?.data).toBe(mine);
     expect(() =>
-      rootfsEntries({ ...spec, extraFiles: [{ dest: '/usr/local/bin/app', data: mine, mode: 0o644 }] }),
+      rootfsEntries({ ...spec, extraFiles: [{ dest: '/usr/local/bin/app', source: 'mine', data: mine, mode: 0o644 }] }),
     ).toThrow('replace the binary');
-    expect(() => rootfsEntries({ ...spec, extraFiles: [{ dest: '/tmp', data: mine, mode: 0o644 }] })).toThrow(
-      'replace a directory',
-    );
     expect(() =>
-      rootfsEntries({ ...spec, extraFiles: [{ dest: '/usr/local/bin/app/x', data: mine, mode: 0o644 }] }),
+      rootfsEntries({ ...spec, extraFiles: [{ dest: '/tmp', source: 'mine', data: mine, mode: 0o644 }] }),
+    ).toThrow('replace a directory');
+    expect(() =>
+      rootfsEntries({
+        ...spec,
+        extraFiles: [{ dest: '/usr/local/bin/app/x', source: 'mine', data: mine, mode: 0o644 }],
+      }),
     ).toThrow('under the file');
   });
 });

@@ -2,6 +2,8 @@ import { delimiter, join, relative, resolve } from 'node:path';
 import { BinariesDir } from './build/binaries-dir.js';
 import { buildEnv, buildProcs, gcTuning, type GoBuildOptions } from './build/go/argv.js';
 import { goSource } from './build/go/source.js';
+import { commonName, findPrebuilt, prebuiltSource } from './build/prebuilt/source.js';
+import type { BinariesSpec } from './inputs/binaries.js';
 import type { BinarySource, Obtained } from './build/source.js';
 import { checkStage, type Checked } from './check/inspect.js';
 import { buildImage, buildIndex } from './image/image.js';
@@ -171,44 +173,13 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
 
 /** The plan stage: the workspace and toolchains, the epoch, the binary source and planner, and the publishers. */
 async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
-  const build: GoBuildOptions = {
-    pkg: inputs.package,
-    ldflags: inputs.ldflags,
-    tags: inputs.buildTags,
-    goFlags: inputs.goFlags,
-    cgo: inputs.cgo,
-    env: inputs.env,
-    procs: deps.env.GOMAXPROCS ? undefined : buildProcs(deps.concurrency, inputs.platforms.length),
-    gc: deps.env.GOGC || deps.env.GOMEMLIMIT ? undefined : gcTuning(deps.memory, deps.concurrency),
-  };
   const preparing = prepare(inputs, deps.env);
-  const [setup, { toolchains, go, tools }] = await Promise.all([
+  const [setup, { source, toolchains, tools }] = await Promise.all([
     preparing,
-    provideToolchains(inputs, deps, build, preparing),
+    inputs.binaries ? prebuilt(inputs, inputs.binaries, deps, preparing) : goBuild(inputs, deps, preparing),
   ]);
   // No build waits for another process: `git log` (when no epoch is given) runs beside them, `go list` only on failure.
   const epoch = resolveEpoch(inputs, deps.env, deps.exec, setup.workDir);
-  const baseEnv = { ...(deps.env as Record<string, string>), ...goEnvOf(go, deps.env.PATH) };
-  const source = goSource({
-    build,
-    concurrency: deps.concurrency,
-    context: {
-      exec: deps.exec,
-      cwd: setup.workDir,
-      baseEnv,
-      // go's own outputs stay here between runs, so go skips the link when a binary is up to date.
-      outDir: join(deps.tempRoot, 'build'),
-      ccEnvFor: (p) => toolchains.get(p.id)?.ccEnv,
-      ldflagsFor: (p) => toolchains.get(p.id)?.ldflags,
-    },
-    go: {
-      exec: deps.exec,
-      cwd: setup.workDir,
-      shownDir: relative(setup.workspace, setup.workDir) || '.',
-      env: { ...baseEnv, ...buildEnv(build, inputs.platforms[0]) },
-    },
-    toRepoPath: (f) => relative(setup.workspace, resolve(setup.workDir, f)),
-  });
   // Relative paths are the workspace's, as working-directory and files are.
   const layoutDir = resolve(setup.workspace, inputs.ociLayout || join(deps.tempRoot, 'oci'));
   const binaries = new BinariesDir(join(deps.tempRoot, 'binaries'));
@@ -260,6 +231,68 @@ const zigReport = (z: Zig): ToolReport => ({
   bytes: z.bytes,
   ms: z.ms,
 });
+
+/** What obtains the binaries, and with which toolchains. */
+interface Sourced {
+  source: BinarySource;
+  toolchains: Map<string, Toolchain>;
+  tools: ToolReport[];
+}
+
+/** The `binaries` source: the user's files, found before anything runs; no Go is needed, nor looked for. */
+async function prebuilt(
+  inputs: Inputs,
+  spec: BinariesSpec,
+  deps: PipelineDeps,
+  preparing: Promise<Setup>,
+): Promise<Sourced> {
+  const setup = await preparing;
+  const files = await findPrebuilt(spec, inputs.platforms, setup.workspace);
+  const name = commonName(files, inputs.binaryName);
+  const noZig = { zig: () => Promise.reject(new Error('no compiler is used with binaries')), cacheDir: '' };
+  const toolchains = await resolveToolchains({ ...inputs, cgo: false }, deps.env, noZig);
+  return { source: prebuiltSource(files, name, spec), toolchains, tools: [] };
+}
+
+/** The go build source: its options, the Go toolchain and C compilers it needs, and the go processes' environment. */
+async function goBuild(inputs: Inputs, deps: PipelineDeps, preparing: Promise<Setup>): Promise<Sourced> {
+  const build: GoBuildOptions = {
+    pkg: inputs.package,
+    ldflags: inputs.ldflags,
+    tags: inputs.buildTags,
+    goFlags: inputs.goFlags,
+    cgo: inputs.cgo,
+    env: inputs.env,
+    procs: deps.env.GOMAXPROCS ? undefined : buildProcs(deps.concurrency, inputs.platforms.length),
+    gc: deps.env.GOGC || deps.env.GOMEMLIMIT ? undefined : gcTuning(deps.memory, deps.concurrency),
+  };
+  const [setup, { toolchains, go, tools }] = await Promise.all([
+    preparing,
+    provideToolchains(inputs, deps, build, preparing),
+  ]);
+  const baseEnv = { ...(deps.env as Record<string, string>), ...goEnvOf(go, deps.env.PATH) };
+  const source = goSource({
+    build,
+    concurrency: deps.concurrency,
+    context: {
+      exec: deps.exec,
+      cwd: setup.workDir,
+      baseEnv,
+      // go's own outputs stay here between runs, so go skips the link when a binary is up to date.
+      outDir: join(deps.tempRoot, 'build'),
+      ccEnvFor: (p) => toolchains.get(p.id)?.ccEnv,
+      ldflagsFor: (p) => toolchains.get(p.id)?.ldflags,
+    },
+    go: {
+      exec: deps.exec,
+      cwd: setup.workDir,
+      shownDir: relative(setup.workspace, setup.workDir) || '.',
+      env: { ...baseEnv, ...buildEnv(build, inputs.platforms[0]) },
+    },
+    toRepoPath: (f) => relative(setup.workspace, resolve(setup.workDir, f)),
+  });
+  return { source, toolchains, tools };
+}
 
 /**
  * The toolchains, before any build: the Go that go-version asks for (from PATH, the tool cache or a verified download),
@@ -325,9 +358,15 @@ async function obtainAndCheck(platform: Platform, inputs: Inputs, run: Run): Pro
   const checked = await checkStage(file, platform, {
     linkage: inputs.linkage,
     binaryPath: plan.binaryPath,
-    show: (f) => (relative(workspace, f).startsWith('..') ? f : relative(workspace, f)),
+    show: (f) =>
+      f === file && obtained.shown
+        ? obtained.shown
+        : relative(workspace, f).startsWith('..')
+          ? f
+          : relative(workspace, f),
     toolchain: run.toolchains.get(platform.id),
     hash: run.layers.hash,
+    extraFiles: run.setup.extraFiles,
   });
   return { platform, obtained, checked };
 }
@@ -346,6 +385,8 @@ function outcome(t: Target): TargetOutcome {
   return {
     platform: t.platform.id,
     obtained: t.obtained.ok,
+    from: t.obtained.from,
+    others: t.checked?.others,
     binary: t.checked?.binary,
     rejected: (t.checked?.diagnostics.length ?? 0) > 0,
     image: t.image,

@@ -102,5 +102,10 @@ export async function run(): Promise<void> {
       .write()
       .catch((e: unknown) => core.warning(`could not write the job summary: ${formatError(e)}`));
   }
-  if (failure !== undefined) core.setFailed(failure);
+  // A failure the annotations already explain (a compile error, a refused binary) gets no second ::error: one per cause.
+  const explained = diagnostics.some((d) => d.level === 'error');
+  if (failure !== undefined && explained) {
+    core.info(failure);
+    process.exitCode = 1;
+  } else if (failure !== undefined) core.setFailed(failure);
 }

@@ -9,6 +9,10 @@ export interface Obtained {
   binary: string;
   /** What went wrong, as the tool printed it. */
   stderr: string;
+  /** Where the binary came from, for the report: `go build`, or the path the binaries input gave. */
+  from: string;
+  /** How messages name the binary, when not by its path on the runner: the path the binaries input gave. */
+  shown?: string;
   ms: number;
 }
 

@@ -5,6 +5,7 @@ import { resolveDeps, type DepsResult } from './elf/deps.js';
 import { ElfError, parseElf, type ElfInfo } from './elf/parse.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { FileRef, TarEntry } from '../layer/tar.js';
+import type { ExtraFile } from '../layer/rootfs.js';
 import { nodeDepsFs, withFileSource } from '../util/fs.js';
 import type { Platform } from '../inputs/platform.js';
 import type { Toolchain } from '../plan/toolchains.js';
@@ -25,6 +26,15 @@ export interface BinaryFacts {
   sysroot?: string;
   libraries?: Array<{ soname: string; path: string; source: string; size: number }>;
   gathered?: Array<{ path: string; type: string; linkname?: string; source: string; size: number }>;
+}
+
+/** Another ELF the image holds (a `files` source): where it goes, and what the checks read from it. */
+export interface OtherElf {
+  path: string;
+  source: string;
+  linkage: ElfInfo['linkage'];
+  interpreter: string | null;
+  needed: string[];
 }
 
 /** A binary that passed its checks, with whatever it needs at run time. */
@@ -87,11 +97,15 @@ export interface CheckContext {
   toolchain?: Toolchain;
   /** sha256 of the binary: the layer store's memo, so an unchanged binary is not read again. */
   hash: (file: FileRef) => Promise<string>;
+  /** The `files` entries: each one that is an ELF is checked as the binary is. */
+  extraFiles: ExtraFile[];
 }
 
 /** The check stage's result: the facts for the report, the diagnostics, and `passed` only when nothing is wrong. */
 export interface Checked {
   binary?: BinaryFacts;
+  /** The other ELFs checked for this platform. */
+  others: OtherElf[];
   diagnostics: Diagnostic[];
   passed?: Inspected;
 }
@@ -101,6 +115,84 @@ export interface Checked {
  * loader and libraries.
  */
 export async function checkStage(file: string, platform: Platform, ctx: CheckContext): Promise<Checked> {
+  const [main, others] = await Promise.all([checkMain(file, platform, ctx), checkOthers(platform, ctx)]);
+  const diagnostics = [...main.diagnostics, ...others.diagnostics];
+  const passed =
+    main.passed && diagnostics.length === 0
+      ? { ...main.passed, libraries: mergeEntries(main.passed.libraries, others.libraries) }
+      : undefined;
+  return { binary: main.binary, others: others.facts, diagnostics, passed };
+}
+
+/** Library entries from the binary and from the other ELFs, once each by path (both may need libc). */
+function mergeEntries(a: TarEntry[], b: TarEntry[]): TarEntry[] {
+  const seen = new Set(a.map((e) => e.path));
+  return [...a, ...b.filter((e) => !seen.has(e.path) && seen.add(e.path))];
+}
+
+/**
+ * The `files` sources that are ELFs, checked for the platform as the binary is: machine, class, byte order, ARM
+ * attributes, and linkage. A shared library may be one; under `static` none may need a loader or a library, and under
+ * `gather` what they need is gathered, with $ORIGIN their own directory in the image.
+ */
+async function checkOthers(
+  platform: Platform,
+  ctx: CheckContext,
+): Promise<{ facts: OtherElf[]; diagnostics: Diagnostic[]; libraries: TarEntry[] }> {
+  const title = `scratchpack (${platform.id})`;
+  const facts: OtherElf[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const libraries: TarEntry[] = [];
+  for (const extra of ctx.extraFiles) {
+    const d = extra.data;
+    if (d.length < 4 || d[0] !== 0x7f || d[1] !== 0x45 || d[2] !== 0x4c || d[3] !== 0x46) continue;
+    const shown = `${extra.source} (files → ${extra.dest})`;
+    let info: ElfInfo;
+    try {
+      info = parseElf(d);
+    } catch (e) {
+      if (!(e instanceof ElfError)) throw e;
+      diagnostics.push({ level: 'error', title, message: `${shown}: ${e.message}` });
+      continue;
+    }
+    facts.push({
+      path: extra.dest,
+      source: extra.source,
+      linkage: info.linkage,
+      interpreter: info.interpreter,
+      needed: info.needed,
+    });
+    const found = checkBinary(info, platform, ctx.linkage, shown, { library: true });
+    if (ctx.linkage === 'static' && info.interpreter === null && info.needed.length > 0)
+      found.push({
+        level: 'error',
+        title,
+        message: `${shown} needs ${info.needed.join(', ')}, which a scratch image has no loader to load; set linkage: gather, or link it statically`,
+      });
+    diagnostics.push(...found);
+    const sysroot = ctx.toolchain?.sysroot;
+    if (found.length > 0 || ctx.linkage !== 'gather' || !sysroot || (!info.interpreter && info.needed.length === 0))
+      continue;
+    const deps = await gather(info, sysroot, extra.dest, ctx);
+    diagnostics.push(...gatherErrors(deps, shown, title));
+    libraries.push(...layerEntries(deps));
+  }
+  return { facts, diagnostics, libraries };
+}
+
+/** The loader and libraries an ELF at `path` in the image needs, from the sysroot; $ORIGIN is its directory. */
+function gather(info: ElfInfo, sysroot: string, path: string, ctx: CheckContext): Promise<DepsResult> {
+  return resolveDeps(info, {
+    sysroot,
+    multiarch: ctx.toolchain?.multiarch,
+    originDir: dirname(path),
+    fs: nodeDepsFs,
+    parse: parseElf,
+  });
+}
+
+/** The entrypoint binary: read a page at a time, checked, and under `gather` its loader and libraries collected. */
+async function checkMain(file: string, platform: Platform, ctx: CheckContext): Promise<Omit<Checked, 'others'>> {
   const shown = ctx.show(file);
   const title = `scratchpack (${platform.id})`;
   try {
@@ -125,13 +217,7 @@ export async function checkStage(file: string, platform: Platform, ctx: CheckCon
         passed: found.length > 0 ? undefined : { binary: { path: file, size, sha256 }, libraries: [] },
       };
     }
-    const deps = await resolveDeps(info, {
-      sysroot,
-      multiarch: ctx.toolchain?.multiarch,
-      originDir: dirname(ctx.binaryPath),
-      fs: nodeDepsFs,
-      parse: parseElf,
-    });
+    const deps = await gather(info, sysroot, ctx.binaryPath, ctx);
     Object.assign(binary, gatheredFacts(deps));
     const missing = gatherErrors(deps, shown, title);
     if (missing.length > 0) return { binary, diagnostics: missing };

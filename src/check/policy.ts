@@ -2,6 +2,31 @@ import type { Platform } from '../inputs/platform.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { identityMismatch } from './elf/machine.js';
 import type { ElfInfo } from './elf/parse.js';
+import { CPU_ARCH_NAMES } from './elf/arm.js';
+
+/** The newest Tag_CPU_arch a variant's CPU runs, and its float calling convention (Debian armel, armhf). */
+const ARM_VARIANTS: Record<string, { maxArch: number; floatAbi: 'hard' | 'soft'; cpu: string }> = {
+  v5: { maxArch: 5, floatAbi: 'soft', cpu: 'ARMv5TEJ' },
+  v6: { maxArch: 9, floatAbi: 'hard', cpu: 'ARMv6K' },
+  v7: { maxArch: 10, floatAbi: 'hard', cpu: 'ARMv7' },
+};
+
+/** What the ARM build attributes say against the platform's variant: too new an architecture, or the wrong float ABI. */
+function armMismatch(info: ElfInfo, platform: Platform): string | undefined {
+  const want = ARM_VARIANTS[platform.variant ?? 'v7'];
+  if (platform.arch !== 'arm' || !info.arm || !want) return undefined;
+  const { cpuArch, floatAbi } = info.arm;
+  if (cpuArch !== undefined && cpuArch > want.maxArch) {
+    const name = CPU_ARCH_NAMES[cpuArch] ?? `Tag_CPU_arch ${cpuArch}`;
+    return `built for ARM ${name} (Tag_CPU_arch in .ARM.attributes), which a ${platform.id} CPU (${want.cpu}) cannot run; build it for ${platform.variant ?? 'v7'}, e.g. with -march=armv${(platform.variant ?? 'v7').slice(1)}`;
+  }
+  if (floatAbi && floatAbi !== want.floatAbi) {
+    const fix =
+      want.floatAbi === 'hard' ? 'arm-linux-gnueabihf, -mfloat-abi=hard' : 'arm-linux-gnueabi, -mfloat-abi=soft';
+    return `uses the ${floatAbi}-float calling convention (Tag_ABI_VFP_args), but ${platform.id} is ${want.floatAbi}-float; build it with ${fix}`;
+  }
+  return undefined;
+}
 
 /** Settings the binary's Go build info must agree with, per platform variable. */
 const ARCH_SETTING: Record<string, string> = { GOARM: 'GOARM', GOAMD64: 'GOAMD64' };
@@ -18,6 +43,8 @@ export function checkBinary(
   platform: Platform,
   linkage: 'static' | 'gather',
   file: string,
+  /** For a `files` ELF, which may be a shared library (a plugin) rather than an executable. */
+  opts: { library?: boolean } = {},
 ): Diagnostic[] {
   const title = `scratchpack (${platform.id})`;
   const out: Diagnostic[] = [];
@@ -34,6 +61,8 @@ export function checkBinary(
       });
     }
   }
+  const arm = armMismatch(info, platform);
+  if (arm) out.push({ level: 'error', title, message: `${file}: ${arm}` });
   if (linkage === 'static' && info.interpreter !== null) {
     const named = info.needed.slice(0, SHOWN_NEEDED).join(', ');
     const more = info.needed.length > SHOWN_NEEDED ? ` and ${info.needed.length - SHOWN_NEEDED} more` : '';
@@ -47,7 +76,8 @@ export function checkBinary(
         "or add -ldflags '-extldflags=-static' for cgo, or set linkage: gather to copy the loader and libraries in.",
     });
   }
-  if (info.linkage === 'shared-library' || info.linkage === 'not-executable') {
+  const executable = info.linkage !== 'shared-library' && info.linkage !== 'not-executable';
+  if (!executable && !(opts.library && info.linkage === 'shared-library')) {
     out.push({ level: 'error', title, message: `${file} is a ${info.type} ELF (${info.linkage}), not an executable` });
   }
   return out;

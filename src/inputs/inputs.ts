@@ -7,6 +7,7 @@ import { parsePlatforms, type Platform } from './platform.js';
 import { parseTag, type ImageRef } from './reference.js';
 import { splitWords } from './words.js';
 import { parseGoVersion } from '../build/toolchain/gover.js';
+import { parseBinaries, type BinariesSpec } from './binaries.js';
 import { parsePerPlatform, type PerPlatform } from './per-platform.js';
 
 /** Every input, parsed and validated once; the rest of the action reads only this object. */
@@ -52,6 +53,8 @@ export interface Inputs {
   goVersion: 'go.mod' | 'local' | string;
   /** The zig that `cc: zig` provisions when none is on PATH; empty means the pinned default. */
   zigVersion: string;
+  /** Pre-built binaries instead of go build: a path per platform, or a template. */
+  binaries?: BinariesSpec;
 }
 
 /** Input names and their defaults, as in action.yml; a test keeps the two in sync. */
@@ -90,6 +93,7 @@ export const INPUT_DEFAULTS = {
   sysroot: 'auto',
   'go-version': 'go.mod',
   'zig-version': '',
+  binaries: '',
 } as const;
 
 /** The names of all inputs. */
@@ -263,6 +267,7 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
         throw new ParseError(`"${v}" is not a Go version; expected go.mod, local, or a version such as 1.26 or 1.26.8`);
       return bare;
     }),
+    binaries: field('binaries', () => parseBinaries(lines('binaries'), platformsFor())),
     zigVersion: field('zig-version', () => {
       const v = get('zig-version');
       if (v !== '' && !/^\d+\.\d+\.\d+(\.post\d+)?$/.test(v))
@@ -273,8 +278,27 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
   return checkCombinations(inputs);
 }
 
+/** The inputs only a go build reads, and whether each was set: `binaries` refuses them. */
+function buildOnly(i: Inputs): string[] {
+  const set: Array<[string, boolean]> = [
+    ['package', i.package !== INPUT_DEFAULTS.package],
+    ['ldflags', i.ldflags !== INPUT_DEFAULTS.ldflags],
+    ['build-tags', i.buildTags.length > 0],
+    ['go-flags', i.goFlags.length > 0],
+    ['cgo', i.cgo],
+    ['cc', i.cc.all !== undefined || Object.keys(i.cc.byPlatform).length > 0],
+    ['env', Object.keys(i.env).length > 0],
+  ];
+  return set.filter(([, on]) => on).map(([name]) => name);
+}
+
 /** Inputs that are fine alone but contradict each other. */
 function checkCombinations(i: Inputs): Inputs {
+  const withBinaries = i.binaries ? buildOnly(i) : [];
+  if (withBinaries.length > 0)
+    throw new InputError(
+      `input "binaries": the binaries are given, so nothing is built, and ${withBinaries.map((n) => `"${n}"`).join(', ')} ${withBinaries.length > 1 ? 'apply' : 'applies'} only to go build; remove ${withBinaries.length > 1 ? 'them' : 'it'}, or remove binaries`,
+    );
   if (i.push && i.tags.length === 0)
     throw new InputError('input "push": true needs at least one reference in "tags", e.g. ghcr.io/owner/app:1.0');
   if (i.pushByDigest && !i.push)

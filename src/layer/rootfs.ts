@@ -5,6 +5,8 @@ import type { FileRef, TarEntry } from './tar.js';
 export interface ExtraFile {
   /** Absolute path in the image. */
   dest: string;
+  /** The `files` source as written, for messages. */
+  source: string;
   data: Uint8Array;
   mode: number;
 }

@@ -68,7 +68,12 @@ async function readExtraFiles(inputs: Pick<Inputs, 'files'>, workspace: string):
     }
     const st = await stat(real);
     if (!st.isFile()) throw new InputError(`input "files": source "${spec.source}" is not a regular file`);
-    out.push({ dest: spec.dest, data: await readFile(real), mode: spec.mode ?? (st.mode & 0o111 ? 0o755 : 0o644) });
+    out.push({
+      dest: spec.dest,
+      source: spec.source,
+      data: await readFile(real),
+      mode: spec.mode ?? (st.mode & 0o111 ? 0o755 : 0o644),
+    });
   }
   return out;
 }

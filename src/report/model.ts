@@ -1,4 +1,4 @@
-import type { BinaryFacts } from '../check/inspect.js';
+import type { BinaryFacts, OtherElf } from '../check/inspect.js';
 import type { ImageArtifact } from '../image/types.js';
 import type { PushStats } from '../publish/registry/publisher.js';
 
@@ -6,7 +6,11 @@ import type { PushStats } from '../publish/registry/publisher.js';
 export interface PlatformReport {
   platform: string;
   status: 'ok' | 'build failed' | 'check failed' | 'not built';
+  /** Where the binary came from: `go build`, or the path the binaries input gave. */
+  source?: string;
   binary?: BinaryFacts;
+  /** The other ELFs the image holds (`files` sources), checked as the binary is. */
+  others?: OtherElf[];
   layer?: { digest: string; size: number };
   manifest?: { digest: string; size: number };
 }
@@ -16,6 +20,9 @@ export interface TargetOutcome {
   platform: string;
   /** False when the binary source gave no binary. */
   obtained: boolean;
+  /** Where the binary came from. */
+  from: string;
+  others?: OtherElf[];
   /** What the check stage read from the binary, whether or not it passed. */
   binary?: BinaryFacts;
   /** True when a check found something wrong. */
@@ -26,7 +33,13 @@ export interface TargetOutcome {
 /** A platform's row: its status, what its binary is, and, once published, its layer and manifest. */
 export function platformRow(t: TargetOutcome, published: boolean): PlatformReport {
   const status = !t.obtained ? 'build failed' : t.rejected ? 'check failed' : t.image && published ? 'ok' : 'not built';
-  const row: PlatformReport = { platform: t.platform, status, ...(t.binary ? { binary: t.binary } : {}) };
+  const row: PlatformReport = {
+    platform: t.platform,
+    status,
+    source: t.from,
+    ...(t.binary ? { binary: t.binary } : {}),
+    ...(t.others?.length ? { others: t.others } : {}),
+  };
   if (status === 'ok' && t.image) {
     const [layer] = t.image.layers;
     row.layer = { digest: layer.digest, size: layer.size };
@@ -88,6 +101,7 @@ export function imageOutput(p: PlatformReport) {
     platform: p.platform,
     digest: p.manifest?.digest ?? null,
     size: p.manifest?.size ?? null,
+    source: p.source ?? null,
     binary: p.binary
       ? {
           path: p.binary.path,
@@ -102,6 +116,13 @@ export function imageOutput(p: PlatformReport) {
         }
       : null,
     layer: p.layer ?? null,
+    files: (p.others ?? []).map((o) => ({
+      path: o.path,
+      source: o.source,
+      linkage: o.linkage,
+      interpreter: o.interpreter,
+      needed: o.needed,
+    })),
   };
 }
 

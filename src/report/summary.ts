@@ -28,12 +28,28 @@ function linkageCell(p: PlatformReport): string {
 function row(p: PlatformReport): string {
   const cells = [
     `\`${esc(p.platform)}\``,
+    p.source ? `\`${esc(p.source)}\`` : '—',
     p.binary ? humanSize(p.binary.size) : '—',
     linkageCell(p),
     p.layer ? humanSize(p.layer.size) : '—',
     p.manifest ? `\`${p.manifest.digest}\`` : `**${p.status}**`,
   ];
   return `| ${cells.join(' | ')} |`;
+}
+
+/** Every ELF checked per platform: the entrypoint, then each `files` source that is one. */
+function elfDetails(r: Report): string[] {
+  const lines = ['<details><summary>Checked ELFs</summary>', ''];
+  for (const p of r.platforms) {
+    const all = [
+      ...(p.binary ? [{ path: p.binary.path, source: p.source ?? '', linkage: p.binary.linkage }] : []),
+      ...(p.others ?? []),
+    ];
+    const items = all.map((e) => `\`${esc(e.path)}\` ← \`${esc(e.source)}\` (${esc(e.linkage)})`);
+    lines.push(`- \`${esc(p.platform)}\`: ${items.join(', ')}`);
+  }
+  lines.push('', '</details>');
+  return lines;
 }
 
 function goDetails(r: Report): string[] {
@@ -62,8 +78,8 @@ export function renderSummary(r: Report): string {
   ];
   if (r.platforms.length > 0) {
     out.push(
-      '| Platform | Binary | Linkage | Layer (gzip) | Manifest digest |',
-      '| --- | --- | --- | --- | --- |',
+      '| Platform | From | Binary | Linkage | Layer (gzip) | Manifest digest |',
+      '| --- | --- | --- | --- | --- | --- |',
       ...r.platforms.map(row),
       '',
     );
@@ -102,6 +118,7 @@ export function renderSummary(r: Report): string {
       '',
     );
   if (r.warnings.length > 0) out.push('### Warnings', '', ...r.warnings.slice(0, 50).map((w) => `- ${esc(w)}`), '');
+  if (r.platforms.some((p) => p.others?.length)) out.push(...elfDetails(r), '');
   if (r.platforms.some((p) => p.binary?.go)) out.push(...goDetails(r), '');
   return out.join('\n');
 }

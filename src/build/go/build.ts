@@ -29,7 +29,7 @@ export async function buildOne(platform: Platform, opts: GoBuildOptions, ctx: Bu
   const env = { ...ctx.baseEnv, ...buildEnv(opts, platform), ...ctx.ccEnvFor?.(platform) };
   const ldflags = [opts.ldflags, ...(ctx.ldflagsFor?.(platform) ?? [])].filter((f) => f !== '').join(' ');
   const r = await ctx.exec('go', buildArgs({ ...opts, ldflags }, binary), { cwd: ctx.cwd, env });
-  return { platform, ok: r.exitCode === 0, binary, stderr: r.stderr, ms: performance.now() - start };
+  return { platform, ok: r.exitCode === 0, binary, stderr: r.stderr, ms: performance.now() - start, from: 'go build' };
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 } from './headers.js';
 
 export { bytesSource, ElfError, type ByteSource } from './reader.js';
+import { readArmAttributes, type ArmAttributes } from './arm.js';
 
 /** How the kernel will start the file: decided by PT_INTERP and DF_1_PIE, never by "has NEEDED" (glibc elf.h; Go debug/elf). */
 export type Linkage = 'static' | 'static-pie' | 'dynamic' | 'shared-library' | 'not-executable';
@@ -37,6 +38,8 @@ export interface ElfInfo {
   go: GoBuildInfo | null;
   /** The go command's build ID (`go tool buildid`), or null for a file without one. */
   goBuildId: string | null;
+  /** For 32-bit ARM, what its build attributes and header flags say; Go's own linker records neither. */
+  arm?: ArmAttributes & { floatAbi?: 'hard' | 'soft' };
 }
 
 const DT_NEEDED = 1,
@@ -196,7 +199,7 @@ export function parseElf(input: Uint8Array | ByteSource): ElfInfo {
   const src = input instanceof Uint8Array ? bytesSource(input) : input;
   const ident = src.read(0, Math.min(16, src.size));
   if (src.size < 16 || ident[0] !== 0x7f || ident[1] !== 0x45 || ident[2] !== 0x4c || ident[3] !== 0x46) {
-    throw new ElfError('not an ELF file (no \\x7fELF magic)');
+    throw new ElfError(`not an ELF file: ${whatFileIs(src.read(0, Math.min(128, src.size)))}`);
   }
   const cls = ident[4],
     data = ident[5];
@@ -231,5 +234,35 @@ export function parseElf(input: Uint8Array | ByteSource): ElfInfo {
     soname: dyn.soname,
     go: readGoBuildInfo(r, segments, sections),
     goBuildId: readGoBuildId(r, sections),
+    ...(machine === EM_ARM ? { arm: armFacts(r, sections, flags, data === 1) } : {}),
   };
+}
+
+/** What a file that is not an ELF is, from its first bytes: the magic numbers of file(1)'s database. */
+export function whatFileIs(head: Uint8Array): string {
+  const b = Buffer.from(head);
+  if (b.length === 0) return 'it is empty';
+  if (b.subarray(0, 2).toString('latin1') === '#!') {
+    const line = b.toString('latin1').split('\n')[0].slice(0, 80);
+    return `it is a script (${line})`;
+  }
+  const be = b.length >= 4 ? b.readUInt32BE(0) : 0;
+  if ([0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe].includes(be)) return 'it is a Mach-O binary (macOS)';
+  if (be === 0xcafebabe) return 'it is a Mach-O universal binary (macOS) or a Java class file';
+  if (b.subarray(0, 2).toString('latin1') === 'MZ') return 'it is a PE executable (Windows)';
+  if (b.subarray(0, 8).toString('latin1') === '!<arch>\n') return 'it is an ar archive (a static library)';
+  if (b.subarray(0, 4).toString('latin1') === '\0asm') return 'it is a WebAssembly module';
+  return 'no \\x7fELF magic';
+}
+
+const EM_ARM = 40;
+/** e_flags of an EABI5 object: which float calling convention it was built for (ARM ELF ABI, section 5.2). */
+const EF_ARM_ABI_FLOAT_SOFT = 0x200;
+const EF_ARM_ABI_FLOAT_HARD = 0x400;
+
+function armFacts(r: ByteReader, sections: Section[], flags: number, little: boolean) {
+  const attrs = readArmAttributes(r, sections, little);
+  const fromFlags = flags & EF_ARM_ABI_FLOAT_HARD ? 'hard' : flags & EF_ARM_ABI_FLOAT_SOFT ? 'soft' : undefined;
+  const floatAbi = attrs.vfpArgs === 1 ? 'hard' : attrs.vfpArgs === 0 ? 'soft' : fromFlags;
+  return { ...attrs, ...(floatAbi ? { floatAbi } : {}) } as ArmAttributes & { floatAbi?: 'hard' | 'soft' };
 }

@@ -1,0 +1,72 @@
+import { realpath, stat } from 'node:fs/promises';
+import { basename, isAbsolute, resolve, sep } from 'node:path';
+import { binaryFor, type BinariesSpec } from '../../inputs/binaries.js';
+import type { Platform } from '../../inputs/platform.js';
+import { InputError, ParseError } from '../../util/errors.js';
+import type { BinarySource } from '../source.js';
+
+/** A pre-built binary for one platform: where it is on the runner, and its path as the input gave it. */
+export interface Prebuilt {
+  file: string;
+  given: string;
+}
+
+const inside = (root: string, p: string) => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
+
+/**
+ * Finds every platform's file before anything runs: relative to the workspace, inside it after symlinks, a regular
+ * file. One InputError names each platform whose file is wrong, with its expanded path.
+ */
+export async function findPrebuilt(
+  spec: BinariesSpec,
+  platforms: Platform[],
+  workspace: string,
+): Promise<Map<string, Prebuilt>> {
+  const root = await realpath(workspace);
+  const out = new Map<string, Prebuilt>();
+  const problems: string[] = [];
+  for (const p of platforms) {
+    let given: string;
+    try {
+      given = binaryFor(spec, p);
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      problems.push(`${p.id}: ${e.message}`);
+      continue;
+    }
+    if (isAbsolute(given) || given.split('/').includes('..')) {
+      problems.push(`${p.id}: "${given}" must be a path inside the workspace, relative to it, without ..`);
+      continue;
+    }
+    const real = await realpath(resolve(workspace, given)).catch(() => undefined);
+    if (real === undefined) problems.push(`${p.id}: ${given} does not exist`);
+    else if (!inside(root, real)) problems.push(`${p.id}: ${given} resolves to ${real}, outside the workspace`);
+    else if (!(await stat(real)).isFile()) problems.push(`${p.id}: ${given} is not a regular file`);
+    else out.set(p.id, { file: real, given });
+  }
+  if (problems.length > 0) throw new InputError(`input "binaries": ${problems.join('; ')}`);
+  return out;
+}
+
+/** The name the binaries share, which binary-name defaults to; throws when they differ and binary-name is empty. */
+export function commonName(files: Map<string, Prebuilt>, binaryName: string | undefined): string {
+  const names = [...new Set([...files.values()].map((f) => basename(f.given)))];
+  if (names.length > 1 && binaryName === undefined)
+    throw new InputError(
+      `input "binary-name": the binaries are named ${names.join(', ')}; set binary-name to the name they take in the image`,
+    );
+  return binaryName ?? names[0];
+}
+
+/** The binaries the user built, behind the same interface as go build: each platform's file as it is. */
+export function prebuiltSource(files: Map<string, Prebuilt>, name: string, spec: BinariesSpec): BinarySource {
+  const from = spec.form === 'template' ? spec.template : 'one file per platform';
+  return {
+    obtain: async (platform) => {
+      const f = files.get(platform.id) as Prebuilt;
+      return { platform, ok: true, binary: f.file, stderr: '', ms: 0, from: f.given, shown: f.given };
+    },
+    describe: async () => ({ defaultName: name, createdBy: `scratchpack: COPY ${from} (binaries)` }),
+    explain: async () => [],
+  };
+}
