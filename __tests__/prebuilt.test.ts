@@ -12,13 +12,23 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CPU_ARCH_NAMES } from '../src/check/elf/arm.js';
-import { parseElf } from '../src/check/elf/parse.js';
+import { parseElf, whatFileIs } from '../src/check/elf/parse.js';
 import { binaryFor, parseBinaries } from '../src/inputs/binaries.js';
 import { parsePlatforms } from '../src/inputs/platform.js';
 import { runActionAsync, sh, type ActionRun } from './helpers/action.js';
-import { FIXTURES } from './helpers/fixtures.js';
+import { FIXTURES, goBuild } from './helpers/fixtures.js';
 import { runInProcess } from './helpers/in-process.js';
 import { unpackRoot } from './helpers/layout.js';
+
+test('a file that is not an ELF is named for what it is', () => {
+  const kind = (bytes: number[] | string) =>
+    whatFileIs(typeof bytes === 'string' ? Buffer.from(bytes) : Buffer.from(bytes));
+  expect(kind('#!/usr/bin/env python3\nprint(1)\n')).toBe('it is a script (#!/usr/bin/env python3)');
+  expect(kind([0xcf, 0xfa, 0xed, 0xfe, 7, 0, 0, 1])).toBe('it is a Mach-O binary (macOS)');
+  expect(kind('MZ\x90\x00')).toBe('it is a PE executable (Windows)');
+  expect(kind('!<arch>\nfoo')).toBe('it is an ar archive (a static library)');
+  expect(kind([])).toBe('it is empty');
+});
 
 describe('the binaries input', () => {
   const platforms = parsePlatforms(['linux/amd64', 'linux/arm64', 'linux/arm/v7']);
@@ -68,6 +78,7 @@ beforeAll(() => {
   writeFileSync(out('dist/script/app'), '#!/bin/sh\necho hello\n');
   chmodSync(join(ws, 'dist/script/app'), 0o755);
   symlinkSync('/usr/bin/env', out('dist/outside/app'));
+  goBuild(join(FIXTURES, '..', '..', 'example'), out('dist/go-armv6/hello'), { GOARCH: 'arm', GOARM: '6' });
   cpSync(join(FIXTURES, 'rust-hello'), join(ws, 'rust'), { recursive: true });
   sh('cargo', ['build', '--release', '--offline', '--target', 'x86_64-unknown-linux-gnu'], {
     cwd: join(ws, 'rust'),
@@ -75,8 +86,12 @@ beforeAll(() => {
   });
 }, 300_000);
 
+// No go on the action's PATH: packaging binaries needs none.
 const run = (inputs: Record<string, string>) =>
-  runActionAsync({ 'source-date-epoch': '1', ...inputs }, { env: { GITHUB_WORKSPACE: ws } });
+  runActionAsync(
+    { 'source-date-epoch': '1', ...inputs },
+    { env: { GITHUB_WORKSPACE: ws, PATH: '/usr/sbin:/usr/bin:/sbin:/bin' } },
+  );
 
 /** Runs a binary from an unpacked image root: natively in a chroot for amd64, under qemu for arm64. */
 function runFromImage(root: string, arch: string, binary: string, env: Record<string, string> = {}): string {
@@ -174,6 +189,11 @@ describe('refusals name the platform and the file, and write nothing', () => {
       'title=scratchpack (linux/arm/v7)',
       'hello-c',
       'EM_AARCH64 (arm64) but arm needs ELF32',
+    ));
+  test('a Go binary whose build info says GOARM=6, given for linux/arm/v7', () =>
+    refused(
+      { platforms: 'linux/arm/v7', binaries: 'dist/go-armv6/hello' },
+      'dist/go-armv6/hello: built with GOARM=6 but platform linux/arm/v7 needs GOARM=7',
     ));
   test('a shell script', () =>
     refused(
