@@ -32,6 +32,7 @@ describe('action.yml, the code and the README agree', () => {
       'binaries',
       'metadata',
       'image',
+      'attachments',
       'digests',
     ]);
     for (const o of Object.values(action.outputs) as Array<{ description: string }>)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +19,21 @@ const REFRESH = `rt-${randomBytes(12).toString('hex')}`;
 
 let pki: Pki;
 
+/** Every small blob of the run's layout: the SBOMs and provenance records, which must hold no secret either. */
+function documents(r: ActionRun): string {
+  const dir = join(r.runnerTemp, 'scratchpack', 'oci', 'blobs', 'sha256');
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir)
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).size < 1 << 20)
+    .map((f) => readFileSync(f, 'latin1'))
+    .join('\n');
+}
+
 /** Everything a run printed or wrote where a user could see it; `::add-mask::` lines are consumed by the runner. */
 const visible = (r: ActionRun) =>
   [
+    documents(r),
     r.stdout
       .split('\n')
       .filter((l) => !l.startsWith('::add-mask::'))
@@ -182,7 +194,8 @@ describe('token auth: registry trusting a token server that signs real JWTs', ()
     expect(scopes).toContain('repository:acme/tok-mirror:push,pull repository:acme/tok:pull');
     // Each scope set's first token is expired on purpose: the registry's 401 must make the client fetch a fresh one.
     expect(scopes.filter((s) => s === 'repository:acme/tok:push,pull').length).toBeGreaterThanOrEqual(2);
-    expect(run.summary).toMatch(/4 uploaded, 0 already present, 4 mounted/);
+    // Two layers and two configs, then four documents and their shared empty config: uploaded once, mounted once.
+    expect(run.summary).toMatch(/9 uploaded, 0 already present, 9 mounted/);
     // The bearer tokens the server handed out are masked too, as soon as they arrive.
     expect(tokens.tokens.length).toBeGreaterThan(0);
     for (const t of tokens.tokens) expect(run.stdout).toContain(`::add-mask::${t}`);

@@ -8,7 +8,13 @@ import { deadAddress, startProxy, startRegistry, type Fault, type Proxy, type Re
 
 const PLATFORMS = ['linux/amd64', 'linux/arm64', 'linux/arm/v7'];
 const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/hello', GITHUB_SHA: 'c'.repeat(40) };
-const common = { 'working-directory': 'example', 'source-date-epoch': '1700000000' };
+// The push mechanics alone: attachments have their own tests (attach.test.ts, and the ordering in registry.test.ts).
+const common = {
+  'working-directory': 'example',
+  'source-date-epoch': '1700000000',
+  sbom: 'false',
+  provenance: 'false',
+};
 
 let registry: Registry;
 let proxy: Proxy;

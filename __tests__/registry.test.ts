@@ -16,7 +16,10 @@ import { Transport } from '../src/publish/registry/transport.js';
 
 const PLATFORMS = 'linux/amd64,linux/arm64,linux/arm/v7';
 const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/hello', GITHUB_SHA: 'b'.repeat(40) };
+// The push mechanics and their counts; the attachments' place in the order has its own test below.
 const common = {
+  sbom: 'false',
+  provenance: 'false',
   'working-directory': 'example',
   'source-date-epoch': '1700000000',
   labels: 'org.opencontainers.image.title=hello',
@@ -271,5 +274,35 @@ describe('push to a plain-HTTP registry on loopback', () => {
         ]).trim(),
       ).toBe(changed.outputs.digest);
     }
+  });
+
+  test('attachments go up after their subject manifests, and before any tag moves', async () => {
+    const before = proxy.seen.length;
+    const run = await runActionAsync(
+      {
+        ...common,
+        sbom: 'true',
+        provenance: 'true',
+        platforms: PLATFORMS,
+        push: 'true',
+        tags: `${proxy.host}/acme/attached:1`,
+      },
+      { env },
+    );
+    expect(run.errors).toEqual([]);
+    const puts = proxy.seen
+      .slice(before)
+      .flatMap((s, i) =>
+        s.method === 'PUT' && s.path.includes('/manifests/') ? [{ i, ref: s.path.split('/manifests/')[1] }] : [],
+      );
+    const children = Object.values(JSON.parse(run.outputs.digests) as Record<string, string>);
+    const docs = Object.values(JSON.parse(run.outputs.attachments) as Record<string, { digest: string }[]>).flat();
+    const at = (refs: string[]) => puts.filter((p) => refs.includes(p.ref)).map((p) => p.i);
+    const fallback = puts.filter((p) => p.ref.startsWith('sha256-')).map((p) => p.i);
+    const tag = puts.filter((p) => p.ref === '1').map((p) => p.i);
+    expect(at(docs.map((d) => d.digest))).toHaveLength(6);
+    expect(fallback).toHaveLength(3);
+    expect(Math.max(...at(children))).toBeLessThan(Math.min(...at(docs.map((d) => d.digest))));
+    expect(Math.max(...at(docs.map((d) => d.digest)), ...fallback)).toBeLessThan(Math.min(...tag));
   });
 });

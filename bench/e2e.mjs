@@ -2,6 +2,7 @@
 // docker-registry, with a warm Go cache. Peer: the seeds' method without a daemon — a sequential go build loop,
 // `buildah bud --platform <six> --manifest` over a FROM scratch / COPY / ENTRYPOINT Dockerfile, then
 // `buildah manifest push --all`. Pairs alternate which side runs first; prints each pair and the median ratio (target <= 0.5).
+// ATTACH=false turns off the SBOM and provenance (issue #19), to compare the ratio with them on and off.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +61,7 @@ function action(i, bundle, name) {
       push: 'true',
       tags: `${registry.host}/bench/${name}-${i}:latest`,
       'source-date-epoch': '1700000000',
+      ...(process.env.ATTACH === 'false' ? { sbom: 'false', provenance: 'false' } : {}),
     },
     { bundle },
   );

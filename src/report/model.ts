@@ -83,6 +83,8 @@ export interface Report {
   warnings: string[];
   epoch?: { value: number; source: string };
   tools?: ToolReport[];
+  /** The documents attached to each image: their artifact manifests, and an SBOM's package count. */
+  attachments?: Array<{ platform: string; artifactType: string; digest: string; packages?: number }>;
   push?: { refs: string[]; stats: PushStats };
   /** `repo@digest` of the first tag: the index, or the one manifest when pushing by digest. */
   image?: string;
@@ -126,6 +128,13 @@ export function imageOutput(p: PlatformReport) {
   };
 }
 
+/** The `attachments` output: per platform, each document's artifact manifest digest and media type. */
+function attachmentsOutput(r: Report): Record<string, Array<{ digest: string; mediaType: string }>> {
+  const out: Record<string, Array<{ digest: string; mediaType: string }>> = {};
+  for (const a of r.attachments ?? []) (out[a.platform] ??= []).push({ digest: a.digest, mediaType: a.artifactType });
+  return out;
+}
+
 /** All step outputs as strings, computed from the report alone. */
 export function outputs(r: Report): Record<string, string> {
   const images = r.platforms.map(imageOutput);
@@ -148,5 +157,6 @@ export function outputs(r: Report): Record<string, string> {
     metadata: JSON.stringify(metadata),
     image: r.image ?? '',
     digests: r.digests ? JSON.stringify(r.digests) : '',
+    attachments: JSON.stringify(attachmentsOutput(r)),
   };
 }

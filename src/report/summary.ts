@@ -99,6 +99,7 @@ export function renderSummary(r: Report): string {
       '',
     );
   }
+  if (r.attachments?.length) out.push(...attachmentLines(r), '');
   if (r.tools?.length) out.push(`**Toolchains:** ${r.tools.map(toolLine).join(' · ')}`, '');
   if (r.epoch) out.push(`**Created:** epoch ${r.epoch.value} (from ${esc(r.epoch.source)})`, '');
   if (r.phases.length > 0) {
@@ -130,4 +131,21 @@ function toolLine(t: ToolReport): string {
       ? `downloaded and verified: ${humanSize(t.bytes)} in ${(t.ms / 1000).toFixed(2)} s`
       : `from ${t.source}`;
   return `${esc(t.name)} ${esc(t.version)} (${how}${t.requirement ? `; ${esc(t.requirement)}` : ''})`;
+}
+
+/** Per platform: the SBOM's package count and each referrer's digest. */
+function attachmentLines(r: Report): string[] {
+  const by = new Map<string, NonNullable<Report['attachments']>>();
+  for (const a of r.attachments ?? []) by.set(a.platform, [...(by.get(a.platform) ?? []), a]);
+  return [
+    '**Attached (OCI referrers):**',
+    ...[...by].map(
+      ([platform, docs]) =>
+        `- \`${esc(platform)}\`: ${docs
+          .map((d) =>
+            d.packages !== undefined ? `SBOM (${d.packages} packages) \`${d.digest}\`` : `provenance \`${d.digest}\``,
+          )
+          .join(', ')}`,
+    ),
+  ];
 }

@@ -47,19 +47,24 @@ export function withFileSource<T>(path: string, fn: (source: ByteSource) => T): 
  * key and integrity check, without leaving a trail of buffers for the GC (a stream allocates one per read).
  */
 export async function hashFile(path: string): Promise<string> {
-  const h = createHash('sha256');
+  return (await hashFileAs(path, ['sha256']))[0];
+}
+
+/** Several digests of a file in one read (an SBOM's SHA1 and SHA256), hex. */
+export async function hashFileAs(path: string, algorithms: string[]): Promise<string[]> {
+  const hs = algorithms.map((a) => createHash(a));
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
     for (;;) {
       const { bytesRead } = await fh.read(buf, 0, buf.length, null);
       if (bytesRead === 0) break;
-      h.update(buf.subarray(0, bytesRead));
+      for (const h of hs) h.update(buf.subarray(0, bytesRead));
     }
   } finally {
     await fh.close();
   }
-  return h.digest('hex');
+  return hs.map((h) => h.digest('hex'));
 }
 
 /** Opens a file the layer streams from; a short read means the file changed under us, which fails the layer. */

@@ -8,9 +8,9 @@ export interface GoBuildInfo {
   /** Main package path. */
   path: string | null;
   /** Main module path and version. */
-  main: { path: string; version: string } | null;
-  /** Module dependencies, with replacements applied. */
-  deps: Array<{ path: string; version: string }>;
+  main: { path: string; version: string; sum?: string } | null;
+  /** Module dependencies, with replacements applied; `sum` is go.sum's h1: module hash, when recorded. */
+  deps: Array<{ path: string; version: string; sum?: string }>;
   /** `build` lines: -trimpath, CGO_ENABLED, GOARCH, GOARM, vcs.revision, ... */
   settings: Record<string, string>;
 }
@@ -55,10 +55,10 @@ export function parseModinfo(version: string, text: string): GoBuildInfo {
   for (const line of text.split('\n')) {
     const f = line.split('\t');
     if (f[0] === 'path' && f[1] !== undefined) info.path = f[1];
-    else if (f[0] === 'mod' && f.length >= 3) info.main = { path: f[1], version: f[2] };
-    else if (f[0] === 'dep' && f.length >= 3) info.deps.push({ path: f[1], version: f[2] });
+    else if (f[0] === 'mod' && f.length >= 3) info.main = { path: f[1], version: f[2], ...sumOf(f[3]) };
+    else if (f[0] === 'dep' && f.length >= 3) info.deps.push({ path: f[1], version: f[2], ...sumOf(f[3]) });
     else if (f[0] === '=>' && f.length >= 3 && info.deps.length > 0)
-      info.deps[info.deps.length - 1] = { path: f[1], version: f[2] };
+      info.deps[info.deps.length - 1] = { path: f[1], version: f[2], ...sumOf(f[3]) };
     else if (f[0] === 'build' && f[1] !== undefined) {
       const kv = f.slice(1).join('\t');
       const eq = kv.startsWith('"') ? kv.indexOf('=', kv.indexOf('"', 1)) : kv.indexOf('=');
@@ -68,6 +68,8 @@ export function parseModinfo(version: string, text: string): GoBuildInfo {
   }
   return info;
 }
+
+const sumOf = (field: string | undefined) => (field?.startsWith('h1:') ? { sum: field } : {});
 
 function stripSentinels(mod: string): string {
   return mod.length >= 33 && mod[mod.length - 17] === '\n' ? mod.slice(16, -16) : '';

@@ -175,13 +175,21 @@ export class RegistryClient {
   }
 
   /** PUTs manifest bytes by tag or digest with Content-Type = its mediaType, and checks the digest the registry reports. */
-  async putManifest(repo: string, ref: string, mediaType: string, data: Uint8Array, digest: string): Promise<void> {
+  /** PUTs a manifest and returns the answer's headers (OCI-Subject says the registry took a referrer). */
+  async putManifest(
+    repo: string,
+    ref: string,
+    mediaType: string,
+    data: Uint8Array,
+    digest: string,
+    extra: Record<string, string> = {},
+  ): Promise<Record<string, string>> {
     const res = await this.send(
       {
         method: 'PUT',
         url: `${this.base}/v2/${repo}/manifests/${ref}`,
         body: data,
-        headers: { 'content-type': mediaType, 'content-length': String(data.length) },
+        headers: { 'content-type': mediaType, 'content-length': String(data.length), ...extra },
       },
       [pushScope(repo)],
       `PUT manifest ${repo}:${shortDigest(ref)}`,
@@ -195,6 +203,24 @@ export class RegistryClient {
         'digest mismatch',
         `registry computed ${said}, we sent ${digest}`,
       );
+    return res.headers;
+  }
+
+  /** GETs a manifest that may not exist (a referrers fallback tag): undefined on 404, else its bytes and ETag. */
+  async findManifest(
+    repo: string,
+    ref: string,
+    accept: string[],
+  ): Promise<{ mediaType: string; data: Buffer; etag?: string } | undefined> {
+    const res = await this.send(
+      { method: 'GET', url: `${this.base}/v2/${repo}/manifests/${ref}`, headers: { accept: accept.join(', ') } },
+      [pushScope(repo)],
+      `GET manifest ${ref}`,
+    );
+    if (res.status === 404) return undefined;
+    if (res.status !== 200) this.fail(`GET manifest ${repo}:${ref}`, res);
+    const mediaType = (res.headers['content-type'] ?? '').split(';')[0].trim();
+    return { mediaType, data: res.body, ...(res.headers.etag ? { etag: res.headers.etag } : {}) };
   }
 
   /** GETs a manifest by digest (merge job), with the exact bytes so the digest can be checked. */

@@ -1,5 +1,15 @@
 import type { Readable } from 'node:stream';
-import type { Blob, ImageArtifact, IndexArtifact, LayerBlob } from '../../image/types.js';
+import { EMPTY_CONFIG } from '../../attach/artifact.js';
+import { sha256Digest } from '../../image/digest.js';
+import {
+  MediaType,
+  type AttachedDocument,
+  type Blob,
+  type ImageArtifact,
+  type IndexArtifact,
+  type LayerBlob,
+} from '../../image/types.js';
+import { fallbackTag, withReferrers } from '../referrers.js';
 import type { ImageRef } from '../../inputs/reference.js';
 import { limiter, mapLimit } from '../../util/pool.js';
 import type { Commit, Publisher } from '../publisher.js';
@@ -113,6 +123,9 @@ export class RegistryPublisher implements Publisher {
     await Promise.all(this.staged);
     // Images staged early are done or under way; each blob and manifest is written once.
     await mapLimit(artifact.images, this.opts.uploadsAtOnce ?? UPLOADS_AT_ONCE, (img) => this.pushImage(img));
+    // After their subjects, before any tag moves: a failed attachment fails the step with no tag moved.
+    if (artifact.attachments?.length)
+      await this.eachRepository((c, t) => this.attach(c, t, artifact.attachments ?? []));
     const location = this.targets.map((t) => `${t.registry}/${t.repository}`).join(', ');
     if (this.opts.pushByDigest) {
       const refs = this.targets.flatMap((t) =>
@@ -127,6 +140,52 @@ export class RegistryPublisher implements Publisher {
       }
       return { location, refs: this.opts.tags.map((t) => t.full) };
     };
+  }
+
+  /**
+   * Pushes each document and its artifact manifest by digest. A registry that answers OCI-Subject keeps the referrers
+   * itself; for one that does not (the Debian docker-registry, GHCR), the fallback tag sha256-<subject hex> is an
+   * index of them, read, extended and written back with If-Match when the registry gave an ETag
+   * (https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pushing-manifests-with-subject).
+   */
+  private async attach(client: RegistryClient, t: Repository, docs: AttachedDocument[]): Promise<void> {
+    const pushed = await mapLimit(docs, this.opts.uploadsAtOnce ?? UPLOADS_AT_ONCE, async (d) => {
+      // The empty config is shared by every document: each blob goes up once per repository.
+      await Promise.all(
+        [EMPTY_CONFIG, d.document].map((b) =>
+          this.once(this.started, `${t.registry}/${t.repository}|${b.digest}`, () => this.pushBlob(client, t, b)),
+        ),
+      );
+      if ((await this.manifestAt(client, t, d.manifest.digest, d.manifest)) === d.manifest.digest) {
+        this.counts.manifestsPresent++;
+        return d;
+      }
+      const said = await client.putManifest(
+        t.repository,
+        d.manifest.digest,
+        d.manifest.mediaType,
+        d.manifest.data,
+        d.manifest.digest,
+      );
+      this.counts.manifests++;
+      return said['oci-subject'] === d.subject.digest ? undefined : d;
+    });
+    const fallback = new Map<string, AttachedDocument[]>();
+    for (const d of pushed) if (d) fallback.set(d.subject.digest, [...(fallback.get(d.subject.digest) ?? []), d]);
+    await Promise.all(
+      [...fallback].map(async ([subject, list]) => {
+        const tag = fallbackTag(subject);
+        const found = await client.findManifest(t.repository, tag, [MediaType.index]);
+        const next = withReferrers(
+          found?.data,
+          list.map((d) => d.descriptor),
+        );
+        if (!next) return;
+        const ifMatch: Record<string, string> = found?.etag ? { 'if-match': found.etag } : {};
+        await client.putManifest(t.repository, tag, MediaType.index, next, sha256Digest(next), ifMatch);
+        this.counts.manifests++;
+      }),
+    );
   }
 
   /** No upload starts after this; those in flight finish, so nothing is cut off mid-PUT. */

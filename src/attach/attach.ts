@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import type { BinaryFacts } from '../check/inspect.js';
+import type { ImageArtifact } from '../image/types.js';
+import type { Inputs } from '../inputs/inputs.js';
+import { hashFileAs } from '../util/fs.js';
+import { dpkgFor, type DebPackage } from './dpkg.js';
+import { attachment, type Attachment } from './artifact.js';
+import { IN_TOTO_MEDIA_TYPE, provenanceStatement } from './provenance.js';
+import { SPDX_MEDIA_TYPE, spdxDocument, type SbomFile } from './spdx.js';
+
+/** One image and what the checks found in it: what its documents describe. */
+export interface AttachTarget {
+  platform: string;
+  image: ImageArtifact;
+  binary: BinaryFacts;
+  /** Where the binary came from: go build, or the path the binaries input gave. */
+  from: string;
+}
+
+/** The run-wide facts the documents share. */
+export interface AttachContext {
+  inputs: Pick<Inputs, 'sbom' | 'provenance' | 'tags' | 'platforms'>;
+  created: string;
+  binaryName: string;
+  caBundle?: Uint8Array;
+  zoneinfo: boolean;
+  extraFiles: { dest: string; data: Uint8Array }[];
+  /** The non-secret inputs, for the provenance's externalParameters. */
+  parameters: Record<string, unknown>;
+  env: Record<string, string | undefined>;
+  goVersion?: string;
+}
+
+/** A file every tzdata installs, to learn which package the runner's zoneinfo came from. */
+const ZONEINFO_PROBE = '/usr/share/zoneinfo/UTC';
+
+const digests = (data: Uint8Array) => ({
+  sha1: createHash('sha1').update(data).digest('hex'),
+  sha256: createHash('sha256').update(data).digest('hex'),
+});
+const isElf = (d: Uint8Array) => d[0] === 0x7f && d[1] === 0x45 && d[2] === 0x4c && d[3] === 0x46;
+
+/** The files an image holds besides its binary: gathered libraries, the CA bundle, the files input. */
+async function filesOf(t: AttachTarget, ctx: AttachContext): Promise<SbomFile[]> {
+  const out: SbomFile[] = [];
+  const dpkg = t.binary.sysroot ? dpkgFor(t.binary.sysroot) : undefined;
+  for (const g of t.binary.gathered ?? []) {
+    if (g.type !== 'file') continue;
+    const [[sha1, sha256], owner] = await Promise.all([
+      hashFileAs(g.source, ['sha1', 'sha256']),
+      dpkg?.owner(g.source),
+    ]);
+    out.push({ path: g.path, sha1, sha256, kind: 'library', ...(owner ? { package: owner } : {}) });
+  }
+  if (ctx.caBundle)
+    out.push({ path: '/etc/ssl/certs/ca-certificates.crt', ...digests(ctx.caBundle), kind: 'ca-bundle' });
+  for (const f of ctx.extraFiles)
+    out.push({ path: f.dest, ...digests(f.data), kind: isElf(f.data) ? 'binary' : 'file' });
+  return out;
+}
+
+/**
+ * The documents for every image, as the sbom and provenance inputs ask: an SPDX SBOM and an in-toto SLSA provenance
+ * each, as OCI artifacts whose subject is the image's manifest. The images and their index do not change.
+ */
+export async function attachments(targets: AttachTarget[], ctx: AttachContext): Promise<Attachment[]> {
+  const first = ctx.inputs.tags[0];
+  const repository = first ? `${first.registry}/${first.repository}` : undefined;
+  const name = repository?.split('/').pop() ?? ctx.binaryName;
+  const out: Attachment[] = [];
+  let tzdata: Promise<DebPackage | undefined> | undefined;
+  for (const t of targets) {
+    const manifest = t.image.manifest;
+    if (ctx.inputs.sbom) {
+      const doc = spdxDocument({
+        created: ctx.created,
+        image: { repository, name, digest: manifest.digest, arch: t.image.platform.architecture },
+        binary: { path: t.binary.path, sha256: t.binary.sha256, go: t.binary.go, source: t.from },
+        files: await filesOf(t, ctx),
+        zoneinfo: ctx.zoneinfo ? ((await (tzdata ??= dpkgFor('/').owner(ZONEINFO_PROBE))) ?? true) : undefined,
+      });
+      out.push(attachment(manifest, t.platform, SPDX_MEDIA_TYPE, doc, ctx.created));
+    }
+    if (ctx.inputs.provenance) {
+      const env = ctx.env;
+      const source =
+        env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
+          ? {
+              serverUrl: env.GITHUB_SERVER_URL,
+              repository: env.GITHUB_REPOSITORY,
+              sha: env.GITHUB_SHA,
+              ref: env.GITHUB_REF,
+            }
+          : undefined;
+      const run =
+        env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+          ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${env.GITHUB_RUN_ATTEMPT ?? '1'}`
+          : undefined;
+      const statement = provenanceStatement({
+        subject: { name: repository ?? name, digest: manifest.digest },
+        parameters: { ...ctx.parameters, platform: t.platform },
+        source,
+        goVersion: t.binary.go?.version ?? ctx.goVersion,
+        workflowRef:
+          env.GITHUB_WORKFLOW_REF && env.GITHUB_SERVER_URL
+            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_WORKFLOW_REF}`
+            : undefined,
+        runUrl: run,
+      });
+      out.push(attachment(manifest, t.platform, IN_TOTO_MEDIA_TYPE, statement, ctx.created));
+    }
+  }
+  return out;
+}
+
+/** The inputs a provenance may record: every one that shapes the image, none that is a credential. */
+export function provenanceParameters(i: Inputs): Record<string, unknown> {
+  return {
+    'working-directory': i.workingDirectory,
+    ...(i.binaries ? { binaries: i.binaries } : { package: i.package, ldflags: i.ldflags, 'build-tags': i.buildTags }),
+    ...(i.binaries ? {} : { 'go-flags': i.goFlags, cgo: i.cgo, 'go-version': i.goVersion }),
+    // env values may carry tokens (GOPRIVATE hosts, GOFLAGS); their names are enough to rebuild.
+    'env-names': Object.keys(i.env),
+    platforms: i.platforms.map((p) => p.id),
+    'binary-name': i.binaryName ?? null,
+    'binary-path': i.binaryPath ?? null,
+    args: i.args,
+    linkage: i.linkage,
+    user: i.user,
+    'ca-certificates': i.caCertificates,
+    tzdata: i.tzdata,
+    files: i.files.map((f) => `${f.source}:${f.dest}`),
+    labels: i.labels,
+    'source-date-epoch': i.sourceDateEpoch ?? null,
+    tags: i.tags.map((t) => t.full),
+    'media-types': i.mediaTypes,
+  };
+}

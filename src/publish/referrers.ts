@@ -1,0 +1,29 @@
+import { hexOf } from '../image/digest.js';
+import { MediaType } from '../image/types.js';
+
+/** The fallback tag of a subject, for registries without the referrers API (distribution-spec, "Referrers Tag Schema"). */
+export const fallbackTag = (subject: string): string => `sha256-${hexOf(subject)}`;
+
+/**
+ * The fallback index with `add` in it, keeping every descriptor already there (other tools' too); undefined when it
+ * already lists them all, so pushing twice writes nothing. Throws when the tag holds something that is not an index.
+ */
+export function withReferrers(
+  existing: Uint8Array | undefined,
+  add: Record<string, unknown>[],
+): Uint8Array | undefined {
+  let index: { schemaVersion: number; mediaType: string; manifests: { digest?: string }[] } = {
+    schemaVersion: 2,
+    mediaType: MediaType.index,
+    manifests: [],
+  };
+  if (existing) {
+    const parsed = JSON.parse(new TextDecoder().decode(existing)) as typeof index;
+    if (!Array.isArray(parsed.manifests)) throw new Error('the referrers fallback tag holds no image index');
+    index = parsed;
+  }
+  const have = new Set(index.manifests.map((m) => m.digest));
+  const fresh = add.filter((d) => !have.has(d.digest as string));
+  if (existing && fresh.length === 0) return undefined;
+  return new TextEncoder().encode(JSON.stringify({ ...index, manifests: [...index.manifests, ...fresh] }));
+}
