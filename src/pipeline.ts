@@ -8,7 +8,7 @@ import type { BinariesSpec } from './inputs/binaries.js';
 import type { BinarySource, Obtained } from './build/source.js';
 import { checkStage, type Checked } from './check/inspect.js';
 import { buildImage, buildIndex } from './image/image.js';
-import type { AttachedDocument, ImageArtifact } from './image/types.js';
+import { attachmentsOf, type AttachedDocument, type ImageArtifact, type IndexArtifact } from './image/types.js';
 import { attachments, provenanceParameters } from './attach/attach.js';
 import { SPDX_MEDIA_TYPE } from './attach/spdx.js';
 import { IN_TOTO_MEDIA_TYPE } from './attach/provenance.js';
@@ -39,7 +39,8 @@ import { repositories } from './publish/registry/publisher.js';
 import type { Diagnostic } from './report/diagnostic.js';
 import { emptyReport, platformRow, type Report, type TargetOutcome } from './report/model.js';
 import { InputError } from './util/errors.js';
-import { barrier, limiter, settleAll } from './util/pool.js';
+import { barrier, limiter, mapLimit, settleAll } from './util/pool.js';
+import { testFailure, testImage, type TestOutcome } from './verify/run.js';
 
 /** How the pipeline talks to the outside: injected, so that only the action's entry knows about @actions/core. */
 export interface PipelineDeps extends RegistryDeps {
@@ -105,8 +106,9 @@ function phases(report: Report, deps: PipelineDeps) {
 }
 
 /**
- * inputs → plan → per target, pipelined: obtain the binary → check it → assemble its layer and image; then the index
- * → publish (the layout, and the registries when pushing) → report. One target compresses while the next links;
+ * inputs → plan → per target, pipelined: obtain the binary → check it → assemble its layer and image → attach its
+ * documents; then the index → verify (run each image, when asked) → publish (the layout, and the registries when
+ * pushing) → report. One target compresses while the next links;
  * reads go early (each image asks the registries what they hold as soon as it is assembled); writes wait until every
  * target has passed its checks, and references move last.
  */
@@ -129,8 +131,10 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         const target = await checkedTarget(platform, inputs, run, checksPassed);
         if (!target.checked?.passed) return target;
         const image = await assemble(target, inputs, run);
+        image.attachments = await attach(inputs, deps, run, { ...target, image });
         run.publishers.all.probe(image);
-        if (await checksPassed.all) run.publishers.all.stage(image);
+        // With a test, nothing is written before every image has run (the verify stage).
+        if ((await checksPassed.all) && !inputs.test) run.publishers.all.stage(image);
         return { ...target, image };
       }),
       abandon,
@@ -154,8 +158,23 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   }
   const plan = await (run.planner.planned() as Promise<Plan>); // settled: every target passed, so one made it
   const images = targets.map((t) => t.image as ImageArtifact);
+  if (inputs.test) {
+    const failed = await timed(`test ${images.length} images`, () => verify(inputs, deps, targets, plan, report));
+    if (failed.length > 0) {
+      await run.publishers.all.abandon(new Error('a test failed'));
+      report.errors.push(...failed.map((d) => d.message));
+      report.platforms = targets.map((t) => platformRow(outcome(t), false));
+      return { report, diagnostics: failed };
+    }
+  }
   const index = buildIndex(images, plan.indexAnnotations, plan.manifestDescriptorAnnotations, inputs.mediaTypes);
-  const artifact = { images, index, attachments: await attach(inputs, deps, run, targets, plan, report) };
+  const artifact = { images, index };
+  report.attachments = attachmentsReport(attachmentsOf(artifact), targets);
+  if ((inputs.sbom || inputs.provenance) && inputs.mediaTypes === 'docker')
+    report.warnings.push(
+      'media-types: docker: SBOM and provenance are not attached, because Docker manifests cannot refer to an image; use media-types: oci, or set sbom and provenance to false',
+    );
+  await writeAttestPredicate(artifact, deps.tempRoot);
   let published: PublishResult[] | undefined;
   let error: unknown;
   try {
@@ -177,31 +196,63 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
 }
 
 /**
- * The attach stage: an SBOM and a provenance per image, as the inputs ask. Docker media types have no subject field,
- * so with media-types: docker nothing is attached, and a warning says so.
+ * The verify stage: each image's entrypoint runs from the image's own root, confined, natively or under qemu, bounded
+ * by the cores; before anything is written to a registry. Returns the failures' diagnostics.
  */
-async function attach(
+async function verify(
   inputs: Inputs,
   deps: PipelineDeps,
-  run: Run,
   targets: Target[],
   plan: Plan,
   report: Report,
-): Promise<AttachedDocument[]> {
-  if (!inputs.sbom && !inputs.provenance) return [];
-  if (inputs.mediaTypes === 'docker') {
-    report.warnings.push(
-      'media-types: docker: SBOM and provenance are not attached, because Docker manifests cannot refer to an image; use media-types: oci, or set sbom and provenance to false',
-    );
-    return [];
-  }
-  const docs = await attachments(
-    targets.map((t) => ({
-      platform: t.platform.id,
-      image: t.image as ImageArtifact,
-      binary: t.checked?.binary as NonNullable<Checked['binary']>,
-      from: t.obtained.from,
-    })),
+): Promise<Diagnostic[]> {
+  const test = inputs.test as NonNullable<Inputs['test']>;
+  const settings = {
+    args: test.args.length > 0 ? test.args : inputs.args,
+    timeoutS: test.timeoutS,
+    expect: test.expect,
+    entrypoint: plan.image.entrypoint,
+    env: plan.image.env,
+    user: plan.image.user,
+    hostArch: hostFacts().goarch,
+    root: process.getuid?.() === 0,
+    exec: deps.exec,
+    env0: deps.env,
+    dir: join(deps.tempRoot, 'test'),
+  };
+  const results = await mapLimit(targets, deps.concurrency, (t) =>
+    testImage(t.platform, t.image as ImageArtifact, settings),
+  );
+  const outcomes = results.filter((r): r is TestOutcome => 'status' in r);
+  report.tests = outcomes.map((o) => ({
+    platform: o.platform,
+    status: o.status,
+    ms: o.ms,
+    via: o.via,
+    output: o.output,
+  }));
+  return [
+    ...results.filter((r): r is Diagnostic => !('status' in r)),
+    ...outcomes.filter((o) => o.status === 'failed').map(testFailure),
+  ];
+}
+
+/**
+ * The attach stage, per image as soon as it is assembled (so that the registry is asked about the documents early):
+ * an SBOM and a provenance, as the inputs ask. Docker media types have no subject field, so they get none.
+ */
+async function attach(inputs: Inputs, deps: PipelineDeps, run: Run, target: Target): Promise<AttachedDocument[]> {
+  if ((!inputs.sbom && !inputs.provenance) || inputs.mediaTypes === 'docker') return [];
+  const plan = await (run.planner.planned() as Promise<Plan>);
+  return attachments(
+    [
+      {
+        platform: target.platform.id,
+        image: target.image as ImageArtifact,
+        binary: target.checked?.binary as NonNullable<Checked['binary']>,
+        from: target.obtained.from,
+      },
+    ],
     {
       inputs,
       created: plan.created,
@@ -214,25 +265,28 @@ async function attach(
       goVersion: run.tools.find((t) => t.name === 'Go')?.version,
     },
   );
-  if (inputs.provenance) {
-    // The predicate for the index, for actions/attest to sign (README): the same build, with the index as subject.
-    const index = docs.find((d) => d.artifactType === IN_TOTO_MEDIA_TYPE);
-    const statement = index && JSON.parse(new TextDecoder().decode(index.document.data));
-    if (statement) {
-      delete statement.predicate.buildDefinition.externalParameters.platform;
-      await mkdir(deps.tempRoot, { recursive: true });
-      await writeFileAtomic(join(deps.tempRoot, 'provenance.json'), JSON.stringify(statement.predicate));
-    }
-  }
-  report.attachments = docs.map((d) => ({
-    platform: d.platform,
+}
+
+/** The report's view of the documents: each artifact manifest, and an SBOM's package count. */
+function attachmentsReport(docs: AttachedDocument[], targets: Target[]): Report['attachments'] {
+  return docs.map((d) => ({
+    platform: targets.find((t) => t.image?.manifest.digest === d.subject.digest)?.platform.id ?? '',
     artifactType: d.artifactType,
     digest: d.manifest.digest,
     ...(d.artifactType === SPDX_MEDIA_TYPE
       ? { packages: (JSON.parse(new TextDecoder().decode(d.document.data)) as { packages: unknown[] }).packages.length }
       : {}),
   }));
-  return docs;
+}
+
+/** The predicate for actions/attest to sign (README): the first provenance's, without its platform, for the index. */
+async function writeAttestPredicate(artifact: IndexArtifact, tempRoot: string): Promise<void> {
+  const doc = attachmentsOf(artifact).find((d) => d.artifactType === IN_TOTO_MEDIA_TYPE);
+  if (!doc) return;
+  const statement = JSON.parse(new TextDecoder().decode(doc.document.data));
+  delete statement.predicate.buildDefinition.externalParameters.platform;
+  await mkdir(tempRoot, { recursive: true });
+  await writeFileAtomic(join(tempRoot, 'provenance.json'), JSON.stringify(statement.predicate));
 }
 
 /** The plan stage: the workspace and toolchains, the epoch, the binary source and planner, and the publishers. */

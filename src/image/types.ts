@@ -64,6 +64,8 @@ export interface ImageArtifact {
   layers: LayerBlob[];
   config: Blob;
   manifest: Blob;
+  /** Documents that refer to this manifest (an SBOM, a provenance); none of them is in the index. */
+  attachments?: AttachedDocument[];
 }
 
 /** What an index entry needs to know about an image: its manifest descriptor and its platform. */
@@ -86,6 +88,7 @@ export interface AttachedDocument {
 export interface IndexArtifact {
   images: ImageArtifact[];
   index: Blob;
-  /** Documents that refer to the images; none of them is in the index, which stays the same with or without them. */
-  attachments?: AttachedDocument[];
 }
+
+/** Every image's attached documents, in image order. */
+export const attachmentsOf = (a: IndexArtifact): AttachedDocument[] => a.images.flatMap((i) => i.attachments ?? []);

@@ -58,6 +58,8 @@ export interface Inputs {
   /** Attach an SPDX SBOM, and an in-toto SLSA provenance, to every image as OCI 1.1 referrers. */
   sbom: boolean;
   provenance: boolean;
+  /** Run every image before it ships: its Entrypoint with these arguments (undefined: no test). */
+  test?: { args: string[]; timeoutS: number; expect?: RegExp };
 }
 
 /** Input names and their defaults, as in action.yml; a test keeps the two in sync. */
@@ -99,6 +101,9 @@ export const INPUT_DEFAULTS = {
   binaries: '',
   sbom: 'true',
   provenance: 'true',
+  'test-args': '',
+  'test-timeout': '10',
+  'test-expect': '',
 } as const;
 
 /** The names of all inputs. */
@@ -273,6 +278,24 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
       return bare;
     }),
     binaries: field('binaries', () => parseBinaries(lines('binaries'), platformsFor())),
+    test: testOf(
+      lines('test-args'),
+      field('test-timeout', () => {
+        const t = get('test-timeout') || INPUT_DEFAULTS['test-timeout'];
+        if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 3600)
+          throw new ParseError(`"${t}" is not a number of seconds from 1 to 3600`);
+        return Number(t);
+      }),
+      field('test-expect', () => {
+        const text = raw('test-expect').trim();
+        if (!text) return undefined;
+        try {
+          return new RegExp(text, 'm');
+        } catch (e) {
+          throw new ParseError(`"${text}" is not a regular expression: ${(e as Error).message}`);
+        }
+      }),
+    ),
     sbom: bool('sbom'),
     provenance: bool('provenance'),
     zigVersion: field('zig-version', () => {
@@ -283,6 +306,11 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
     }),
   };
   return checkCombinations(inputs);
+}
+
+/** The image test the inputs ask for: when test-args or test-expect is given. */
+function testOf(args: string[], timeoutS: number, expect: RegExp | undefined): Inputs['test'] {
+  return args.length > 0 || expect ? { args, timeoutS, expect } : undefined;
 }
 
 /** The inputs only a go build reads, and whether each was set: `binaries` refuses them. */

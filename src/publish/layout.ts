@@ -3,7 +3,7 @@ import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { EMPTY_CONFIG } from '../attach/artifact.js';
 import { hexOf } from '../image/digest.js';
-import { MediaType, type Blob, type IndexArtifact, type LayerBlob } from '../image/types.js';
+import { attachmentsOf, MediaType, type Blob, type IndexArtifact, type LayerBlob } from '../image/types.js';
 import { ActionError } from '../util/errors.js';
 import { removeLeftovers } from './layout-target.js';
 import type { Commit, Publisher } from './publisher.js';
@@ -13,7 +13,7 @@ function allBlobs(artifact: IndexArtifact): Array<Blob | LayerBlob> {
   const seen = new Map<string, Blob | LayerBlob>();
   for (const img of artifact.images) for (const b of [...img.layers, img.config, img.manifest]) seen.set(b.digest, b);
   seen.set(artifact.index.digest, artifact.index);
-  for (const a of artifact.attachments ?? [])
+  for (const a of attachmentsOf(artifact))
     for (const b of [EMPTY_CONFIG, a.document, a.manifest]) seen.set(b.digest, b);
   return [...seen.values()];
 }
@@ -98,7 +98,7 @@ export class LayoutPublisher implements Publisher {
         },
         // Referrers are found in a layout by their subject field; index.json lists them so that tools walk to them
         // (image-layout.md; ORAS's oci store builds its referrer graph from what index.json reaches).
-        ...(artifact.attachments ?? []).map((a) => a.descriptor),
+        ...attachmentsOf(artifact).map((a) => a.descriptor),
       ],
     };
     await writeFile(join(this.staging, 'index.json'), JSON.stringify(index));

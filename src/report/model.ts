@@ -83,6 +83,8 @@ export interface Report {
   warnings: string[];
   epoch?: { value: number; source: string };
   tools?: ToolReport[];
+  /** Each image's test run, when test-args or test-expect asked for one. */
+  tests?: Array<{ platform: string; status: 'passed' | 'failed'; ms: number; via: string; output: string }>;
   /** The documents attached to each image: their artifact manifests, and an SBOM's package count. */
   attachments?: Array<{ platform: string; artifactType: string; digest: string; packages?: number }>;
   push?: { refs: string[]; stats: PushStats };
@@ -98,7 +100,8 @@ export interface Report {
 }
 
 /** The `images` output entry for a platform: the public JSON contract. */
-export function imageOutput(p: PlatformReport) {
+export function imageOutput(p: PlatformReport, r?: Report) {
+  const test = r?.tests?.find((t) => t.platform === p.platform);
   return {
     platform: p.platform,
     digest: p.manifest?.digest ?? null,
@@ -118,6 +121,7 @@ export function imageOutput(p: PlatformReport) {
         }
       : null,
     layer: p.layer ?? null,
+    test: test ? { status: test.status, ms: Math.round(test.ms), via: test.via } : null,
     files: (p.others ?? []).map((o) => ({
       path: o.path,
       source: o.source,
@@ -137,7 +141,7 @@ function attachmentsOutput(r: Report): Record<string, Array<{ digest: string; me
 
 /** All step outputs as strings, computed from the report alone. */
 export function outputs(r: Report): Record<string, string> {
-  const images = r.platforms.map(imageOutput);
+  const images = r.platforms.map((p) => imageOutput(p, r));
   const digest = r.pushByDigest && r.digests ? Object.values(r.digests)[0] : r.indexDigest;
   const metadata = {
     digest: digest ?? null,

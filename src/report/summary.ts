@@ -99,6 +99,7 @@ export function renderSummary(r: Report): string {
       '',
     );
   }
+  if (r.tests?.length) out.push(...testLines(r), '');
   if (r.attachments?.length) out.push(...attachmentLines(r), '');
   if (r.tools?.length) out.push(`**Toolchains:** ${r.tools.map(toolLine).join(' · ')}`, '');
   if (r.epoch) out.push(`**Created:** epoch ${r.epoch.value} (from ${esc(r.epoch.source)})`, '');
@@ -147,5 +148,20 @@ function attachmentLines(r: Report): string[] {
           )
           .join(', ')}`,
     ),
+  ];
+}
+
+/** Per platform: the test's status, time and how it ran, with the first lines of its output folded. */
+function testLines(r: Report): string[] {
+  return [
+    '**Tests:**',
+    ...(r.tests ?? []).flatMap((t) => [
+      `<details><summary>${t.status === 'passed' ? '✅' : '❌'} <code>${esc(t.platform)}</code> ${t.status} in ${(t.ms / 1000).toFixed(2)} s (${esc(t.via)})</summary>`,
+      '',
+      '```',
+      t.output.split('\n').slice(0, 20).join('\n').replace(/```/g, "'''").slice(0, 4000),
+      '```',
+      '</details>',
+    ]),
   ];
 }

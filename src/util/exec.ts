@@ -12,7 +12,14 @@ export interface ExecResult {
 export type Exec = (
   cmd: string,
   args: string[],
-  opts?: { cwd?: string; env?: Record<string, string>; input?: string; timeoutMs?: number },
+  opts?: {
+    cwd?: string;
+    env?: Record<string, string>;
+    input?: string;
+    timeoutMs?: number;
+    /** Only `env`, not the action's own environment (an image's test sees the image's Env alone). */
+    cleanEnv?: boolean;
+  },
 ) => Promise<ExecResult>;
 
 /** Most bytes kept of one output stream: go's diagnostics are far smaller, and a runaway program cannot fill memory. */
@@ -56,7 +63,7 @@ export const execaExec: Exec = async (cmd, args, opts = {}) => {
     running = execa(cmd, args, {
       cwd: opts.cwd,
       env: opts.env,
-      extendEnv: true,
+      extendEnv: !opts.cleanEnv,
       stdin: opts.input === undefined ? 'ignore' : 'pipe',
       input: opts.input,
       stdout: out.transform,
@@ -73,7 +80,11 @@ export const execaExec: Exec = async (cmd, args, opts = {}) => {
   }
   const r = await running;
   if (r.timedOut)
-    return { exitCode: 124, stdout: '', stderr: `${cmd}: no answer within ${opts.timeoutMs} ms; stopped` };
+    return {
+      exitCode: 124,
+      stdout: String(r.stdout ?? ''),
+      stderr: `${String(r.stderr ?? '')}${cmd}: no answer within ${opts.timeoutMs} ms; stopped`,
+    };
   if (r.exitCode === undefined && r.signal === undefined)
     return notStarted(r.originalMessage ?? r.shortMessage ?? 'did not start');
   const exitCode = r.exitCode ?? 128 + (constants.signals[r.signal as keyof typeof constants.signals] ?? 0);

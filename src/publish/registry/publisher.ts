@@ -110,7 +110,19 @@ export class RegistryPublisher implements Publisher {
       const client = this.opts.client(t.registry);
       for (const b of [...img.layers, img.config]) void this.hasBlob(client, t, b.digest);
       void this.manifestAt(client, t, img.manifest.digest, img.manifest);
+      for (const d of img.attachments ?? []) {
+        for (const b of [EMPTY_CONFIG, d.document]) void this.hasBlob(client, t, b.digest);
+        void this.manifestAt(client, t, d.manifest.digest, d.manifest);
+        void this.fallbackIndex(client, t, d.subject.digest);
+      }
     }
+  }
+
+  /** The referrers fallback index of a subject as the registry holds it before this run writes it, asked once. */
+  private fallbackIndex(client: RegistryClient | Promise<RegistryClient>, t: Repository, subject: string) {
+    return this.ask(`fallback ${t.registry}/${t.repository}|${subject}`, async () =>
+      (await client).findManifest(t.repository, fallbackTag(subject), [MediaType.index]),
+    );
   }
 
   stage(img: ImageArtifact): void {
@@ -123,9 +135,6 @@ export class RegistryPublisher implements Publisher {
     await Promise.all(this.staged);
     // Images staged early are done or under way; each blob and manifest is written once.
     await mapLimit(artifact.images, this.opts.uploadsAtOnce ?? UPLOADS_AT_ONCE, (img) => this.pushImage(img));
-    // After their subjects, before any tag moves: a failed attachment fails the step with no tag moved.
-    if (artifact.attachments?.length)
-      await this.eachRepository((c, t) => this.attach(c, t, artifact.attachments ?? []));
     const location = this.targets.map((t) => `${t.registry}/${t.repository}`).join(', ');
     if (this.opts.pushByDigest) {
       const refs = this.targets.flatMap((t) =>
@@ -175,7 +184,7 @@ export class RegistryPublisher implements Publisher {
     await Promise.all(
       [...fallback].map(async ([subject, list]) => {
         const tag = fallbackTag(subject);
-        const found = await client.findManifest(t.repository, tag, [MediaType.index]);
+        const found = await this.fallbackIndex(client, t, subject);
         const next = withReferrers(
           found?.data,
           list.map((d) => d.descriptor),
@@ -293,6 +302,14 @@ export class RegistryPublisher implements Publisher {
       ).then(() => undefined),
     );
     await this.eachRepository((client, t) => this.putManifest(client, t, img.manifest.digest, img.manifest));
+    // After their subject, before any tag moves: a failed attachment fails the step with no tag moved.
+    const docs = img.attachments ?? [];
+    if (docs.length > 0)
+      await this.eachRepository((c, t) =>
+        this.once(this.putting, `${t.registry}/${t.repository}|referrers of ${img.manifest.digest}`, () =>
+          this.attach(c, t, docs),
+        ),
+      );
   }
 
   /**
