@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Authenticator } from './auth.js';
 import { RegistryError, errorDetail } from './errors.js';
 import type { HttpRequest, HttpResponse } from '../../util/http.js';
+import { MediaType } from '../../image/types.js';
 import type { Transport } from './transport.js';
 import { shortDigest } from '../../util/format.js';
 import { sha256Digest } from '../../image/digest.js';
@@ -204,6 +205,24 @@ export class RegistryClient {
         `registry computed ${said}, we sent ${digest}`,
       );
     return res.headers;
+  }
+
+  /**
+   * Whether the repository answers the referrers API (distribution-spec, "Listing Referrers"): an OCI index means yes;
+   * a 404 that is not OCI error JSON (the Debian docker-registry's, GHCR's) means the API is not there.
+   */
+  async hasReferrersApi(repo: string, digest: string): Promise<boolean> {
+    const res = await this.send(
+      { method: 'GET', url: `${this.base}/v2/${repo}/referrers/${digest}`, headers: { accept: MediaType.index } },
+      [pullScope(repo)],
+      `GET referrers ${shortDigest(digest)}`,
+    );
+    if (res.status !== 200) return false;
+    try {
+      return Array.isArray((JSON.parse(res.body.toString('utf8')) as { manifests?: unknown }).manifests);
+    } catch {
+      return false;
+    }
   }
 
   /** GETs a manifest that may not exist (a referrers fallback tag): undefined on 404, else its bytes and ETag. */

@@ -114,8 +114,16 @@ export class RegistryPublisher implements Publisher {
         for (const b of [EMPTY_CONFIG, d.document]) void this.hasBlob(client, t, b.digest);
         void this.manifestAt(client, t, d.manifest.digest, d.manifest);
         void this.fallbackIndex(client, t, d.subject.digest);
+        void this.referrersApi(client, t, d.subject.digest);
       }
     }
+  }
+
+  /** Whether the repository has the referrers API, asked once per repository (any subject answers it). */
+  private referrersApi(client: RegistryClient | Promise<RegistryClient>, t: Repository, subject: string) {
+    return this.ask(`referrers API ${t.registry}/${t.repository}`, async () =>
+      (await client).hasReferrersApi(t.repository, subject),
+    );
   }
 
   /** The referrers fallback index of a subject as the registry holds it before this run writes it, asked once. */
@@ -179,6 +187,8 @@ export class RegistryPublisher implements Publisher {
       this.counts.manifests++;
       return said['oci-subject'] === d.subject.digest ? undefined : d;
     });
+    // A registry with the referrers API keeps them itself, whether or not it said OCI-Subject on each PUT.
+    if (pushed.some((d) => d) && (await this.referrersApi(client, t, docs[0].subject.digest))) return;
     const fallback = new Map<string, AttachedDocument[]>();
     for (const d of pushed) if (d) fallback.set(d.subject.digest, [...(fallback.get(d.subject.digest) ?? []), d]);
     await Promise.all(
