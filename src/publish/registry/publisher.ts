@@ -110,12 +110,8 @@ export class RegistryPublisher implements Publisher {
       const client = this.opts.client(t.registry);
       for (const b of [...img.layers, img.config]) void this.hasBlob(client, t, b.digest);
       void this.manifestAt(client, t, img.manifest.digest, img.manifest);
-      for (const d of img.attachments ?? []) {
-        for (const b of [EMPTY_CONFIG, d.document]) void this.hasBlob(client, t, b.digest);
-        void this.manifestAt(client, t, d.manifest.digest, d.manifest);
-        void this.fallbackIndex(client, t, d.subject.digest);
-        void this.referrersApi(client, t, d.subject.digest);
-      }
+      // A document whose manifest is there was pushed whole, its referrer entry too: one HEAD tells.
+      for (const d of img.attachments ?? []) void this.manifestAt(client, t, d.manifest.digest, d.manifest);
     }
   }
 
@@ -167,16 +163,17 @@ export class RegistryPublisher implements Publisher {
    */
   private async attach(client: RegistryClient, t: Repository, docs: AttachedDocument[]): Promise<void> {
     const pushed = await mapLimit(docs, this.opts.uploadsAtOnce ?? UPLOADS_AT_ONCE, async (d) => {
+      // Present means a run pushed it whole, blobs and fallback entry included (as go-containerregistry skips it).
+      if ((await this.manifestAt(client, t, d.manifest.digest, d.manifest)) === d.manifest.digest) {
+        this.counts.manifestsPresent++;
+        return undefined;
+      }
       // The empty config is shared by every document: each blob goes up once per repository.
       await Promise.all(
         [EMPTY_CONFIG, d.document].map((b) =>
           this.once(this.started, `${t.registry}/${t.repository}|${b.digest}`, () => this.pushBlob(client, t, b)),
         ),
       );
-      if ((await this.manifestAt(client, t, d.manifest.digest, d.manifest)) === d.manifest.digest) {
-        this.counts.manifestsPresent++;
-        return d;
-      }
       const said = await client.putManifest(
         t.repository,
         d.manifest.digest,
@@ -188,7 +185,7 @@ export class RegistryPublisher implements Publisher {
       return said['oci-subject'] === d.subject.digest ? undefined : d;
     });
     // A registry with the referrers API keeps them itself, whether or not it said OCI-Subject on each PUT.
-    if (pushed.some((d) => d) && (await this.referrersApi(client, t, docs[0].subject.digest))) return;
+    if (!pushed.some((d) => d) || (await this.referrersApi(client, t, docs[0].subject.digest))) return;
     const fallback = new Map<string, AttachedDocument[]>();
     for (const d of pushed) if (d) fallback.set(d.subject.digest, [...(fallback.get(d.subject.digest) ?? []), d]);
     await Promise.all(
