@@ -47,6 +47,22 @@ const cases: Array<[string, Record<string, string>, string[]]> = [
     { 'go-version': 'latest' },
     ['input "go-version"', '"latest" is not a Go version; expected go.mod, local, or a version such as 1.26'],
   ],
+  [
+    'bad test-timeout',
+    { 'test-args': '--version', 'test-timeout': 'ten' },
+    ['input "test-timeout"', '"ten" is not a number of seconds'],
+  ],
+  [
+    'bad test-expect',
+    { 'test-expect': '(unclosed' },
+    ['input "test-expect"', '"(unclosed" is not a regular expression'],
+  ],
+  ['bad sbom', { sbom: 'yes' }, ['input "sbom"', '"yes" is not a boolean']],
+  [
+    'binaries naming an unknown placeholder',
+    { binaries: 'dist/{goos}/app' },
+    ['input "binaries"', '"{goos}" in "dist/{goos}/app" is not a placeholder'],
+  ],
   ['bad zig-version', { 'zig-version': 'master' }, ['input "zig-version"', '"master" is not a zig version']],
   [
     'GOTOOLCHAIN beside go-version',
