@@ -6,6 +6,7 @@ import { runActionAsync, sh, ROOT, type ActionRun } from './helpers/action.js';
 import { startGoProxy, type GoProxy } from './helpers/goproxy.js';
 import { runInProcess } from './helpers/in-process.js';
 import { testSigner } from './helpers/note-signer.js';
+import { makeZip } from './helpers/zip.js';
 
 // No go anywhere on this PATH: the action must bring its own (unzip, git and tar stay).
 const NO_GO_PATH = '/usr/sbin:/usr/bin:/sbin:/bin';
@@ -112,14 +113,9 @@ function expectNothingDone(run: ActionRun, toolCache: string) {
 describe('a toolchain that cannot be verified is refused, and nothing is cached or run', () => {
   test('a proxy that serves other content than the checksum database records', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tampered-'));
-    const py = [
-      'import zipfile, sys',
-      "z = zipfile.ZipFile(sys.argv[1], 'w')",
-      "z.writestr('golang.org/toolchain@v0.0.1-go1.22.0.linux-amd64/bin/go', '#!/bin/sh\\necho owned\\n')",
-      'z.close()',
-    ].join('\n');
-    writeFileSync(join(dir, 'mk.py'), py);
-    sh('python3', [join(dir, 'mk.py'), join(dir, 'go.zip')]);
+    makeZip(join(dir, 'go.zip'), [
+      ['golang.org/toolchain@v0.0.1-go1.22.0.linux-amd64/bin/go', '#!/bin/sh\necho owned\n'],
+    ]);
     tampered = readFileSync(join(dir, 'go.zip'));
     try {
       const { run, toolCache } = await inProcess({}, {});

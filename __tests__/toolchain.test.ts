@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareGo, isLanguageVersion } from '../src/build/toolchain/gover.js';
@@ -16,6 +16,7 @@ import { zigCompilers, zigTargetOf } from '../src/build/toolchain/zig-targets.js
 import { credentialsIn, withoutCredentials } from '../src/util/url-credentials.js';
 import { parsePlatform } from '../src/inputs/platform.js';
 import { sh } from './helpers/action.js';
+import { makeZip } from './helpers/zip.js';
 import { testSigner } from './helpers/note-signer.js';
 
 describe('Go versions, in the go command order', () => {
@@ -177,9 +178,10 @@ describe('the h1 hash of a module zip', () => {
   test('a zip with a name twice is refused', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zip-'));
     const zip = join(dir, 'twice.zip');
-    const py = `import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],'w')\nz.writestr('m@v1/a','1')\nz.writestr('m@v1/a','2')\nz.close()`;
-    writeFileSync(join(dir, 'mk.py'), py);
-    sh('python3', ['-W', 'ignore', join(dir, 'mk.py'), zip]);
+    makeZip(zip, [
+      ['m@v1/a', '1'],
+      ['m@v1/a', '2'],
+    ]);
     await expect(hashModuleZip(zip)).rejects.toThrow('m@v1/a twice');
   });
 });

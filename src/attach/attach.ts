@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BinaryFacts } from '../check/inspect.js';
 import type { ImageArtifact } from '../image/types.js';
 import type { Inputs } from '../inputs/inputs.js';
+import { hasElfMagic } from '../check/elf/parse.js';
 import { hashFileAs } from '../util/fs.js';
 import { dpkgFor, type DebPackage } from './dpkg.js';
 import { attachment, type Attachment } from './artifact.js';
@@ -38,7 +39,6 @@ const digests = (data: Uint8Array) => ({
   sha1: createHash('sha1').update(data).digest('hex'),
   sha256: createHash('sha256').update(data).digest('hex'),
 });
-const isElf = (d: Uint8Array) => d[0] === 0x7f && d[1] === 0x45 && d[2] === 0x4c && d[3] === 0x46;
 
 /** The files an image holds besides its binary: gathered libraries, the CA bundle, the files input. */
 async function filesOf(t: AttachTarget, ctx: AttachContext): Promise<SbomFile[]> {
@@ -55,7 +55,7 @@ async function filesOf(t: AttachTarget, ctx: AttachContext): Promise<SbomFile[]>
   if (ctx.caBundle)
     out.push({ path: '/etc/ssl/certs/ca-certificates.crt', ...digests(ctx.caBundle), kind: 'ca-bundle' });
   for (const f of ctx.extraFiles)
-    out.push({ path: f.dest, ...digests(f.data), kind: isElf(f.data) ? 'binary' : 'file' });
+    out.push({ path: f.dest, ...digests(f.data), kind: hasElfMagic(f.data) ? 'binary' : 'file' });
   return out;
 }
 

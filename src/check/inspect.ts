@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { checkBinary } from './policy.js';
 import type { GoBuildInfo } from './elf/buildinfo.js';
 import { resolveDeps, type DepsResult } from './elf/deps.js';
-import { ElfError, parseElf, type ElfInfo } from './elf/parse.js';
+import { ElfError, hasElfMagic, parseElf, type ElfInfo } from './elf/parse.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { FileRef, TarEntry } from '../layer/tar.js';
 import type { ExtraFile } from '../layer/rootfs.js';
@@ -145,7 +145,7 @@ async function checkOthers(
   const libraries: TarEntry[] = [];
   for (const extra of ctx.extraFiles) {
     const d = extra.data;
-    if (d.length < 4 || d[0] !== 0x7f || d[1] !== 0x45 || d[2] !== 0x4c || d[3] !== 0x46) continue;
+    if (!hasElfMagic(d)) continue;
     const shown = `${extra.source} (files → ${extra.dest})`;
     let info: ElfInfo;
     try {

@@ -5,7 +5,29 @@ import type { Platform } from '../inputs/platform.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { Exec } from '../util/exec.js';
 import { which } from '../util/which.js';
-import { lines, QEMU_ARCH, resolveUser } from './user.js';
+import { resolveUser } from './user.js';
+
+/** qemu-user's name for a GOARCH (the binary is qemu-<name>-static). */
+const QEMU_ARCH: Record<string, string> = {
+  amd64: 'x86_64',
+  '386': 'i386',
+  arm64: 'aarch64',
+  arm: 'arm',
+  ppc64le: 'ppc64le',
+  ppc64: 'ppc64',
+  s390x: 's390x',
+  riscv64: 'riscv64',
+  loong64: 'loongarch64',
+  mips64le: 'mips64el',
+  mips64: 'mips64',
+  mipsle: 'mipsel',
+  mips: 'mips',
+};
+
+/** The last lines of a program's output, for a message. */
+function lastLines(text: string, n: number): string {
+  return text.replace(/\s+$/, '').split('\n').slice(-n).join('\n');
+}
 
 /** What the test of one image found, for the report. */
 export interface TestOutcome {
@@ -131,7 +153,7 @@ export async function testImage(p: Platform, img: ImageArtifact, s: TestSettings
 export function testFailure(t: TestOutcome): Diagnostic {
   // A Go panic's first line says what happened; its stack may push it out of the last lines.
   const panic = /^(panic|fatal error): .*$/m.exec(t.output)?.[0];
-  const last = lines(t.output, 10, 'last');
+  const last = lastLines(t.output, 10);
   const tail = panic && !last.includes(panic) ? `${panic}\n…\n${last}` : last;
   return {
     level: 'error',

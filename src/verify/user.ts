@@ -11,26 +11,3 @@ export function resolveUser(user: string, passwd: string, group: string): { uid:
   const ge = groups.find((e) => e[0] === g);
   return ge ? { uid, gid: Number(ge[2]) } : `group "${g}" is not in the image's /etc/group`;
 }
-
-/** qemu-user's name for a GOARCH (the binary is qemu-<name>-static). */
-export const QEMU_ARCH: Record<string, string> = {
-  amd64: 'x86_64',
-  '386': 'i386',
-  arm64: 'aarch64',
-  arm: 'arm',
-  ppc64le: 'ppc64le',
-  ppc64: 'ppc64',
-  s390x: 's390x',
-  riscv64: 'riscv64',
-  loong64: 'loongarch64',
-  mips64le: 'mips64el',
-  mips64: 'mips64',
-  mipsle: 'mipsel',
-  mips: 'mips',
-};
-
-/** The last (or first) lines of a program's output, for a message or the summary. */
-export function lines(text: string, n: number, from: 'first' | 'last'): string {
-  const all = text.replace(/\s+$/, '').split('\n');
-  return (from === 'first' ? all.slice(0, n) : all.slice(-n)).join('\n');
-}

@@ -1,6 +1,4 @@
-import { parseElf, ElfError } from '../../check/elf/parse.js';
-import type { GoBuildInfo } from '../../check/elf/buildinfo.js';
-import { withFileSource } from '../../util/fs.js';
+import { goBuildInfoOf } from '../../check/inspect.js';
 import { limiter } from '../../util/pool.js';
 import type { BinarySource } from '../source.js';
 import type { GoBuildOptions } from './argv.js';
@@ -17,16 +15,6 @@ export interface GoSourceOptions {
   go: GoContext;
   /** Maps a path as go printed it (relative to the build directory) to the repository-relative form. */
   toRepoPath: (file: string) => string;
-}
-
-/** The Go build info of a binary, or null when it has none or is not an ELF file (go wrote a library's archive). */
-function goBuildInfoOf(path: string): GoBuildInfo | null {
-  try {
-    return withFileSource(path, (src) => parseElf(src).go);
-  } catch (e) {
-    if (e instanceof ElfError) return null;
-    throw e;
-  }
 }
 
 /**

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { chmod, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../util/errors.js';
 import type { Exec } from '../../util/exec.js';
+import { hashFile } from '../../util/fs.js';
 import { which } from '../../util/which.js';
 import { withoutCredentials } from '../../util/url-credentials.js';
 import { parseSimplePage, SIMPLE_ACCEPT, ziglangWheel } from './pypi.js';
@@ -32,12 +31,6 @@ export interface ZigDeps {
 }
 
 const fail = (message: string) => new InputError(`input "cc": zig: ${message}`);
-
-async function sha256Of(file: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
 
 /**
  * zig for `cc: zig`: the zig on PATH (e.g. from a setup-zig step) unless zig-version names another; else the tool
@@ -80,7 +73,7 @@ async function download(version: string, deps: ZigDeps): Promise<Zig> {
   });
   let dir: string | undefined;
   try {
-    const got = await sha256Of(file);
+    const got = await hashFile(file);
     if (got !== wheel.sha256)
       throw fail(
         `checksum mismatch for ${wheel.filename}: sha256 ${got}, but ${withoutCredentials(index)} gives ${wheel.sha256}`,

@@ -194,11 +194,15 @@ function decideLinkage(type: number, interpreter: string | null, flags1: number)
   return 'not-executable';
 }
 
+/** Whether bytes start with the ELF magic, \x7fELF. */
+export const hasElfMagic = (b: Uint8Array): boolean =>
+  b.length >= 4 && b[0] === 0x7f && b[1] === 0x45 && b[2] === 0x4c && b[3] === 0x46;
+
 /** Reads an ELF file's header, linkage, dynamic section and Go build info without running anything. */
 export function parseElf(input: Uint8Array | ByteSource): ElfInfo {
   const src = input instanceof Uint8Array ? bytesSource(input) : input;
   const ident = src.read(0, Math.min(16, src.size));
-  if (src.size < 16 || ident[0] !== 0x7f || ident[1] !== 0x45 || ident[2] !== 0x4c || ident[3] !== 0x46) {
+  if (src.size < 16 || !hasElfMagic(ident)) {
     throw new ElfError(`not an ELF file: ${whatFileIs(src.read(0, Math.min(128, src.size)))}`);
   }
   const cls = ident[4],

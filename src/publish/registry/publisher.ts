@@ -122,13 +122,6 @@ export class RegistryPublisher implements Publisher {
     );
   }
 
-  /** The referrers fallback index of a subject as the registry holds it before this run writes it, asked once. */
-  private fallbackIndex(client: RegistryClient | Promise<RegistryClient>, t: Repository, subject: string) {
-    return this.ask(`fallback ${t.registry}/${t.repository}|${subject}`, async () =>
-      (await client).findManifest(t.repository, fallbackTag(subject), [MediaType.index]),
-    );
-  }
-
   stage(img: ImageArtifact): void {
     const pushed = this.pushImage(img);
     pushed.catch(() => undefined); // write() reports it
@@ -169,11 +162,7 @@ export class RegistryPublisher implements Publisher {
         return undefined;
       }
       // The empty config is shared by every document: each blob goes up once per repository.
-      await Promise.all(
-        [EMPTY_CONFIG, d.document].map((b) =>
-          this.once(this.started, `${t.registry}/${t.repository}|${b.digest}`, () => this.pushBlob(client, t, b)),
-        ),
-      );
+      await this.pushBlobs(client, t, [EMPTY_CONFIG, d.document]);
       const said = await client.putManifest(
         t.repository,
         d.manifest.digest,
@@ -191,7 +180,7 @@ export class RegistryPublisher implements Publisher {
     await Promise.all(
       [...fallback].map(async ([subject, list]) => {
         const tag = fallbackTag(subject);
-        const found = await this.fallbackIndex(client, t, subject);
+        const found = await client.findManifest(t.repository, tag, [MediaType.index]);
         const next = withReferrers(
           found?.data,
           list.map((d) => d.descriptor),
@@ -293,21 +282,24 @@ export class RegistryPublisher implements Publisher {
     this.holders.set(key, t.repository);
   }
 
+  /** Uploads blobs to a repository, each at most once however many images or documents share it, bounded by slot. */
+  private async pushBlobs(client: RegistryClient, t: Repository, blobs: Array<Blob | LayerBlob>): Promise<void> {
+    await Promise.all(
+      blobs.map((b) =>
+        this.once(
+          this.started,
+          `${t.registry}/${t.repository}|${b.digest}`,
+          () => this.pushBlob(client, t, b),
+          this.slot,
+        ),
+      ),
+    );
+  }
+
   /** An image's blobs, then its manifest by digest, in every repository; each blob at most once per repository. */
   private async pushImage(img: ImageArtifact): Promise<void> {
     const blobs = [...img.layers, img.config];
-    await this.eachRepository((client, t) =>
-      Promise.all(
-        blobs.map((b) =>
-          this.once(
-            this.started,
-            `${t.registry}/${t.repository}|${b.digest}`,
-            () => this.pushBlob(client, t, b),
-            this.slot,
-          ),
-        ),
-      ).then(() => undefined),
-    );
+    await this.eachRepository((client, t) => this.pushBlobs(client, t, blobs));
     await this.eachRepository((client, t) => this.putManifest(client, t, img.manifest.digest, img.manifest));
     // After their subject, before any tag moves: a failed attachment fails the step with no tag moved.
     const docs = img.attachments ?? [];
