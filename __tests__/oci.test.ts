@@ -262,6 +262,7 @@ describe('layer, image, index', () => {
       diffId: c.diffId,
       uncompressedSize: entry.uncompressedSize,
       path: c.path,
+      proven: true,
     });
     utimesSync(c.path, (now - 3_600_000) / 1000, (now - 3_600_000) / 1000);
     // a was pruned, so it is compressed again; c is a hit, which marks it as used, so it survives the next prune.
@@ -311,7 +312,7 @@ describe('layer, image, index', () => {
     const pruned = await store.prune(now);
     expect(pruned).toEqual({ removed: 0, freed: 0, kept: 1, keptBytes: kept.size, strays: 2, strayBytes: 3010 });
     expect(readdirSync(join(dir, 'hashes'))).toEqual(['alive.json']);
-    expect(readdirSync(dir).sort()).toEqual(['blobs', 'hashes', 'recipes', 'tmp-4343-0123456789ab']);
+    expect(readdirSync(dir).sort()).toEqual(['blobs', 'hashes', 'proofs', 'recipes', 'tmp-4343-0123456789ab']);
     expect(readdirSync(join(dir, 'recipes'))).toHaveLength(1);
     expect(describePrune(pruned, store.limits)).toBe(
       'layer store: removed 2 unfinished writes left by stopped jobs (2.9 KiB), untouched for over 1 min',

@@ -65,7 +65,7 @@ await build({
 // dist/index.cjs, the entry action.yml names, loads dist/action.cjs through a V8 code cache (src/action/loader.cjs).
 await build({
   ...common,
-  bundle: false,
+  plugins: [],
   entryPoints: ['src/action/loader.cjs'],
   outfile: 'dist/index.cjs',
   format: 'cjs',

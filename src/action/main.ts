@@ -1,6 +1,9 @@
 import * as core from '@actions/core';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ensurePrivateDir } from '../util/private-dir.js';
+import { redactCredentials } from '../util/url-credentials.js';
 import { workerGzipPool } from '../layer/gzip-pool.js';
 import { describePrune, diskLayerStore } from '../layer/store.js';
 import { runPipeline } from '../pipeline.js';
@@ -22,10 +25,22 @@ function usableMemory(): number {
   return limit > 0 ? Math.min(limit, totalmem()) : totalmem();
 }
 
+/**
+ * A directory private to this user under `base` (see ensurePrivateDir), or a new private one under `fallback` when
+ * that cannot be trusted, with a warning: nothing another OS user of the runner could have written is used.
+ */
+function privateDir(base: string, parts: string[], fallback: string, what: string, create = true): string {
+  const why = ensurePrivateDir(base, parts, create);
+  if (!why) return join(base, ...parts);
+  core.warning(`${what} ${join(base, ...parts)} is not used, because ${why}; this run keeps its own`);
+  mkdirSync(fallback, { recursive: true, mode: 0o700 });
+  return mkdtempSync(join(fallback, `${parts.at(-1) ?? 'scratchpack'}-`));
+}
+
 /** The action: one error boundary; outputs, annotations and the summary are written before the step fails. */
 export async function run(): Promise<void> {
   const env = process.env;
-  const tempRoot = resolve(env.RUNNER_TEMP || tmpdir(), 'scratchpack');
+  const tempRoot = privateDir(resolve(env.RUNNER_TEMP || tmpdir()), ['scratchpack'], tmpdir(), 'the temp directory');
   let report: Report = emptyReport([]);
   let diagnostics: Diagnostic[] = [];
   let failure: string | undefined;
@@ -33,8 +48,11 @@ export async function run(): Promise<void> {
   const cores = availableParallelism();
   const pool = workerGzipPool(cores);
   // The tool cache survives between jobs on self-hosted runners; RUNNER_TEMP at least between steps.
-  const storeRoot = env.RUNNER_TOOL_CACHE ? join(env.RUNNER_TOOL_CACHE, 'scratchpack') : tempRoot;
-  const storeDir = join(storeRoot, 'layers');
+  const [cacheBase, cacheParts] = env.RUNNER_TOOL_CACHE
+    ? [env.RUNNER_TOOL_CACHE, ['scratchpack']]
+    : [dirname(tempRoot), [basename(tempRoot)]];
+  const storeRoot = privateDir(cacheBase, cacheParts, tempRoot, 'the cache directory', false);
+  const storeDir = privateDir(storeRoot, ['layers'], tempRoot, 'the layer store', false);
   // @actions/tool-cache reads both from the environment; a runner sets them, a local run gets defaults.
   env.RUNNER_TEMP ||= tmpdir();
   env.RUNNER_TOOL_CACHE ||= join(tempRoot, 'tool-cache');
@@ -61,9 +79,9 @@ export async function run(): Promise<void> {
       fetch: nodeFetch,
       zigCacheDir: join(storeRoot, 'zig-cache'),
       mask: (secret) => core.setSecret(secret),
-      group: (name, fn) => core.group(name, fn),
-      info: (line) => core.info(line),
-      warn: (line) => core.warning(line),
+      group: (name, fn) => core.group(redactCredentials(name), fn),
+      info: (line) => core.info(redactCredentials(line)),
+      warn: (line) => core.warning(redactCredentials(line)),
     });
     report = result.report;
     diagnostics = result.diagnostics;
@@ -86,7 +104,7 @@ export async function run(): Promise<void> {
   } finally {
     await pool.close();
   }
-  for (const w of report.warnings) core.warning(w);
+  for (const w of report.warnings) core.warning(redactCredentials(w));
   diagnostics.forEach(emitDiagnostic);
   if (started) for (const [k, v] of Object.entries(outputs(report))) core.setOutput(k, v);
   if (report.image) {
@@ -98,14 +116,14 @@ export async function run(): Promise<void> {
   }
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary
-      .addRaw(renderSummary(report), true)
+      .addRaw(redactCredentials(renderSummary(report)), true)
       .write()
       .catch((e: unknown) => core.warning(`could not write the job summary: ${formatError(e)}`));
   }
   // A failure the annotations already explain (a compile error, a refused binary) gets no second ::error: one per cause.
   const explained = diagnostics.some((d) => d.level === 'error');
   if (failure !== undefined && explained) {
-    core.info(failure);
+    core.info(redactCredentials(failure));
     process.exitCode = 1;
-  } else if (failure !== undefined) core.setFailed(failure);
+  } else if (failure !== undefined) core.setFailed(redactCredentials(failure));
 }

@@ -59,7 +59,7 @@ export function hashMemo(dir: string, hash: (path: string) => Promise<string>): 
     const sha256 = await hash(path);
     const after = await stampOf(path, identity);
     if (before && after?.exact === before.exact && after.settled(BigInt(Date.now()) * 1_000_000n)) {
-      await mkdir(dir, { recursive: true })
+      await mkdir(dir, { recursive: true, mode: 0o700 })
         .then(() => writeFileAtomic(file, JSON.stringify({ path, stamp: before.stamp, sha256 })))
         .catch(() => undefined); // an unwritten memo only costs the next run a read
     }

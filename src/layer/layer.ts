@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createGunzip } from 'node:zlib';
 import { tarParts, type FileRef, type TarEntry } from './tar.js';
 import { MediaType, type LayerBlob } from '../image/types.js';
 import { digestOf } from '../image/digest.js';
@@ -29,6 +30,11 @@ export interface LayerFacts {
 /** A compressed layer kept on disk under its recipe key, so an unchanged layer is never read or compressed twice. */
 export interface StoredLayer extends LayerFacts {
   path: string;
+  /**
+   * Whether this store proved that the blob holds the recipe: it built the blob itself, or unpacked it and compared it
+   * with the recipe, and the blob has not changed since. An unproven hit is checked before it is used.
+   */
+  proven?: boolean;
 }
 
 /** Receives compressed bytes in order; commit makes them a stored layer, abort leaves nothing behind. */
@@ -41,6 +47,8 @@ export interface LayerSink {
 /** Where compressed layers live, keyed by recipe (see recipeKey), so an unchanged layer is never built twice. */
 export interface LayerStore {
   lookup(key: string): Promise<StoredLayer | undefined>;
+  /** Remembers that the blob of a hit was proven to hold the recipe of `key`. */
+  proved(key: string, layer: StoredLayer): Promise<void>;
   create(): Promise<LayerSink>;
 }
 
@@ -169,6 +177,81 @@ async function recipeKey(
   return { key: hex(h), digests };
 }
 
+/** The stored blob, read through the layer's file port and decompressed (gzip members, RFC 1952 section 2.2). */
+async function* unpacked(blob: StoredLayer, io: LayerIO): AsyncGenerator<Uint8Array> {
+  const file = await io.open({ path: blob.path, size: blob.size });
+  const gunzip = createGunzip();
+  const feed = (async () => {
+    try {
+      const buf = new Uint8Array(READ_SIZE);
+      for (let off = 0; off < blob.size; off += READ_SIZE) {
+        const piece = buf.subarray(0, Math.min(READ_SIZE, blob.size - off));
+        await file.read(off, piece);
+        if (!gunzip.write(Buffer.from(piece))) await new Promise((r) => gunzip.once('drain', r));
+      }
+      gunzip.end();
+    } catch (e) {
+      gunzip.destroy(e as Error);
+    } finally {
+      await file.close();
+    }
+  })();
+  try {
+    for await (const chunk of gunzip) yield chunk as Buffer;
+  } finally {
+    gunzip.destroy();
+    await feed;
+  }
+}
+
+const partSize = (p: Uint8Array | FileRef) => (p instanceof Uint8Array ? p.length : p.size);
+
+/**
+ * Whether a stored layer holds exactly the recipe's tar stream: its headers byte for byte, each file by its sha256,
+ * and the diff_id and size its entry claims. A recipe that names another layer (a planted or damaged store entry) is
+ * a miss, never a push of the wrong contents.
+ */
+async function holdsRecipe(
+  hit: StoredLayer,
+  parts: Array<Uint8Array | FileRef>,
+  digests: Map<FileRef, string>,
+  io: LayerIO,
+): Promise<boolean> {
+  const tar = createHash('sha256');
+  let i = 0;
+  let off = 0;
+  let total = 0;
+  let file = createHash('sha256');
+  try {
+    for await (const chunk of unpacked(hit, io)) {
+      tar.update(chunk);
+      total += chunk.length;
+      for (let at = 0; at < chunk.length;) {
+        while (i < parts.length && partSize(parts[i]) === 0) i++;
+        if (i >= parts.length) return false;
+        const p = parts[i];
+        const n = Math.min(partSize(p) - off, chunk.length - at);
+        const piece = chunk.subarray(at, at + n);
+        if (p instanceof Uint8Array) {
+          if (Buffer.compare(piece, p.subarray(off, off + n)) !== 0) return false;
+        } else file.update(piece);
+        off += n;
+        at += n;
+        if (off === partSize(p)) {
+          if (!(p instanceof Uint8Array) && file.digest('hex') !== digests.get(p)) return false;
+          file = createHash('sha256');
+          i++;
+          off = 0;
+        }
+      }
+    }
+  } catch {
+    return false; // not gzip, or unreadable: not this recipe's layer
+  }
+  while (i < parts.length && partSize(parts[i]) === 0) i++;
+  return i === parts.length && total === hit.uncompressedSize && hex(tar) === hit.diffId;
+}
+
 /** Tars a layer from entries whose contents stream from disk; returns the stored layer, compressed only on a miss. */
 export async function buildLayer(entries: TarEntry[], mtime: number, io: LayerIO): Promise<LayerBlob> {
   const parts = tarParts(entries, mtime);
@@ -183,7 +266,10 @@ export async function buildLayer(entries: TarEntry[], mtime: number, io: LayerIO
     cached,
   });
   const hit = await io.store.lookup(key);
-  if (hit) return layer(hit, true);
+  if (hit && (hit.proven || (await holdsRecipe(hit, parts, digests, io)))) {
+    if (!hit.proven) await io.store.proved(key, hit);
+    return layer(hit, true);
+  }
 
   const sink = await io.store.create();
   const pending: Array<Promise<GzipMember>> = [];

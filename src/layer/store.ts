@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LayerFacts, LayerSink, LayerStore } from './layer.js';
+import type { LayerFacts, LayerSink, LayerStore, StoredLayer } from './layer.js';
 import { humanSize } from '../util/format.js';
 import { digestOf, hexOf } from '../image/digest.js';
 import { hashFile, writeFileAtomic } from '../util/fs.js';
@@ -70,6 +70,12 @@ export function describePrune(r: PruneResult, limits: StoreLimits): string {
   return lines.join('\n');
 }
 
+/** A blob's identity and last write: a proof holds only while the blob is this very file, unchanged. */
+async function stampOf(path: string): Promise<string | undefined> {
+  const st = await stat(path, { bigint: true }).catch(() => undefined);
+  return st?.isFile() ? `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}` : undefined;
+}
+
 /** Paths of the entries of `sub` (under `dir`) whose name passes `keep`; none when `sub` does not exist. */
 async function listed(dir: string, sub: string, keep: (name: string) => boolean): Promise<string[]> {
   return (await readdir(join(dir, sub)).catch(() => [] as string[])).filter(keep).map((n) => join(dir, sub, n));
@@ -82,6 +88,7 @@ async function removeStrays(dir: string, olderThan: number, result: PruneResult)
     ...(await listed(dir, '.', (n) => n.startsWith('tmp-'))),
     ...(await listed(dir, 'recipes', isTmp)),
     ...(await listed(dir, 'hashes', isTmp)),
+    ...(await listed(dir, 'proofs', isTmp)),
   ];
   for (const path of candidates) {
     const st = await stat(path).catch(() => undefined);
@@ -112,12 +119,21 @@ export interface DiskLayerStore extends LayerStore {
  * recipe key. A hit's blob must hash to its digest, so a damaged entry is rebuilt rather than published; the hash
  * is remembered by the blob's stamps (`hashes/`), and any write to the blob changes them. A hit also touches
  * `used/<hex>`, which prune() orders by: touching the blob itself would change its stamps and void the memo.
+ * `proofs/<key hex>.json` records that the blob, at its stamps, holds the recipe: written when this store built it
+ * or when a hit was unpacked and compared with its recipe (layer.ts), so a recipe pointing elsewhere is caught.
  */
 export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS): DiskLayerStore {
   const blob = (digest: string) => join(dir, 'blobs', hexOf(digest));
   const used = (hex: string) => join(dir, 'used', hex);
   const index = (key: string) => join(dir, 'recipes', `${hexOf(key)}.json`);
   const hashes = join(dir, 'hashes');
+  const proof = (key: string) => join(dir, 'proofs', `${hexOf(key)}.json`);
+  const prove = async (key: string, layer: StoredLayer) => {
+    const stamp = await stampOf(layer.path);
+    if (!stamp) return;
+    await mkdir(join(dir, 'proofs'), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(proof(key), JSON.stringify({ digest: layer.digest, stamp }));
+  };
   const memo = hashMemo(hashes, hashFile);
   let grew = false;
   return {
@@ -134,14 +150,19 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
       const marker = used(hexOf(entry.digest));
       const now = new Date();
       await utimes(marker, now, now)
-        .catch(() => mkdir(join(dir, 'used'), { recursive: true }).then(() => writeFile(marker, '')))
+        .catch(() => mkdir(join(dir, 'used'), { recursive: true, mode: 0o700 }).then(() => writeFile(marker, '')))
         .catch(() => undefined);
       const path = blob(entry.digest);
       const st = await stat(path).catch(() => undefined);
       if (!st || st.size !== entry.size) return undefined;
       if (digestOf(await memo(path)) !== entry.digest) return undefined;
-      return { ...entry, path };
+      const proved = await readFile(proof(key), 'utf8')
+        .then((t) => JSON.parse(t) as { digest?: unknown; stamp?: unknown })
+        .catch(() => undefined);
+      const proven = proved?.digest === entry.digest && proved.stamp === (await stampOf(path));
+      return { ...entry, path, proven };
     },
+    proved: (key, layer) => prove(key, layer).catch(() => undefined), // an unwritten proof costs a check next time
     async prune(now = Date.now(), hooks: PruneHooks = {}) {
       /**
        * Removes a blob unless a lookup marked it in use after the listing: the blob is moved aside first, so a lookup
@@ -196,16 +217,18 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
       if (result.removed > 0) {
         for (const r of await readdir(join(dir, 'recipes')).catch(() => [] as string[])) {
           const entry = await readFile(join(dir, 'recipes', r), 'utf8').then(readFacts, () => undefined);
-          if (!entry || !(await stat(blob(entry.digest)).catch(() => undefined)))
+          if (!entry || !(await stat(blob(entry.digest)).catch(() => undefined))) {
             await rm(join(dir, 'recipes', r), { force: true });
+            await rm(join(dir, 'proofs', r), { force: true });
+          }
         }
       }
       await pruneMemos(hashes, now - limits.minAgeMs);
       return result;
     },
     async create(): Promise<LayerSink> {
-      await mkdir(join(dir, 'blobs'), { recursive: true });
-      await mkdir(join(dir, 'recipes'), { recursive: true });
+      await mkdir(join(dir, 'blobs'), { recursive: true, mode: 0o700 });
+      await mkdir(join(dir, 'recipes'), { recursive: true, mode: 0o700 });
       const tmp = join(dir, `tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
       const fh = await open(tmp, 'w');
       let closed = false;
@@ -221,8 +244,10 @@ export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS
           await close();
           await rename(tmp, blob(facts.digest));
           grew = true;
+          const stored = { ...facts, path: blob(facts.digest), proven: true };
+          await prove(key, stored);
           await writeFileAtomic(index(key), JSON.stringify(factsOf(facts)));
-          return { ...facts, path: blob(facts.digest) };
+          return stored;
         },
         async abort() {
           await close().catch(() => undefined);

@@ -27,3 +27,14 @@ export function credentialsIn(list: string | undefined): string[] {
   }
   return [...new Set(out)].filter((s) => s.length >= 3);
 }
+
+/**
+ * A message with every credential a URL or reference carries replaced by `***`: `scheme://user:password@host` and
+ * `scheme://token@host`, and a bare `user:password@host/…` as a mistyped tag would hold. Applied to every line the
+ * action writes (annotations, the log, the summary), whatever produced it.
+ */
+export function redactCredentials(text: string): string {
+  return text
+    .replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/@"'<>]+@/gi, '$1***@')
+    .replace(/(^|[\s"'(=])[^\s/@"'<>:=]+:[^\s/@"'<>]+@(?=[a-z0-9][a-z0-9.-]*[/:])/gi, '$1***@');
+}
