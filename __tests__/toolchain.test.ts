@@ -202,8 +202,8 @@ describe('the package index and zig targets', () => {
     const fromJson = parseSimplePage(json, 'application/vnd.pypi.simple.v1+json', page);
     expect(fromJson).toEqual(parseSimplePage(html, 'text/html', page));
     expect(fromJson[0]).toEqual({ filename: wheel, url: `https://mirror.example/packages/${wheel}`, sha256: sha });
-    expect(ziglangWheel(fromJson, '0.17.1', 'amd64')?.filename).toBe(wheel);
-    expect(ziglangWheel(fromJson, '0.17.1', 'arm64')?.filename).toBe(arm);
+    expect(ziglangWheel(fromJson, '0.17.1', 'amd64')?.wheel.filename).toBe(wheel);
+    expect(ziglangWheel(fromJson, '0.17.1', 'arm64')?.wheel.filename).toBe(arm);
     expect(ziglangWheel(fromJson, '0.16.0', 'amd64')).toBeUndefined();
   });
   test('versions are spelt as the tool cache and setup-go spell them', () => {

@@ -69,6 +69,8 @@ export interface ToolReport {
   /** A download's size and the time to fetch, verify and install it. */
   bytes?: number;
   ms?: number;
+  /** What a download was verified against, when it is worth saying (zig: pinned, or the index's word). */
+  verifiedBy?: string;
 }
 
 /** Everything the step reports, in one value, so outputs and summary cannot disagree. */

@@ -129,7 +129,7 @@ export function renderSummary(r: Report): string {
 function toolLine(t: ToolReport): string {
   const how =
     t.source === 'downloaded' && t.bytes !== undefined && t.ms !== undefined
-      ? `downloaded and verified: ${humanSize(t.bytes)} in ${(t.ms / 1000).toFixed(2)} s`
+      ? `downloaded and verified${t.verifiedBy ? ` against ${esc(t.verifiedBy)}` : ''}: ${humanSize(t.bytes)} in ${(t.ms / 1000).toFixed(2)} s`
       : `from ${t.source}`;
   return `${esc(t.name)} ${esc(t.version)} (${how}${t.requirement ? `; ${esc(t.requirement)}` : ''})`;
 }

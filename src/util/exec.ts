@@ -22,6 +22,20 @@ export type Exec = (
   },
 ) => Promise<ExecResult>;
 
+/**
+ * What no program the action starts may see: the step's inputs (INPUT_PASSWORD, INPUT_GITHUB-TOKEN) and the runner's
+ * own tokens (ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN). go, the compilers and the linkers run code that
+ * a pull request controls (build scripts, cgo, go:generate-made sources), and they need neither.
+ */
+const PRIVATE_ENV = /^(INPUT_|ACTIONS_)/i;
+
+/** An environment without the action's private variables. */
+export function childEnv(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && !PRIVATE_ENV.test(e[0])),
+  );
+}
+
 /** Most bytes kept of one output stream: go's diagnostics are far smaller, and a runaway program cannot fill memory. */
 export const MAX_OUTPUT = 16 * 1024 * 1024;
 
@@ -52,7 +66,8 @@ function capped() {
 /**
  * Runs a program with execa, never throwing: a non-zero exit is returned, a program that cannot start is exit 127
  * with the reason, and one killed by a signal is 128 + the signal's number, as a shell reports them. The environment
- * extends this process's own, as a shell's does; without input, stdin is closed.
+ * extends this process's own, as a shell's does, less the inputs and the runner's tokens (childEnv); without input,
+ * stdin is closed.
  */
 export const execaExec: Exec = async (cmd, args, opts = {}) => {
   const out = capped();
@@ -62,8 +77,8 @@ export const execaExec: Exec = async (cmd, args, opts = {}) => {
   try {
     running = execa(cmd, args, {
       cwd: opts.cwd,
-      env: opts.env,
-      extendEnv: !opts.cleanEnv,
+      env: opts.cleanEnv ? (opts.env ?? {}) : childEnv({ ...process.env, ...opts.env }),
+      extendEnv: false,
       stdin: opts.input === undefined ? 'ignore' : 'pipe',
       input: opts.input,
       stdout: out.transform,

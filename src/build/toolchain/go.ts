@@ -1,4 +1,4 @@
-import { copyFile, readdir, readFile, rm, stat, chmod } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Inputs } from '../../inputs/inputs.js';
 import type { Exec } from '../../util/exec.js';
@@ -9,7 +9,8 @@ import { compareGo, isLanguageVersion, languageOf } from './gover.js';
 import { localGoVersion } from './local-go.js';
 import { verifiedSum, type Get } from './sumdb/lookup.js';
 import { cacheVersion, type ToolCache } from './tool-cache.js';
-import { hashModuleZip } from './zip-hash.js';
+import { readModuleZip } from './zip-hash.js';
+import { distrustTree } from '../../util/private-dir.js';
 import { withoutCredentials } from '../../util/url-credentials.js';
 
 /** The Go toolchain a run builds with, and how it was found, for the summary. */
@@ -33,6 +34,7 @@ export interface GoProvisionDeps {
   cache: ToolCache;
   /** GOOS/GOARCH of the runner, and the tool cache's name for its arch (x64, arm64). */
   host: { goos: string; goarch: string; cacheArch: string };
+  warn: (line: string) => void;
 }
 
 /** The module the go command downloads toolchains as (https://go.dev/doc/toolchain#download). */
@@ -107,7 +109,10 @@ export async function provideGo(
   const cached = isLanguageVersion(req.download)
     ? await deps.cache.find('go', req.download, arch)
     : await deps.cache.find('go', cacheVersion(req.download), arch);
-  if (cached) {
+  const untrusted = cached ? await distrustTree(cached, deps.exec).catch((e: Error) => e.message) : undefined;
+  if (untrusted)
+    deps.warn(`go-version: the tool cache's Go at ${cached} is not used, because ${untrusted}; downloading it again`);
+  else if (cached) {
     const version = (await localGoVersion({ PATH: join(cached, 'bin') }, deps.exec)) ?? req.download;
     if (req.accepts(version)) return { version, source: 'tool cache', requirement: req.source, goroot: cached };
   }
@@ -183,33 +188,45 @@ async function download(req: Requirement, deps: GoProvisionDeps): Promise<GoTool
   const zip = await deps.cache.download(`${proxy}/${TOOLCHAIN_MODULE}/@v/${modVersion}.zip`).catch((e: unknown) => {
     throw fail(`Go ${version} cannot be downloaded from ${withoutCredentials(proxy)}: ${(e as Error).message}`);
   });
-  let dir: string | undefined;
+  const dir = `${zip}.unpacked`;
   try {
-    const got = await hashModuleZip(zip).catch((e: unknown) => `unreadable (${(e as Error).message})`);
+    const root = join(dir, 'go');
+    await mkdir(dir, { mode: 0o700 });
+    const got = await readModuleZip(zip, {
+      dir: root,
+      prefix: `${TOOLCHAIN_MODULE}@${modVersion}/`,
+      executable: isCommand,
+    }).catch((e: unknown) => {
+      throw fail(
+        `Go ${version} from ${withoutCredentials(proxy)} is not a module zip that can be trusted: ${(e as Error).message}; nothing was installed`,
+      );
+    });
     if (got !== want)
       throw fail(
         `checksum mismatch for Go ${version}: the zip from ${withoutCredentials(proxy)} hashes to ${got}, but ${db.name} records ${want}; nothing was installed`,
       );
     const bytes = (await stat(zip)).size;
-    dir = await deps.cache.extractZip(zip).catch((e: unknown) => {
-      throw fail(`Go ${version} cannot be unpacked (${(e as Error).message.split('.')[0]})`);
-    });
-    const root = join(dir, `${TOOLCHAIN_MODULE}@${modVersion}`);
-    await finishUnpack(root);
+    await restoreGoMods(root);
     const goroot = await deps.cache.cacheDir(root, 'go', cacheVersion(version), deps.host.cacheArch);
     return { version, source: 'downloaded', requirement: req.source, goroot, bytes, ms: performance.now() - start };
   } finally {
     await rm(zip, { force: true });
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
 /**
- * What the go command does to a toolchain it unpacked (cmd/go/internal/toolchain/select.go): the zip records no
- * modes, so the commands get their execute bits; and module zips cannot hold go.mod files below the root, so the
- * toolchain ships them as _go.mod, copied back to go.mod, src/go.mod last.
+ * The files of a toolchain that the go command makes executable after unpacking it (the zip records no modes,
+ * cmd/go/internal/toolchain/select.go): the commands, the tools and the exec wrappers; every other file is 0644.
  */
-async function finishUnpack(root: string): Promise<void> {
+const isCommand = (rel: string): boolean =>
+  rel.startsWith('bin/') || rel.startsWith('pkg/tool/') || /^lib\/(.*\/)?go_[^/]+_[^/]+_exec$/.test(rel);
+
+/**
+ * Module zips cannot hold go.mod files below the root, so the toolchain ships them as _go.mod, which the go command
+ * copies back to go.mod after unpacking, src/go.mod last (cmd/go/internal/toolchain/select.go).
+ */
+async function restoreGoMods(root: string): Promise<void> {
   const walk = async (dir: string): Promise<string[]> => {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     const nested = await Promise.all(
@@ -218,11 +235,6 @@ async function finishUnpack(root: string): Promise<void> {
     return nested.flat();
   };
   const files = await walk(root);
-  const exec = files.filter((f) => {
-    const rel = relative(root, f);
-    return rel.startsWith('bin/') || rel.startsWith('pkg/tool/') || /^lib\/(.*\/)?go_[^/]+_[^/]+_exec$/.test(rel);
-  });
-  await Promise.all(exec.map(async (f) => chmod(f, ((await stat(f)).mode & 0o777) | 0o111)));
   const srcMod = join(root, 'src', '_go.mod');
   const mods = files.filter((f) => f.endsWith('/_go.mod') && f !== srcMod);
   await Promise.all(mods.map((f) => copyFile(f, join(dirname(f), 'go.mod'))));

@@ -22,14 +22,35 @@ export function parseSimplePage(body: string, contentType: string, pageUrl: stri
     }));
   }
   const out: IndexFile[] = [];
-  for (const m of body.matchAll(/<a\s[^>]*href="([^"]+)"[^>]*>([^<]+)<\/a>/gi)) {
-    const href = m[1].replace(/&amp;/g, '&');
-    const url = new URL(href, pageUrl);
+  for (const link of anchors(body)) {
+    const url = new URL(link.href.replace(/&amp;/g, '&'), pageUrl);
     const sha256 = /(?:^|&)sha256=([0-9a-f]{64})/.exec(url.hash.slice(1))?.[1];
     url.hash = '';
-    out.push({ filename: m[2].trim(), url: url.href, sha256 });
+    out.push({ filename: link.text.trim(), url: url.href, sha256 });
   }
   return out;
+}
+
+/**
+ * The `<a href="…">text</a>` links of an HTML page, found in one pass (every search moves forward), so a hostile page
+ * costs time in proportion to its size: a backtracking regular expression over the whole page did not.
+ */
+function* anchors(body: string): Generator<{ href: string; text: string }> {
+  const open = /<a\s/gi;
+  for (let m = open.exec(body); m; m = open.exec(body)) {
+    const close = body.indexOf('>', m.index);
+    if (close < 0) return;
+    const tag = body.slice(m.index, close);
+    const attr = /\shref="/i.exec(tag);
+    const quote = attr ? tag.indexOf('"', attr.index + 7) : -1;
+    const end = /<\/a\s*>/gi;
+    end.lastIndex = close + 1;
+    const after = end.exec(body);
+    if (!after) return;
+    open.lastIndex = after.index + after[0].length;
+    const text = body.slice(close + 1, after.index);
+    if (attr && quote >= 0 && !text.includes('<')) yield { href: tag.slice(attr.index + 7, quote), text };
+  }
 }
 
 /** The wheel machine tag for a Go GOARCH runner. */
@@ -43,11 +64,15 @@ const WHEEL_MACHINE: Record<string, string> = {
   riscv64: 'riscv64',
 };
 
-/** The ziglang wheel of a version for a Linux runner (a manylinux or musllinux tag for its machine). */
-export function ziglangWheel(files: IndexFile[], version: string, goarch: string): IndexFile | undefined {
+/** The ziglang wheel of a version for a Linux runner (a manylinux or musllinux tag for its machine), and that machine. */
+export function ziglangWheel(
+  files: IndexFile[],
+  version: string,
+  goarch: string,
+): { wheel: IndexFile; machine: string } | undefined {
   const machine = WHEEL_MACHINE[goarch];
   if (!machine) return undefined;
-  return files.find(
+  const wheel = files.find(
     (f) =>
       f.filename.startsWith(`ziglang-${version}-`) &&
       f.filename.endsWith('.whl') &&
@@ -58,4 +83,5 @@ export function ziglangWheel(files: IndexFile[], version: string, goarch: string
         ?.split('.')
         .some((tag) => /^(many|musl)linux/.test(tag) && tag.endsWith(`_${machine}`)),
   );
+  return wheel && { wheel, machine };
 }
