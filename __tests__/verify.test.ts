@@ -149,15 +149,15 @@ describe('when an image cannot be run as the issue asks, the step says what to i
     env: [],
     user: '65532:65532',
     hostArch: 'amd64',
-    exec: () => Promise.reject(new Error('nothing may run')),
-    dir: '/nonexistent',
   };
+  const nothing = () => Promise.reject(new Error('nothing may run as root'));
+  const priv = { prefix: ['/nonexistent'], write: nothing, mkdir: nothing, rmdir: nothing, kill: nothing };
   test('no root and no sudo: refused, never run against the host', async () => {
-    const r = await testImage(platform, image, { ...settings, root: false, env0: { PATH: '/nonexistent' } });
+    const r = await testImage(platform, image, { ...settings, env0: { PATH: '/nonexistent' } });
     expect(r).toMatchObject({ level: 'error', message: expect.stringContaining('not root and has no sudo') });
   });
   test('a foreign architecture with no binfmt handler and no qemu on PATH', async () => {
-    const r = await testImage(platform, image, { ...settings, root: true, env0: { PATH: '/nonexistent' } });
+    const r = await testImage(platform, image, { ...settings, priv, env0: { PATH: '/nonexistent' } });
     expect(r).toMatchObject({ level: 'error', message: expect.stringContaining('install qemu-user-static') });
   });
 });

@@ -24,6 +24,10 @@ have openssl || need+=(openssl)
 have tar || need+=(tar)
 [ -e /usr/bin/lddtree ] || need+=(pax-utils)
 /usr/bin/python3 -c "import elftools" 2>/dev/null || need+=(python3-pyelftools)
+# The pre-ship test as GitHub's runners take it: a step user with passwordless sudo (issue #24's sudo path).
+have sudo || need+=(sudo)
+have runuser || need+=(util-linux)
+have ip || need+=(iproute2)
 # The peer in bench/ (not needed by the tests, cheap to have everywhere the benchmarks may run).
 have buildah || need+=(buildah)
 
@@ -53,6 +57,15 @@ if ! have go && [ ! -x /usr/local/go/bin/go ]; then
   fi
   apt_install -t bookworm-backports golang-1.23-go
   "${sudo_cmd[@]}" ln -sf /usr/lib/go-1.23/bin/go /usr/local/bin/go
+fi
+
+# The user the sudo-path test runs the bundle as, with passwordless sudo as GitHub's runner user has.
+if [ "$(id -u)" = 0 ] && ! id scratchpack-ci >/dev/null 2>&1; then
+  useradd --create-home --shell /bin/sh scratchpack-ci
+fi
+if [ "$(id -u)" = 0 ] && [ ! -e /etc/sudoers.d/scratchpack-ci ]; then
+  echo 'scratchpack-ci ALL=(ALL) NOPASSWD:ALL' > /etc/sudoers.d/scratchpack-ci
+  chmod 0440 /etc/sudoers.d/scratchpack-ci
 fi
 
 # Independent checkers for the attached documents (issue #19): ORAS's CLI from the Go module proxy, and the SPDX

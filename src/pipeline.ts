@@ -28,7 +28,7 @@ import type { Fetch } from './util/http.js';
 import { credentialsIn } from './util/url-credentials.js';
 import type { ToolReport } from './report/model.js';
 import { prepare, workspaceOf, type Setup } from './plan/workspace.js';
-import { readDigestFiles, writeDigestFiles } from './publish/digest-files.js';
+import { checkDigestsDir, readDigestFiles, writeDigestFiles } from './publish/digest-files.js';
 import { checkLayoutTarget } from './publish/layout-target.js';
 import { mergeIndex } from './publish/merge.js';
 import { openPublishers, registryPublisher, type Publishers } from './publish/open.js';
@@ -41,6 +41,8 @@ import { emptyReport, platformRow, type Report, type TargetOutcome } from './rep
 import { InputError } from './util/errors.js';
 import { barrier, limiter, mapLimit, settleAll } from './util/pool.js';
 import { testFailure, testImage, type TestOutcome } from './verify/run.js';
+import { asRoot, throughSudo, type Privileged } from './verify/privileged.js';
+import { which } from './util/which.js';
 
 /** How the pipeline talks to the outside: injected, so that only the action's entry knows about @actions/core. */
 export interface PipelineDeps extends RegistryDeps {
@@ -215,10 +217,8 @@ async function verify(
     env: plan.image.env,
     user: plan.image.user,
     hostArch: hostFacts().goarch,
-    root: process.getuid?.() === 0,
-    exec: deps.exec,
+    priv: await privilegeOf(deps),
     env0: deps.env,
-    dir: join(deps.tempRoot, 'test'),
   };
   const results = await mapLimit(targets, deps.concurrency, (t) =>
     testImage(t.platform, t.image as ImageArtifact, settings),
@@ -235,6 +235,12 @@ async function verify(
     ...results.filter((r): r is Diagnostic => !('status' in r)),
     ...outcomes.filter((o) => o.status === 'failed').map(testFailure),
   ];
+}
+
+/** How the test stage acts as root: it is root, or it has sudo; else it cannot confine a test. */
+async function privilegeOf(deps: PipelineDeps): Promise<Privileged | undefined> {
+  if (process.getuid?.() === 0) return asRoot;
+  return (await which('sudo', deps.env.PATH)) ? throughSudo(deps.exec) : undefined;
 }
 
 /**
@@ -301,6 +307,7 @@ async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
   // Relative paths are the workspace's, as working-directory and files are.
   const layoutDir = resolve(setup.workspace, inputs.ociLayout || join(deps.tempRoot, 'oci'));
   const binaries = new BinariesDir(join(deps.tempRoot, 'binaries'));
+  if (inputs.pushByDigest) await checkDigestsDir(digestsDirOf(inputs, deps.tempRoot));
   await checkLayoutTarget(layoutDir, inputs.ociLayout || layoutDir, [
     { path: setup.workspace, what: 'the workspace', inside: false },
     { path: binaries.dir, what: 'the binaries directory', inside: true },
@@ -348,6 +355,7 @@ const zigReport = (z: Zig): ToolReport => ({
   source: z.source,
   bytes: z.bytes,
   ms: z.ms,
+  ...(z.verifiedBy ? { verifiedBy: z.verifiedBy } : {}),
 });
 
 /** What obtains the binaries, and with which toolchains. */
@@ -444,6 +452,7 @@ async function provideToolchains(
         get,
         cache: deps.toolCache,
         host,
+        warn: deps.warn,
       }),
     ),
   ]);
@@ -511,6 +520,9 @@ function outcome(t: Target): TargetOutcome {
   };
 }
 
+/** Where push-by-digest writes its files. */
+const digestsDirOf = (inputs: Inputs, tempRoot: string) => resolve(inputs.digestsDir || join(tempRoot, 'digests'));
+
 /** The push's outputs: each platform's manifest digest, the image reference, and the matrix job's digest files. */
 async function pushOutcome(
   inputs: Inputs,
@@ -521,7 +533,7 @@ async function pushOutcome(
   const first = inputs.tags[0];
   const digests = Object.fromEntries(images.map((img, i) => [inputs.platforms[i].id, img.manifest.digest]));
   if (!inputs.pushByDigest) return { digests, image: `${first.registry}/${first.repository}@${indexDigest}` };
-  const dir = resolve(inputs.digestsDir || join(tempRoot, 'digests'));
+  const dir = digestsDirOf(inputs, tempRoot);
   return {
     digests,
     digestsDir: await writeDigestFiles(

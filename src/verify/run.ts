@@ -1,10 +1,14 @@
-import { chmod, copyFile, mkdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
 import type { ImageArtifact } from '../image/types.js';
 import type { Platform } from '../inputs/platform.js';
+import { TarScanner } from '../layer/untar.js';
 import type { Diagnostic } from '../report/diagnostic.js';
-import type { Exec } from '../util/exec.js';
 import { which } from '../util/which.js';
+import { ExpectTooSlow, LineMatcher, EXPECT_BUDGET_MS } from './expect.js';
+import type { Privileged } from './privileged.js';
+import { confine, type Confined } from './sandbox.js';
 import { resolveUser } from './user.js';
 
 /** qemu-user's name for a GOARCH (the binary is qemu-<name>-static). */
@@ -52,11 +56,9 @@ export interface TestSettings {
   user: string;
   workingDir?: string;
   hostArch: string;
-  /** Whether the step runs as root; else sudo -n is tried. */
-  root: boolean;
-  exec: Exec;
+  /** Root, or sudo -n; undefined when the step has neither. */
+  priv?: Privileged;
   env0: Record<string, string | undefined>;
-  dir: string;
 }
 
 /** A binfmt_misc handler for the arch that the kernel opens at registration (flag F), so it works inside a chroot. */
@@ -65,88 +67,105 @@ async function binfmt(qemu: string): Promise<string | undefined> {
   return /^enabled/m.test(text) && /^flags:.*F/m.test(text) ? `binfmt_misc qemu-${qemu}` : undefined;
 }
 
+/** How the runner runs an architecture: natively, through a binfmt_misc handler, or a qemu-user to copy in. */
+async function runnerFor(p: Platform, s: TestSettings): Promise<{ via: string; qemu?: string } | string> {
+  if (p.arch === s.hostArch) return { via: 'native' };
+  const qemu = QEMU_ARCH[p.arch];
+  const handler = qemu ? await binfmt(qemu) : undefined;
+  if (handler) return { via: handler };
+  const file = qemu ? await which(`qemu-${qemu}-static`, s.env0.PATH) : undefined;
+  if (file) return { via: `qemu-${qemu}-static`, qemu: file };
+  return `no way to run ${p.id} here: install qemu-user-static (Debian/Ubuntu), or register binfmt_misc handlers with docker/setup-qemu-action`;
+}
+
+/** The contents of a few files of a gzip-compressed layer, read from the layer itself as it will ship. */
+export async function readLayerFiles(layer: string, names: string[]): Promise<Map<string, string>> {
+  const scanner = new TarScanner(new Set(names));
+  const input = createReadStream(layer);
+  const gunzip = input.pipe(createGunzip());
+  try {
+    for await (const chunk of gunzip) {
+      scanner.push(chunk as Buffer);
+      if (scanner.done) break;
+    }
+  } finally {
+    input.destroy();
+    gunzip.destroy();
+  }
+  return new Map([...scanner.files].map(([k, v]) => [k, new TextDecoder().decode(v)]));
+}
+
+/** Why a run failed, or undefined when it passed. */
+function verdict(c: Confined, s: TestSettings, matched: boolean | 'slow'): string | undefined {
+  if (c.timedOut) return `timed out after ${s.timeoutS} s, and was killed`;
+  if (c.signal) return `was killed by ${c.signal}`;
+  if (c.exitCode !== 0) return `exited ${c.exitCode}`;
+  if (matched === 'slow')
+    return `output could not be matched: test-expect /${s.expect?.source}/ took over ${EXPECT_BUDGET_MS} ms on it; simplify the expression`;
+  if (s.expect && !matched) return `printed nothing that matches test-expect /${s.expect.source}/`;
+  return undefined;
+}
+
 /**
- * Runs one image's entrypoint from a root made of its own layer, confined: a private mount, PID and network namespace
- * (loopback only) and a chroot (util-linux unshare --root), as the image's uid and gid, with the image's Env and
+ * Runs one image's entrypoint from a root made of its own layer, confined (sandbox.ts): its own user, mount, PID and
+ * network namespaces, as the image's uid and gid mapped to unprivileged ids of the host, with the image's Env and
  * working directory. A foreign architecture runs under qemu-user: the kernel's binfmt_misc handler when registered
  * with F, else qemu-<arch>-static from PATH, copied into the root so that it too sees only the image's files.
  */
 export async function testImage(p: Platform, img: ImageArtifact, s: TestSettings): Promise<TestOutcome | Diagnostic> {
-  const title = `test (${p.id})`;
-  const fail = (message: string): Diagnostic => ({ level: 'error', title, message });
-  if (!s.root && !(await which('sudo', s.env0.PATH)))
+  const fail = (message: string): Diagnostic => ({ level: 'error', title: `test (${p.id})`, message });
+  if (!s.priv)
     return fail(
       'the image cannot be run confined: the step is not root and has no sudo; run as root, or unset test-args',
     );
-  // How to run the architecture, decided before anything is unpacked.
-  let via = 'native';
-  let qemuFile: string | undefined;
-  if (p.arch !== s.hostArch) {
-    const qemu = QEMU_ARCH[p.arch];
-    const handler = qemu ? await binfmt(qemu) : undefined;
-    qemuFile = qemu && !handler ? await which(`qemu-${qemu}-static`, s.env0.PATH) : undefined;
-    if (handler) via = handler;
-    else if (qemuFile) via = `qemu-${qemu}-static`;
-    else
-      return fail(
-        `no way to run ${p.id} here: install qemu-user-static (Debian/Ubuntu), or register binfmt_misc handlers with docker/setup-qemu-action`,
-      );
-  }
-  const start = performance.now();
-  const root = join(s.dir, p.slug);
-  await rm(root, { recursive: true, force: true });
-  await mkdir(root, { recursive: true });
-  try {
-    const untar = await s.exec('tar', ['--numeric-owner', '-xzf', img.layers[0].path, '-C', root]);
-    if (untar.exitCode !== 0) return fail(`could not unpack the layer: ${untar.stderr}`);
-    const read = (f: string) => readFile(join(root, f), 'utf8').catch(() => '');
-    const who = resolveUser(s.user, await read('etc/passwd'), await read('etc/group'));
-    if (typeof who === 'string') return fail(who);
-    const argv = [...s.entrypoint, ...s.args];
-    if (qemuFile) {
-      await mkdir(join(root, '.scratchpack'), { recursive: true });
-      await copyFile(qemuFile, join(root, '.scratchpack', 'qemu'));
-      await chmod(join(root, '.scratchpack', 'qemu'), 0o755);
-      argv.unshift('/.scratchpack/qemu');
+  const runner = await runnerFor(p, s);
+  if (typeof runner === 'string') return fail(runner);
+  const layer = img.layers[0];
+  const files = await readLayerFiles(layer.path, ['etc/passwd', 'etc/group']);
+  const who = resolveUser(s.user, files.get('etc/passwd') ?? '', files.get('etc/group') ?? '');
+  if (typeof who === 'string') return fail(`input "user": ${who}`);
+  const matcher = s.expect ? new LineMatcher(s.expect) : undefined;
+  let matched: boolean | 'slow' = false;
+  const feed = (text: string) => {
+    if (!matcher || matched !== false) return;
+    try {
+      matched = matcher.push(text);
+    } catch (e) {
+      if (!(e instanceof ExpectTooSlow)) throw e;
+      matched = 'slow';
     }
-    const unshare = [
-      '--mount',
-      '--net',
-      '--pid',
-      '--fork',
-      '--kill-child',
-      `--root=${root}`,
-      `--wd=${s.workingDir || '/'}`,
-      '--setuid',
-      String(who.uid),
-      '--setgid',
-      String(who.gid),
-      '--',
-      ...argv,
-    ];
-    const env = Object.fromEntries(s.env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
-    // timeout(1) signals its whole process group, the confined program too: unshare's --kill-child does not survive
-    // --setuid (a credential change clears the parent-death signal, prctl(2) PR_SET_PDEATHSIG).
-    const timed = ['/usr/bin/timeout', '--kill-after=2', `${s.timeoutS}s`, '/usr/bin/unshare', ...unshare];
-    const [cmd, args] = s.root ? [timed[0], timed.slice(1)] : ['sudo', ['-n', ...timed]];
-    const r = await s.exec(cmd, args, { env, timeoutMs: (s.timeoutS + 10) * 1000, cleanEnv: true });
-    const output = `${r.stdout}${r.stderr}`;
-    const ms = performance.now() - start;
-    const reason =
-      // timeout(1) exits 124, or 137 when the program ignored SIGTERM and had to be killed (qemu does).
-      (r.exitCode === 124 || r.exitCode === 137) && ms >= s.timeoutS * 1000
-        ? `timed out after ${s.timeoutS} s, and was killed`
-        : r.exitCode > 128
-          ? `was killed by signal ${r.exitCode - 128}`
-          : r.exitCode !== 0
-            ? `exited ${r.exitCode}`
-            : s.expect && !s.expect.test(output)
-              ? `printed nothing that matches test-expect /${s.expect.source}/`
-              : undefined;
-    return { platform: p.id, status: reason ? 'failed' : 'passed', ms, via, output, ...(reason ? { reason } : {}) };
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+  };
+  const c = await confine(
+    {
+      layer: layer.path,
+      layerBytes: layer.uncompressedSize,
+      argv: [...(runner.qemu ? ['/.scratchpack/qemu'] : []), ...s.entrypoint, ...s.args],
+      uid: who.uid,
+      gid: who.gid,
+      env: s.env,
+      workingDir: s.workingDir || '/',
+      ...(runner.qemu ? { qemu: runner.qemu } : {}),
+      timeoutMs: s.timeoutS * 1000,
+      onOutput: (text) => void feed(text),
+    },
+    s.priv,
+  );
+  if (c.setupError) return fail(`the test could not be set up: ${c.setupError}`);
+  if (matcher && matched === false)
+    try {
+      matched = matcher.end();
+    } catch {
+      matched = 'slow';
+    }
+  const reason = verdict(c, s, matcher ? matched : true);
+  return {
+    platform: p.id,
+    status: reason ? 'failed' : 'passed',
+    ms: c.ms,
+    via: runner.via,
+    output: c.output,
+    ...(reason ? { reason } : {}),
+  };
 }
 
 /** The ::error of a failed test: the platform, why, and the last lines of the output. */

@@ -1,0 +1,251 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { MAX_OUTPUT } from '../util/exec.js';
+import { openTestCgroup, type TestCgroup } from './cgroup.js';
+import type { Privileged } from './privileged.js';
+
+/**
+ * Where the test's ids live on the host: uid and gid 0..2^31-1 inside its user namespace are BASE.. outside, so no
+ * id inside, root included, is an id of the runner's (user_namespaces(7), "User and group ID mappings").
+ */
+export const ID_BASE = 0x70000000;
+export const ID_COUNT = 0x80000000;
+
+/** What a test may write in all: its root is a tmpfs of the image's size plus this, in memory, never on disk. */
+export const TEST_WRITABLE = 256 * 1024 ** 2;
+
+/** What one confined run needs. */
+export interface ConfinedRun {
+  /** The layer (tar+gzip) the root is unpacked from, and its uncompressed size. */
+  layer: string;
+  layerBytes: number;
+  /** The program and its arguments, as paths inside the image; a qemu-user prefix already applied. */
+  argv: string[];
+  uid: number;
+  gid: number;
+  /** The image's Env, alone. */
+  env: string[];
+  workingDir: string;
+  /** A host qemu-<arch>-static to place at /.scratchpack/qemu in the root. */
+  qemu?: string;
+  timeoutMs: number;
+  /** Sees the output as it arrives; `stop` ends the run there (a server that is ready). */
+  onOutput?: (text: string) => 'stop' | undefined;
+}
+
+/** How a confined run ended; every process it started is dead by the time this is returned. */
+export interface Confined {
+  exitCode?: number;
+  signal?: string;
+  timedOut: boolean;
+  /** onOutput asked to stop it. */
+  stopped: boolean;
+  output: string;
+  ms: number;
+  /** The sandbox could not be set up (the image never ran), with why. */
+  setupError?: string;
+}
+
+/**
+ * PID 1 of the test's namespaces: it prints its host pid (/proc is still the host's here, so /proc/self is) and
+ * then only holds the namespaces; killing it kills every process in its PID namespace (pid_namespaces(7)).
+ */
+const HOLDER = 'read -r pid _ </proc/self/stat && echo "$pid" && exec sleep 2147483647';
+
+/**
+ * Runs as root of the test's user namespace, in its mount, network and PID namespaces: brings up loopback, builds a
+ * jail (a tmpfs holding read-only binds of the host's /usr and /lib only) with the image's root as another tmpfs
+ * unpacked from stdin, pivots into the jail so that nothing else of the host is reachable, and execs the program
+ * chrooted into the image's root, with no_new_privs (set outside), no inheritable capabilities and a bounding set
+ * that keeps only what unshare needs to chroot and change user. $1 is the root's size, $2 qemu-user or -, $3 the
+ * bounding set, the rest `env -i` and its arguments.
+ */
+const STAGE = `set -u
+fail() { echo "scratchpack-sandbox: $*" >&2; exit 125; }
+size=$1 qemu=$2 bset=$3; shift 3
+ip link set lo up || fail "cannot bring up loopback; install iproute2"
+echo 0 > /proc/sys/net/ipv4/ip_unprivileged_port_start 2>/dev/null
+j=/tmp
+mount -t tmpfs -o size=1m,mode=0755 scratchpack-jail "$j" || fail "cannot mount a tmpfs"
+for d in bin sbin lib lib32 lib64 libx32 usr; do
+  if [ -L "/$d" ]; then ln -s "$(readlink "/$d")" "$j/$d"
+  elif [ -d "/$d" ]; then
+    mkdir "$j/$d" && mount --rbind "/$d" "$j/$d" || fail "cannot bind /$d"
+    mount -o remount,bind,ro "$j/$d" 2>/dev/null
+  fi
+done
+mkdir "$j/etc" "$j/root" "$j/old" "$j/proc"
+if [ -e /etc/ld.so.cache ]; then : > "$j/etc/ld.so.cache" && mount --bind /etc/ld.so.cache "$j/etc/ld.so.cache"; fi
+mount -t proc proc "$j/proc" || fail "cannot mount /proc"
+mount -t tmpfs -o "size=$size,mode=0755" scratchpack-root "$j/root" || fail "cannot mount the root"
+tar --numeric-owner -xzf - -C "$j/root" || fail "cannot unpack the layer"
+if [ "$qemu" != - ]; then
+  mkdir -p "$j/root/.scratchpack" && cp "$qemu" "$j/root/.scratchpack/qemu" && chmod 0755 "$j/root/.scratchpack/qemu" || fail "cannot copy $qemu"
+fi
+exec </dev/null
+cd "$j" && pivot_root . old && umount -l /old && rmdir /old && umount /proc || fail "cannot pivot into the jail"
+exec setpriv --inh-caps=-all --bounding-set="$bset" -- /usr/bin/env -i -- "$@"
+`;
+
+/** The standard directories, for the tools the stage script runs (the image's Env is not theirs). */
+const TOOL_PATH = '/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** Output kept from a run, bounded as execa's port bounds it. */
+class Collected {
+  private parts: string[] = [];
+  private kept = 0;
+  private dropped = 0;
+  add(text: string): void {
+    const take = Math.min(text.length, MAX_OUTPUT - this.kept);
+    if (take > 0) this.parts.push(take === text.length ? text : text.slice(0, take));
+    this.kept += take;
+    this.dropped += text.length - take;
+  }
+  toString(): string {
+    return this.parts.join('') + (this.dropped > 0 ? `\n[${this.dropped} more bytes not kept]\n` : '');
+  }
+}
+
+const closed = (child: ChildProcess) =>
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null)
+      resolve({ code: child.exitCode, signal: child.signalCode });
+    child.once('close', (code, signal) => resolve({ code, signal }));
+    child.once('error', () => resolve({ code: 127, signal: null }));
+  });
+
+/** The holder's host pid, from the first line it prints; undefined when it died first, with its stderr. */
+function holderPid(holder: ChildProcess): Promise<number | string> {
+  return new Promise((resolve) => {
+    let out = '';
+    let err = '';
+    holder.stderr?.on('data', (d: Buffer) => {
+      if (err.length < 4096) err += d.toString();
+    });
+    holder.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = /^(\d+)\n/.exec(out);
+      if (line) resolve(Number(line[1]));
+    });
+    holder.once('close', () => resolve(err.trim() || 'the namespace holder exited at once'));
+    holder.once('error', (e) => resolve(e.message));
+  });
+}
+
+/** The argv that runs `argv` as root and, when there is a cgroup, inside it from its first instruction. */
+function rooted(priv: Privileged, cg: TestCgroup | undefined, argv: string[]): string[] {
+  const join = cg ? ['/bin/sh', '-c', 'echo $$ > "$1" && shift && exec "$@"', 'sh', cg.procs] : [];
+  return [...priv.prefix, ...join, ...argv];
+}
+
+const start = (argv: string[], stdin: 'pipe' | 'ignore') =>
+  spawn(argv[0], argv.slice(1), { stdio: [stdin, 'pipe', 'pipe'], env: { PATH: TOOL_PATH } });
+
+/**
+ * The bounding set, then the arguments after `env -i --`: the image's Env, then unshare chrooting into the root as
+ * the image's user. Root of the namespace needs no user change, so it keeps CAP_SYS_CHROOT alone; another user loses
+ * every capability at its setuid (capabilities(7), "Effect of user ID changes on capabilities").
+ */
+function tail(r: ConfinedRun): string[] {
+  const root = r.uid === 0 && r.gid === 0;
+  const who = root ? [] : ['--setgid', String(r.gid), '--setuid', String(r.uid)];
+  const bset = root ? '-all,+sys_chroot' : '-all,+sys_chroot,+setuid,+setgid';
+  return [bset, ...r.env, '/usr/bin/unshare', '--root=/root', `--wd=${r.workingDir || '/'}`, ...who, '--', ...r.argv];
+}
+
+/** Kills the namespace and the cgroup, then waits for both processes: nothing the test started is left. */
+async function stopAll(priv: Privileged, pid: number, cg: TestCgroup | undefined, children: ChildProcess[]) {
+  await priv.kill(pid, 'SIGKILL');
+  await cg?.close();
+  await Promise.all(children.map(closed));
+}
+
+/**
+ * Runs one image's program confined (see STAGE), and returns only once every process it started is dead: at its
+ * end, at the deadline or when onOutput says stop, the namespace's PID 1 is killed by its host pid, which kills the
+ * whole PID namespace, and the test's cgroup is killed too where the runner has one to give.
+ */
+export async function confine(r: ConfinedRun, priv: Privileged): Promise<Confined> {
+  const began = performance.now();
+  const cg = await openTestCgroup(priv, `scratchpack-test-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const noNewPrivs = ['setpriv', '--no-new-privs', '--'];
+  const holder = start(
+    rooted(priv, cg, [
+      ...noNewPrivs,
+      ...['unshare', '--user', '--mount', '--net', '--pid', '--fork', '--kill-child', '--'],
+      ...['/bin/sh', '-c', HOLDER],
+    ]),
+    'ignore',
+  );
+  const pid = await holderPid(holder);
+  const failed = async (why: string, children: ChildProcess[]): Promise<Confined> => {
+    if (typeof pid === 'number') await stopAll(priv, pid, cg, children);
+    else await cg?.close();
+    return { timedOut: false, stopped: false, output: '', ms: performance.now() - began, setupError: why };
+  };
+  if (typeof pid === 'string') return failed(`cannot create the test's namespaces: ${pid}`, [holder]);
+  try {
+    await priv.write(`/proc/${pid}/uid_map`, `0 ${ID_BASE} ${ID_COUNT}\n`);
+    await priv.write(`/proc/${pid}/gid_map`, `0 ${ID_BASE} ${ID_COUNT}\n`);
+  } catch (e) {
+    return failed(`cannot map the test's user namespace: ${(e as Error).message}`, [holder]);
+  }
+  const worker = start(
+    rooted(priv, cg, [
+      ...noNewPrivs,
+      ...['nsenter', `--target=${pid}`, '--user', '--mount', '--net', '--pid', '--'],
+      ...['/bin/sh', '-c', STAGE, 'sh', String(r.layerBytes + TEST_WRITABLE), r.qemu ?? '-', ...tail(r)],
+    ]),
+    'pipe',
+  );
+  return watch(r, worker, began, () => stopAll(priv, pid, cg, [holder, worker]));
+}
+
+/** Feeds the layer, reads the output, and ends the run at its end, its deadline or onOutput's stop. */
+async function watch(
+  r: ConfinedRun,
+  worker: ChildProcess,
+  began: number,
+  stop: () => Promise<void>,
+): Promise<Confined> {
+  const output = new Collected();
+  let timedOut = false;
+  let stopped = false;
+  let stopping: Promise<void> | undefined;
+  const end = () => (stopping ??= stop());
+  worker.stdin?.on('error', () => undefined); // the program may never read it all: a stage that failed
+  createReadStream(r.layer)
+    .on('error', () => worker.stdin?.destroy())
+    .pipe(worker.stdin as NodeJS.WritableStream);
+  const onData = (d: Buffer) => {
+    const text = d.toString();
+    output.add(text);
+    if (!stopped && r.onOutput?.(text) === 'stop') {
+      stopped = true;
+      void end();
+    }
+  };
+  worker.stdout?.on('data', onData);
+  worker.stderr?.on('data', onData);
+  const deadline = setTimeout(() => {
+    timedOut = true;
+    void end();
+  }, r.timeoutMs);
+  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    worker.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  clearTimeout(deadline);
+  await end();
+  const text = output.toString();
+  const setup = exit.code === 125 ? /^scratchpack-sandbox: (.*)$/m.exec(text)?.[1] : undefined;
+  return {
+    ...(exit.code !== null ? { exitCode: exit.code } : {}),
+    ...(exit.signal ? { signal: exit.signal } : {}),
+    timedOut: timedOut && !stopped,
+    stopped,
+    output: setup ? '' : text,
+    ms: performance.now() - began,
+    ...(setup ? { setupError: setup } : {}),
+  };
+}
