@@ -105,8 +105,15 @@ export interface Seen {
   status?: number;
 }
 
-/** What the proxy should do with a request: pass it on, answer with a status (and a body), or drop the connection. */
-export type Fault = 'pass' | 'drop' | { status: number; headers?: Record<string, string>; body?: string };
+/**
+ * What the proxy should do with a request: pass it on, answer with a status (and a body), drop the connection, or
+ * pass it on and run `after` (another client's write, say) before the answer goes back.
+ */
+export type Fault =
+  | 'pass'
+  | 'drop'
+  | { status: number; headers?: Record<string, string>; body?: string }
+  | { after: () => Promise<void> };
 
 /** A plain-HTTP proxy in front of a registry that records every request and can inject faults. */
 export interface Proxy {
@@ -136,7 +143,8 @@ export async function startProxy(target: string): Promise<Proxy> {
         req.socket.destroy();
         return;
       }
-      if (f !== 'pass') {
+      const after = typeof f === 'object' && 'after' in f ? f.after : undefined;
+      if (f !== 'pass' && !after && typeof f === 'object' && 'status' in f) {
         seen.injected = String(f.status);
         seen.status = f.status;
         res.writeHead(f.status, { 'content-type': 'application/json', ...f.headers });
@@ -146,8 +154,21 @@ export async function startProxy(target: string): Promise<Proxy> {
       const forward = () => {
         const up = request(`http://${target}${req.url}`, { method: req.method, headers: req.headers }, (r) => {
           seen.status = r.statusCode;
-          res.writeHead(r.statusCode ?? 502, r.headers);
-          r.pipe(res);
+          if (!after) {
+            res.writeHead(r.statusCode ?? 502, r.headers);
+            r.pipe(res);
+            return;
+          }
+          const got: Buffer[] = [];
+          r.on('data', (c: Buffer) => got.push(c));
+          r.on(
+            'end',
+            () =>
+              void after().finally(() => {
+                res.writeHead(r.statusCode ?? 502, r.headers);
+                res.end(Buffer.concat(got));
+              }),
+          );
         });
         up.on('error', () => res.destroy());
         up.end(body);

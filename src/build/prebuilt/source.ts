@@ -4,12 +4,19 @@ import { binaryFor, type BinariesSpec } from '../../inputs/binaries.js';
 import type { Platform } from '../../inputs/platform.js';
 import { InputError, ParseError } from '../../util/errors.js';
 import type { BinarySource } from '../source.js';
+import { humanSize } from '../../util/format.js';
 
 /** A pre-built binary for one platform: where it is on the runner, and its path as the input gave it. */
 export interface Prebuilt {
   file: string;
   given: string;
 }
+
+/**
+ * The largest binary `binaries` takes: the largest layer GHCR accepts (10 GB, docs.github.com "Working with the
+ * Container registry"), in GiB. Refused from its size alone, before a byte is read.
+ */
+export const MAX_BINARY_BYTES = 10 * 1024 ** 3;
 
 const inside = (root: string, p: string) => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
 
@@ -41,8 +48,15 @@ export async function findPrebuilt(
     const real = await realpath(resolve(workspace, given)).catch(() => undefined);
     if (real === undefined) problems.push(`${p.id}: ${given} does not exist`);
     else if (!inside(root, real)) problems.push(`${p.id}: ${given} resolves to ${real}, outside the workspace`);
-    else if (!(await stat(real)).isFile()) problems.push(`${p.id}: ${given} is not a regular file`);
-    else out.set(p.id, { file: real, given });
+    else {
+      const st = await stat(real);
+      if (!st.isFile()) problems.push(`${p.id}: ${given} is not a regular file`);
+      else if (st.size > MAX_BINARY_BYTES)
+        problems.push(
+          `${p.id}: ${given} has ${humanSize(st.size)}, over the ${humanSize(MAX_BINARY_BYTES)} a registry layer may hold; strip it or split it`,
+        );
+      else out.set(p.id, { file: real, given });
+    }
   }
   if (problems.length > 0) throw new InputError(`input "binaries": ${problems.join('; ')}`);
   return out;

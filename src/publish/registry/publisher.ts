@@ -10,10 +10,14 @@ import {
   type LayerBlob,
 } from '../../image/types.js';
 import { fallbackTag, withReferrers } from '../referrers.js';
+import { RegistryError } from './errors.js';
 import type { ImageRef } from '../../inputs/reference.js';
 import { limiter, mapLimit } from '../../util/pool.js';
 import type { Commit, Publisher } from '../publisher.js';
 import type { RegistryClient } from './client.js';
+
+/** Times this run writes a referrers fallback tag before it gives up on a writer that keeps overwriting it. */
+export const FALLBACK_ROUNDS = 5;
 
 /** Blob uploads in flight at once, across repositories: enough to fill a runner's uplink, few enough for a registry. */
 export const UPLOADS_AT_ONCE = 4;
@@ -177,20 +181,44 @@ export class RegistryPublisher implements Publisher {
     if (!pushed.some((d) => d) || (await this.referrersApi(client, t, docs[0].subject.digest))) return;
     const fallback = new Map<string, AttachedDocument[]>();
     for (const d of pushed) if (d) fallback.set(d.subject.digest, [...(fallback.get(d.subject.digest) ?? []), d]);
-    await Promise.all(
-      [...fallback].map(async ([subject, list]) => {
-        const tag = fallbackTag(subject);
-        const found = await client.findManifest(t.repository, tag, [MediaType.index]);
-        const next = withReferrers(
-          found?.data,
-          list.map((d) => d.descriptor),
+    await Promise.all([...fallback].map(([subject, list]) => this.extendFallback(client, t, subject, list)));
+  }
+
+  /**
+   * Adds this run's documents to a subject's fallback tag and reads it back until they are all there: a registry may
+   * ignore If-Match (the Debian docker-registry does), so two writers can each overwrite the other's entries. Each
+   * round merges what the tag holds now; after FALLBACK_ROUNDS the step fails and names the tag.
+   */
+  private async extendFallback(
+    client: RegistryClient,
+    t: Repository,
+    subject: string,
+    list: AttachedDocument[],
+  ): Promise<void> {
+    const tag = fallbackTag(subject);
+    for (let round = 0; ; round++) {
+      const found = await client.findManifest(t.repository, tag, [MediaType.index]);
+      const next = withReferrers(
+        found?.data,
+        list.map((d) => d.descriptor),
+      );
+      if (!next) return;
+      if (round === FALLBACK_ROUNDS)
+        throw new RegistryError(
+          t.registry,
+          `PUT manifest ${t.repository}:${tag}`,
+          'entries lost',
+          `the referrers fallback tag lost this run's SBOM or provenance ${FALLBACK_ROUNDS} times, as another writer updated it at the same time; run the job again`,
         );
-        if (!next) return;
-        const ifMatch: Record<string, string> = found?.etag ? { 'if-match': found.etag } : {};
+      const ifMatch: Record<string, string> = found?.etag ? { 'if-match': found.etag } : {};
+      try {
         await client.putManifest(t.repository, tag, MediaType.index, next, sha256Digest(next), ifMatch);
         this.counts.manifests++;
-      }),
-    );
+      } catch (e) {
+        // 412: another writer got there first (a registry that honours If-Match); read it again and merge.
+        if (!(e instanceof RegistryError && e.status === 412)) throw e;
+      }
+    }
   }
 
   /** No upload starts after this; those in flight finish, so nothing is cut off mid-PUT. */
