@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ROOT } from './helpers/action.js';
+import { ARCH_FIELDS, everyArch, GOARCHES } from '../src/kernel/arch.js';
 
 const SRC = join(ROOT, 'src');
 const files = (p: string): string[] =>
@@ -50,20 +51,68 @@ describe('the import graph of src/', () => {
   });
 });
 
+/** The stages, in the order a run goes through them; a stage imports only itself, earlier stages and the shared folders. */
+export const STAGES = ['inputs', 'plan', 'build', 'check', 'layer', 'image', 'attach', 'test', 'publish', 'report'];
+/** Shared folders: `kernel` (pure: the architecture table, Platform, Diagnostic, errors, ELF and OCI types) imports only
+ * itself; `util` (effects helpers) imports kernel and itself. The entry (`action`, `cli`, the root files) imports any. */
+const SHARED: Record<string, string[]> = { kernel: ['kernel'], util: ['kernel', 'util'] };
+
+/** What a folder may import, or undefined when it may import anything (the entry points). */
+function allowed(folder: string): string[] | undefined {
+  if (SHARED[folder]) return SHARED[folder];
+  const at = STAGES.indexOf(folder);
+  return at < 0 ? undefined : ['kernel', 'util', ...STAGES.slice(0, at + 1)];
+}
+
+/** Imports that run backwards (or from a shared folder into a stage), as `from -> to` paths under src/. */
+export function backwardImports(graph: Array<[string, string[]]>): string[] {
+  const folderOf = (p: string) => (p.includes('/') ? p.split('/')[0] : '');
+  return graph.flatMap(([from, targets]) => {
+    const ok = allowed(folderOf(from));
+    return ok ? targets.filter((t) => !ok.includes(folderOf(t))).map((t) => `${from} -> ${t}`) : [];
+  });
+}
+
+describe('the stage order', () => {
+  const graph = (): Array<[string, string[]]> =>
+    files(SRC).map((f) => [relative(SRC, f), importsOf(f).map((t) => relative(SRC, t))]);
+  test('every folder under src/ is a stage, a shared folder or an entry', () => {
+    const folders = new Set(
+      files(SRC)
+        .map((f) => relative(SRC, f).split('/'))
+        .filter((p) => p.length > 1)
+        .map((p) => p[0]),
+    );
+    expect([...folders].filter((f) => allowed(f) === undefined).sort()).toEqual(['action', 'cli']);
+  });
+  test('no import runs backwards', () => {
+    expect(backwardImports(graph())).toEqual([]);
+  });
+  test('a planted backwards import is found', () => {
+    const planted = graph().map(([f, t]): [string, string[]] =>
+      f === 'check/policy.ts' ? [f, [...t, 'publish/publisher.ts']] : [f, t],
+    );
+    expect(backwardImports(planted)).toEqual(['check/policy.ts -> publish/publisher.ts']);
+    expect(backwardImports([['kernel/arch.ts', ['inputs/platform.ts']]])).toEqual([
+      'kernel/arch.ts -> inputs/platform.ts',
+    ]);
+  });
+});
+
 describe('pure modules stay pure', () => {
   const pure = [
+    'kernel',
     'inputs',
-    'check/elf',
     'check/policy.ts',
+    'check/deps.ts',
     'image',
     'layer/tar.ts',
-    'layer/rootfs.ts',
     'layer/layer.ts',
+    'layer/untar.ts',
     'report',
     'plan/plan.ts',
-    'util/errors.ts',
+    'plan/rootfs.ts',
     'cli/inspect-line.ts',
-    'build/toolchain/gover.ts',
     'build/toolchain/gomod.ts',
     'build/toolchain/goenv.ts',
     'build/toolchain/pypi.ts',
@@ -75,10 +124,8 @@ describe('pure modules stay pure', () => {
     'attach/provenance.ts',
     'attach/artifact.ts',
     'publish/referrers.ts',
-    'verify/user.ts',
-    'verify/expect.ts',
-    'layer/untar.ts',
-    'inputs/binaries.ts',
+    'test/user.ts',
+    'test/expect.ts',
   ];
   test.each(pure)('%s imports no @actions, fs, child_process or process.env', (entry) => {
     for (const file of files(join(SRC, entry))) {
@@ -98,5 +145,39 @@ describe('pure modules stay pure', () => {
       .map(rel);
     expect(users.filter((f) => !f.startsWith('src/action/'))).toEqual([]);
     expect(users).toContain('src/action/main.ts');
+  });
+});
+
+/** Fields of an architecture's facts that are missing, or a None without a reason, as `<platform>: <field>`. */
+export function archGaps(rows: Array<{ id: string; facts: object }>): string[] {
+  return rows.flatMap(({ id, facts }) =>
+    ARCH_FIELDS.filter((field) => {
+      const v = (facts as Record<string, unknown>)[field];
+      if (v === undefined || v === null) return true;
+      return typeof v === 'object' && 'none' in v && !(v as { none: string }).none.trim();
+    }).map((field) => `${id}: ${field}`),
+  );
+}
+
+describe('one table per architecture (src/kernel/arch.ts)', () => {
+  test('every architecture has every field, or a None with its reason', () => {
+    expect(everyArch().length).toBeGreaterThanOrEqual(GOARCHES.length);
+    expect(archGaps(everyArch())).toEqual([]);
+  });
+  test('a row missing a field, or a None without a reason, is found', () => {
+    const rows = everyArch().map((r) => ({ id: r.id, facts: { ...r.facts } as Record<string, unknown> }));
+    delete rows[0].facts.qemu;
+    rows[1].facts.wheel = { none: '' };
+    expect(archGaps(rows)).toEqual([`${rows[0].id}: qemu`, `${rows[1].id}: wheel`]);
+  });
+  test('no other source file keeps a per-architecture table', () => {
+    // A table keyed by GOARCH: two or more lines such as `arm64: …` or `'386': …`.
+    const keyed = /^\s*(?:amd64|arm64|arm|'386'|ppc64le|ppc64|s390x|riscv64|loong64|mips64le):\s/gm;
+    const tables = files(SRC)
+      .filter((f) => !f.endsWith(join('kernel', 'arch.ts')))
+      .filter((f) => /^\s*(?:amd64|arm64):\s/m.test(readFileSync(f, 'utf8')))
+      .filter((f) => (readFileSync(f, 'utf8').match(keyed) ?? []).length >= 2)
+      .map(rel);
+    expect(tables).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseElf, ElfError } from '../src/check/elf/parse.js';
+import { parseElf, ElfError } from '../src/kernel/elf/parse.js';
 import { checkBinary } from '../src/check/policy.js';
 import { parsePlatform } from '../src/inputs/platform.js';
 import { withFileSource } from '../src/util/fs.js';

@@ -2,8 +2,8 @@ import { beforeAll, expect, test } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseElf, ElfError } from '../src/check/elf/parse.js';
-import { resolveDeps } from '../src/check/elf/deps.js';
+import { parseElf, ElfError } from '../src/kernel/elf/parse.js';
+import { resolveDeps } from '../src/check/deps.js';
 import { buildCFixtures, EXAMPLE, FIXTURES, goBuild } from './helpers/fixtures.js';
 
 /** Fixed seed: a failure here replays exactly. Override with SCRATCHPACK_FUZZ_SEED / _ITERATIONS to explore. */

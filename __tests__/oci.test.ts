@@ -12,15 +12,16 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { writeTar, type TarEntry } from '../src/layer/tar.js';
+import { writeTar } from '../src/layer/tar.js';
+import type { TarEntry } from '../src/kernel/tar-entry.js';
 import { buildLayer, MEMBER_SIZE, type LayerIO } from '../src/layer/layer.js';
 import { hashFile, openFileReader } from '../src/util/fs.js';
 import { describePrune, diskLayerStore } from '../src/layer/store.js';
 import { workerGzipPool } from '../src/layer/gzip-pool.js';
 import { inlineGzip } from './helpers/gzip.js';
 import { buildImage, buildIndex } from '../src/image/image.js';
-import { rootfsEntries } from '../src/layer/rootfs.js';
-import { sha256Digest } from '../src/image/digest.js';
+import { rootfsEntries } from '../src/plan/rootfs.js';
+import { sha256Digest } from '../src/kernel/digest.js';
 import { sh } from './helpers/action.js';
 import { EXAMPLE, goBuild } from './helpers/fixtures.js';
 

@@ -11,8 +11,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CPU_ARCH_NAMES } from '../src/check/elf/arm.js';
-import { parseElf, whatFileIs } from '../src/check/elf/parse.js';
+import { CPU_ARCH_NAMES } from '../src/kernel/elf/arm.js';
+import { parseElf, whatFileIs } from '../src/kernel/elf/parse.js';
 import { binaryFor, parseBinaries } from '../src/inputs/binaries.js';
 import { parsePlatforms } from '../src/inputs/platform.js';
 import { runActionAsync, sh, type ActionRun } from './helpers/action.js';

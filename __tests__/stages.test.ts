@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { BinarySource } from '../src/build/source.js';
 import { buildImage, buildIndex } from '../src/image/image.js';
-import { jsonBlob } from '../src/image/digest.js';
-import { MediaType, type ImageArtifact } from '../src/image/types.js';
+import { jsonBlob } from '../src/kernel/digest.js';
+import { MediaType, type ImageArtifact } from '../src/kernel/oci.js';
 import { INPUT_DEFAULTS, parseInputs, type InputName, type Inputs } from '../src/inputs/inputs.js';
 import { buildLayer } from '../src/layer/layer.js';
 import { diskLayerStore } from '../src/layer/store.js';
@@ -20,7 +20,7 @@ import type { Publisher } from '../src/publish/publisher.js';
 import { connectRegistries } from '../src/publish/registry/connect.js';
 import { RegistryPublisher } from '../src/publish/registry/publisher.js';
 import { DEFAULT_RETRY } from '../src/publish/registry/retry.js';
-import { InputError } from '../src/util/errors.js';
+import { InputError } from '../src/kernel/errors.js';
 import type { Exec } from '../src/util/exec.js';
 import { openFileReader } from '../src/util/fs.js';
 import { nodeFetch } from '../src/util/http.js';
@@ -73,7 +73,9 @@ describe('the planner', () => {
   test('names the binary from the source unless binary-name says otherwise, and plans once', async () => {
     const inputs = inputsOf({ 'working-directory': 'example', tags: 'ghcr.io/acme/app:2', args: '-v' });
     const setup = await prepare(inputs, { GITHUB_WORKSPACE: ROOT });
-    const p = planner(inputs, setup, source('hello'), Promise.resolve([1700000000, 'input']), { sha: 'c'.repeat(40) });
+    const p = planner(inputs, setup, (b) => source('hello').describe(b), Promise.resolve([1700000000, 'input']), {
+      sha: 'c'.repeat(40),
+    });
     const plan = await p.planFrom('/first/binary');
     expect(await p.planFrom('/another/binary')).toBe(plan);
     expect(p.planned()).toBeDefined();
@@ -90,14 +92,20 @@ describe('the planner', () => {
       'org.opencontainers.image.revision': 'c'.repeat(40),
     });
     const named = inputsOf({ 'working-directory': 'example', 'binary-name': 'server' });
-    const plan2 = await planner(named, setup, source('hello'), Promise.resolve([0, 'default']), {}).planFrom('/b');
+    const plan2 = await planner(
+      named,
+      setup,
+      (b) => source('hello').describe(b),
+      Promise.resolve([0, 'default']),
+      {},
+    ).planFrom('/b');
     expect(plan2.binaryPath).toBe('/usr/local/bin/server');
   });
 
   test('refuses a files entry that lands on the binary once its name is known', async () => {
     const inputs = inputsOf({ 'working-directory': 'example', files: 'example/go.mod:/usr/local/bin/hello' });
     const setup = await prepare(inputs, { GITHUB_WORKSPACE: ROOT });
-    const p = planner(inputs, setup, source('hello'), Promise.resolve([0, 'default']), {});
+    const p = planner(inputs, setup, (b) => source('hello').describe(b), Promise.resolve([0, 'default']), {});
     await expect(p.planFrom('/b')).rejects.toThrow(InputError);
     await expect(p.planFrom('/b')).rejects.toThrow('input "files": file /usr/local/bin/hello would replace the binary');
   });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compareGo, isLanguageVersion } from '../src/build/toolchain/gover.js';
+import { compareGo, isLanguageVersion } from '../src/kernel/gover.js';
 import { parseGoModVersions, requirementOf } from '../src/build/toolchain/gomod.js';
 import { proxyOf, sumDbOf } from '../src/build/toolchain/goenv.js';
 import { openNote, parseVerifierKey } from '../src/build/toolchain/sumdb/note.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { runActionAsync, type ActionRun } from './helpers/action.js';
 import { startRegistry, type Registry } from './helpers/registry.js';
-import { testImage } from '../src/verify/run.js';
+import { testImage } from '../src/test/run.js';
 
 const fixture = { 'working-directory': '__tests__/fixtures/runtest', 'source-date-epoch': '1' };
 const run = (inputs: Record<string, string>) => runActionAsync({ ...fixture, ...inputs });

@@ -8,19 +8,20 @@ import type { BinariesSpec } from './inputs/binaries.js';
 import type { BinarySource, Obtained } from './build/source.js';
 import { checkStage, type Checked } from './check/inspect.js';
 import { buildImage, buildIndex } from './image/image.js';
-import { attachmentsOf, type AttachedDocument, type ImageArtifact, type IndexArtifact } from './image/types.js';
+import { attachmentsOf, type AttachedDocument, type ImageArtifact, type IndexArtifact } from './kernel/oci.js';
 import { attachments, provenanceParameters } from './attach/attach.js';
 import { SPDX_MEDIA_TYPE } from './attach/spdx.js';
 import { IN_TOTO_MEDIA_TYPE } from './attach/provenance.js';
 import { writeFileAtomic } from './util/fs.js';
 import type { Inputs } from './inputs/inputs.js';
-import type { Platform } from './inputs/platform.js';
+import type { Platform } from './kernel/platform.js';
 import { assembleLayer } from './layer/assemble.js';
 import type { LayerIO } from './layer/layer.js';
 import { resolveEpoch, type EpochSource } from './plan/epoch.js';
-import { layoutAnnotationsOf, makePlan, ociPlatform, runnerFacts, type Plan } from './plan/plan.js';
+import { layoutAnnotationsOf, makePlan, runnerFacts, type Plan } from './plan/plan.js';
+import { ociPlatform } from './kernel/platform.js';
 import { planner, type Planner } from './plan/planner.js';
-import { hostFacts, resolveToolchains, type Toolchain } from './plan/toolchains.js';
+import { hostFacts, resolveToolchains, type Toolchain } from './build/toolchain/cc.js';
 import { provideGo, type GoToolchain } from './build/toolchain/go.js';
 import type { ToolCache } from './build/toolchain/tool-cache.js';
 import { provideZig, type Zig } from './build/toolchain/zig.js';
@@ -36,12 +37,12 @@ import { connectRegistries } from './publish/registry/connect.js';
 import type { PublishResult } from './publish/publisher.js';
 import type { RegistryDeps } from './publish/registry/connect.js';
 import { repositories } from './publish/registry/publisher.js';
-import type { Diagnostic } from './report/diagnostic.js';
+import type { Diagnostic } from './kernel/diagnostic.js';
 import { emptyReport, platformRow, type Report, type TargetOutcome } from './report/model.js';
-import { InputError } from './util/errors.js';
+import { InputError } from './kernel/errors.js';
 import { barrier, limiter, mapLimit, settleAll } from './util/pool.js';
-import { testFailure, testImage, type TestOutcome } from './verify/run.js';
-import { asRoot, throughSudo, type Privileged } from './verify/privileged.js';
+import { testFailure, testImage, type TestOutcome } from './test/run.js';
+import { asRoot, throughSudo, type Privileged } from './test/privileged.js';
 import { which } from './util/which.js';
 
 /** How the pipeline talks to the outside: injected, so that only the action's entry knows about @actions/core. */
@@ -323,7 +324,7 @@ async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
     tools,
     epoch,
     source,
-    planner: planner(inputs, setup, source, epoch, runnerFacts(deps.env)),
+    planner: planner(inputs, setup, (b) => source.describe(b), epoch, runnerFacts(deps.env)),
     binaries,
     publishers: openPublishers(inputs, layout, deps),
     layers: deps.layers,

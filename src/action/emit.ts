@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic } from '../kernel/diagnostic.js';
 import { redactCredentials } from '../util/url-credentials.js';
 
 /** Shows a diagnostic on the run page as the workflow command its level names. */

@@ -1,5 +1,5 @@
-import { jsonBlob } from '../image/digest.js';
-import { MediaType, type AttachedDocument, type Blob, type BlobRef } from '../image/types.js';
+import { jsonBlob } from '../kernel/digest.js';
+import { MediaType, type AttachedDocument, type Blob, type BlobRef } from '../kernel/oci.js';
 
 /** The empty JSON config of an artifact manifest (image-spec manifest.md, "Guidance for an Empty Descriptor"). */
 export const EMPTY_CONFIG: Blob = {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { BinaryFacts } from '../check/inspect.js';
-import type { ImageArtifact } from '../image/types.js';
+import type { ImageArtifact } from '../kernel/oci.js';
 import type { Inputs } from '../inputs/inputs.js';
-import { hasElfMagic } from '../check/elf/parse.js';
+import { hasElfMagic } from '../kernel/elf/parse.js';
 import { hashFileAs } from '../util/fs.js';
 import { dpkgFor, type DebPackage } from './dpkg.js';
 import { attachment, type Attachment } from './artifact.js';

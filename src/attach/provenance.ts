@@ -1,4 +1,4 @@
-import { hexOf } from '../image/digest.js';
+import { hexOf } from '../kernel/digest.js';
 
 /** What one image's provenance states. */
 export interface ProvenanceFacts {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { GoBuildInfo } from '../check/elf/buildinfo.js';
-import { hexOf } from '../image/digest.js';
+import type { GoBuildInfo } from '../kernel/elf/buildinfo.js';
+import { hexOf } from '../kernel/digest.js';
 import type { DebPackage } from './dpkg.js';
 import { debPurl, golangPurl, ociPurl } from './purl.js';
 

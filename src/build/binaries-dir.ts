@@ -1,6 +1,6 @@
 import { copyFile, link, mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Platform } from '../inputs/platform.js';
+import type { Platform } from '../kernel/platform.js';
 
 /**
  * The `binaries` output: `<dir>/<slug>/<name>`, ready to attach to a release. The last run's binary, whatever its

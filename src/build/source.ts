@@ -1,5 +1,5 @@
-import type { Platform } from '../inputs/platform.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Platform } from '../kernel/platform.js';
+import type { Diagnostic } from '../kernel/diagnostic.js';
 
 /** One platform's binary as a source gave it: where it is on the runner, or why there is none. */
 export interface Obtained {

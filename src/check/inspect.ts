@@ -1,14 +1,14 @@
 import { dirname } from 'node:path';
 import { checkBinary } from './policy.js';
-import type { GoBuildInfo } from './elf/buildinfo.js';
-import { resolveDeps, type DepsResult } from './elf/deps.js';
-import { ElfError, hasElfMagic, parseElf, type ElfInfo } from './elf/parse.js';
-import type { Diagnostic } from '../report/diagnostic.js';
-import type { FileRef, TarEntry } from '../layer/tar.js';
-import type { ExtraFile } from '../layer/rootfs.js';
+import type { GoBuildInfo } from '../kernel/elf/buildinfo.js';
+import { resolveDeps, type DepsResult } from './deps.js';
+import { ElfError, hasElfMagic, parseElf, type ElfInfo } from '../kernel/elf/parse.js';
+import type { Diagnostic } from '../kernel/diagnostic.js';
+import type { FileRef, TarEntry } from '../kernel/tar-entry.js';
+import type { ExtraFile } from '../plan/rootfs.js';
 import { nodeDepsFs, withFileSource } from '../util/fs.js';
-import type { Platform } from '../inputs/platform.js';
-import type { Toolchain } from '../plan/toolchains.js';
+import type { Platform } from '../kernel/platform.js';
+import type { Toolchain } from '../build/toolchain/cc.js';
 
 /** What the report says about a binary: read from it, whether or not it passed. */
 export interface BinaryFacts {
@@ -74,16 +74,6 @@ function layerEntries(deps: DepsResult): TarEntry[] {
     else out.push({ path, type: 'file', mode: f.mode, file: { path: f.source, size: f.size } });
   }
   return out;
-}
-
-/** The Go build info of a binary, or null when it has none or is not an ELF file (go wrote a library's archive). */
-export function goBuildInfoOf(path: string): GoBuildInfo | null {
-  try {
-    return withFileSource(path, (src) => parseElf(src).go);
-  } catch (e) {
-    if (e instanceof ElfError) return null;
-    throw e;
-  }
 }
 
 /** What checking one binary needs to know: only the parts of the inputs and the plan it decides on. */

@@ -1,20 +1,14 @@
-import type { Platform } from '../inputs/platform.js';
-import type { Diagnostic } from '../report/diagnostic.js';
-import { identityMismatch } from './elf/machine.js';
-import type { ElfInfo } from './elf/parse.js';
-import { CPU_ARCH_NAMES } from './elf/arm.js';
-
-/** The newest Tag_CPU_arch a variant's CPU runs, and its float calling convention (Debian armel, armhf). */
-const ARM_VARIANTS: Record<string, { maxArch: number; floatAbi: 'hard' | 'soft'; cpu: string }> = {
-  v5: { maxArch: 5, floatAbi: 'soft', cpu: 'ARMv5TEJ' },
-  v6: { maxArch: 9, floatAbi: 'hard', cpu: 'ARMv6K' },
-  v7: { maxArch: 10, floatAbi: 'hard', cpu: 'ARMv7' },
-};
+import { factsOf, present } from '../kernel/arch.js';
+import type { Platform } from '../kernel/platform.js';
+import type { Diagnostic } from '../kernel/diagnostic.js';
+import { identityMismatch } from '../kernel/elf/machine.js';
+import type { ElfInfo } from '../kernel/elf/parse.js';
+import { CPU_ARCH_NAMES } from '../kernel/elf/arm.js';
 
 /** What the ARM build attributes say against the platform's variant: too new an architecture, or the wrong float ABI. */
 function armMismatch(info: ElfInfo, platform: Platform): string | undefined {
-  const want = ARM_VARIANTS[platform.variant ?? 'v7'];
-  if (platform.arch !== 'arm' || !info.arm || !want) return undefined;
+  const want = present(factsOf(platform).arm);
+  if (!info.arm || !want) return undefined;
   const { cpuArch, floatAbi } = info.arm;
   if (cpuArch !== undefined && cpuArch > want.maxArch) {
     const name = CPU_ARCH_NAMES[cpuArch] ?? `Tag_CPU_arch ${cpuArch}`;

@@ -1,4 +1,4 @@
-import { parseElf, ElfError, type ElfInfo } from '../check/elf/parse.js';
+import { parseElf, ElfError, type ElfInfo } from '../kernel/elf/parse.js';
 
 /** The JSON shape `scratchpack inspect` prints, one object per file; stable field names for scripts. */
 export interface InspectLine {

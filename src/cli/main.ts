@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parsePlatform } from '../inputs/platform.js';
 import { debianTarget } from '../inputs/per-platform.js';
-import { resolveDeps } from '../check/elf/deps.js';
-import { parseElf, ElfError } from '../check/elf/parse.js';
+import { resolveDeps } from '../check/deps.js';
+import { parseElf, ElfError } from '../kernel/elf/parse.js';
 import { inspectBytes } from './inspect-line.js';
 import { nodeDepsFs } from '../util/fs.js';
 

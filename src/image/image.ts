@@ -1,4 +1,4 @@
-import { jsonBlob } from './digest.js';
+import { jsonBlob } from '../kernel/digest.js';
 import {
   MEDIA,
   type Blob,
@@ -8,24 +8,8 @@ import {
   type IndexEntry,
   type LayerBlob,
   type MediaFamily,
-  type OciPlatform,
-} from './types.js';
-
-/** The parts of an image config that come from the user's inputs. */
-export interface ImageSettings {
-  platform: OciPlatform;
-  created: string;
-  user: string;
-  entrypoint: string[];
-  cmd: string[];
-  env: string[];
-  labels: Record<string, string>;
-  /** Shown in `history[].created_by`, e.g. `scratchpack: go build ./cmd/app`. */
-  createdBy: string;
-  manifestAnnotations: Record<string, string>;
-  /** `oci` (default) or `docker`; Docker types carry no annotations anywhere. */
-  family?: MediaFamily;
-}
+  type ImageSettings,
+} from '../kernel/oci.js';
 
 function descriptor(b: BlobRef, mediaType = b.mediaType): Descriptor {
   return { mediaType, digest: b.digest, size: b.size };

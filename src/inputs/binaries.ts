@@ -1,35 +1,16 @@
-import { ParseError } from '../util/errors.js';
+import { factsOf, present } from '../kernel/arch.js';
+import { ParseError } from '../kernel/errors.js';
 import { debianTarget } from './per-platform.js';
-import { parsePlatform, type Platform } from './platform.js';
+import { parsePlatform } from './platform.js';
+import type { Platform } from '../kernel/platform.js';
 
 /** The `binaries` input: a path per platform, or one path template with placeholders for the platform's parts. */
 export type BinariesSpec =
   { form: 'lines'; byPlatform: Record<string, string> } | { form: 'template'; template: string };
 
-/** Rust's target triple (glibc) per GOARCH (https://doc.rust-lang.org/rustc/platform-support.html). */
-const RUST: Record<string, string> = {
-  amd64: 'x86_64-unknown-linux-gnu',
-  '386': 'i686-unknown-linux-gnu',
-  arm64: 'aarch64-unknown-linux-gnu',
-  ppc64le: 'powerpc64le-unknown-linux-gnu',
-  ppc64: 'powerpc64-unknown-linux-gnu',
-  s390x: 's390x-unknown-linux-gnu',
-  riscv64: 'riscv64gc-unknown-linux-gnu',
-  loong64: 'loongarch64-unknown-linux-gnu',
-  mips64le: 'mips64el-unknown-linux-gnuabi64',
-  mips64: 'mips64-unknown-linux-gnuabi64',
-  mipsle: 'mipsel-unknown-linux-gnu',
-  mips: 'mips-unknown-linux-gnu',
-};
-const RUST_ARM: Record<string, string> = {
-  v7: 'armv7-unknown-linux-gnueabihf',
-  v6: 'arm-unknown-linux-gnueabihf',
-  v5: 'armv5te-unknown-linux-gnueabi',
-};
-
 /** The Rust target triple of a platform, glibc or musl. */
 export function rustTriple(p: Platform, libc: 'gnu' | 'musl'): string | undefined {
-  const gnu = p.arch === 'arm' ? RUST_ARM[p.variant ?? 'v7'] : RUST[p.arch];
+  const gnu = present(factsOf(p).rust);
   return gnu && (libc === 'gnu' ? gnu : gnu.replace(/-gnu(abi64|eabihf|eabi)?$/, (_, abi) => `-musl${abi ?? ''}`));
 }
 

@@ -1,4 +1,4 @@
-import { ParseError } from '../util/errors.js';
+import { ParseError } from '../kernel/errors.js';
 
 /** Largest epoch we accept: the end of year 9999, the last one RFC 3339 can write. */
 const MAX_EPOCH = 253402300799;

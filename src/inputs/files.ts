@@ -1,4 +1,4 @@
-import { ParseError } from '../util/errors.js';
+import { ParseError } from '../kernel/errors.js';
 
 /** One `files` entry: a workspace file copied into the image. */
 export interface FileSpec {

@@ -1,12 +1,13 @@
-import { InputError, ParseError } from '../util/errors.js';
+import { InputError, ParseError } from '../kernel/errors.js';
 import { parseEpoch } from './epoch.js';
 import { parseFileSpec, type FileSpec } from './files.js';
 import { parseAnnotation, parseEnvLine, parseKeyValue, type LeveledAnnotation } from './keyvalue.js';
 import { parseBool, parseList } from './list.js';
-import { parsePlatforms, type Platform } from './platform.js';
+import { parsePlatforms } from './platform.js';
+import type { Platform } from '../kernel/platform.js';
 import { parseTag, type ImageRef } from './reference.js';
 import { splitWords } from './words.js';
-import { parseGoVersion } from '../build/toolchain/gover.js';
+import { parseGoVersion } from '../kernel/gover.js';
 import { parseBinaries, type BinariesSpec } from './binaries.js';
 import { parsePerPlatform, type PerPlatform } from './per-platform.js';
 

@@ -1,4 +1,4 @@
-import { ParseError } from '../util/errors.js';
+import { ParseError } from '../kernel/errors.js';
 
 /** One `key=value` pair as written by the user. */
 export interface KeyValue {

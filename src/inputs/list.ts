@@ -1,4 +1,4 @@
-import { ParseError } from '../util/errors.js';
+import { ParseError } from '../kernel/errors.js';
 
 /** Options for splitting a multi-value input. */
 export interface ListOptions {

@@ -1,34 +1,11 @@
-import { ParseError } from '../util/errors.js';
-import { parsePlatform, type Platform } from './platform.js';
+import { factsOf, present, type Debian } from '../kernel/arch.js';
+import { ParseError } from '../kernel/errors.js';
+import { parsePlatform } from './platform.js';
+import type { Platform } from '../kernel/platform.js';
 
-/** Debian names for a target: the GNU triplet its cross gcc is called by, its multiarch directory and its package suffix. */
-export interface DebianTarget {
-  /** `aarch64-linux-gnu`: the compiler is `<gnu>-gcc`, the cross sysroot `/usr/<gnu>`. */
-  gnu: string;
-  /** `aarch64-linux-gnu`: the directory under lib/ and usr/lib/ (differs for i386). */
-  multiarch: string;
-  /** Debian architecture, e.g. `arm64`, for `gcc-<gnu>` and `libc6-dev-<deb>-cross`. */
-  deb: string;
-}
-
-/** Per-platform Debian names (https://wiki.debian.org/Multiarch/Tuples). */
-export function debianTarget(p: Platform): DebianTarget | undefined {
-  const table: Record<string, DebianTarget> = {
-    amd64: { gnu: 'x86_64-linux-gnu', multiarch: 'x86_64-linux-gnu', deb: 'amd64' },
-    arm64: { gnu: 'aarch64-linux-gnu', multiarch: 'aarch64-linux-gnu', deb: 'arm64' },
-    '386': { gnu: 'i686-linux-gnu', multiarch: 'i386-linux-gnu', deb: 'i386' },
-    ppc64le: { gnu: 'powerpc64le-linux-gnu', multiarch: 'powerpc64le-linux-gnu', deb: 'ppc64el' },
-    s390x: { gnu: 's390x-linux-gnu', multiarch: 's390x-linux-gnu', deb: 's390x' },
-    riscv64: { gnu: 'riscv64-linux-gnu', multiarch: 'riscv64-linux-gnu', deb: 'riscv64' },
-    mips64le: { gnu: 'mips64el-linux-gnuabi64', multiarch: 'mips64el-linux-gnuabi64', deb: 'mips64el' },
-    loong64: { gnu: 'loongarch64-linux-gnu', multiarch: 'loongarch64-linux-gnu', deb: 'loong64' },
-  };
-  if (p.arch === 'arm') {
-    return p.goEnv.GOARM === '7'
-      ? { gnu: 'arm-linux-gnueabihf', multiarch: 'arm-linux-gnueabihf', deb: 'armhf' }
-      : { gnu: 'arm-linux-gnueabi', multiarch: 'arm-linux-gnueabi', deb: 'armel' };
-  }
-  return table[p.arch];
+/** Debian names for a target (https://wiki.debian.org/Multiarch/Tuples), from the architecture table. */
+export function debianTarget(p: Platform): Debian | undefined {
+  return present(factsOf(p).debian);
 }
 
 /** A per-platform setting (`cc`, `sysroot`): one value for all, or `platform=value` lines. */

@@ -1,53 +1,6 @@
-import { ParseError } from '../util/errors.js';
-
-/** A build target: what Go is told, and what the OCI index says about it. */
-export interface Platform {
-  /** Normalised `os/arch[/variant]`, e.g. `linux/arm/v7`, `linux/amd64`. */
-  id: string;
-  os: 'linux';
-  /** GOARCH, which OCI uses as `architecture` too. */
-  arch: string;
-  /** OCI variant, omitted where containerd normalises it away (amd64/v1, arm64/v8). */
-  variant?: string;
-  /** GOOS/GOARCH and the arch-level setting (GOARM, GOAMD64, ...). */
-  goEnv: Record<string, string>;
-  /** Directory-safe name: `linux_arm_v7`. */
-  slug: string;
-}
-
-interface ArchRule {
-  /** Allowed variants, the first being the default when none is written. */
-  variants?: readonly string[];
-  /** Variants that mean "the default" and are dropped from the OCI platform. */
-  implicit?: readonly string[];
-  /** Go environment variable the variant maps to, and how. */
-  goVar?: string;
-  toGo?: (variant: string) => string;
-  expected: string;
-}
-
-/**
- * Per-GOARCH rules, after the image-spec's platform variants (image-index.md, "Platform Variants"), containerd's
- * normalizeArch (github.com/containerd/platforms, database.go) and ko's buildEnv (pkg/build/gobuild.go).
- */
-const ARCHES: Record<string, ArchRule> = {
-  amd64: { variants: ['v1', 'v2', 'v3', 'v4'], implicit: ['v1'], goVar: 'GOAMD64', toGo: (v) => v, expected: 'v1..v4' },
-  arm64: { variants: ['v8'], implicit: ['v8'], expected: 'v8 (or none)' },
-  arm: { variants: ['v7', 'v6', 'v5'], goVar: 'GOARM', toGo: (v) => v.slice(1), expected: 'v5, v6 or v7' },
-  '386': { expected: 'none' },
-  ppc64le: { expected: 'none' },
-  ppc64: { expected: 'none' },
-  s390x: { expected: 'none' },
-  riscv64: { expected: 'none' },
-  mips64le: { expected: 'none' },
-  mips64: { expected: 'none' },
-  mipsle: { expected: 'none' },
-  mips: { expected: 'none' },
-  loong64: { expected: 'none' },
-};
-
-/** The architectures we can build, for error messages and docs. */
-export const SUPPORTED_ARCHES = Object.keys(ARCHES);
+import { archOf, GOARCHES, present } from '../kernel/arch.js';
+import { ParseError } from '../kernel/errors.js';
+import type { Platform } from '../kernel/platform.js';
 
 /** Parses one `os/arch[/variant]` entry into a target; the message quotes the entry and the expected form. */
 export function parsePlatform(text: string): Platform {
@@ -59,19 +12,19 @@ export function parsePlatform(text: string): Platform {
   if (os !== 'linux') {
     throw new ParseError(`platform "${text}": os must be linux, because scratch images run on a Linux kernel`);
   }
-  const rule = ARCHES[arch];
-  if (!rule) {
-    throw new ParseError(
-      `platform "${text}": unknown architecture "${arch}"; expected one of ${SUPPORTED_ARCHES.join(', ')}`,
-    );
+  const facts = archOf(arch);
+  if (!facts) {
+    throw new ParseError(`platform "${text}": unknown architecture "${arch}"; expected one of ${GOARCHES.join(', ')}`);
   }
-  if (written !== undefined && !rule.variants?.includes(written)) {
+  const rule = facts.variants;
+  if (written !== undefined && !rule.allowed.includes(written)) {
     throw new ParseError(`platform "${text}": variant must be ${rule.expected}`);
   }
-  const chosen = written ?? rule.variants?.[0];
-  const variant = chosen !== undefined && !rule.implicit?.includes(chosen) ? chosen : undefined;
+  const chosen = written ?? rule.allowed[0];
+  const variant = chosen !== undefined && !rule.implicit.includes(chosen) ? chosen : undefined;
   const goEnv: Record<string, string> = { GOOS: os, GOARCH: arch };
-  if (rule.goVar && rule.toGo && chosen !== undefined) goEnv[rule.goVar] = rule.toGo(chosen);
+  const goVar = present(rule.goVar);
+  if (goVar && chosen !== undefined) goEnv[goVar.name] = goVar.value(chosen);
   const id = [os, arch, variant].filter(Boolean).join('/');
   return { id, os: 'linux', arch, variant, goEnv, slug: id.replaceAll('/', '_') };
 }

@@ -1,4 +1,4 @@
-import { ParseError } from '../util/errors.js';
+import { ParseError } from '../kernel/errors.js';
 
 /** A parsed image reference, normalised the way the docker CLI does (docker.io/library/...). */
 export interface ImageRef {

@@ -1,4 +1,4 @@
-import { ParseError } from '../util/errors.js';
+import { ParseError } from '../kernel/errors.js';
 
 /** Splits a flags string the way a POSIX shell would for plain words and '…'/"…" quotes (no expansion). */
 export function splitWords(text: string): string[] {

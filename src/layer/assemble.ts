@@ -1,8 +1,8 @@
 import type { Inspected } from '../check/inspect.js';
-import type { LayerBlob } from '../image/types.js';
+import type { LayerBlob } from '../kernel/oci.js';
 import { buildLayer, type LayerIO } from './layer.js';
-import { rootfsEntries, type ExtraFile } from './rootfs.js';
-import type { TarEntry } from './tar.js';
+import { rootfsEntries, type ExtraFile } from '../plan/rootfs.js';
+import type { TarEntry } from '../kernel/tar-entry.js';
 
 /** What every image's layer holds besides its binary and libraries: the runner files the workspace stage read. */
 export interface LayerContents {

@@ -1,8 +1,10 @@
+import type { FileReader } from '../kernel/fs-ports.js';
 import { createHash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
-import { tarParts, type FileRef, type TarEntry } from './tar.js';
-import { MediaType, type LayerBlob } from '../image/types.js';
-import { digestOf } from '../image/digest.js';
+import type { FileRef, TarEntry } from '../kernel/tar-entry.js';
+import { tarParts } from './tar.js';
+import { MediaType, type LayerBlob } from '../kernel/oci.js';
+import { digestOf } from '../kernel/digest.js';
 
 /**
  * Fixed deflate level: part of the digest, so it never changes silently. 5 is libdeflate's lowest level that stays
@@ -56,13 +58,6 @@ export interface LayerStore {
 export interface GzipMember {
   bytes: Uint8Array;
   release(): void;
-}
-
-/** An open file the layer reads from, once per file rather than once per piece. */
-export interface FileReader {
-  /** Fills `into` from `offset`, or throws (the file changed size); one buffer is reused, so no garbage piles up. */
-  read(offset: number, into: Uint8Array): Promise<void>;
-  close(): Promise<void>;
 }
 
 /** The effects a layer needs: reading file contents, compressing a member, storing the result. */

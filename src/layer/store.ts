@@ -3,7 +3,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, utimes, writeFile } f
 import { join } from 'node:path';
 import type { LayerFacts, LayerSink, LayerStore, StoredLayer } from './layer.js';
 import { humanSize } from '../util/format.js';
-import { digestOf, hexOf } from '../image/digest.js';
+import { digestOf, hexOf } from '../kernel/digest.js';
 import { hashFile, writeFileAtomic } from '../util/fs.js';
 import { forgetMemo, hashMemo, pruneMemos, type HashMemo } from './hash-memo.js';
 

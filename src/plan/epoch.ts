@@ -1,6 +1,6 @@
 import { parseEpoch } from '../inputs/epoch.js';
 import type { Inputs } from '../inputs/inputs.js';
-import { InputError, type ParseError } from '../util/errors.js';
+import { InputError, type ParseError } from '../kernel/errors.js';
 import type { Exec } from '../util/exec.js';
 
 /** Where the epoch came from, for the summary. */

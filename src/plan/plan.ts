@@ -1,9 +1,7 @@
 import { epochToRfc3339 } from '../inputs/epoch.js';
 import type { Inputs } from '../inputs/inputs.js';
 import type { AnnotationLevel } from '../inputs/keyvalue.js';
-import type { ImageSettings } from '../image/image.js';
-import type { OciPlatform } from '../image/types.js';
-import type { Platform } from '../inputs/platform.js';
+import type { ImageSettings } from '../kernel/oci.js';
 
 /** The runner facts the plan depends on; a subset of what prepare() gathers. */
 export interface PlanFacts {
@@ -43,11 +41,6 @@ export interface Plan {
 
 /** The PATH every image gets, as in Debian and distroless. */
 export const IMAGE_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-
-/** The OCI platform object for a target. */
-export function ociPlatform(p: Platform): OciPlatform {
-  return { architecture: p.arch, os: p.os, ...(p.variant ? { variant: p.variant } : {}) };
-}
 
 function annotationsAt(inputs: Pick<Inputs, 'annotations'>, level: AnnotationLevel): Record<string, string> {
   const out: Record<string, string> = {};

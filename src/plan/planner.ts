@@ -1,7 +1,9 @@
-import type { BinarySource } from '../build/source.js';
 import type { EpochSource } from './epoch.js';
 import { binaryPathOf, makePlan, type Plan, type PlanFacts, type PlanSettings } from './plan.js';
 import { checkPlacement, type Setup } from './workspace.js';
+
+/** What the first binary says about itself: its default name and the config's history[].created_by. */
+export type Describe = (binary: string) => Promise<{ defaultName: string; createdBy: string }>;
 
 /** The plan, made from the first binary obtained, so that no build waits for a question only a binary answers. */
 export interface Planner {
@@ -15,13 +17,13 @@ export interface Planner {
 export function planner(
   settings: PlanSettings,
   setup: Setup,
-  source: BinarySource,
+  describe: Describe,
   epoch: Promise<[number, EpochSource]>,
   runner: Pick<PlanFacts, 'serverUrl' | 'repository' | 'sha'>,
 ): Planner {
   let planned: Promise<Plan> | undefined;
   const make = async (binary: string): Promise<Plan> => {
-    const { defaultName, createdBy } = await source.describe(binary);
+    const { defaultName, createdBy } = await describe(binary);
     const binaryName = settings.binaryName ?? defaultName;
     checkPlacement(setup, binaryPathOf(settings, binaryName));
     return makePlan(settings, { binaryName, createdBy, epoch: (await epoch)[0], ...runner });

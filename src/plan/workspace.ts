@@ -1,10 +1,10 @@
 import { lstat, readFile, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import type { Inputs } from '../inputs/inputs.js';
-import { InputError } from '../util/errors.js';
-import type { ExtraFile } from '../layer/rootfs.js';
-import { rootfsEntries } from '../layer/rootfs.js';
-import type { TarEntry } from '../layer/tar.js';
+import { InputError } from '../kernel/errors.js';
+import type { ExtraFile } from './rootfs.js';
+import { rootfsEntries } from './rootfs.js';
+import type { TarEntry } from '../kernel/tar-entry.js';
 import { binaryPathOf } from './plan.js';
 
 /**

@@ -1,9 +1,9 @@
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { digestOf, hexOf } from '../image/digest.js';
+import { digestOf, hexOf } from '../kernel/digest.js';
 import type { Inputs } from '../inputs/inputs.js';
-import { InputError } from '../util/errors.js';
+import { InputError } from '../kernel/errors.js';
 
 // Matrix jobs hand their manifest digests to the merge job as empty files named after each digest's hex, the
 // recipe of Docker's multi-platform guide (https://docs.docker.com/build/ci/github-actions/multi-platform/).

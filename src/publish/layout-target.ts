@@ -1,6 +1,6 @@
 import { readdir, realpath, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { InputError } from '../util/errors.js';
+import { InputError } from '../kernel/errors.js';
 
 /** A directory the layout may neither be nor contain (nor, for `inside: true`, lie within). */
 export interface Protected {

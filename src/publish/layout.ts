@@ -2,9 +2,9 @@ import { constants } from 'node:fs';
 import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { EMPTY_CONFIG } from '../attach/artifact.js';
-import { hexOf } from '../image/digest.js';
-import { attachmentsOf, MediaType, type Blob, type IndexArtifact, type LayerBlob } from '../image/types.js';
-import { ActionError } from '../util/errors.js';
+import { hexOf } from '../kernel/digest.js';
+import { attachmentsOf, MediaType, type Blob, type IndexArtifact, type LayerBlob } from '../kernel/oci.js';
+import { ActionError } from '../kernel/errors.js';
 import { removeLeftovers } from './layout-target.js';
 import type { Commit, Publisher } from './publisher.js';
 

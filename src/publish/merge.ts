@@ -1,9 +1,9 @@
 import type { Inputs } from '../inputs/inputs.js';
-import { InputError } from '../util/errors.js';
+import { InputError } from '../kernel/errors.js';
 import { buildIndex } from '../image/image.js';
-import { sha256Digest } from '../image/digest.js';
-import { MEDIA, type Blob, type IndexEntry, type OciPlatform } from '../image/types.js';
-import { ociPlatform } from '../plan/plan.js';
+import { sha256Digest } from '../kernel/digest.js';
+import { MEDIA, type Blob, type IndexEntry, type OciPlatform } from '../kernel/oci.js';
+import { ociPlatform } from '../kernel/platform.js';
 import type { RegistryClient } from './registry/client.js';
 import { RegistryError } from './registry/errors.js';
 

@@ -1,4 +1,4 @@
-import type { ImageArtifact, IndexArtifact } from '../image/types.js';
+import type { ImageArtifact, IndexArtifact } from '../kernel/oci.js';
 import type { Commit, Publisher, PublishResult } from './publisher.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ImageArtifact, IndexArtifact } from '../image/types.js';
+import type { ImageArtifact, IndexArtifact } from '../kernel/oci.js';
 
 /** What a publisher made visible, for the report. */
 export interface PublishResult {

@@ -1,5 +1,5 @@
-import { hexOf } from '../image/digest.js';
-import { MediaType } from '../image/types.js';
+import { hexOf } from '../kernel/digest.js';
+import { MediaType } from '../kernel/oci.js';
 
 /** The fallback tag of a subject, for registries without the referrers API (distribution-spec, "Referrers Tag Schema"). */
 export const fallbackTag = (subject: string): string => `sha256-${hexOf(subject)}`;

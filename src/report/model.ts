@@ -1,5 +1,5 @@
 import type { BinaryFacts, OtherElf } from '../check/inspect.js';
-import type { ImageArtifact } from '../image/types.js';
+import type { ImageArtifact } from '../kernel/oci.js';
 import type { PushStats } from '../publish/registry/publisher.js';
 
 /** One platform's outcome, whether or not it produced an image. */

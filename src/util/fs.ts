@@ -1,10 +1,9 @@
 import { lstat, open, readFile, readdir, readlink, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import type { DepsFs } from '../check/elf/deps.js';
-import type { ByteSource } from '../check/elf/reader.js';
-import type { FileReader } from '../layer/layer.js';
-import type { FileRef } from '../layer/tar.js';
+import type { DepsFs, FileReader } from '../kernel/fs-ports.js';
+import type { ByteSource } from '../kernel/elf/reader.js';
+import type { FileRef } from '../kernel/tar-entry.js';
 
 /** The dependency resolver's file access, on the real file system. */
 export const nodeDepsFs: DepsFs = {

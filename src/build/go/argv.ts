@@ -1,4 +1,4 @@
-import type { Platform } from '../../inputs/platform.js';
+import type { Platform } from '../../kernel/platform.js';
 
 /** The `go build` options shared by every target. */
 export interface GoBuildOptions {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Platform } from '../../inputs/platform.js';
+import type { Platform } from '../../kernel/platform.js';
 import type { Exec } from '../../util/exec.js';
 import { buildArgs, buildEnv, type GoBuildOptions } from './argv.js';
-import { dedupeDiagnostics, type Diagnostic } from '../../report/diagnostic.js';
+import { dedupeDiagnostics, type Diagnostic } from '../../kernel/diagnostic.js';
 import { parseGoDiagnostics } from './diagnostics.js';
 import type { Obtained } from '../source.js';
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../report/diagnostic.js';
+import type { Diagnostic } from '../../kernel/diagnostic.js';
 
 const LINE = /^(\S[^:]*\.(?:go|s|c|h|cc|cpp|mod)):(\d+)(?::(\d+))?: (.*)$/;
 

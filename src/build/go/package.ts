@@ -1,4 +1,4 @@
-import { InputError } from '../../util/errors.js';
+import { InputError } from '../../kernel/errors.js';
 import type { Exec } from '../../util/exec.js';
 
 /** The name `go build` would give the binary: the import path's last element, skipping a /vN suffix. */

@@ -1,4 +1,6 @@
-import { goBuildInfoOf } from '../../check/inspect.js';
+import { ElfError, parseElf } from '../../kernel/elf/parse.js';
+import type { GoBuildInfo } from '../../kernel/elf/buildinfo.js';
+import { withFileSource } from '../../util/fs.js';
 import { limiter } from '../../util/pool.js';
 import type { BinarySource } from '../source.js';
 import type { GoBuildOptions } from './argv.js';
@@ -44,4 +46,14 @@ export function goSource(o: GoSourceOptions): BinarySource {
       return buildDiagnostics(results, o.toRepoPath);
     },
   };
+}
+
+/** The Go build info of a binary, or null when it has none or is not an ELF file (go wrote a library's archive). */
+export function goBuildInfoOf(path: string): GoBuildInfo | null {
+  try {
+    return withFileSource(path, (src) => parseElf(src).go);
+  } catch (e) {
+    if (e instanceof ElfError) return null;
+    throw e;
+  }
 }

@@ -1,8 +1,8 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve, sep } from 'node:path';
 import { binaryFor, type BinariesSpec } from '../../inputs/binaries.js';
-import type { Platform } from '../../inputs/platform.js';
-import { InputError, ParseError } from '../../util/errors.js';
+import type { Platform } from '../../kernel/platform.js';
+import { InputError, ParseError } from '../../kernel/errors.js';
 import type { BinarySource } from '../source.js';
 import { humanSize } from '../../util/format.js';
 

@@ -1,4 +1,4 @@
-import { compareGo, isLanguageVersion, parseGoVersion } from './gover.js';
+import { compareGo, isLanguageVersion, parseGoVersion } from '../../kernel/gover.js';
 
 /** A go.mod directive this action reads, with its line for error messages. */
 export interface GoModLine {

@@ -1,5 +1,5 @@
 import { realpath } from 'node:fs/promises';
-import { parseElf } from '../../check/elf/parse.js';
+import { parseElf } from '../../kernel/elf/parse.js';
 import type { Exec } from '../../util/exec.js';
 import { withFileSource } from '../../util/fs.js';
 import { which } from '../../util/which.js';

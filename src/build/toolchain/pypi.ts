@@ -1,3 +1,4 @@
+import { archOf, present } from '../../kernel/arch.js';
 /** One file a package index lists: its name, where to fetch it, and the sha256 the index gives for it. */
 export interface IndexFile {
   filename: string;
@@ -53,24 +54,14 @@ function* anchors(body: string): Generator<{ href: string; text: string }> {
   }
 }
 
-/** The wheel machine tag for a Go GOARCH runner. */
-const WHEEL_MACHINE: Record<string, string> = {
-  amd64: 'x86_64',
-  arm64: 'aarch64',
-  '386': 'i686',
-  arm: 'armv7l',
-  ppc64le: 'ppc64le',
-  s390x: 's390x',
-  riscv64: 'riscv64',
-};
-
 /** The ziglang wheel of a version for a Linux runner (a manylinux or musllinux tag for its machine), and that machine. */
 export function ziglangWheel(
   files: IndexFile[],
   version: string,
   goarch: string,
 ): { wheel: IndexFile; machine: string } | undefined {
-  const machine = WHEEL_MACHINE[goarch];
+  const facts = archOf(goarch);
+  const machine = facts && present(facts.wheel);
   if (!machine) return undefined;
   const wheel = files.find(
     (f) =>

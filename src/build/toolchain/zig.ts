@@ -1,6 +1,6 @@
 import { chmod, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from '../../util/errors.js';
+import { InputError } from '../../kernel/errors.js';
 import type { Exec } from '../../util/exec.js';
 import { hashFile } from '../../util/fs.js';
 import { which } from '../../util/which.js';

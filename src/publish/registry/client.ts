@@ -2,10 +2,10 @@ import type { Readable } from 'node:stream';
 import type { Authenticator } from './auth.js';
 import { RegistryError, errorDetail } from './errors.js';
 import type { HttpRequest, HttpResponse } from '../../util/http.js';
-import { MediaType } from '../../image/types.js';
+import { MediaType } from '../../kernel/oci.js';
 import type { Transport } from './transport.js';
 import { shortDigest } from '../../util/format.js';
-import { sha256Digest } from '../../image/digest.js';
+import { sha256Digest } from '../../kernel/digest.js';
 
 /** A blob to upload, opened lazily so a retry can stream it again from disk. */
 export interface BlobSource {

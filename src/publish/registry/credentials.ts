@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Exec } from '../../util/exec.js';
-import { ActionError } from '../../util/errors.js';
+import { ActionError } from '../../kernel/errors.js';
 import type { Credential } from './auth.js';
 
 /** A Docker config the user (or a login step) wrote that cannot be used: the message names the file, never a secret. */

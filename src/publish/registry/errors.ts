@@ -1,4 +1,4 @@
-import { ActionError } from '../../util/errors.js';
+import { ActionError } from '../../kernel/errors.js';
 
 /** A registry operation that failed for good: names the registry, the operation and the status, never a credential. */
 export class RegistryError extends ActionError {

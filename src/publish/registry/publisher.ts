@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { EMPTY_CONFIG } from '../../attach/artifact.js';
-import { sha256Digest } from '../../image/digest.js';
+import { sha256Digest } from '../../kernel/digest.js';
 import {
   MediaType,
   type AttachedDocument,
@@ -8,7 +8,7 @@ import {
   type ImageArtifact,
   type IndexArtifact,
   type LayerBlob,
-} from '../../image/types.js';
+} from '../../kernel/oci.js';
 import { fallbackTag, withReferrers } from '../referrers.js';
 import { RegistryError } from './errors.js';
 import type { ImageRef } from '../../inputs/reference.js';

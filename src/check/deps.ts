@@ -1,12 +1,5 @@
-import type { ElfInfo } from './parse.js';
-
-/** The read-only file access the resolver needs; paths are host paths (sysroot + image path). */
-export interface DepsFs {
-  lstat(path: string): Promise<{ kind: 'file' | 'dir' | 'symlink' | 'other'; mode: number; size: number } | undefined>;
-  readlink(path: string): Promise<string>;
-  readFile(path: string): Promise<Uint8Array>;
-  readdir(path: string): Promise<string[]>;
-}
+import type { DepsFs } from '../kernel/fs-ports.js';
+import type { ElfInfo } from '../kernel/elf/parse.js';
 
 /** One file or symlink to put in the image, and where it comes from. */
 export interface GatheredFile {

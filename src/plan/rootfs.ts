@@ -1,5 +1,5 @@
-import { InputError } from '../util/errors.js';
-import type { FileRef, TarEntry } from './tar.js';
+import { InputError } from '../kernel/errors.js';
+import type { FileRef, TarEntry } from '../kernel/tar-entry.js';
 
 /** A file the user asked for through the `files` input, already read. */
 export interface ExtraFile {

@@ -92,3 +92,19 @@ export interface IndexArtifact {
 
 /** Every image's attached documents, in image order. */
 export const attachmentsOf = (a: IndexArtifact): AttachedDocument[] => a.images.flatMap((i) => i.attachments ?? []);
+
+/** The parts of an image config that come from the user's inputs. */
+export interface ImageSettings {
+  platform: OciPlatform;
+  created: string;
+  user: string;
+  entrypoint: string[];
+  cmd: string[];
+  env: string[];
+  labels: Record<string, string>;
+  /** Shown in `history[].created_by`, e.g. `scratchpack: go build ./cmd/app`. */
+  createdBy: string;
+  manifestAnnotations: Record<string, string>;
+  /** `oci` (default) or `docker`; Docker types carry no annotations anywhere. */
+  family?: MediaFamily;
+}

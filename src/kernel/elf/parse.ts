@@ -1,5 +1,6 @@
 import { ByteReader, bytesSource, ElfError, type ByteSource } from './reader.js';
-import { goarchOf, MACHINE_NAMES } from './machine.js';
+import { goarchOfElf } from '../arch.js';
+import { MACHINE_NAMES } from './machine.js';
 import { readGoBuildId, readGoBuildInfo, type GoBuildInfo } from './buildinfo.js';
 import {
   PT_DYNAMIC,
@@ -227,7 +228,7 @@ export function parseElf(input: Uint8Array | ByteSource): ElfInfo {
     osabi: ident[7],
     machine,
     machineName: MACHINE_NAMES[machine] ?? `EM_${machine}`,
-    arch: goarchOf({ bits, endian, machine }),
+    arch: goarchOfElf({ bits, endian, machine }),
     type: TYPES[type] ?? `0x${type.toString(16)}`,
     flags,
     linkage: decideLinkage(type, interpreter, dyn.flags1),

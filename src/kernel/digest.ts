@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Blob } from './types.js';
+import type { Blob } from './oci.js';
 
 const PREFIX = 'sha256:';
 

@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
-import type { Zig } from '../build/toolchain/zig.js';
-import { ZIG_PLATFORMS, zigCompilers, zigTargetOf } from '../build/toolchain/zig-targets.js';
-import type { Inputs } from '../inputs/inputs.js';
-import type { Platform } from '../inputs/platform.js';
-import { debianTarget, forPlatform } from '../inputs/per-platform.js';
-import { InputError } from '../util/errors.js';
-import { which } from '../util/which.js';
+import { goarchOfNode } from '../../kernel/arch.js';
+import type { Zig } from './zig.js';
+import { ZIG_PLATFORMS, zigCompilers, zigTargetOf } from './zig-targets.js';
+import type { Inputs } from '../../inputs/inputs.js';
+import type { Platform } from '../../kernel/platform.js';
+import { debianTarget, forPlatform } from '../../inputs/per-platform.js';
+import { InputError } from '../../kernel/errors.js';
+import { which } from '../../util/which.js';
 
 /** What one target needs beyond Go: its C compilers (cgo) and its sysroot (linkage: gather). */
 export interface Toolchain {
@@ -23,17 +24,6 @@ export interface ZigSupply {
   cacheDir: string;
 }
 
-const NODE_TO_GOARCH: Record<string, string> = {
-  x64: 'amd64',
-  arm64: 'arm64',
-  arm: 'arm',
-  ia32: '386',
-  ppc64: 'ppc64le',
-  s390x: 's390x',
-  riscv64: 'riscv64',
-  loong64: 'loong64',
-};
-
 /** The runner as the toolchain downloads name it: GOOS, GOARCH, and the tool cache's arch (os.arch(), as setup-go). */
 export function hostFacts(): { goos: string; goarch: string; cacheArch: string } {
   return { goos: process.platform, goarch: hostArch(), cacheArch: process.arch };
@@ -41,7 +31,7 @@ export function hostFacts(): { goos: string; goarch: string; cacheArch: string }
 
 /** GOARCH of the machine running the action. */
 export function hostArch(): string {
-  return NODE_TO_GOARCH[process.arch] ?? process.arch;
+  return goarchOfNode(process.arch) ?? process.arch;
 }
 
 async function zigCc(p: Platform, supply: ZigSupply): Promise<Record<string, string>> {

@@ -1,32 +1,16 @@
 import { readFile } from 'node:fs/promises';
+import { factsOf, present } from '../kernel/arch.js';
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import type { ImageArtifact } from '../image/types.js';
-import type { Platform } from '../inputs/platform.js';
+import type { ImageArtifact } from '../kernel/oci.js';
+import type { Platform } from '../kernel/platform.js';
 import { TarScanner } from '../layer/untar.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic } from '../kernel/diagnostic.js';
 import { which } from '../util/which.js';
 import { ExpectTooSlow, LineMatcher, EXPECT_BUDGET_MS } from './expect.js';
 import type { Privileged } from './privileged.js';
 import { confine, type Confined } from './sandbox.js';
 import { resolveUser } from './user.js';
-
-/** qemu-user's name for a GOARCH (the binary is qemu-<name>-static). */
-const QEMU_ARCH: Record<string, string> = {
-  amd64: 'x86_64',
-  '386': 'i386',
-  arm64: 'aarch64',
-  arm: 'arm',
-  ppc64le: 'ppc64le',
-  ppc64: 'ppc64',
-  s390x: 's390x',
-  riscv64: 'riscv64',
-  loong64: 'loongarch64',
-  mips64le: 'mips64el',
-  mips64: 'mips64',
-  mipsle: 'mipsel',
-  mips: 'mips',
-};
 
 /** The last lines of a program's output, for a message. */
 function lastLines(text: string, n: number): string {
@@ -70,7 +54,7 @@ async function binfmt(qemu: string): Promise<string | undefined> {
 /** How the runner runs an architecture: natively, through a binfmt_misc handler, or a qemu-user to copy in. */
 async function runnerFor(p: Platform, s: TestSettings): Promise<{ via: string; qemu?: string } | string> {
   if (p.arch === s.hostArch) return { via: 'native' };
-  const qemu = QEMU_ARCH[p.arch];
+  const qemu = present(factsOf(p).qemu);
   const handler = qemu ? await binfmt(qemu) : undefined;
   if (handler) return { via: handler };
   const file = qemu ? await which(`qemu-${qemu}-static`, s.env0.PATH) : undefined;
