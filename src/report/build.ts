@@ -1,0 +1,115 @@
+import { SPDX_MEDIA_TYPE } from '../attach/spdx.js';
+import type { GoToolchain } from '../build/toolchain/go.js';
+import type { Zig } from '../build/toolchain/zig.js';
+import type { AttachedDocument } from '../kernel/oci.js';
+import type { PushOutcome } from '../publish/outcome.js';
+import type { PublishResult } from '../publish/publisher.js';
+import type { PushStats } from '../publish/registry/publisher.js';
+import {
+  emptyReport,
+  platformRow,
+  type PlatformReport,
+  type Report,
+  type TargetOutcome,
+  type ToolReport,
+} from './model.js';
+import { withImage, type Target } from './target.js';
+
+/** Everything a run learned, as the stages left it: what the report is built from, and nothing else. */
+export interface RunRecord {
+  platforms: string[];
+  phases: Report['phases'];
+  warnings: string[];
+  /** Errors that stop the run before publishing: failed checks or tests, as the run page lists them. */
+  errors?: string[];
+  targets?: Target[];
+  /** Rows made elsewhere (the merge job's, read back from the registry), instead of targets'. */
+  rows?: PlatformReport[];
+  go?: GoToolchain;
+  zig?: Zig;
+  binariesDir?: string;
+  epoch?: Report['epoch'];
+  documents?: AttachedDocument[];
+  /** The layout's and, when pushing, the registries' results, once everything was written. */
+  published?: PublishResult[];
+  pushed?: PushOutcome;
+  /** The registry publisher's counts, when pushing (whether or not the push got through). */
+  push?: { refs: string[]; stats: PushStats };
+  indexDigest?: string;
+}
+
+/** The report, in one pure step from what the run recorded; outputs and summary are both read from it. */
+export function buildReport(r: RunRecord): Report {
+  const [layout] = r.published ?? [];
+  const tools = [...(r.go ? [goReport(r.go)] : []), ...(r.zig ? [zigReport(r.zig)] : [])];
+  const targets = r.targets ?? [];
+  const tested = targets.flatMap((t) => (t.state === 'tested' ? [t.test] : []));
+  return {
+    ...emptyReport(r.platforms),
+    ...(r.rows ? { platforms: r.rows } : {}),
+    ...(r.targets ? { platforms: r.targets.map((t) => platformRow(outcomeOf(t), r.published !== undefined)) } : {}),
+    phases: r.phases,
+    warnings: r.warnings,
+    errors: r.errors ?? [],
+    ...(r.go || r.zig || r.targets ? { tools } : {}),
+    ...(r.binariesDir !== undefined ? { binariesDir: r.binariesDir } : {}),
+    ...(r.epoch ? { epoch: r.epoch } : {}),
+    ...(tested.length > 0
+      ? { tests: tested.map(({ platform, status, ms, via, output }) => ({ platform, status, ms, via, output })) }
+      : {}),
+    ...(r.documents ? { attachments: attachmentsReport(r.documents, targets) } : {}),
+    ...(r.documents ? { layersFromCache: cachedImages(targets) } : {}),
+    ...(layout ? { indexDigest: r.indexDigest, ociLayout: layout.location, refs: layout.refs } : {}),
+    ...(r.rows && r.indexDigest ? { indexDigest: r.indexDigest } : {}),
+    ...r.pushed,
+    ...(r.push ? { push: r.push } : {}),
+  };
+}
+
+/** The report's view of a target. */
+function outcomeOf(t: Target): TargetOutcome {
+  const checked = t.state === 'unbuilt' ? undefined : t.checked;
+  return {
+    platform: t.platform.id,
+    obtained: t.obtained.ok,
+    from: t.obtained.from,
+    others: checked?.others,
+    binary: checked?.binary,
+    rejected: t.state === 'rejected' && t.checked.diagnostics.length > 0,
+    image: t.state === 'assembled' || t.state === 'tested' ? t.image : undefined,
+  };
+}
+
+/** Images whose layers all came from the layer cache. */
+const cachedImages = (targets: Target[]) =>
+  withImage(targets).filter((t) => t.image.layers.every((l) => l.cached)).length;
+
+/** The report's view of the documents: each artifact manifest, and an SBOM's package count. */
+function attachmentsReport(docs: AttachedDocument[], targets: Target[]): Report['attachments'] {
+  return docs.map((d) => ({
+    platform: withImage(targets).find((t) => t.image.manifest.digest === d.subject.digest)?.platform.id ?? '',
+    artifactType: d.artifactType,
+    digest: d.manifest.digest,
+    ...(d.artifactType === SPDX_MEDIA_TYPE
+      ? { packages: (JSON.parse(new TextDecoder().decode(d.document.data)) as { packages: unknown[] }).packages.length }
+      : {}),
+  }));
+}
+
+const goReport = (g: GoToolchain): ToolReport => ({
+  name: 'Go',
+  version: g.version,
+  source: g.source,
+  requirement: g.requirement,
+  bytes: g.bytes,
+  ms: g.ms,
+});
+
+const zigReport = (z: Zig): ToolReport => ({
+  name: 'zig',
+  version: z.version,
+  source: z.source,
+  bytes: z.bytes,
+  ms: z.ms,
+  ...(z.verifiedBy ? { verifiedBy: z.verifiedBy } : {}),
+});
