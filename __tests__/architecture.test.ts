@@ -181,3 +181,38 @@ describe('one table per architecture (src/kernel/arch.ts)', () => {
     expect(tables).toEqual([]);
   });
 });
+
+describe('one error hierarchy (src/kernel/errors.ts)', () => {
+  // Plain Errors only for what a user never sees: invariants that would be bugs, and errors caught at once.
+  const internal: Record<string, string> = {
+    'src/kernel/arch.ts': 'every parsed Platform has a row',
+    'src/build/provide.ts': 'binaries never asks for a C compiler',
+    'src/pipeline.ts': 'the reason given to publishers when a run stops; never shown',
+    'src/util/http.ts': 'an errno-shaped error that the retry policy classifies',
+    'src/layer/tar.ts': 'paths are cleaned, and file references streamed, before the tar writer sees them',
+    'src/layer/gzip-pool.ts': 'members are cut to MEMBER_SIZE before they reach the pool',
+    'src/layer/compress-worker.mjs': 'the worker is given a compressor and a bound that fit',
+    'src/check/deps.ts': 'a rejection that the resolver catches at once',
+    'src/action/loader.cjs': 'runs before the action, and fails only on a broken install',
+  };
+  test('no user-facing plain Error: every other throw extends ActionError', () => {
+    const plain = files(SRC)
+      .concat(join(SRC, 'action', 'loader.cjs'))
+      .filter((f) => /new Error\(/.test(readFileSync(f, 'utf8')))
+      .map(rel);
+    expect(plain.filter((f) => !(f in internal))).toEqual([]);
+  });
+  test('no (e as Error).message: messageOf reads any thrown value', () => {
+    expect(
+      files(SRC)
+        .filter((f) => /as Error\)\.message/.test(readFileSync(f, 'utf8')))
+        .map(rel),
+    ).toEqual([]);
+  });
+  test('every error class extends ActionError', () => {
+    const stray = files(SRC).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/class (\w+) extends Error\b/g)].map((m) => `${rel(f)}: ${m[1]}`),
+    );
+    expect(stray).toEqual(['src/kernel/errors.ts: ActionError']);
+  });
+});

@@ -1,3 +1,4 @@
+import { messageOf } from '../kernel/errors.js';
 import { readFile } from 'node:fs/promises';
 import { parsePlatform } from '../inputs/platform.js';
 import { debianTarget } from '../inputs/per-platform.js';
@@ -51,7 +52,7 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
       out(JSON.stringify(line));
     } catch (e) {
       if (!(e instanceof ElfError) && !(e as NodeJS.ErrnoException).code) throw e;
-      out(JSON.stringify({ file, error: (e as Error).message }));
+      out(JSON.stringify({ file, error: messageOf(e) }));
       status = 1;
     }
   }

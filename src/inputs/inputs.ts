@@ -1,4 +1,4 @@
-import { InputError, ParseError } from '../kernel/errors.js';
+import { InputError, messageOf, ParseError } from '../kernel/errors.js';
 import { parseEpoch } from './epoch.js';
 import { parseFileSpec, type FileSpec } from './files.js';
 import { parseAnnotation, parseEnvLine, parseKeyValue, type LeveledAnnotation } from './keyvalue.js';
@@ -293,7 +293,7 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
         try {
           return new RegExp(text, 'm');
         } catch (e) {
-          throw new ParseError(`"${text}" is not a regular expression: ${(e as Error).message}`);
+          throw new ParseError(`"${text}" is not a regular expression: ${messageOf(e)}`);
         }
       }),
     ),

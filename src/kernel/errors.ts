@@ -1,4 +1,7 @@
-/** Base for failures we expect and can explain; anything else is a bug and says so. */
+/**
+ * Base for failures we expect and can explain, each saying what was wrong and what to do; anything else is a bug and
+ * says so (formatError). Every error a user can see extends it.
+ */
 export class ActionError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -11,6 +14,17 @@ export class InputError extends ActionError {}
 
 /** Thrown by parsers that do not know which input they are reading; `inputs.ts` adds the input name. */
 export class ParseError extends ActionError {}
+
+/**
+ * Something read from outside (a download, a checksum database answer, a zip, a layer) failed verification; the
+ * message says what was wrong, and nothing from it was used.
+ */
+export class VerifyError extends ActionError {}
+
+/** The message of any thrown value, for wrapping it into a message of our own. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** One message for any thrown value, with no stack trace for expected errors. */
 export function formatError(error: unknown): string {

@@ -1,3 +1,4 @@
+import { ActionError } from '../kernel/errors.js';
 import type { FileReader } from '../kernel/fs-ports.js';
 import { createHash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
@@ -101,7 +102,7 @@ async function* tarStream(
       await file.close();
     }
     if (h.digest('hex') !== digests.get(p))
-      throw new Error(`${p.path} changed while its layer was being written; run again`);
+      throw new ActionError(`${p.path} changed while its layer was being written; run again`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { ActionError } from '../kernel/errors.js';
 import type { FileRef, TarEntry } from '../kernel/tar-entry.js';
 
 const BLOCK = 512;
@@ -73,7 +74,10 @@ export function withParents(entries: TarEntry[]): TarEntry[] {
     if (e.path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
       throw new Error(`layer entry "${e.path}" is not a clean relative path`);
     }
-    if (byPath.has(e.path)) throw new Error(`layer has two entries for /${e.path}`);
+    if (byPath.has(e.path))
+      throw new ActionError(
+        `the image would hold /${e.path} twice; list each path in files once, and none that the image already holds`,
+      );
     byPath.set(e.path, e);
   }
   for (const e of entries) {

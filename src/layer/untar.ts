@@ -1,3 +1,5 @@
+import { VerifyError } from '../kernel/errors.js';
+
 /**
  * Reads a tar stream a chunk at a time and keeps the contents of a few named regular files (an image's /etc/passwd
  * and /etc/group), so the layer that ships is the one read. USTAR names with their prefix, and PAX `path` and
@@ -80,7 +82,7 @@ export class TarScanner {
     const padded = Math.ceil(size / 512) * 512;
     this.skip = padded;
     if (type === 'x') {
-      if (size > this.maxSize) throw new Error(`a PAX header of ${size} bytes`);
+      if (size > this.maxSize) throw new VerifyError(`a PAX header of ${size} bytes`);
       this.readingPax = { size, parts: [], got: 0 };
     } else if (type === '0' && this.wanted.has(name.replace(/^\.?\//, '')) && size <= this.maxSize) {
       this.keep = { name: name.replace(/^\.?\//, ''), size, parts: [], got: 0 };

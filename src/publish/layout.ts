@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { EMPTY_CONFIG } from '../attach/artifact.js';
 import { hexOf } from '../kernel/digest.js';
 import { attachmentsOf, MediaType, type Blob, type IndexArtifact, type LayerBlob } from '../kernel/oci.js';
-import { ActionError } from '../kernel/errors.js';
+import { ActionError, messageOf } from '../kernel/errors.js';
 import { removeLeftovers } from './layout-target.js';
 import type { Commit, Publisher } from './publisher.js';
 
@@ -62,12 +62,9 @@ export class LayoutPublisher implements Publisher {
       await fn();
     } catch (e) {
       await this.abandon();
-      throw new ActionError(
-        `could not write the OCI layout at ${this.dir} (input "oci-layout"): ${(e as Error).message}`,
-        {
-          cause: e,
-        },
-      );
+      throw new ActionError(`could not write the OCI layout at ${this.dir} (input "oci-layout"): ${messageOf(e)}`, {
+        cause: e,
+      });
     }
   }
 

@@ -1,3 +1,4 @@
+import { ActionError } from '../kernel/errors.js';
 import { hexOf } from '../kernel/digest.js';
 import { MediaType } from '../kernel/oci.js';
 
@@ -19,7 +20,10 @@ export function withReferrers(
   };
   if (existing) {
     const parsed = JSON.parse(new TextDecoder().decode(existing)) as typeof index;
-    if (!Array.isArray(parsed.manifests)) throw new Error('the referrers fallback tag holds no image index');
+    if (!Array.isArray(parsed.manifests))
+      throw new ActionError(
+        'the referrers fallback tag (sha256-<digest>) holds no image index; delete that tag, or set sbom and provenance to false',
+      );
     index = parsed;
   }
   const have = new Set(index.manifests.map((m) => m.digest));

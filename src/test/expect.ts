@@ -1,4 +1,5 @@
 import { createContext, runInContext } from 'node:vm';
+import { ActionError } from '../kernel/errors.js';
 
 /** Longest line test-expect sees: a longer one is cut into pieces of this size. */
 export const EXPECT_LINE = 4096;
@@ -6,7 +7,11 @@ export const EXPECT_LINE = 4096;
 export const EXPECT_BUDGET_MS = 1000;
 
 /** Why a match stopped: the expression spent its budget (a catastrophic pattern on hostile output). */
-export class ExpectTooSlow extends Error {}
+export class ExpectTooSlow extends ActionError {
+  constructor() {
+    super(`test-expect took over ${EXPECT_BUDGET_MS} ms on the output; simplify the expression`);
+  }
+}
 
 /**
  * Matches test-expect against a program's output as it arrives, line by line (each line at most EXPECT_LINE

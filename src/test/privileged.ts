@@ -1,3 +1,4 @@
+import { ActionError } from '../kernel/errors.js';
 import { mkdir, rmdir, writeFile } from 'node:fs/promises';
 import type { Exec } from '../util/exec.js';
 
@@ -33,7 +34,10 @@ export const asRoot: Privileged = {
 export function throughSudo(exec: Exec): Privileged {
   const run = async (args: string[]) => {
     const r = await exec('sudo', ['-n', ...args], { timeoutMs: 30_000 });
-    if (r.exitCode !== 0) throw new Error(`sudo ${args[0]}: ${r.stderr.trim() || `exit ${r.exitCode}`}`);
+    if (r.exitCode !== 0)
+      throw new ActionError(
+        `sudo ${args[0]}: ${r.stderr.trim() || `exit ${r.exitCode}`}; the test stage needs root or password-less sudo, or unset test-args`,
+      );
   };
   return {
     prefix: ['sudo', '-n'],

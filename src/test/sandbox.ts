@@ -1,3 +1,4 @@
+import { messageOf } from '../kernel/errors.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -189,7 +190,7 @@ export async function confine(r: ConfinedRun, priv: Privileged): Promise<Confine
     await priv.write(`/proc/${pid}/uid_map`, `0 ${ID_BASE} ${ID_COUNT}\n`);
     await priv.write(`/proc/${pid}/gid_map`, `0 ${ID_BASE} ${ID_COUNT}\n`);
   } catch (e) {
-    return failed(`cannot map the test's user namespace: ${(e as Error).message}`, [holder]);
+    return failed(`cannot map the test's user namespace: ${messageOf(e)}`, [holder]);
   }
   const worker = start(
     rooted(priv, cg, [

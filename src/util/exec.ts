@@ -1,3 +1,4 @@
+import { messageOf } from '../kernel/errors.js';
 import { execa } from 'execa';
 import { constants } from 'node:os';
 
@@ -91,7 +92,7 @@ export const execaExec: Exec = async (cmd, args, opts = {}) => {
       forceKillAfterDelay: opts.timeoutMs ? 2000 : false,
     });
   } catch (e) {
-    return notStarted((e as Error).message); // execa refuses a NUL byte in an argument before it spawns
+    return notStarted(messageOf(e)); // execa refuses a NUL byte in an argument before it spawns
   }
   const r = await running;
   if (r.timedOut)

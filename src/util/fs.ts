@@ -1,3 +1,4 @@
+import { ActionError } from '../kernel/errors.js';
 import { lstat, open, readFile, readdir, readlink, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
@@ -78,7 +79,9 @@ export async function openFileReader(file: FileRef): Promise<FileReader> {
         got += bytesRead;
       }
       if (got !== buf.length)
-        throw new Error(`${file.path} is shorter than the ${file.size} bytes it had when the layer started`);
+        throw new ActionError(
+          `${file.path} is shorter than the ${file.size} bytes it had when the layer started; run again once nothing writes to it`,
+        );
     },
     close: () => fh.close(),
   };

@@ -2,7 +2,7 @@ import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Inputs } from '../../inputs/inputs.js';
 import type { Exec } from '../../util/exec.js';
-import { InputError } from '../../kernel/errors.js';
+import { InputError, messageOf } from '../../kernel/errors.js';
 import { proxyOf, sumDbOf } from './goenv.js';
 import { parseGoModVersions, requirementOf, type Requirement } from './gomod.js';
 import { compareGo, isLanguageVersion, languageOf } from '../../kernel/gover.js';
@@ -83,7 +83,7 @@ async function requirement(
   try {
     req = requirementOf(parseGoModVersions(text), shown);
   } catch (e) {
-    throw fail((e as Error).message);
+    throw fail(messageOf(e));
   }
   return { ...req, accepts: (v) => compareGo(v, req.minimum) >= 0 };
 }
@@ -159,7 +159,7 @@ async function reach<T>(fn: () => Promise<T>, proxy: string, what = 'the proxy a
     return await fn();
   } catch (e) {
     if (e instanceof InputError) throw e;
-    const message = (e as Error).message;
+    const message = messageOf(e);
     if (typeof (e as NodeJS.ErrnoException).code === 'string')
       throw fail(
         `the Go module proxy ${withoutCredentials(proxy)} cannot be reached (${message}); set GOPROXY, or use go-version: local after actions/setup-go`,
@@ -176,7 +176,7 @@ async function download(req: Requirement, deps: GoProvisionDeps): Promise<GoTool
     proxy = proxyOf(deps.env.GOPROXY);
     db = sumDbOf(deps.env.GOSUMDB);
   } catch (e) {
-    throw fail((e as Error).message);
+    throw fail(messageOf(e));
   }
   const version = await releaseToFetch(req, proxy, deps);
   const modVersion = `v0.0.1-go${version}.${deps.host.goos}-${deps.host.goarch}`;
@@ -186,7 +186,7 @@ async function download(req: Requirement, deps: GoProvisionDeps): Promise<GoTool
     `Go ${version} cannot be verified, so it is not downloaded`,
   );
   const zip = await deps.cache.download(`${proxy}/${TOOLCHAIN_MODULE}/@v/${modVersion}.zip`).catch((e: unknown) => {
-    throw fail(`Go ${version} cannot be downloaded from ${withoutCredentials(proxy)}: ${(e as Error).message}`);
+    throw fail(`Go ${version} cannot be downloaded from ${withoutCredentials(proxy)}: ${messageOf(e)}`);
   });
   const dir = `${zip}.unpacked`;
   try {
@@ -198,7 +198,7 @@ async function download(req: Requirement, deps: GoProvisionDeps): Promise<GoTool
       executable: isCommand,
     }).catch((e: unknown) => {
       throw fail(
-        `Go ${version} from ${withoutCredentials(proxy)} is not a module zip that can be trusted: ${(e as Error).message}; nothing was installed`,
+        `Go ${version} from ${withoutCredentials(proxy)} is not a module zip that can be trusted: ${messageOf(e)}; nothing was installed`,
       );
     });
     if (got !== want)

@@ -1,3 +1,5 @@
+import { ActionError } from '../../kernel/errors.js';
+
 /** The Go module proxy and checksum database a toolchain download goes through, from the job's go environment. */
 export interface GoNetwork {
   /** The first HTTP(S) entry of GOPROXY, without a trailing slash. */
@@ -32,7 +34,7 @@ export function proxyOf(goproxy: string | undefined): string {
   const list = goproxy?.trim() || DEFAULT_GOPROXY;
   const entry = list.split(/[,|]/).find((e) => /^https?:\/\//.test(e.trim()));
   if (!entry)
-    throw new Error(
+    throw new ActionError(
       `GOPROXY="${list}" names no HTTP proxy to download a Go toolchain from; set GOPROXY, or use go-version: local with actions/setup-go`,
     );
   return entry.trim().replace(/\/+$/, '');
@@ -42,14 +44,14 @@ export function proxyOf(goproxy: string | undefined): string {
 export function sumDbOf(gosumdb: string | undefined): SumDb {
   const text = gosumdb?.trim() || 'sum.golang.org';
   if (text === 'off')
-    throw new Error(
+    throw new ActionError(
       'GOSUMDB=off: a Go toolchain is run only after the checksum database has vouched for it; unset GOSUMDB, or use go-version: local',
     );
   const [given, url, ...rest] = text.split(/\s+/);
-  if (rest.length > 0) throw new Error(`GOSUMDB="${text}" is not "<key> [url]"`);
+  if (rest.length > 0) throw new ActionError(`GOSUMDB="${text}" is not "<key> [url]"`);
   const known = KNOWN_SUMDB[given];
   if (!given.includes('+') && !known)
-    throw new Error(`GOSUMDB="${text}" is not a known checksum database; give its key, name+hash+key`);
+    throw new ActionError(`GOSUMDB="${text}" is not a known checksum database; give its key, name+hash+key`);
   const key = known?.key ?? given;
   // The database's name is its key's (sum.golang.google.cn serves sum.golang.org), as cmd/go's dbDial has it.
   const name = key.slice(0, key.indexOf('+'));

@@ -1,3 +1,4 @@
+import { ActionError } from '../../kernel/errors.js';
 import { compareGo, isLanguageVersion, parseGoVersion } from '../../kernel/gover.js';
 
 /** A go.mod directive this action reads, with its line for error messages. */
@@ -48,8 +49,9 @@ export function versionOfToolchain(name: string): string | undefined {
  */
 export function requirementOf(mod: GoModVersions, file: string): Requirement {
   const at = (l: GoModLine, directive: string) => `${file}:${l.line}: ${directive} ${l.value}`;
-  if (!mod.go) throw new Error(`${file} has no go line; add one (e.g. go 1.22) or set go-version`);
-  if (!parseGoVersion(mod.go.value)) throw new Error(`${at(mod.go, 'go')} is not a Go version; expected e.g. go 1.22`);
+  if (!mod.go) throw new ActionError(`${file} has no go line; add one (e.g. go 1.22) or set go-version`);
+  if (!parseGoVersion(mod.go.value))
+    throw new ActionError(`${at(mod.go, 'go')} is not a Go version; expected e.g. go 1.22`);
   const fromGo: Requirement = {
     minimum: mod.go.value,
     download:
@@ -59,7 +61,7 @@ export function requirementOf(mod: GoModVersions, file: string): Requirement {
   const t = mod.toolchain;
   if (!t || t.value === 'default') return fromGo;
   const v = versionOfToolchain(t.value);
-  if (!v) throw new Error(`${at(t, 'toolchain')} is not a toolchain name; expected e.g. toolchain go1.22.3`);
+  if (!v) throw new ActionError(`${at(t, 'toolchain')} is not a toolchain name; expected e.g. toolchain go1.22.3`);
   if (compareGo(v, mod.go.value) <= 0) return fromGo;
   return { minimum: v, download: isLanguageVersion(v) ? `${v}.0` : v, source: at(t, 'toolchain') };
 }

@@ -1,6 +1,6 @@
 import { chmod, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from '../../kernel/errors.js';
+import { InputError, messageOf } from '../../kernel/errors.js';
 import type { Exec } from '../../util/exec.js';
 import { hashFile } from '../../util/fs.js';
 import { which } from '../../util/which.js';
@@ -72,7 +72,7 @@ async function download(version: string, deps: ZigDeps): Promise<Zig> {
   const page = `${index}/ziglang/`;
   const r = await deps.get(page, { accept: SIMPLE_ACCEPT }).catch((e: unknown) => {
     throw fail(
-      `the package index ${withoutCredentials(index)} cannot be reached (${(e as Error).message}); set PIP_INDEX_URL, or put zig on PATH`,
+      `the package index ${withoutCredentials(index)} cannot be reached (${messageOf(e)}); set PIP_INDEX_URL, or put zig on PATH`,
     );
   });
   if (r.status !== 200) throw fail(`${withoutCredentials(page)} answered ${r.status}`);
@@ -91,7 +91,7 @@ async function download(version: string, deps: ZigDeps): Promise<Zig> {
   const want = pinned ?? wheel.sha256;
   if (!want) throw fail(`${withoutCredentials(index)} gives no sha256 for ${wheel.filename}, so it cannot be verified`);
   const file = await deps.cache.download(wheel.url).catch((e: unknown) => {
-    throw fail(`${withoutCredentials(wheel.url)} cannot be downloaded: ${(e as Error).message}`);
+    throw fail(`${withoutCredentials(wheel.url)} cannot be downloaded: ${messageOf(e)}`);
   });
   let dir: string | undefined;
   try {
@@ -102,7 +102,7 @@ async function download(version: string, deps: ZigDeps): Promise<Zig> {
       );
     const bytes = (await stat(file)).size;
     dir = await deps.cache.extractZip(file).catch((e: unknown) => {
-      throw fail(`${wheel.filename} cannot be unpacked (${(e as Error).message.split('.')[0]})`);
+      throw fail(`${wheel.filename} cannot be unpacked (${messageOf(e).split('.')[0]})`);
     });
     const zig = join(dir, 'ziglang', 'zig');
     await chmod(zig, 0o755);

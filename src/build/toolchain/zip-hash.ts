@@ -1,3 +1,4 @@
+import { VerifyError } from '../../kernel/errors.js';
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
@@ -21,7 +22,7 @@ interface Layout {
 async function readAt(fh: FileHandle, offset: number, length: number): Promise<Buffer> {
   const buf = Buffer.alloc(length);
   const { bytesRead } = await fh.read(buf, 0, length, offset);
-  if (bytesRead !== length) throw new Error('the zip is truncated');
+  if (bytesRead !== length) throw new VerifyError('the zip is truncated');
   return buf;
 }
 
@@ -33,23 +34,23 @@ async function endRecord(fh: FileHandle, fileSize: number): Promise<{ at: number
     if (tail.readUInt32LE(i) === EOCD && i + 22 + tail.readUInt16LE(i + 20) === tailSize)
       return { at: fileSize - tailSize + i, rec: tail.subarray(i, i + 22) };
   }
-  throw new Error('the zip has no end of central directory record');
+  throw new VerifyError('the zip has no end of central directory record');
 }
 
 /** The central directory's place and count, from the end record or its ZIP64 form (APPNOTE 4.3.14, 4.3.15). */
 async function layoutOf(fh: FileHandle, fileSize: number): Promise<Layout & { end: number }> {
   const { at, rec } = await endRecord(fh, fileSize);
   if (rec.readUInt16LE(4) !== 0 || rec.readUInt16LE(6) !== 0 || rec.readUInt16LE(8) !== rec.readUInt16LE(10))
-    throw new Error('the zip spans several disks');
+    throw new VerifyError('the zip spans several disks');
   const small = { entries: rec.readUInt16LE(10), size: rec.readUInt32LE(12), offset: rec.readUInt32LE(16) };
   if (small.entries !== 0xffff && small.size !== 0xffffffff && small.offset !== 0xffffffff)
     return { ...small, end: at };
   const locator = await readAt(fh, at - 20, 20);
-  if (locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw new Error('the zip has no ZIP64 end record locator');
+  if (locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw new VerifyError('the zip has no ZIP64 end record locator');
   const recAt = Number(locator.readBigUInt64LE(8));
   const rec64 = await readAt(fh, recAt, 56);
   if (rec64.readUInt32LE(0) !== ZIP64_EOCD || recAt + 12 + Number(rec64.readBigUInt64LE(4)) !== at - 20)
-    throw new Error('the zip has a bad ZIP64 end record');
+    throw new VerifyError('the zip has a bad ZIP64 end record');
   const num = (o: number) => Number(rec64.readBigUInt64LE(o));
   return { entries: num(32), size: num(40), offset: num(48), end: recAt };
 }
@@ -65,21 +66,25 @@ export async function checkZipLayout(path: string): Promise<number> {
     const { size: fileSize } = await fh.stat();
     const l = await layoutOf(fh, fileSize);
     if (l.offset + l.size !== l.end)
-      throw new Error(
+      throw new VerifyError(
         `the zip's central directory ends at byte ${l.offset + l.size}, not at its end record (${l.end})`,
       );
-    if (l.size > MAX_CENTRAL) throw new Error(`the zip's central directory has ${l.size} bytes`);
+    if (l.size > MAX_CENTRAL) throw new VerifyError(`the zip's central directory has ${l.size} bytes`);
     const cd = await readAt(fh, l.offset, l.size);
     let count = 0;
     let at = 0;
     while (at < cd.length) {
       if (at + 46 > cd.length || cd.readUInt32LE(at) !== CENTRAL)
-        throw new Error(`the zip's central directory has something else than a file header at byte ${l.offset + at}`);
+        throw new VerifyError(
+          `the zip's central directory has something else than a file header at byte ${l.offset + at}`,
+        );
       at += 46 + cd.readUInt16LE(at + 28) + cd.readUInt16LE(at + 30) + cd.readUInt16LE(at + 32);
       count++;
     }
     if (at !== cd.length || count !== l.entries)
-      throw new Error(`the zip's central directory holds ${count} file headers, but its end record says ${l.entries}`);
+      throw new VerifyError(
+        `the zip's central directory holds ${count} file headers, but its end record says ${l.entries}`,
+      );
     return count;
   } finally {
     await fh.close();
@@ -119,7 +124,7 @@ function refusal(entry: Entry, to: ExtractTo | undefined, seen: Set<string>): st
 function takeEntry(zip: ZipFile, entry: Entry, to: ExtractTo | undefined): Promise<string> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) return reject(err ?? new Error('no stream'));
+      if (err || !stream) return reject(err ?? new VerifyError('no stream'));
       void (async () => {
         const h = createHash('sha256');
         let fh: FileHandle | undefined;
@@ -159,7 +164,7 @@ export async function readModuleZip(path: string, to?: ExtractTo): Promise<strin
   await checkZipLayout(path);
   return new Promise((resolve, reject) => {
     openZip(path, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('no zip'));
+      if (err || !zip) return reject(err ?? new VerifyError('no zip'));
       const files: { name: string; sum: string }[] = [];
       const seen = new Set<string>();
       const fail = (e: Error) => {
@@ -169,7 +174,7 @@ export async function readModuleZip(path: string, to?: ExtractTo): Promise<strin
       zip.on('error', fail);
       zip.on('entry', (entry: Entry) => {
         const why = refusal(entry, to, seen);
-        if (why) return fail(new Error(why));
+        if (why) return fail(new VerifyError(why));
         takeEntry(zip, entry, to).then((sum) => {
           files.push({ name: entry.fileName, sum });
           zip.readEntry();
@@ -196,8 +201,8 @@ export function summarize(files: { name: string; sum: string }[]): string {
   const h = createHash('sha256');
   for (let i = 0; i < sorted.length; i++) {
     const { name, sum } = sorted[i];
-    if (name.includes('\n')) throw new Error(`the zip has a file name with a newline: ${JSON.stringify(name)}`);
-    if (i > 0 && sorted[i - 1].name === name) throw new Error(`the zip has ${name} twice`);
+    if (name.includes('\n')) throw new VerifyError(`the zip has a file name with a newline: ${JSON.stringify(name)}`);
+    if (i > 0 && sorted[i - 1].name === name) throw new VerifyError(`the zip has ${name} twice`);
     h.update(`${sum}  ${name}\n`);
   }
   return `h1:${h.digest('base64')}`;

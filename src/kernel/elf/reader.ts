@@ -1,10 +1,7 @@
+import { ActionError } from '../errors.js';
+
 /** The reader's own error: anything malformed, truncated or not ELF ends up here, never as a RangeError. */
-export class ElfError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ElfError';
-  }
-}
+export class ElfError extends ActionError {}
 
 /** Random access to a file's bytes, so a 300 MB binary is read a page at a time instead of all at once. */
 export interface ByteSource {

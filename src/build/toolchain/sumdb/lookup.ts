@@ -1,3 +1,4 @@
+import { VerifyError } from '../../../kernel/errors.js';
 import type { HttpResponse } from '../../../util/http.js';
 import type { SumDb } from '../goenv.js';
 import { openNote } from './note.js';
@@ -14,7 +15,7 @@ async function baseOf(proxy: string, db: SumDb, get: Get): Promise<string> {
   const r = await get(`${proxy}/sumdb/${db.name}/supported`);
   if (r.status === 200) return `${proxy}/sumdb/${db.name}`;
   if (r.status === 404 || r.status === 410) return db.url;
-  throw new Error(`${proxy}/sumdb/${db.name}/supported answered ${r.status}`);
+  throw new VerifyError(`${proxy}/sumdb/${db.name}/supported answered ${r.status}`);
 }
 
 /**
@@ -27,27 +28,27 @@ export async function verifiedSum(mod: string, version: string, proxy: string, d
   const url = `${base}/lookup/${escapeModule(mod)}@${escapeModule(version)}`;
   const r = await get(url);
   if (r.status === 404 || r.status === 410)
-    throw new Error(`the checksum database ${db.name} has no record of ${mod}@${version}`);
-  if (r.status !== 200) throw new Error(`${url} answered ${r.status}`);
+    throw new VerifyError(`the checksum database ${db.name} has no record of ${mod}@${version}`);
+  if (r.status !== 200) throw new VerifyError(`${url} answered ${r.status}`);
   const body = r.body;
   const idEnd = body.indexOf('\n');
   const dataEnd = body.indexOf('\n\n', idEnd);
   const id = Number(body.subarray(0, idEnd).toString());
   if (idEnd < 0 || dataEnd < 0 || !Number.isSafeInteger(id))
-    throw new Error(`${db.name} answered a lookup that is not a record and a signed tree`);
+    throw new VerifyError(`${db.name} answered a lookup that is not a record and a signed tree`);
   const data = body.subarray(idEnd + 1, dataEnd + 1);
   const [what, size, hash] = openNote(body.subarray(dataEnd + 2), db.key).split('\n');
   if (what !== 'go.sum database tree' || !/^\d+$/.test(size) || !hash)
-    throw new Error(`${db.name} signed a note that is not a tree head`);
+    throw new VerifyError(`${db.name} signed a note that is not a tree head`);
   await checkRecord(id, data, { size: Number(size), hash: Buffer.from(hash, 'base64') }, async (path) => {
     const t = await get(`${base}/${path}`);
-    if (t.status !== 200) throw new Error(`${base}/${path} answered ${t.status}`);
+    if (t.status !== 200) throw new VerifyError(`${base}/${path} answered ${t.status}`);
     return t.body;
   });
   const line = data
     .toString('utf8')
     .split('\n')
     .find((l) => l.startsWith(`${mod} ${version} h1:`));
-  if (!line) throw new Error(`${db.name}'s record ${id} does not list ${mod}@${version}`);
+  if (!line) throw new VerifyError(`${db.name}'s record ${id} does not list ${mod}@${version}`);
   return line.slice(`${mod} ${version} `.length);
 }

@@ -1,3 +1,4 @@
+import { VerifyError } from '../../../kernel/errors.js';
 import { createHash, createPublicKey, verify } from 'node:crypto';
 
 /** A note verifier key, name+hash+base64(alg || key) (https://pkg.go.dev/golang.org/x/mod/sumdb/note). */
@@ -24,10 +25,10 @@ export function parseVerifierKey(text: string): Verifier {
   const m = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+=*)$/.exec(text);
   const [name, hashHex, data] = m ? [m[1], m[2], m[3]] : ['', '', ''];
   const keyData = Buffer.from(data, 'base64');
-  if (!m || keyData.length !== 33) throw new Error(`"${text}" is not a note verifier key (name+hash+key)`);
-  if (keyData[0] !== ED25519) throw new Error(`verifier key "${name}": algorithm ${keyData[0]} is not Ed25519`);
+  if (!m || keyData.length !== 33) throw new VerifyError(`"${text}" is not a note verifier key (name+hash+key)`);
+  if (keyData[0] !== ED25519) throw new VerifyError(`verifier key "${name}": algorithm ${keyData[0]} is not Ed25519`);
   const hash = parseInt(hashHex, 16);
-  if (keyHash(name, keyData) !== hash) throw new Error(`verifier key "${name}": its hash does not match its key`);
+  if (keyHash(name, keyData) !== hash) throw new VerifyError(`verifier key "${name}": its hash does not match its key`);
   const key = createPublicKey({ key: Buffer.concat([SPKI_ED25519, keyData.subarray(1)]), format: 'der', type: 'spki' });
   return { name, hash, key };
 }
@@ -39,7 +40,7 @@ export function parseVerifierKey(text: string): Verifier {
 export function openNote(message: Buffer, verifierKey: string): string {
   const v = parseVerifierKey(verifierKey);
   const split = message.lastIndexOf('\n\n');
-  if (split < 0) throw new Error('the signed note has no signature block');
+  if (split < 0) throw new VerifyError('the signed note has no signature block');
   const text = message.subarray(0, split + 1);
   const sigs = message.subarray(split + 2).toString('utf8');
   for (const line of sigs.split('\n')) {
@@ -48,7 +49,7 @@ export function openNote(message: Buffer, verifierKey: string): string {
     const sig = Buffer.from(m[2], 'base64');
     if (sig.length !== 68 || sig.readUInt32BE(0) !== v.hash) continue;
     if (verify(null, text, v.key, sig.subarray(4))) return text.toString('utf8');
-    throw new Error(`the note's signature by ${v.name} does not verify`);
+    throw new VerifyError(`the note's signature by ${v.name} does not verify`);
   }
-  throw new Error(`the note is not signed by ${v.name}`);
+  throw new VerifyError(`the note is not signed by ${v.name}`);
 }

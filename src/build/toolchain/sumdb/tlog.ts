@@ -1,3 +1,4 @@
+import { VerifyError } from '../../../kernel/errors.js';
 import { createHash } from 'node:crypto';
 
 /** A signed tree head: the log's size and its root hash (RFC 6962 section 2.1). */
@@ -31,13 +32,13 @@ export function tilePath(h: number, level: number, n: number, width: number): st
  */
 export async function checkRecord(id: number, data: Buffer, tree: TreeHead, read: TileReader, h = 8): Promise<void> {
   if (!Number.isSafeInteger(id) || id < 0 || id >= tree.size)
-    throw new Error(`record ${id} is outside the signed tree of ${tree.size} records`);
+    throw new VerifyError(`record ${id} is outside the signed tree of ${tree.size} records`);
   const tiles = new Map<string, Promise<Buffer>>();
   const tile = (path: string, width: number) => {
     let t = tiles.get(path);
     if (!t) {
       t = read(path).then((b) => {
-        if (b.length < width * 32) throw new Error(`tile ${path} has ${b.length} bytes, expected ${width * 32}`);
+        if (b.length < width * 32) throw new VerifyError(`tile ${path} has ${b.length} bytes, expected ${width * 32}`);
         return b;
       });
       tiles.set(path, t);
@@ -76,5 +77,5 @@ export async function checkRecord(id: number, data: Buffer, tree: TreeHead, read
   }
   const hashes = await Promise.all(parts);
   const root = hashes.reduceRight((acc, x) => nodeHash(x, acc));
-  if (!root.equals(tree.hash)) throw new Error(`record ${id} is not in the signed tree: the root hashes differ`);
+  if (!root.equals(tree.hash)) throw new VerifyError(`record ${id} is not in the signed tree: the root hashes differ`);
 }
