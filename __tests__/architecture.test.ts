@@ -59,7 +59,7 @@ const SHARED: Record<string, string[]> = { kernel: ['kernel'], util: ['kernel', 
 
 /** What a folder may import, or undefined when it may import anything (the entry points). */
 function allowed(folder: string): string[] | undefined {
-  if (SHARED[folder]) return SHARED[folder];
+  if (Object.hasOwn(SHARED, folder)) return SHARED[folder];
   const at = STAGES.indexOf(folder);
   return at < 0 ? undefined : ['kernel', 'util', ...STAGES.slice(0, at + 1)];
 }
@@ -165,7 +165,10 @@ describe('one table per architecture (src/kernel/arch.ts)', () => {
     expect(archGaps(everyArch())).toEqual([]);
   });
   test('a row missing a field, or a None without a reason, is found', () => {
-    const rows = everyArch().map((r) => ({ id: r.id, facts: { ...r.facts } as Record<string, unknown> }));
+    const rows: Array<{ id: string; facts: Record<string, unknown> }> = everyArch().map((r) => ({
+      id: r.id,
+      facts: { ...r.facts },
+    }));
     delete rows[0].facts.qemu;
     rows[1].facts.wheel = { none: '' };
     expect(archGaps(rows)).toEqual([`${rows[0].id}: qemu`, `${rows[1].id}: wheel`]);
@@ -186,6 +189,7 @@ describe('one error hierarchy (src/kernel/errors.ts)', () => {
   // Plain Errors only for what a user never sees: invariants that would be bugs, and errors caught at once.
   const internal: Record<string, string> = {
     'src/kernel/arch.ts': 'every parsed Platform has a row',
+    'src/kernel/errors.ts': 'asError wraps a thrown non-Error for a promise rejection',
     'src/build/provide.ts': 'binaries never asks for a C compiler',
     'src/pipeline.ts': 'the reason given to publishers when a run stops; never shown',
     'src/util/http.ts': 'an errno-shaped error that the retry policy classifies',

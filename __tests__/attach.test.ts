@@ -70,7 +70,7 @@ let registry: Registry;
 beforeAll(async () => {
   registry = await startRegistry();
 });
-afterAll(() => registry?.stop());
+afterAll(() => registry.stop());
 
 describe('the example app, pushed with an SBOM and a provenance per platform', () => {
   let first: ActionRun;

@@ -8,7 +8,11 @@ import { ROOT } from './helpers/action.js';
 import { readmeTables } from '../scripts/readme-tables.mjs';
 
 const actionYml = readFileSync(join(ROOT, 'action.yml'), 'utf8');
-const action = parse(actionYml);
+const action = parse(actionYml) as {
+  runs: unknown;
+  inputs: Record<string, { description: string; default: string }>;
+  outputs: Record<string, { description: string }>;
+};
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 describe('action.yml, the code and the README agree', () => {
@@ -16,11 +20,9 @@ describe('action.yml, the code and the README agree', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.cjs' });
   });
   test('every input has a description and a default equal to the code default', () => {
-    for (const [name, input] of Object.entries(action.inputs) as Array<
-      [string, { description: string; default: string }]
-    >) {
+    for (const [name, input] of Object.entries(action.inputs)) {
       expect(input.description.length).toBeGreaterThan(10);
-      expect(String(input.default)).toBe(INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS]);
+      expect(input.default).toBe(INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS]);
     }
     expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort());
   });
@@ -35,8 +37,7 @@ describe('action.yml, the code and the README agree', () => {
       'attachments',
       'digests',
     ]);
-    for (const o of Object.values(action.outputs) as Array<{ description: string }>)
-      expect(o.description.length).toBeGreaterThan(10);
+    for (const o of Object.values(action.outputs)) expect(o.description.length).toBeGreaterThan(10);
   });
   test('the README tables are generated from action.yml (refresh: node scripts/readme-tables.mjs)', () => {
     const m = /<!-- tables:start -->\n([\s\S]*?)\n<!-- tables:end -->/.exec(readme);

@@ -168,37 +168,39 @@ describe('linkage, architecture and Go build info', () => {
 describe('checks against the platform', () => {
   test('a binary whose machine does not fit its platform fails with "exec format error"', () => {
     const info = parseElf(readFileSync(files['go-arm64']));
-    const found = checkBinary(info, parsePlatform('linux/amd64'), 'static', 'hello');
+    const found = checkBinary(info, parsePlatform('linux/amd64'), { linkage: 'static', file: 'hello' });
     expect(found).toHaveLength(1);
     expect(found[0].message).toContain('EM_AARCH64 (arm64) but amd64 needs ELF64 little-endian EM_X86_64');
     expect(found[0].message).toContain('exec format error');
     expect(
-      checkBinary(parseElf(readFileSync(files['go-s390x'])), parsePlatform('linux/ppc64le'), 'static', 'x')[0].message,
+      checkBinary(parseElf(readFileSync(files['go-s390x'])), parsePlatform('linux/ppc64le'), {
+        linkage: 'static',
+        file: 'x',
+      })[0].message,
     ).toContain('big-endian');
   });
   test('a GOARM that differs from the variant fails', () => {
-    const found = checkBinary(
-      parseElf(readFileSync(files['go-arm'])),
-      parsePlatform('linux/arm/v7'),
-      'static',
-      'hello',
-    );
+    const found = checkBinary(parseElf(readFileSync(files['go-arm'])), parsePlatform('linux/arm/v7'), {
+      linkage: 'static',
+      file: 'hello',
+    });
     expect(found.map((a) => a.message)).toEqual(['hello: built with GOARM=6 but platform linux/arm/v7 needs GOARM=7']);
   });
   test('a dynamic binary under linkage static names the loader and every library, and the fix', () => {
-    const found = checkBinary(
-      parseElf(readFileSync(files['go-cgo-arm64'])),
-      parsePlatform('linux/arm64'),
-      'static',
-      'app',
-    );
+    const found = checkBinary(parseElf(readFileSync(files['go-cgo-arm64'])), parsePlatform('linux/arm64'), {
+      linkage: 'static',
+      file: 'app',
+    });
     expect(found).toHaveLength(1);
     expect(found[0].message).toContain('interpreter /lib/ld-linux-aarch64.so.1');
     expect(found[0].message).toMatch(/needs .*libm\.so\.6.*libc\.so\.6|needs .*libc\.so\.6/);
     expect(found[0].message).toContain('CGO_ENABLED=0');
-    expect(checkBinary(parseElf(readFileSync(files['go-arm64'])), parsePlatform('linux/arm64'), 'static', 'x')).toEqual(
-      [],
-    );
+    expect(
+      checkBinary(parseElf(readFileSync(files['go-arm64'])), parsePlatform('linux/arm64'), {
+        linkage: 'static',
+        file: 'x',
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -445,7 +445,7 @@ describe('6. zig is checked against hashes the action pins, and an index page is
         env: {
           PIP_INDEX_URL: `${index.base}/simple`,
           RUNNER_TOOL_CACHE: toolCache,
-          PATH: NO_GO_PATH + ':' + process.env.PATH,
+          PATH: `${NO_GO_PATH}:${process.env.PATH ?? ''}`,
         },
       },
     );
@@ -490,7 +490,7 @@ describe('with a registry', () => {
   beforeAll(async () => {
     registry = await startRegistry();
   });
-  afterAll(() => registry?.stop());
+  afterAll(() => registry.stop());
 
   describe('7. digests-dir never follows a link', () => {
     test("a symlink at the digest file's name is refused before the push, and its target is untouched", async () => {

@@ -44,7 +44,7 @@ beforeAll(async () => {
     auth: ['auth:', '  htpasswd:', '    realm: scratchpack-basic', `    path: ${htpasswd}`].join('\n'),
   });
 });
-afterAll(() => registry?.stop());
+afterAll(() => registry.stop());
 
 describe('no credential or layer over plain HTTP to a registry that speaks TLS', () => {
   test('an http:// upload Location on the TLS host fails the step, and nothing reaches the plain-HTTP side', async () => {

@@ -84,7 +84,7 @@ describe('tar writer', () => {
   });
 
   test('duplicate paths are refused', () => {
-    expect(() => writeTar([entries[0], { ...entries[0] }], 0)).toThrow('two entries for /usr/local/bin/app');
+    expect(() => writeTar([entries[0], { ...entries[0] }], 0)).toThrow('the image would hold /usr/local/bin/app twice');
   });
 });
 

@@ -25,7 +25,9 @@ describe('limiter', () => {
       const first = slot(job(new Promise<void>((r) => (open = r))));
       const waiter = slot(job(Promise.resolve()));
       let late: Promise<void> | undefined;
-      afterHops(depth, () => (late = slot(job(Promise.resolve()))));
+      afterHops(depth, () => {
+        late = slot(job(Promise.resolve()));
+      });
       open();
       await Promise.all([first, waiter]);
       await new Promise((r) => setTimeout(r, 0));

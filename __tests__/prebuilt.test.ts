@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CPU_ARCH_NAMES } from '../src/kernel/elf/arm.js';
 import { parseElf, whatFileIs } from '../src/kernel/elf/parse.js';
-import { binaryFor, parseBinaries } from '../src/inputs/binaries.js';
+import { binaryFor, parseBinaries, type BinariesSpec } from '../src/inputs/binaries.js';
 import { parsePlatforms } from '../src/inputs/platform.js';
 import { runActionAsync, sh, type ActionRun } from './helpers/action.js';
 import { FIXTURES, goBuild } from './helpers/fixtures.js';
@@ -34,7 +34,7 @@ describe('the binaries input', () => {
   const platforms = parsePlatforms(['linux/amd64', 'linux/arm64', 'linux/arm/v7']);
   test('a template expands its placeholders per platform', () => {
     const spec = parseBinaries(['out/{os}-{arch}{variant}/{triple}/{musl-triple}/{gnu}/{platform}/app'], platforms);
-    expect(platforms.map((p) => binaryFor(spec!, p))).toEqual([
+    expect(platforms.map((p) => binaryFor(spec as BinariesSpec, p))).toEqual([
       'out/linux-amd64/x86_64-unknown-linux-gnu/x86_64-unknown-linux-musl/x86_64-linux-gnu/linux_amd64/app',
       'out/linux-arm64/aarch64-unknown-linux-gnu/aarch64-unknown-linux-musl/aarch64-linux-gnu/linux_arm64/app',
       'out/linux-armv7/armv7-unknown-linux-gnueabihf/armv7-unknown-linux-musleabihf/arm-linux-gnueabihf/linux_arm_v7/app',
@@ -42,7 +42,7 @@ describe('the binaries input', () => {
   });
   test('lines give one file per platform, and every platform needs one', () => {
     const spec = parseBinaries(['linux/amd64=a', 'linux/arm64 = b', 'linux/arm/v7=c'], platforms);
-    expect(platforms.map((p) => binaryFor(spec!, p))).toEqual(['a', 'b', 'c']);
+    expect(platforms.map((p) => binaryFor(spec as BinariesSpec, p))).toEqual(['a', 'b', 'c']);
     expect(() => parseBinaries(['linux/amd64=a', 'linux/arm64=b'], platforms)).toThrow(
       'no file for linux/arm/v7; every platform needs one line, e.g. linux/arm/v7=<path>',
     );

@@ -77,7 +77,7 @@ describe('TLS registry with htpasswd Basic auth, credentials from a Docker confi
       auth: ['auth:', '  htpasswd:', '    realm: scratchpack-basic', `    path: ${htpasswd}`].join('\n'),
     });
   });
-  afterAll(() => registry?.stop());
+  afterAll(() => registry.stop());
 
   test('pushes over verified TLS with the config.json login, and the password never shows', async () => {
     const auth = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
@@ -173,8 +173,8 @@ describe('token auth: registry trusting a token server that signs real JWTs', ()
     });
   });
   afterAll(async () => {
-    await registry?.stop();
-    await tokens?.close();
+    await registry.stop();
+    await tokens.close();
   });
 
   test('Bearer flow with username/password: scopes push,pull (and pull for the mount source), refresh on 401', async () => {

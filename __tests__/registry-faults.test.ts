@@ -25,8 +25,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await proxy?.close();
-  await registry?.stop();
+  await proxy.close();
+  await registry.stop();
 });
 
 const tagExists = (ref: string) =>

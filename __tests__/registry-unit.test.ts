@@ -97,21 +97,25 @@ describe('credentials, in order', () => {
 
   test('explicit inputs win over everything', async () => {
     expect(
-      await resolveCredential('docker.io', { ...none, username: 'u', password: 'p' }, env(), execaExec, mask),
+      await resolveCredential(
+        'docker.io',
+        { ...none, username: 'u', password: 'p' },
+        { env: env(), exec: execaExec, mask: mask },
+      ),
     ).toMatchObject({ username: 'u', password: 'p', source: 'the username/password inputs' });
   });
   test('config.json auths, with Docker Hub aliases, and identitytoken', async () => {
-    expect(await resolveCredential('docker.io', none, env(), execaExec, mask)).toMatchObject({
+    expect(await resolveCredential('docker.io', none, { env: env(), exec: execaExec, mask: mask })).toMatchObject({
       username: 'hubuser',
       password: 'hubpass',
     });
-    expect(await resolveCredential('oauth.example', none, env(), execaExec, mask)).toMatchObject({
+    expect(await resolveCredential('oauth.example', none, { env: env(), exec: execaExec, mask: mask })).toMatchObject({
       identityToken: 'idtok',
     });
     expect(masked).toEqual(expect.arrayContaining(['hubpass', 'idtok']));
   });
   test('credHelpers run docker-credential-<name> get with the server on stdin', async () => {
-    expect(await resolveCredential('helped.example', none, env(), execaExec, mask)).toMatchObject({
+    expect(await resolveCredential('helped.example', none, { env: env(), exec: execaExec, mask: mask })).toMatchObject({
       username: 'helper-user',
       password: 'helper-secret',
       source: 'docker-credential-test',
@@ -120,11 +124,11 @@ describe('credentials, in order', () => {
   });
   test('github-token for ghcr.io only, as GITHUB_ACTOR; anonymous otherwise', async () => {
     const inputs = { ...none, githubToken: 'ghs_x', githubActor: 'octocat' };
-    expect(await resolveCredential('ghcr.io', inputs, env(), execaExec, mask)).toMatchObject({
+    expect(await resolveCredential('ghcr.io', inputs, { env: env(), exec: execaExec, mask: mask })).toMatchObject({
       username: 'octocat',
       password: 'ghs_x',
     });
-    expect(await resolveCredential('quay.io', inputs, env(), execaExec, mask)).toBeUndefined();
+    expect(await resolveCredential('quay.io', inputs, { env: env(), exec: execaExec, mask: mask })).toBeUndefined();
   });
 });
 
@@ -146,7 +150,7 @@ describe('credentials the user cannot see are never quoted or guessed', () => {
   const env = () => ({ DOCKER_CONFIG: creds.dir(), HOME: creds.dir() });
 
   test('an auth entry without a colon is an error naming the entry, not a username made of the secret', async () => {
-    const got = resolveCredential('nocolon.example', none, env(), execaExec, keep);
+    const got = resolveCredential('nocolon.example', none, { env: env(), exec: execaExec, mask: keep });
     await expect(got).rejects.toThrow(DockerConfigError);
     await expect(got).rejects.toThrow('auths["nocolon.example"].auth is not base64 of user:password');
     await expect(got).rejects.not.toThrow(SECRET);
@@ -155,20 +159,24 @@ describe('credentials the user cannot see are never quoted or guessed', () => {
 
   test('a helper that prints something other than JSON: masked first, then one error that quotes none of it', async () => {
     seen.length = 0;
-    const got = resolveCredential('raw.example', none, env(), execaExec, keep);
+    const got = resolveCredential('raw.example', none, { env: env(), exec: execaExec, mask: keep });
     await expect(got).rejects.toThrow('docker-credential-raw get for raw.example printed 21 bytes that are not JSON');
     await expect(got).rejects.not.toThrow(SECRET.slice(0, 6));
     expect(seen[0]).toBe(SECRET);
   });
 
   test('registry names are looked up in config.json whatever their case', async () => {
-    expect(await resolveCredential('mixed.example', none, env(), execaExec, keep)).toMatchObject({
+    expect(await resolveCredential('mixed.example', none, { env: env(), exec: execaExec, mask: keep })).toMatchObject({
       username: 'mixed',
       password: 'case-pass',
     });
-    expect(await resolveCredential('GHCR.IO', { ...none, githubToken: 'ghs_y' }, env(), execaExec, keep)).toMatchObject(
-      { password: 'ghs_y' },
-    );
+    expect(
+      await resolveCredential(
+        'GHCR.IO',
+        { ...none, githubToken: 'ghs_y' },
+        { env: env(), exec: execaExec, mask: keep },
+      ),
+    ).toMatchObject({ password: 'ghs_y' });
   });
 
   test('a credential helper that does not answer is stopped at the timeout the port was given', async () => {

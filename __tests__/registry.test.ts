@@ -40,8 +40,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await proxy?.close();
-  await registry?.stop();
+  await proxy.close();
+  await registry.stop();
 });
 
 describe('push to a plain-HTTP registry on loopback', () => {
@@ -65,7 +65,7 @@ describe('push to a plain-HTTP registry on loopback', () => {
         ? [{ i, repo: at(i).repo, ref: s.path.split('/manifests/')[1] }]
         : [],
     );
-    const digests = Object.values(JSON.parse(first.outputs.digests)) as string[];
+    const digests: string[] = Object.values(JSON.parse(first.outputs.digests));
     const children = manifestPuts.filter((m) => digests.includes(m.ref));
     const indexPuts = manifestPuts.filter((m) => m.ref === first.outputs.digest);
     const tagPuts = manifestPuts.filter((m) => !m.ref.startsWith('sha256:'));

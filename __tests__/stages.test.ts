@@ -73,8 +73,10 @@ describe('the planner', () => {
   test('names the binary from the source unless binary-name says otherwise, and plans once', async () => {
     const inputs = inputsOf({ 'working-directory': 'example', tags: 'ghcr.io/acme/app:2', args: '-v' });
     const setup = await prepare(inputs, { GITHUB_WORKSPACE: ROOT });
-    const p = planner(inputs, setup, (b) => source('hello').describe(b), Promise.resolve([1700000000, 'input']), {
-      sha: 'c'.repeat(40),
+    const p = planner(inputs, setup, {
+      describe: (b) => source('hello').describe(b),
+      epoch: Promise.resolve([1700000000, 'input']),
+      runner: { sha: 'c'.repeat(40) },
     });
     const plan = await p.planFrom('/first/binary');
     expect(await p.planFrom('/another/binary')).toBe(plan);
@@ -92,20 +94,22 @@ describe('the planner', () => {
       'org.opencontainers.image.revision': 'c'.repeat(40),
     });
     const named = inputsOf({ 'working-directory': 'example', 'binary-name': 'server' });
-    const plan2 = await planner(
-      named,
-      setup,
-      (b) => source('hello').describe(b),
-      Promise.resolve([0, 'default']),
-      {},
-    ).planFrom('/b');
+    const plan2 = await planner(named, setup, {
+      describe: (b) => source('hello').describe(b),
+      epoch: Promise.resolve([0, 'default']),
+      runner: {},
+    }).planFrom('/b');
     expect(plan2.binaryPath).toBe('/usr/local/bin/server');
   });
 
   test('refuses a files entry that lands on the binary once its name is known', async () => {
     const inputs = inputsOf({ 'working-directory': 'example', files: 'example/go.mod:/usr/local/bin/hello' });
     const setup = await prepare(inputs, { GITHUB_WORKSPACE: ROOT });
-    const p = planner(inputs, setup, (b) => source('hello').describe(b), Promise.resolve([0, 'default']), {});
+    const p = planner(inputs, setup, {
+      describe: (b) => source('hello').describe(b),
+      epoch: Promise.resolve([0, 'default']),
+      runner: {},
+    });
     await expect(p.planFrom('/b')).rejects.toThrow(InputError);
     await expect(p.planFrom('/b')).rejects.toThrow('input "files": file /usr/local/bin/hello would replace the binary');
   });
@@ -267,10 +271,15 @@ describe('merge', () => {
       tags: `${registry.host}/acme/merge:1`,
     });
     const digests = images.map((i) => i.manifest.digest).sort();
-    const { index, entries } = await mergeIndex(inputs, digests, await conn.client(registry.host), 'acme/merge', {
-      index: {},
-      descriptor: {},
-    });
+    const { index, entries } = await mergeIndex(
+      inputs,
+      digests,
+      { client: await conn.client(registry.host), repo: 'acme/merge' },
+      {
+        index: {},
+        descriptor: {},
+      },
+    );
     expect(entries.map((e) => e.platformId)).toEqual(['linux/arm/v7', 'linux/amd64', 'linux/arm64']);
     const body = JSON.parse(Buffer.from(index.data).toString('utf8'));
     expect(body.manifests.map((m: { digest: string }) => m.digest)).toEqual([
@@ -280,7 +289,12 @@ describe('merge', () => {
     ]);
     const missing = inputsOf({ platforms: 'linux/amd64,linux/s390x', tags: `${registry.host}/acme/merge:1` });
     await expect(
-      mergeIndex(missing, digests, await conn.client(registry.host), 'acme/merge', { index: {}, descriptor: {} }),
+      mergeIndex(
+        missing,
+        digests,
+        { client: await conn.client(registry.host), repo: 'acme/merge' },
+        { index: {}, descriptor: {} },
+      ),
     ).rejects.toThrow('input "merge-digests": no manifest for platform linux/s390x among 3 digests');
   });
 });

@@ -146,22 +146,24 @@ describe('the transparency log proof', () => {
     expect(tilePath(8, 0, 5, 256)).toBe('tile/8/0/005');
   });
   test('every record of a 37-record tree with tiles of height 2 is proven', async () => {
-    for (let id = 0; id < records.length; id++) await checkRecord(id, records[id], tree, read, 2);
+    for (let id = 0; id < records.length; id++) await checkRecord({ id, data: records[id] }, tree, read, 2);
   });
   test('a record that is not the logged one, or a tile that lies, fails', async () => {
-    await expect(checkRecord(5, Buffer.from('mod v1.0.5 h1:y\n'), tree, read, 2)).rejects.toThrow(
+    await expect(checkRecord({ id: 5, data: Buffer.from('mod v1.0.5 h1:y\n') }, tree, read, 2)).rejects.toThrow(
       'not in the signed tree',
     );
     // Each tile the proof reads carries a hash it needs: a tile inverted whole must break the proof.
     const used: string[] = [];
-    await checkRecord(30, records[30], tree, (p) => (used.push(p), read(p)), 2);
+    await checkRecord({ id: 30, data: records[30] }, tree, (p) => (used.push(p), read(p)), 2);
     expect(used.length).toBeGreaterThan(1);
     for (const path of used) {
       const lying = Buffer.from((tiles.get(path) as Buffer).map((b) => b ^ 0xff));
       const readLying = async (p: string) => (p === path ? lying : read(p));
-      await expect(checkRecord(30, records[30], tree, readLying, 2)).rejects.toThrow('not in the signed tree');
+      await expect(checkRecord({ id: 30, data: records[30] }, tree, readLying, 2)).rejects.toThrow(
+        'not in the signed tree',
+      );
     }
-    await expect(checkRecord(37, records[0], tree, read, 2)).rejects.toThrow('outside the signed tree');
+    await expect(checkRecord({ id: 37, data: records[0] }, tree, read, 2)).rejects.toThrow('outside the signed tree');
   });
 });
 

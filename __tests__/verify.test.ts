@@ -97,7 +97,7 @@ describe('a failing image fails the step, and nothing is pushed and no tag moves
   beforeAll(async () => {
     registry = await startRegistry();
   });
-  afterAll(() => registry?.stop());
+  afterAll(() => registry.stop());
 
   const nothingPushed = (repo: string) => {
     const r = spawnSync(

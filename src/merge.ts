@@ -26,13 +26,13 @@ export async function runMerge(
     const workDir = resolve(workspaceOf(deps.env), inputs.workingDirectory);
     const [value, source] = await resolveEpoch(inputs, deps.env, deps.exec, workDir);
     const plan = makePlan(inputs, { binaryName: '', createdBy: '', epoch: value, ...runnerFacts(deps.env) });
-    const [target] = repositories(inputs.tags);
+    const target = repositories(inputs.tags).at(0);
     if (!target) throw new InputError('input "tags": the merge job needs a tag to push the index to');
     const connection = connectRegistries(inputs, deps);
     const registry = registryPublisher(inputs, connection);
     const client = await connection.client(target.registry);
     const annotations = { index: plan.indexAnnotations, descriptor: plan.manifestDescriptorAnnotations };
-    const { index, entries } = await mergeIndex(inputs, digests, client, target.repository, annotations);
+    const { index, entries } = await mergeIndex(inputs, digests, { client, repo: target.repository }, annotations);
     await (
       await registry.write({ images: [], index })
     )();

@@ -197,7 +197,7 @@ async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
     setup,
     sourced,
     epoch,
-    planner: planner(inputs, setup, describe, epoch, runnerFacts(deps.env)),
+    planner: planner(inputs, setup, { describe, epoch, runner: runnerFacts(deps.env) }),
     binaries,
     publishers: openPublishers(inputs, { dir: layoutDir, annotations: layoutAnnotationsOf(inputs) }, deps),
     layers: deps.layers,
@@ -268,7 +268,7 @@ async function obtainAndCheck(platform: Platform, inputs: Inputs, run: Run): Pro
     binaryPath,
     show: (f) => (f === file && obtained.shown ? obtained.shown : shownPath(workspace, f)),
     toolchain: run.sourced.toolchains.get(platform.id),
-    hash: run.layers.hash,
+    hash: (f) => run.layers.hash(f),
     extraFiles: run.setup.extraFiles,
   });
   const { passed, binary } = checked;
@@ -285,7 +285,9 @@ async function assembleAndAttach(target: Passed, inputs: Inputs, run: Run): Prom
   const plan = await target.plan;
   const [mtime] = await run.epoch;
   const passed = target.checked.passed;
-  const layer = await run.layerSlot(() => assembleLayer(passed, plan.binaryPath, run.setup, mtime, run.layers));
+  const layer = await run.layerSlot(() =>
+    assembleLayer(passed, { binaryPath: plan.binaryPath, mtime }, run.setup, run.layers),
+  );
   const image: ImageArtifact = buildImage([layer], {
     ...plan.image,
     platform: ociPlatform(target.platform),

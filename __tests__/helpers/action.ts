@@ -104,7 +104,7 @@ export function runAction(inputs: Record<string, string>, opts: RunOptions = {})
     encoding: 'utf8',
     timeout: 600_000,
   });
-  return finish(r.status, r.stdout ?? '', r.stderr ?? '');
+  return finish(r.status, r.stdout, r.stderr);
 }
 
 /** The same, without blocking: servers in the test process (proxies, token servers) keep answering meanwhile. */
@@ -114,8 +114,8 @@ export function runActionAsync(inputs: Record<string, string>, opts: RunOptions 
     const child = spawn(opts.node ?? process.execPath, args, { env, cwd: opts.cwd ?? ROOT });
     let stdout = '',
       stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve(finish(code, stdout, stderr)));
   });

@@ -8,7 +8,7 @@ import { Duplex } from 'node:stream';
 export interface PlainSeen {
   method: string;
   path: string;
-  authorization?: string;
+  authorization?: string | undefined;
 }
 
 /**

@@ -48,5 +48,5 @@ export async function startGoProxy(override: Override = () => undefined): Promis
     }
     relay(path, res, kept);
   });
-  return { url: m.base, requests: m.requests, close: m.close };
+  return { url: m.base, requests: m.requests, close: () => m.close() };
 }

@@ -12,14 +12,14 @@ export async function runInProcess(
   const saved = process.env;
   const { env, finish } = prepareRun(inputs, { env: { TMPDIR: saved.TMPDIR ?? '/tmp', ...opts.env } });
   const written: string[] = [];
-  const write = process.stdout.write;
+  const write = process.stdout.write.bind(process.stdout);
   const cwd = process.cwd();
   process.env = env;
   process.chdir(ROOT);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     written.push(String(chunk));
     return true;
-  }) as typeof process.stdout.write;
+  };
   let code = 0;
   try {
     const { run } = await import('../../src/main.js');

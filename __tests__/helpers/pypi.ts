@@ -78,5 +78,5 @@ export async function startPypiMirror(override: Override = () => undefined): Pro
         res.end(String(e));
       }),
   );
-  return { index: `${m.base}/simple`, requests: m.requests, close: m.close };
+  return { index: `${m.base}/simple`, requests: m.requests, close: () => m.close() };
 }

@@ -89,7 +89,10 @@ export async function startRegistry(
     dir,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -102,7 +105,7 @@ export interface Seen {
   path: string;
   query: string;
   injected?: string;
-  status?: number;
+  status?: number | undefined;
 }
 
 /**
@@ -173,7 +176,10 @@ export async function startProxy(target: string): Promise<Proxy> {
         up.on('error', () => res.destroy());
         up.end(body);
       };
-      if (!proxy.link) return forward();
+      if (!proxy.link) {
+        forward();
+        return;
+      }
       const now = performance.now();
       uplinkFree = Math.max(now, uplinkFree) + (body.length / proxy.link.bytesPerSecond) * 1000;
       setTimeout(forward, uplinkFree - now + proxy.link.latencyMs);

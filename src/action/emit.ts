@@ -4,7 +4,12 @@ import { redactCredentials } from '../util/url-credentials.js';
 
 /** Shows a diagnostic on the run page as the workflow command its level names. */
 export function emitDiagnostic(d: Diagnostic): void {
-  const props = { title: d.title, file: d.file, startLine: d.startLine, startColumn: d.startColumn };
+  // Only the properties the diagnostic has: @actions/core writes each key it is given.
+  const props = Object.fromEntries(
+    Object.entries({ title: d.title, file: d.file, startLine: d.startLine, startColumn: d.startColumn }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  ) as core.AnnotationProperties;
   const message = redactCredentials(d.message);
   if (d.level === 'error') core.error(message, props);
   else if (d.level === 'warning') core.warning(message, props);

@@ -4,8 +4,9 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ensurePrivateDir } from '../util/private-dir.js';
 import { redactCredentials } from '../util/url-credentials.js';
-import { workerGzipPool } from '../layer/gzip-pool.js';
-import { describePrune, diskLayerStore } from '../layer/store.js';
+import { workerGzipPool, type GzipPool } from '../layer/gzip-pool.js';
+import type { FileRef } from '../kernel/tar-entry.js';
+import { describePrune, diskLayerStore, type DiskLayerStore } from '../layer/store.js';
 import { runPipeline } from '../pipeline.js';
 import { DEFAULT_RETRY } from '../publish/registry/retry.js';
 import type { Diagnostic } from '../kernel/diagnostic.js';
@@ -21,15 +22,25 @@ import { nodeFetch } from '../util/http.js';
 
 /** The machine's memory, or the cgroup's limit when lower (a container job); 0 or absent means no limit. */
 function usableMemory(): number {
-  const limit = process.constrainedMemory?.() ?? 0;
+  const limit = process.constrainedMemory();
   return limit > 0 ? Math.min(limit, totalmem()) : totalmem();
+}
+
+/** A directory that must be private to this user: where it is, what it is called in a warning, where else to go. */
+interface Place {
+  base: string;
+  parts: string[];
+  fallback: string;
+  what: string;
+  /** Made when missing (the temp root); else left to the first writer (the store's directories). */
+  create?: boolean;
 }
 
 /**
  * A directory private to this user under `base` (see ensurePrivateDir), or a new private one under `fallback` when
  * that cannot be trusted, with a warning: nothing another OS user of the runner could have written is used.
  */
-function privateDir(base: string, parts: string[], fallback: string, what: string, create = true): string {
+function privateDir({ base, parts, fallback, what, create = true }: Place): string {
   const why = ensurePrivateDir(base, parts, create);
   if (!why) return join(base, ...parts);
   core.warning(`${what} ${join(base, ...parts)} is not used, because ${why}; this run keeps its own`);
@@ -37,86 +48,117 @@ function privateDir(base: string, parts: string[], fallback: string, what: strin
   return mkdtempSync(join(fallback, `${parts.at(-1) ?? 'scratchpack'}-`));
 }
 
-/** The action: one error boundary; outputs, annotations and the summary are written before the step fails. */
-export async function run(): Promise<void> {
-  const env = process.env;
-  const tempRoot = privateDir(resolve(env.RUNNER_TEMP || tmpdir()), ['scratchpack'], tmpdir(), 'the temp directory');
-  let report: Report = emptyReport([]);
-  let diagnostics: Diagnostic[] = [];
-  let failure: string | undefined;
-  let started = false;
-  const cores = availableParallelism();
-  const pool = workerGzipPool(cores);
+/** Where this run keeps its files: its temp root, and the layer store, which survives between runs. */
+function runDirs(env: NodeJS.ProcessEnv): { tempRoot: string; storeRoot: string; storeDir: string } {
+  const tempRoot = privateDir({
+    base: resolve(env.RUNNER_TEMP || tmpdir()),
+    parts: ['scratchpack'],
+    fallback: tmpdir(),
+    what: 'the temp directory',
+  });
   // The tool cache survives between jobs on self-hosted runners; RUNNER_TEMP at least between steps.
-  const [cacheBase, cacheParts] = env.RUNNER_TOOL_CACHE
+  const [base, parts] = env.RUNNER_TOOL_CACHE
     ? [env.RUNNER_TOOL_CACHE, ['scratchpack']]
     : [dirname(tempRoot), [basename(tempRoot)]];
-  const storeRoot = privateDir(cacheBase, cacheParts, tempRoot, 'the cache directory', false);
-  const storeDir = privateDir(storeRoot, ['layers'], tempRoot, 'the layer store', false);
+  const storeRoot = privateDir({ base, parts, fallback: tempRoot, what: 'the cache directory', create: false });
+  const storeDir = privateDir({
+    base: storeRoot,
+    parts: ['layers'],
+    fallback: tempRoot,
+    what: 'the layer store',
+    create: false,
+  });
   // @actions/tool-cache reads both from the environment; a runner sets them, a local run gets defaults.
   env.RUNNER_TEMP ||= tmpdir();
   env.RUNNER_TOOL_CACHE ||= join(tempRoot, 'tool-cache');
-  const store = diskLayerStore(storeDir);
+  return { tempRoot, storeRoot, storeDir };
+}
+
+/** What a run ended with: the report and annotations to write, and why the step fails, if it does. */
+interface Outcome {
+  report: Report;
+  diagnostics: Diagnostic[];
+  failure?: string;
+  /** False when the inputs could not be read: then no outputs are set. */
+  started: boolean;
+}
+
+/** The pipeline's ports on the runner: processes, files, the network, the tool cache and the log. */
+function runnerDeps(env: NodeJS.ProcessEnv, dirs: ReturnType<typeof runDirs>, store: DiskLayerStore, pool: GzipPool) {
+  return {
+    exec: execaExec,
+    env,
+    tempRoot: dirs.tempRoot,
+    concurrency: availableParallelism(),
+    memory: usableMemory(),
+    policy: DEFAULT_RETRY,
+    layers: {
+      open: openFileReader,
+      hash: (file: FileRef) => store.hashFile(file.path, file.identity),
+      gzip: (chunk: Uint8Array) => pool.gzip(chunk),
+      store,
+    },
+    layerStoreDir: dirs.storeDir,
+    toolCache: actionsToolCache,
+    fetch: nodeFetch,
+    zigCacheDir: join(dirs.storeRoot, 'zig-cache'),
+    mask: (secret: string) => core.setSecret(secret),
+    group: <T>(name: string, fn: () => Promise<T>) => core.group(redactCredentials(name), fn),
+    info: (line: string) => core.info(redactCredentials(line)),
+    warn: (line: string) => core.warning(redactCredentials(line)),
+  };
+}
+
+/** Reads the inputs once and runs the pipeline; any failure becomes the outcome's, with what was done so far. */
+async function execute(env: NodeJS.ProcessEnv, dirs: ReturnType<typeof runDirs>, pool: GzipPool): Promise<Outcome> {
+  const store = diskLayerStore(dirs.storeDir);
+  let outcome: Outcome = { report: emptyReport([]), diagnostics: [], started: false };
   try {
     const inputs = readInputs(env);
-    report = emptyReport(inputs.platforms.map((p) => p.id));
-    started = true;
-    const result = await runPipeline(inputs, {
-      exec: execaExec,
-      env,
-      tempRoot,
-      concurrency: cores,
-      memory: usableMemory(),
-      policy: DEFAULT_RETRY,
-      layers: {
-        open: openFileReader,
-        hash: (file) => store.hashFile(file.path, file.identity),
-        gzip: (chunk) => pool.gzip(chunk),
-        store,
-      },
-      layerStoreDir: storeDir,
-      toolCache: actionsToolCache,
-      fetch: nodeFetch,
-      zigCacheDir: join(storeRoot, 'zig-cache'),
-      mask: (secret) => core.setSecret(secret),
-      group: (name, fn) => core.group(redactCredentials(name), fn),
-      info: (line) => core.info(redactCredentials(line)),
-      warn: (line) => core.warning(redactCredentials(line)),
-    });
-    report = result.report;
-    diagnostics = result.diagnostics;
-    // A run that stored nothing (an unchanged rerun) leaves the store as it found it; the next run that stores prunes.
-    if (store.grew) {
-      const pruned = await store
-        .prune()
-        .catch((e: unknown) => core.warning(`layer store: could not prune: ${formatError(e)}`));
-      const said = pruned ? describePrune(pruned, store.limits) : '';
-      if (said) core.info(said);
-    }
-    if (result.error !== undefined) throw result.error;
-    const failed = report.platforms.filter((p) => p.status !== 'ok');
-    if (failed.length > 0) {
-      failure = `${failed.length} of ${report.platforms.length} platforms failed: ${failed.map((p) => `${p.platform} (${p.status})`).join(', ')}`;
-    }
+    outcome = { ...outcome, report: emptyReport(inputs.platforms.map((p) => p.id)), started: true };
+    const result = await runPipeline(inputs, runnerDeps(env, dirs, store, pool));
+    outcome = { ...outcome, report: result.report, diagnostics: result.diagnostics };
+    await pruneStore(store);
+    if (result.error !== undefined) return failed(outcome, formatError(result.error));
+    const bad = result.report.platforms.filter((p) => p.status !== 'ok');
+    if (bad.length === 0) return outcome;
+    const list = bad.map((p) => `${p.platform} (${p.status})`).join(', ');
+    return { ...outcome, failure: `${bad.length} of ${result.report.platforms.length} platforms failed: ${list}` };
   } catch (e) {
-    failure = formatError(e);
-    report.errors.push(failure);
-  } finally {
-    await pool.close();
+    return failed(outcome, formatError(e));
   }
-  for (const w of report.warnings) core.warning(redactCredentials(w));
+}
+
+/** An outcome that fails the step, its reason also in the summary's errors. */
+const failed = (o: Outcome, failure: string): Outcome => ({
+  ...o,
+  failure,
+  report: { ...o.report, errors: [...o.report.errors, failure] },
+});
+
+/** A run that stored nothing (an unchanged rerun) leaves the store as it found it; the next run that stores prunes. */
+async function pruneStore(store: DiskLayerStore): Promise<void> {
+  if (!store.grew) return;
+  const pruned = await store
+    .prune()
+    .catch((e: unknown) => core.warning(`layer store: could not prune: ${formatError(e)}`));
+  const said = pruned ? describePrune(pruned, store.limits) : '';
+  if (said) core.info(said);
+}
+
+/** Writes what the run did (warnings, annotations, outputs, a notice, the summary), then fails the step if it failed. */
+async function report({ report: r, diagnostics, failure, started }: Outcome, env: NodeJS.ProcessEnv): Promise<void> {
+  for (const w of r.warnings) core.warning(redactCredentials(w));
   diagnostics.forEach(emitDiagnostic);
-  if (started) for (const [k, v] of Object.entries(outputs(report))) core.setOutput(k, v);
-  if (report.image) {
-    core.notice(`Pushed ${report.image}${report.push ? ` as ${report.push.refs.join(', ')}` : ''}`, {
-      title: 'Scratchpack',
-    });
-  } else if (report.indexDigest) {
-    core.notice(`Image index ${report.indexDigest} written to ${report.ociLayout}`, { title: 'Scratchpack' });
+  if (started) for (const [k, v] of Object.entries(outputs(r))) core.setOutput(k, v);
+  if (r.image) {
+    core.notice(`Pushed ${r.image}${r.push ? ` as ${r.push.refs.join(', ')}` : ''}`, { title: 'Scratchpack' });
+  } else if (r.indexDigest) {
+    core.notice(`Image index ${r.indexDigest} written to ${r.ociLayout ?? ''}`, { title: 'Scratchpack' });
   }
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary
-      .addRaw(redactCredentials(renderSummary(report)), true)
+      .addRaw(redactCredentials(renderSummary(r)), true)
       .write()
       .catch((e: unknown) => core.warning(`could not write the job summary: ${formatError(e)}`));
   }
@@ -126,4 +168,13 @@ export async function run(): Promise<void> {
     core.info(redactCredentials(failure));
     process.exitCode = 1;
   } else if (failure !== undefined) core.setFailed(redactCredentials(failure));
+}
+
+/** The action: one error boundary; outputs, annotations and the summary are written before the step fails. */
+export async function run(): Promise<void> {
+  const env = process.env;
+  const dirs = runDirs(env);
+  const pool = workerGzipPool(availableParallelism());
+  const outcome = await execute(env, dirs, pool).finally(() => pool.close());
+  await report(outcome, env);
 }

@@ -20,10 +20,12 @@ export interface Attachment extends AttachedDocument {
  */
 export function attachment(
   subject: BlobRef,
-  platform: string,
-  mediaType: string,
-  document: unknown,
-  created: string,
+  {
+    platform,
+    mediaType,
+    document,
+    created,
+  }: { platform: string; mediaType: string; document: unknown; created: string },
 ): Attachment {
   const doc = jsonBlob(mediaType, document);
   const manifest = jsonBlob(MediaType.manifest, {

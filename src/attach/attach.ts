@@ -23,13 +23,13 @@ export interface AttachContext {
   inputs: Pick<Inputs, 'sbom' | 'provenance' | 'tags' | 'platforms'>;
   created: string;
   binaryName: string;
-  caBundle?: Uint8Array;
+  caBundle?: Uint8Array | undefined;
   zoneinfo: boolean;
   extraFiles: { dest: string; data: Uint8Array }[];
   /** The non-secret inputs, for the provenance's externalParameters. */
   parameters: Record<string, unknown>;
   env: Record<string, string | undefined>;
-  goVersion?: string;
+  goVersion?: string | undefined;
 }
 
 /** A file every tzdata installs, to learn which package the runner's zoneinfo came from. */
@@ -64,7 +64,7 @@ async function filesOf(t: AttachTarget, ctx: AttachContext): Promise<SbomFile[]>
  * each, as OCI artifacts whose subject is the image's manifest. The images and their index do not change.
  */
 export async function attachments(targets: AttachTarget[], ctx: AttachContext): Promise<Attachment[]> {
-  const first = ctx.inputs.tags[0];
+  const first = ctx.inputs.tags.at(0);
   const repository = first ? `${first.registry}/${first.repository}` : undefined;
   const name = repository?.split('/').pop() ?? ctx.binaryName;
   const out: Attachment[] = [];
@@ -79,7 +79,9 @@ export async function attachments(targets: AttachTarget[], ctx: AttachContext): 
         files: await filesOf(t, ctx),
         zoneinfo: ctx.zoneinfo ? ((await (tzdata ??= dpkgFor('/').owner(ZONEINFO_PROBE))) ?? true) : undefined,
       });
-      out.push(attachment(manifest, t.platform, SPDX_MEDIA_TYPE, doc, ctx.created));
+      out.push(
+        attachment(manifest, { platform: t.platform, mediaType: SPDX_MEDIA_TYPE, document: doc, created: ctx.created }),
+      );
     }
     if (ctx.inputs.provenance) {
       const env = ctx.env;
@@ -107,7 +109,14 @@ export async function attachments(targets: AttachTarget[], ctx: AttachContext): 
             : undefined,
         runUrl: run,
       });
-      out.push(attachment(manifest, t.platform, IN_TOTO_MEDIA_TYPE, statement, ctx.created));
+      out.push(
+        attachment(manifest, {
+          platform: t.platform,
+          mediaType: IN_TOTO_MEDIA_TYPE,
+          document: statement,
+          created: ctx.created,
+        }),
+      );
     }
   }
   return out;

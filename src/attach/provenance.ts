@@ -6,12 +6,12 @@ export interface ProvenanceFacts {
   /** The inputs that shaped the build, never a secret: see externalParameters. */
   parameters: Record<string, unknown>;
   /** GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_REF, when set. */
-  source?: { serverUrl: string; repository: string; sha?: string; ref?: string };
+  source?: { serverUrl: string; repository: string; sha?: string | undefined; ref?: string | undefined } | undefined;
   /** The Go toolchain that built the binary (go1.26.8), when go built it. */
-  goVersion?: string;
+  goVersion?: string | undefined;
   /** GITHUB_WORKFLOW_REF and the run's URL, when set. */
-  workflowRef?: string;
-  runUrl?: string;
+  workflowRef?: string | undefined;
+  runUrl?: string | undefined;
 }
 
 export const IN_TOTO_MEDIA_TYPE = 'application/vnd.in-toto+json';

@@ -13,19 +13,19 @@ export interface SbomFile {
   /** What it is: the binary, a gathered library, the CA bundle, another file. */
   kind: 'binary' | 'library' | 'ca-bundle' | 'file';
   /** The Debian package that installed it on the runner or in the sysroot, when dpkg knows. */
-  package?: DebPackage;
+  package?: DebPackage | undefined;
 }
 
 /** Everything one image's SBOM states, gathered by the pipeline. */
 export interface SbomFacts {
   /** RFC 3339, from the epoch, so the document is byte-reproducible. */
   created: string;
-  image: { repository?: string; name: string; digest: string; arch: string };
+  image: { repository?: string | undefined; name: string; digest: string; arch: string };
   /** The entrypoint, as a package: SPDX files need a SHA1, and the binary's sha256 is already known. */
-  binary: { path: string; sha256: string; go?: GoBuildInfo | null; source: string };
+  binary: { path: string; sha256: string; go?: GoBuildInfo | null | undefined; source: string };
   files: SbomFile[];
   /** The zoneinfo tree, as one package rather than two thousand files, when the image has it (tzdata, when known). */
-  zoneinfo?: DebPackage | true;
+  zoneinfo?: DebPackage | true | undefined;
 }
 
 export const SPDX_MEDIA_TYPE = 'application/spdx+json';
@@ -50,6 +50,16 @@ function spdxFile(f: SbomFile, id: string) {
   };
 }
 
+/** The document's growing lists: packages and relationships, in the order the SBOM lists them. */
+interface Doc {
+  packages: Record<string, unknown>[];
+  relationships: Record<string, string>[];
+  annotate: (comment: string) => Record<string, string>;
+}
+
+const relate = (doc: Doc, spdxElementId: string, relationshipType: string, relatedSpdxElement: string) =>
+  doc.relationships.push({ spdxElementId, relationshipType, relatedSpdxElement });
+
 /**
  * One image's SBOM, SPDX 2.3 JSON (https://spdx.github.io/spdx-spec/v2.3/): the image as the described package, its
  * files with their checksums, and for a Go binary its main module, every dependency and the standard library from its
@@ -63,7 +73,30 @@ export function spdxDocument(f: SbomFacts): Record<string, unknown> {
     annotator: 'Tool: scratchpack',
     comment,
   });
-  const binary: Record<string, unknown> = {
+  const binary = binaryPackage(f);
+  const files = f.files.map((x, i) => spdxFile(x, ref('File', i + 1)));
+  const doc: Doc = { packages: [imagePackage(f, files), binary], relationships: [], annotate };
+  relate(doc, 'SPDXRef-DOCUMENT', 'DESCRIBES', 'SPDXRef-Image');
+  for (const file of [binary, ...files]) relate(doc, 'SPDXRef-Image', 'CONTAINS', file.SPDXID as string);
+  addFileOrigins(doc, f.files);
+  if (f.binary.go) addGo(doc, binary, f.binary.go);
+  if (f.zoneinfo) addZoneinfo(doc, f.zoneinfo);
+  return {
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: `${f.image.repository ?? f.image.name}@${f.image.digest}`,
+    documentNamespace: `https://scratchpack.dev/spdx/${hexOf(f.image.digest)}`,
+    creationInfo: { created: f.created, creators: ['Tool: scratchpack'] },
+    packages: doc.packages,
+    files,
+    relationships: doc.relationships,
+  };
+}
+
+/** The entrypoint, as a package: SPDX files need a SHA1, and the binary's sha256 is already known. */
+function binaryPackage(f: SbomFacts): Record<string, unknown> {
+  return {
     name: f.binary.path.split('/').pop(),
     SPDXID: 'SPDXRef-Binary',
     packageFileName: f.binary.path,
@@ -73,40 +106,29 @@ export function spdxDocument(f: SbomFacts): Record<string, unknown> {
     checksums: [{ algorithm: 'SHA256', checksumValue: f.binary.sha256 }],
     comment: `from ${f.binary.source}`,
   };
-  const files = f.files.map((x, i) => spdxFile(x, ref('File', i + 1)));
-  // The image package lists its files, so it is "analyzed" and carries their verification code (SPDX 2.3, 7.9).
-  const verification = createHash('sha1')
-    .update(
-      f.files
-        .map((x) => x.sha1)
-        .sort()
-        .join(''),
-    )
-    .digest('hex');
-  const packages: Record<string, unknown>[] = [
-    {
-      name: f.image.repository ?? f.image.name,
-      SPDXID: 'SPDXRef-Image',
-      versionInfo: f.image.digest,
-      downloadLocation: 'NOASSERTION',
-      filesAnalyzed: true,
-      packageVerificationCode: { packageVerificationCodeValue: verification },
-      hasFiles: files.map((x) => x.SPDXID),
-      primaryPackagePurpose: 'CONTAINER',
-      externalRefs: purlRef(ociPurl(f.image.repository, f.image.name, f.image.digest, f.image.arch)),
-    },
-    binary,
-  ];
-  const relationships: Record<string, string>[] = [
-    { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-Image' },
-  ];
-  for (const file of [binary, ...files])
-    relationships.push({
-      spdxElementId: 'SPDXRef-Image',
-      relationshipType: 'CONTAINS',
-      relatedSpdxElement: file.SPDXID as string,
-    });
-  // Each Debian package once, with what the image took from it (SPDX 2.3 relationship EXPANDED_FROM_ARCHIVE).
+}
+
+/** The image package lists its files, so it is "analyzed" and carries their verification code (SPDX 2.3, 7.9). */
+function imagePackage(f: SbomFacts, files: Array<{ SPDXID: string }>): Record<string, unknown> {
+  const sha1s = f.files
+    .map((x) => x.sha1)
+    .sort()
+    .join('');
+  return {
+    name: f.image.repository ?? f.image.name,
+    SPDXID: 'SPDXRef-Image',
+    versionInfo: f.image.digest,
+    downloadLocation: 'NOASSERTION',
+    filesAnalyzed: true,
+    packageVerificationCode: { packageVerificationCodeValue: createHash('sha1').update(sha1s).digest('hex') },
+    hasFiles: files.map((x) => x.SPDXID),
+    primaryPackagePurpose: 'CONTAINER',
+    externalRefs: purlRef(ociPurl(f.image.repository, f.image.name, f.image.digest, f.image.arch)),
+  };
+}
+
+/** Each Debian package once, with what the image took from it (EXPANDED_FROM_ARCHIVE), and the libraries' links. */
+function addFileOrigins(doc: Doc, files: SbomFile[]): void {
   const debs = new Map<string, string>();
   const debRef = (p: DebPackage) => {
     const key = `${p.name}:${p.arch}`;
@@ -114,7 +136,7 @@ export function spdxDocument(f: SbomFacts): Record<string, unknown> {
     if (!id) {
       id = ref('Deb', debs.size + 1);
       debs.set(key, id);
-      packages.push({
+      doc.packages.push({
         name: p.name,
         SPDXID: id,
         versionInfo: p.version,
@@ -123,86 +145,65 @@ export function spdxDocument(f: SbomFacts): Record<string, unknown> {
         primaryPackagePurpose: 'LIBRARY',
         externalRefs: purlRef(debPurl(p.name, p.version, p.arch)),
       });
-      relationships.push({ spdxElementId: 'SPDXRef-Binary', relationshipType: 'DEPENDS_ON', relatedSpdxElement: id });
+      relate(doc, 'SPDXRef-Binary', 'DEPENDS_ON', id);
     }
     return id;
   };
-  f.files.forEach((x, i) => {
-    if (x.package)
-      relationships.push({
-        spdxElementId: ref('File', i + 1),
-        relationshipType: 'EXPANDED_FROM_ARCHIVE',
-        relatedSpdxElement: debRef(x.package),
-      });
-    if (x.kind === 'library')
-      relationships.push({
-        spdxElementId: 'SPDXRef-Binary',
-        relationshipType: 'DEPENDS_ON',
-        relatedSpdxElement: ref('File', i + 1),
-      });
-  });
-  const go = f.binary.go;
-  if (go) {
-    const settings = Object.entries(go.settings).filter(([k]) => RECORDED.test(k));
-    Object.assign(binary, { annotations: settings.map(([k, v]) => annotate(`go build setting ${k}=${v}`)) });
-    const modules = [
-      ...(go.main && go.main.path ? [{ ...go.main, id: 'SPDXRef-Main', purpose: 'APPLICATION' }] : []),
-      ...go.deps.map((d, i) => ({ ...d, id: ref('Module', i + 1), purpose: 'LIBRARY' })),
-    ];
-    for (const m of modules) {
-      packages.push({
-        name: m.path,
-        SPDXID: m.id,
-        versionInfo: m.version,
-        downloadLocation: 'NOASSERTION',
-        filesAnalyzed: false,
-        primaryPackagePurpose: m.purpose,
-        externalRefs: purlRef(golangPurl(m.path, m.version)),
-        ...(m.sum ? { annotations: [annotate(`go.sum module hash ${m.sum} (dirhash h1, not a file checksum)`)] } : {}),
-      });
-      relationships.push({ spdxElementId: 'SPDXRef-Binary', relationshipType: 'DEPENDS_ON', relatedSpdxElement: m.id });
+  files.forEach((x, i) => {
+    if (x.package) {
+      const deb = debRef(x.package);
+      relate(doc, ref('File', i + 1), 'EXPANDED_FROM_ARCHIVE', deb);
     }
-    packages.push({
-      name: 'stdlib',
-      SPDXID: 'SPDXRef-Stdlib',
-      versionInfo: go.version,
-      downloadLocation: 'https://go.dev/dl/',
-      filesAnalyzed: false,
-      primaryPackagePurpose: 'LIBRARY',
-      externalRefs: purlRef(`pkg:golang/stdlib@${go.version}`),
-    });
-    relationships.push({
-      spdxElementId: 'SPDXRef-Binary',
-      relationshipType: 'DEPENDS_ON',
-      relatedSpdxElement: 'SPDXRef-Stdlib',
-    });
-  }
-  if (f.zoneinfo) {
-    const tz = f.zoneinfo === true ? undefined : f.zoneinfo;
-    packages.push({
-      name: tz?.name ?? 'zoneinfo',
-      SPDXID: 'SPDXRef-Zoneinfo',
-      ...(tz ? { versionInfo: tz.version, externalRefs: purlRef(debPurl(tz.name, tz.version, tz.arch)) } : {}),
+    if (x.kind === 'library') relate(doc, 'SPDXRef-Binary', 'DEPENDS_ON', ref('File', i + 1));
+  });
+}
+
+/** A Go binary's build settings (as annotations), its main module, every dependency and the standard library. */
+function addGo(doc: Doc, binary: Record<string, unknown>, go: GoBuildInfo): void {
+  const settings = Object.entries(go.settings).filter(([k]) => RECORDED.test(k));
+  Object.assign(binary, { annotations: settings.map(([k, v]) => doc.annotate(`go build setting ${k}=${v}`)) });
+  const modules = [
+    ...(go.main && go.main.path ? [{ ...go.main, id: 'SPDXRef-Main', purpose: 'APPLICATION' }] : []),
+    ...go.deps.map((d, i) => ({ ...d, id: ref('Module', i + 1), purpose: 'LIBRARY' })),
+  ];
+  for (const m of modules) {
+    doc.packages.push({
+      name: m.path,
+      SPDXID: m.id,
+      versionInfo: m.version,
       downloadLocation: 'NOASSERTION',
       filesAnalyzed: false,
-      primaryPackagePurpose: 'OTHER',
-      comment: "the runner's /usr/share/zoneinfo, at /usr/share/zoneinfo",
+      primaryPackagePurpose: m.purpose,
+      externalRefs: purlRef(golangPurl(m.path, m.version)),
+      ...(m.sum
+        ? { annotations: [doc.annotate(`go.sum module hash ${m.sum} (dirhash h1, not a file checksum)`)] }
+        : {}),
     });
-    relationships.push({
-      spdxElementId: 'SPDXRef-Image',
-      relationshipType: 'CONTAINS',
-      relatedSpdxElement: 'SPDXRef-Zoneinfo',
-    });
+    relate(doc, 'SPDXRef-Binary', 'DEPENDS_ON', m.id);
   }
-  return {
-    spdxVersion: 'SPDX-2.3',
-    dataLicense: 'CC0-1.0',
-    SPDXID: 'SPDXRef-DOCUMENT',
-    name: `${f.image.repository ?? f.image.name}@${f.image.digest}`,
-    documentNamespace: `https://scratchpack.dev/spdx/${hexOf(f.image.digest)}`,
-    creationInfo: { created: f.created, creators: ['Tool: scratchpack'] },
-    packages,
-    files,
-    relationships,
-  };
+  doc.packages.push({
+    name: 'stdlib',
+    SPDXID: 'SPDXRef-Stdlib',
+    versionInfo: go.version,
+    downloadLocation: 'https://go.dev/dl/',
+    filesAnalyzed: false,
+    primaryPackagePurpose: 'LIBRARY',
+    externalRefs: purlRef(`pkg:golang/stdlib@${go.version}`),
+  });
+  relate(doc, 'SPDXRef-Binary', 'DEPENDS_ON', 'SPDXRef-Stdlib');
+}
+
+/** The zoneinfo tree as one package (tzdata's, when dpkg knows it). */
+function addZoneinfo(doc: Doc, zoneinfo: DebPackage | true): void {
+  const tz = zoneinfo === true ? undefined : zoneinfo;
+  doc.packages.push({
+    name: tz?.name ?? 'zoneinfo',
+    SPDXID: 'SPDXRef-Zoneinfo',
+    ...(tz ? { versionInfo: tz.version, externalRefs: purlRef(debPurl(tz.name, tz.version, tz.arch)) } : {}),
+    downloadLocation: 'NOASSERTION',
+    filesAnalyzed: false,
+    primaryPackagePurpose: 'OTHER',
+    comment: "the runner's /usr/share/zoneinfo, at /usr/share/zoneinfo",
+  });
+  relate(doc, 'SPDXRef-Image', 'CONTAINS', 'SPDXRef-Zoneinfo');
 }

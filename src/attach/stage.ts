@@ -14,7 +14,7 @@ export interface AttachRun {
   plan: Plan;
   setup: Setup;
   env: Record<string, string | undefined>;
-  goVersion?: string;
+  goVersion?: string | undefined;
 }
 
 /** One image to document: its platform, the binary's facts, and where the binary came from. */
@@ -55,7 +55,9 @@ export function attachWarning(inputs: Pick<Inputs, 'sbom' | 'provenance' | 'medi
 export async function writeAttestPredicate(artifact: IndexArtifact, tempRoot: string): Promise<void> {
   const doc = attachmentsOf(artifact).find((d) => d.artifactType === IN_TOTO_MEDIA_TYPE);
   if (!doc) return;
-  const statement = JSON.parse(new TextDecoder().decode(doc.document.data));
+  const statement = JSON.parse(new TextDecoder().decode(doc.document.data)) as {
+    predicate: { buildDefinition: { externalParameters: Record<string, unknown> } };
+  };
   delete statement.predicate.buildDefinition.externalParameters.platform;
   await mkdir(tempRoot, { recursive: true });
   await writeFileAtomic(join(tempRoot, 'provenance.json'), JSON.stringify(statement.predicate));

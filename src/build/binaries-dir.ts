@@ -1,3 +1,4 @@
+import { codeOf } from '../kernel/errors.js';
 import { copyFile, link, mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Platform } from '../kernel/platform.js';
@@ -12,8 +13,8 @@ export class BinariesDir {
   /** Empties the platform's directory (it holds only the binaries this class put there), keeping the directory. */
   async clear(platform: Platform): Promise<void> {
     const at = join(this.dir, platform.slug);
-    const names = await readdir(at).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') return [] as string[];
+    const names = await readdir(at).catch((e: unknown) => {
+      if (codeOf(e) === 'ENOENT') return [] as string[];
       throw e;
     });
     await Promise.all(names.map((n) => unlink(join(at, n))));
@@ -24,8 +25,8 @@ export class BinariesDir {
     const to = join(this.dir, platform.slug, name);
     const place = () => link(file, to).catch(() => copyFile(file, to));
     // A rerun finds the directory there; only the first run makes it.
-    await link(file, to).catch(async (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') return copyFile(file, to);
+    await link(file, to).catch(async (e: unknown) => {
+      if (codeOf(e) !== 'ENOENT') return copyFile(file, to);
       await mkdir(join(this.dir, platform.slug), { recursive: true });
       await place();
     });

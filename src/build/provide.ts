@@ -37,8 +37,8 @@ export interface ProvideDeps {
 export interface Sourced {
   source: BinarySource;
   toolchains: Map<string, Toolchain>;
-  go?: GoToolchain;
-  zig?: Zig;
+  go?: GoToolchain | undefined;
+  zig?: Zig | undefined;
 }
 
 /** The binary source the inputs ask for: the user's files (`binaries`), else `go build` with its toolchains. */

@@ -50,7 +50,7 @@ export interface DepsResult {
 export interface DepsOptions {
   sysroot: string;
   /** Debian multiarch directory name, e.g. aarch64-linux-gnu. */
-  multiarch?: string;
+  multiarch?: string | undefined;
   /** Directory of the binary in the image, for $ORIGIN. */
   originDir: string;
   fs: DepsFs;
@@ -235,6 +235,41 @@ function rpathDirs(info: ElfInfo, origin: string): string[] {
   return list.map((d) => normalizePath(d.replace(/\$\{ORIGIN\}|\$ORIGIN/g, origin))).filter((d) => d.startsWith('/'));
 }
 
+/** The loader, with the links that lead to it; a loader the sysroot lacks is recorded as missing. */
+async function addInterpreter(r: Resolver, interpreter: string, result: DepsResult, seen: Set<string>): Promise<void> {
+  const chain = await r.chain(interpreter);
+  if (!chain) {
+    result.missingInterpreter = interpreter;
+    return;
+  }
+  const real = chain[chain.length - 1];
+  result.interpreter = { path: interpreter, source: real.source, size: real.size };
+  r.add(chain);
+  seen.add(interpreter.split('/').pop() as string);
+}
+
+/** The first directory of `search` (or a NEEDED path's own) holding a library the binary can load. */
+async function locate(
+  r: Resolver,
+  o: DepsOptions,
+  main: ElfInfo,
+  { soname, search }: { soname: string; search: string[] },
+): Promise<{ dir: string; chain: GatheredFile[]; info: ElfInfo } | undefined> {
+  for (const dir of soname.startsWith('/') ? [dirOf(normalizePath(soname))] : search) {
+    const chain = await r.chain(`${dir}/${soname.split('/').pop() ?? soname}`);
+    if (!chain) continue;
+    const real = chain[chain.length - 1];
+    let lib: ElfInfo;
+    try {
+      lib = o.parse(await o.fs.readFile(real.source));
+    } catch {
+      continue;
+    }
+    if (compatible(main, lib)) return { dir, chain, info: lib };
+  }
+  return undefined;
+}
+
 /**
  * Resolves PT_INTERP and NEEDED recursively in a sysroot, in ld.so(8)'s order (https://man7.org/linux/man-pages/man8/ld.so.8.html): the object's RUNPATH or RPATH with $ORIGIN,
  * then ld.so.conf, multiarch, lib64 and lib directories, then the loader's own directory. Only compatible ELFs count.
@@ -244,16 +279,7 @@ export async function resolveDeps(main: ElfInfo, o: DepsOptions): Promise<DepsRe
   const r = new Resolver(o);
   const result: DepsResult = { sysroot: o.sysroot, interpreter: null, libraries: [], missing: [], files: [] };
   const seen = new Set<string>();
-  if (main.interpreter) {
-    const chain = await r.chain(main.interpreter);
-    if (!chain) result.missingInterpreter = main.interpreter;
-    else {
-      const real = chain[chain.length - 1];
-      result.interpreter = { path: main.interpreter, source: real.source, size: real.size };
-      r.add(chain);
-      seen.add(main.interpreter.split('/').pop() as string);
-    }
-  }
+  if (main.interpreter) await addInterpreter(r, main.interpreter, result, seen);
   const defaults = defaultDirs(o.multiarch);
   const conf = await r.ldSoConf();
   const interpDir = main.interpreter ? [dirOf(main.interpreter)] : [];
@@ -274,22 +300,7 @@ export async function resolveDeps(main: ElfInfo, o: DepsOptions): Promise<DepsRe
         result.missing.push({ soname, neededBy: name, searched: [], reason: RELATIVE_NEEDED });
         continue;
       }
-      let found: { dir: string; chain: GatheredFile[]; info: ElfInfo } | undefined;
-      for (const dir of soname.startsWith('/') ? [dirOf(normalizePath(soname))] : search) {
-        const chain = await r.chain(`${dir}/${soname.split('/').pop()}`);
-        if (!chain) continue;
-        const real = chain[chain.length - 1];
-        let lib: ElfInfo;
-        try {
-          lib = o.parse(await o.fs.readFile(real.source));
-        } catch {
-          continue;
-        }
-        if (compatible(main, lib)) {
-          found = { dir, chain, info: lib };
-          break;
-        }
-      }
+      const found = await locate(r, o, main, { soname, search });
       if (!found) {
         result.missing.push({ soname, neededBy: name, searched: search });
         continue;

@@ -23,9 +23,9 @@ export interface BinaryFacts {
   needed: string[];
   go: GoBuildInfo | null;
   /** linkage: gather — the sysroot, the loader and libraries (with sizes and sources), and every file added. */
-  sysroot?: string;
+  sysroot?: string | undefined;
   libraries?: Array<{ soname: string; path: string; source: string; size: number }>;
-  gathered?: Array<{ path: string; type: string; linkname?: string; source: string; size: number }>;
+  gathered?: Array<{ path: string; type: string; linkname?: string | undefined; source: string; size: number }>;
 }
 
 /** Another ELF the image holds (a `files` source): where it goes, and what the checks read from it. */
@@ -84,7 +84,7 @@ export interface CheckContext {
   /** How a runner path is shown in messages (relative to the workspace where it lies inside). */
   show: (file: string) => string;
   /** The target's sysroot and multiarch name, for linkage: gather. */
-  toolchain?: Toolchain;
+  toolchain?: Toolchain | undefined;
   /** sha256 of the binary: the layer store's memo, so an unchanged binary is not read again. */
   hash: (file: FileRef) => Promise<string>;
   /** The `files` entries: each one that is an ELF is checked as the binary is. */
@@ -93,11 +93,11 @@ export interface CheckContext {
 
 /** The check stage's result: the facts for the report, the diagnostics, and `passed` only when nothing is wrong. */
 export interface Checked {
-  binary?: BinaryFacts;
+  binary?: BinaryFacts | undefined;
   /** The other ELFs checked for this platform. */
   others: OtherElf[];
   diagnostics: Diagnostic[];
-  passed?: Inspected;
+  passed?: Inspected | undefined;
 }
 
 /**
@@ -152,7 +152,7 @@ async function checkOthers(
       interpreter: info.interpreter,
       needed: info.needed,
     });
-    const found = checkBinary(info, platform, ctx.linkage, shown, { library: true });
+    const found = checkBinary(info, platform, { linkage: ctx.linkage, file: shown, library: true });
     if (ctx.linkage === 'static' && info.interpreter === null && info.needed.length > 0)
       found.push({
         level: 'error',
@@ -198,7 +198,7 @@ async function checkMain(file: string, platform: Platform, ctx: CheckContext): P
       needed: info.needed,
       go: info.go,
     };
-    const found = checkBinary(info, platform, ctx.linkage, shown);
+    const found = checkBinary(info, platform, { linkage: ctx.linkage, file: shown });
     const sysroot = ctx.toolchain?.sysroot;
     if (found.length > 0 || ctx.linkage !== 'gather' || !info.interpreter || !sysroot) {
       return {

@@ -35,17 +35,15 @@ const SHOWN_NEEDED = 20;
 export function checkBinary(
   info: ElfInfo,
   platform: Platform,
-  linkage: 'static' | 'gather',
-  file: string,
-  /** For a `files` ELF, which may be a shared library (a plugin) rather than an executable. */
-  opts: { library?: boolean } = {},
+  /** `library`: a `files` ELF, which may be a shared library (a plugin) rather than an executable. */
+  { linkage, file, library = false }: { linkage: 'static' | 'gather'; file: string; library?: boolean },
 ): Diagnostic[] {
   const title = `scratchpack (${platform.id})`;
   const out: Diagnostic[] = [];
   const mismatch = identityMismatch(platform.arch, info);
   if (mismatch) out.push({ level: 'error', title, message: `${file}: ${mismatch}` });
   for (const [envKey, setting] of Object.entries(ARCH_SETTING)) {
-    const want = platform.goEnv[envKey];
+    const want = Object.hasOwn(platform.goEnv, envKey) ? platform.goEnv[envKey] : undefined;
     const got = info.go?.settings[setting]?.split(',')[0];
     if (want !== undefined && got !== undefined && got !== want) {
       out.push({
@@ -71,7 +69,7 @@ export function checkBinary(
     });
   }
   const executable = info.linkage !== 'shared-library' && info.linkage !== 'not-executable';
-  if (!executable && !(opts.library && info.linkage === 'shared-library')) {
+  if (!executable && !(library && info.linkage === 'shared-library')) {
     out.push({ level: 'error', title, message: `${file} is a ${info.type} ELF (${info.linkage}), not an executable` });
   }
   return out;

@@ -55,11 +55,11 @@ export function parseBinaries(items: string[], platforms: Platform[]): BinariesS
     const path = line.slice(eq + 1).trim();
     if (!platforms.some((x) => x.id === p.id))
       throw new ParseError(`"${line}" names ${p.id}, which is not in platforms`);
-    if (byPlatform[p.id] !== undefined) throw new ParseError(`"${line}": ${p.id} is given twice`);
+    if (p.id in byPlatform) throw new ParseError(`"${line}": ${p.id} is given twice`);
     if (path === '') throw new ParseError(`"${line}" gives no path`);
     byPlatform[p.id] = path;
   }
-  const missing = platforms.filter((p) => byPlatform[p.id] === undefined).map((p) => p.id);
+  const missing = platforms.filter((p) => !(p.id in byPlatform)).map((p) => p.id);
   if (missing.length > 0)
     throw new ParseError(`no file for ${missing.join(', ')}; every platform needs one line, e.g. ${missing[0]}=<path>`);
   return { form: 'lines', byPlatform };

@@ -7,7 +7,7 @@ export interface FileSpec {
   /** Absolute, normalised path in the image. */
   dest: string;
   /** Mode bits, or undefined to take 0755/0644 from the source's executable bit. */
-  mode?: number;
+  mode?: number | undefined;
 }
 
 const hasDotDot = (p: string) => p.split('/').includes('..');
@@ -18,7 +18,8 @@ export function parseFileSpec(item: string): FileSpec {
   if (parts.length < 2 || parts.length > 3 || parts[0] === '' || parts[1] === '') {
     throw new ParseError(`"${item}" is not source:dest[:mode]; expected e.g. config/app.yaml:/etc/app/app.yaml:0644`);
   }
-  const [source, dest, modeText] = parts;
+  const [source, dest] = parts;
+  const modeText = parts.at(2);
   if (hasDotDot(source) || hasDotDot(dest)) throw new ParseError(`"${item}": ".." is not allowed in files paths`);
   if (!dest.startsWith('/'))
     throw new ParseError(`"${item}": destination "${dest}" must be absolute, e.g. /etc/app/config.yaml`);

@@ -16,8 +16,8 @@ export interface Inputs {
   workingDirectory: string;
   package: string;
   platforms: Platform[];
-  binaryName?: string;
-  binaryPath?: string;
+  binaryName?: string | undefined;
+  binaryPath?: string | undefined;
   args: string[];
   cgo: boolean;
   buildTags: string[];
@@ -31,7 +31,7 @@ export interface Inputs {
   files: FileSpec[];
   labels: Record<string, string>;
   annotations: LeveledAnnotation[];
-  sourceDateEpoch?: number;
+  sourceDateEpoch?: number | undefined;
   tags: ImageRef[];
   push: boolean;
   /** Empty means "the default under RUNNER_TEMP", decided by the caller. */
@@ -43,7 +43,7 @@ export interface Inputs {
   /** Empty means "the default under RUNNER_TEMP". */
   digestsDir: string;
   /** The merge job: digests listed, or a directory of files named after them. */
-  mergeDigests?: { digests: string[] } | { dir: string };
+  mergeDigests?: { digests: string[] } | { dir: string } | undefined;
   mediaTypes: 'oci' | 'docker';
   insecureRegistries: string[];
   /** C compiler per platform; empty means auto. */
@@ -51,16 +51,16 @@ export interface Inputs {
   /** Sysroot per platform for linkage: gather; empty means auto. */
   sysroot: PerPlatform;
   /** The Go toolchain: what go.mod asks for, the go on PATH as it is, or a version such as 1.26 or 1.26.8. */
-  goVersion: 'go.mod' | 'local' | string;
+  goVersion: string;
   /** The zig that `cc: zig` provisions when none is on PATH; empty means the pinned default. */
   zigVersion: string;
   /** Pre-built binaries instead of go build: a path per platform, or a template. */
-  binaries?: BinariesSpec;
+  binaries?: BinariesSpec | undefined;
   /** Attach an SPDX SBOM, and an in-toto SLSA provenance, to every image as OCI 1.1 referrers. */
   sbom: boolean;
   provenance: boolean;
   /** Run every image before it ships: its Entrypoint with these arguments (undefined: no test). */
-  test?: { args: string[]; timeoutS: number; expect?: RegExp };
+  test?: { args: string[]; timeoutS: number; expect?: RegExp | undefined } | undefined;
 }
 
 /** Input names and their defaults, as in action.yml; a test keeps the two in sync. */
@@ -149,7 +149,7 @@ function absPath(text: string, what: string): string {
   return '/' + parts.join('/');
 }
 
-function toRecord<T extends { key: string; value: string }>(items: T[], what: string): Record<string, string> {
+function toRecord(items: Array<{ key: string; value: string }>, what: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { key, value } of items) {
     if (key in out) throw new ParseError(`${what} "${key}" is given twice`);
@@ -158,24 +158,67 @@ function toRecord<T extends { key: string; value: string }>(items: T[], what: st
   return out;
 }
 
+/** Reads raw inputs (as core.getInput returns them): trimmed, as booleans, as lists. */
+function reader(raw: (name: InputName) => string) {
+  const get = (name: InputName) => raw(name).trim();
+  return {
+    raw,
+    get,
+    bool: (name: InputName) => field(name, () => parseBool(get(name) || INPUT_DEFAULTS[name])),
+    lines: (name: InputName) => parseList(raw(name)),
+    platformsFor: () =>
+      field('platforms', () =>
+        parsePlatforms(parseList(raw('platforms') || INPUT_DEFAULTS.platforms, { commas: true })),
+      ),
+    /** A per-platform input's lines; `auto` alone means none. */
+    perPlatformLines: (name: InputName) => {
+      const items = parseList(raw(name));
+      return items.length === 1 && items[0] === 'auto' ? [] : items;
+    },
+  };
+}
+type Reader = ReturnType<typeof reader>;
+
 /** Parses raw input strings (as core.getInput returns them) into Inputs; throws InputError naming the input. */
 export function parseInputs(raw: (name: InputName) => string): Inputs {
-  const get = (name: InputName) => raw(name).trim();
-  const bool = (name: InputName) => field(name, () => parseBool(get(name) || INPUT_DEFAULTS[name]));
-  const lines = (name: InputName) => parseList(raw(name));
+  const r = reader(raw);
   const linkage = field('linkage', () => {
-    const v = get('linkage') || 'static';
+    const v = r.get('linkage') || 'static';
     if (v === 'static' || v === 'gather') return v;
     throw new ParseError(`"${v}" is not a linkage; expected static or gather`);
   });
-  const push = bool('push');
-  const platformsFor = () =>
-    field('platforms', () => parsePlatforms(parseList(raw('platforms') || INPUT_DEFAULTS.platforms, { commas: true })));
-  const perPlatformLines = (name: InputName) => {
-    const items = parseList(raw(name));
-    return items.length === 1 && items[0] === 'auto' ? [] : items;
-  };
-  const inputs: Inputs = {
+  const push = r.bool('push');
+  return checkCombinations({
+    ...buildInputs(r),
+    linkage,
+    ...imageInputs(r),
+    ...publishInputs(r, push),
+    ...toolchainInputs(r),
+    ...testInputs(r),
+  });
+}
+
+/** What go build is told: the package, the platforms, the binary's name and place, flags, tags and environment. */
+function buildInputs({
+  raw,
+  get,
+  bool,
+  lines,
+}: Reader): Pick<
+  Inputs,
+  | 'workingDirectory'
+  | 'package'
+  | 'platforms'
+  | 'binaryName'
+  | 'binaryPath'
+  | 'args'
+  | 'cgo'
+  | 'buildTags'
+  | 'ldflags'
+  | 'goFlags'
+  | 'env'
+> {
+  return {
     workingDirectory: get('working-directory') || '.',
     package: field('package', () => {
       const p = get('package') || '.';
@@ -211,7 +254,19 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
       if (owned) throw new ParseError(`"${owned}" is set by the platforms and cgo inputs; remove it from env`);
       return env;
     }),
-    linkage,
+  };
+}
+
+/** What goes into the image besides the binary, and its config. */
+function imageInputs({
+  get,
+  bool,
+  lines,
+}: Reader): Pick<
+  Inputs,
+  'user' | 'caCertificates' | 'tzdata' | 'files' | 'labels' | 'annotations' | 'sourceDateEpoch'
+> {
+  return {
     user: field('user', () => {
       const u = get('user') || INPUT_DEFAULTS.user;
       if (!USER.test(u))
@@ -239,6 +294,28 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
     sourceDateEpoch: field('source-date-epoch', () =>
       get('source-date-epoch') ? parseEpoch(get('source-date-epoch')) : undefined,
     ),
+  };
+}
+
+/** Where the images go: tags, the layout, the registries and their credentials, a matrix's digests. */
+function publishInputs(
+  { raw, get, bool }: Reader,
+  push: boolean,
+): Pick<
+  Inputs,
+  | 'tags'
+  | 'push'
+  | 'ociLayout'
+  | 'username'
+  | 'password'
+  | 'githubToken'
+  | 'pushByDigest'
+  | 'digestsDir'
+  | 'mergeDigests'
+  | 'mediaTypes'
+  | 'insecureRegistries'
+> {
+  return {
     tags: field('tags', () => parseList(raw('tags'), { commas: true }).map(parseTag)),
     push,
     ociLayout: get('oci-layout'),
@@ -268,6 +345,17 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
       if (bad !== undefined) throw new ParseError(`"${bad}" is not host[:port], e.g. registry.local:5000`);
       return hosts;
     }),
+  };
+}
+
+/** The toolchains: C compilers and sysroots per platform, Go's version, brought binaries, zig. */
+function toolchainInputs({
+  get,
+  lines,
+  platformsFor,
+  perPlatformLines,
+}: Reader): Pick<Inputs, 'cc' | 'sysroot' | 'goVersion' | 'binaries'> {
+  return {
     cc: field('cc', () => parsePerPlatform(perPlatformLines('cc'), platformsFor())),
     sysroot: field('sysroot', () => parsePerPlatform(perPlatformLines('sysroot'), platformsFor())),
     goVersion: field('go-version', () => {
@@ -279,6 +367,12 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
       return bare;
     }),
     binaries: field('binaries', () => parseBinaries(lines('binaries'), platformsFor())),
+  };
+}
+
+/** The run before shipping, and the documents attached. */
+function testInputs({ raw, get, bool, lines }: Reader): Pick<Inputs, 'test' | 'sbom' | 'provenance' | 'zigVersion'> {
+  return {
     test: testOf(
       lines('test-args'),
       field('test-timeout', () => {
@@ -306,7 +400,6 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
       return v;
     }),
   };
-  return checkCombinations(inputs);
 }
 
 /** The image test the inputs ask for: when test-args or test-expect is given. */
@@ -350,7 +443,7 @@ function checkCombinations(i: Inputs): Inputs {
       'input "merge-digests": every tag must name the same repository, where the per-platform manifests were pushed',
     );
   }
-  if (i.env.GOTOOLCHAIN !== undefined && i.goVersion !== 'local') {
+  if ('GOTOOLCHAIN' in i.env && i.goVersion !== 'local') {
     throw new InputError(
       `input "env": GOTOOLCHAIN is set by go-version (${i.goVersion}); remove it, or set go-version: local to let go choose`,
     );

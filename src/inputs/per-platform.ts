@@ -24,7 +24,7 @@ export function parsePerPlatform(items: string[], platforms: Platform[]): PerPla
       const p = parsePlatform(head);
       if (!platforms.some((x) => x.id === p.id))
         throw new ParseError(`"${item}" names ${p.id}, which is not in platforms`);
-      if (out.byPlatform[p.id] !== undefined) throw new ParseError(`"${item}": ${p.id} is given twice`);
+      if (p.id in out.byPlatform) throw new ParseError(`"${item}": ${p.id} is given twice`);
       out.byPlatform[p.id] = item.slice(eq + 1).trim();
     } else {
       if (out.all !== undefined)

@@ -8,7 +8,7 @@ export function parsePlatform(text: string): Platform {
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === '')) {
     throw new ParseError(`platform "${text}": expected os/arch[/variant], e.g. linux/arm64 or linux/arm/v7`);
   }
-  const [os, arch, written] = parts.map((p) => p.toLowerCase());
+  const [os = '', arch = '', written] = [0, 1, 2].map((i) => parts.at(i)?.toLowerCase());
   if (os !== 'linux') {
     throw new ParseError(`platform "${text}": os must be linux, because scratch images run on a Linux kernel`);
   }
@@ -20,7 +20,7 @@ export function parsePlatform(text: string): Platform {
   if (written !== undefined && !rule.allowed.includes(written)) {
     throw new ParseError(`platform "${text}": variant must be ${rule.expected}`);
   }
-  const chosen = written ?? rule.allowed[0];
+  const chosen = written ?? rule.allowed.at(0);
   const variant = chosen !== undefined && !rule.implicit.includes(chosen) ? chosen : undefined;
   const goEnv: Record<string, string> = { GOOS: os, GOARCH: arch };
   const goVar = present(rule.goVar);

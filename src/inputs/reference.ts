@@ -6,8 +6,8 @@ export interface ImageRef {
   registry: string;
   /** Repository path inside the registry, e.g. `owner/app`. */
   repository: string;
-  tag?: string;
-  digest?: string;
+  tag?: string | undefined;
+  digest?: string | undefined;
   /** The normalised full reference, e.g. `docker.io/library/app:1.0`. */
   full: string;
 }

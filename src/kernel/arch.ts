@@ -15,7 +15,7 @@ const none = (reason: string): None => ({ none: reason });
 
 /** The value of a field, or undefined when the architecture has none. */
 export function present<T extends object | string>(v: Maybe<T>): T | undefined {
-  return typeof v === 'object' && 'none' in v ? undefined : (v as T);
+  return typeof v === 'object' && 'none' in v ? undefined : v;
 }
 
 /** What an ELF built for the architecture must say in its header (the "exec format error" check). */
@@ -72,7 +72,7 @@ export interface ArchFacts {
 
 type Row = Omit<ArchFacts, 'goarch'> & {
   /** Fields that differ by variant (ARM's CPU, float ABI, Debian port and zig target). */
-  byVariant?: Record<string, Partial<Pick<ArchFacts, 'arm' | 'debian' | 'zig' | 'rust'>>>;
+  byVariant?: Partial<Record<string, Partial<Pick<ArchFacts, 'arm' | 'debian' | 'zig' | 'rust'>>>>;
 };
 
 const NO_VARIANT: Variants = { allowed: [], implicit: [], goVar: none('no variant'), expected: 'none' };
@@ -273,13 +273,13 @@ export function archOf(goarch: string, variant?: string): ArchFacts | undefined 
   const row = Object.hasOwn(ROWS, goarch) ? ROWS[goarch] : undefined;
   if (!row) return undefined;
   const { byVariant, ...base } = row;
-  const chosen = variant ?? row.variants.allowed[0];
-  const own = chosen !== undefined && byVariant ? byVariant[chosen] : undefined;
+  const chosen = variant ?? row.variants.allowed.at(0);
+  const own = chosen !== undefined ? byVariant?.[chosen] : undefined;
   return { goarch, ...base, ...own };
 }
 
 /** The facts of a platform's architecture (its variant applied); a Platform's arch is always in the table. */
-export function factsOf(p: { arch: string; variant?: string }): ArchFacts {
+export function factsOf(p: { arch: string; variant?: string | undefined }): ArchFacts {
   const facts = archOf(p.arch, p.variant);
   if (!facts) throw new Error(`no row for GOARCH ${p.arch}`);
   return facts;

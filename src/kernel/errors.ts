@@ -21,9 +21,24 @@ export class ParseError extends ActionError {}
  */
 export class VerifyError extends ActionError {}
 
+/** The errno code of a thrown value (ENOENT, EEXIST, ...), when it has one. */
+export function codeOf(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
+}
+
+/** Any thrown value as an Error, for APIs that take one (a promise's reject). */
+export function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 /** The message of any thrown value, for wrapping it into a message of our own. */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  // Not instanceof: an error made in another realm (a vm context, a worker) is an Error too.
+  return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
+    ? error.message
+    : String(error);
 }
 
 /** One message for any thrown value, with no stack trace for expected errors. */

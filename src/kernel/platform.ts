@@ -8,7 +8,7 @@ export interface Platform {
   /** GOARCH, which OCI uses as `architecture` too. */
   arch: string;
   /** OCI variant, omitted where containerd normalises it away (amd64/v1, arm64/v8). */
-  variant?: string;
+  variant?: string | undefined;
   /** GOOS/GOARCH and the arch-level setting (GOARM, GOAMD64, ...). */
   goEnv: Record<string, string>;
   /** Directory-safe name: `linux_arm_v7`. */

@@ -14,9 +14,8 @@ export interface LayerContents {
 /** The assemble stage: one layer with the binary at `binaryPath`, its libraries, and the shared contents. */
 export function assembleLayer(
   checked: Inspected,
-  binaryPath: string,
+  { binaryPath, mtime }: { binaryPath: string; mtime: number },
   contents: LayerContents,
-  mtime: number,
   io: LayerIO,
 ): Promise<LayerBlob> {
   // Only the gathered libraries are new here: the inputs' own entries were checked before any build.

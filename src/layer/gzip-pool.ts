@@ -37,22 +37,52 @@ const OUT_SIZE = MEMBER_SIZE + MEMBER_SIZE / 2 + 65536;
  * releases the member it returned, because the bytes live in that worker's shared buffer.
  */
 export function workerGzipPool(size: number, script: URL = WORKER): GzipPool {
-  const idle: Slot[] = [];
-  const all: Slot[] = [];
-  const queue: Task[] = [];
-  const spawn = (): Slot => {
+  return new WorkerPool(size, script);
+}
+
+class WorkerPool implements GzipPool {
+  private readonly idle: Slot[] = [];
+  private readonly all: Slot[] = [];
+  private readonly queue: Task[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly script: URL,
+  ) {}
+
+  gzip(chunk: Uint8Array): Promise<GzipMember> {
+    return new Promise((resolve, reject) => {
+      if (chunk.length > MEMBER_SIZE) {
+        reject(new Error(`gzip member of ${chunk.length} bytes exceeds ${MEMBER_SIZE}`));
+        return;
+      }
+      const task = { chunk, resolve, reject };
+      const slot = this.idle.pop() ?? (this.all.length < this.size ? this.spawn() : undefined);
+      if (slot) this.run(slot, task);
+      else this.queue.push(task);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
     const shared = new SharedArrayBuffer(MEMBER_SIZE + OUT_SIZE);
-    const worker = new Worker(script, { workerData: { shared, inSize: MEMBER_SIZE, level: GZIP_LEVEL } });
+    const worker = new Worker(this.script, { workerData: { shared, inSize: MEMBER_SIZE, level: GZIP_LEVEL } });
     const slot = { worker, input: new Uint8Array(shared, 0, MEMBER_SIZE), output: new Uint8Array(shared, MEMBER_SIZE) };
-    all.push(slot);
+    this.all.push(slot);
     return slot;
-  };
-  const next = (slot: Slot | undefined) => {
-    const task = queue.shift();
-    if (task) run(slot ?? spawn(), task);
-    else if (slot) idle.push(slot);
-  };
-  const run = (slot: Slot, t: Task) => {
+  }
+
+  /** Gives a freed slot (or a new one, when a worker died) the next task, or puts it back. */
+  private next(slot: Slot | undefined): void {
+    const task = this.queue.shift();
+    if (task) this.run(slot ?? this.spawn(), task);
+    else if (slot) this.idle.push(slot);
+  }
+
+  private run(slot: Slot, t: Task): void {
     const settle = (fn: () => void) => {
       slot.worker.removeAllListeners('message').removeAllListeners('error');
       fn();
@@ -63,7 +93,7 @@ export function workerGzipPool(size: number, script: URL = WORKER): GzipPool {
         t.resolve({
           bytes: slot.output.subarray(0, n),
           release: () => {
-            if (!released) next(slot);
+            if (!released) this.next(slot);
             released = true;
           },
         });
@@ -71,27 +101,12 @@ export function workerGzipPool(size: number, script: URL = WORKER): GzipPool {
     );
     slot.worker.once('error', (e: Error) =>
       settle(() => {
-        all.splice(all.indexOf(slot), 1); // a worker that threw is gone; the next task starts a new one
+        this.all.splice(this.all.indexOf(slot), 1); // a worker that threw is gone; the next task starts a new one
         t.reject(e);
-        next(undefined);
+        this.next(undefined);
       }),
     );
     slot.input.set(t.chunk);
     slot.worker.postMessage(t.chunk.length);
-  };
-  return {
-    gzip(chunk) {
-      return new Promise((resolve, reject) => {
-        if (chunk.length > MEMBER_SIZE)
-          return reject(new Error(`gzip member of ${chunk.length} bytes exceeds ${MEMBER_SIZE}`));
-        const task = { chunk, resolve, reject };
-        const slot = idle.pop() ?? (all.length < size ? spawn() : undefined);
-        if (slot) run(slot, task);
-        else queue.push(task);
-      });
-    },
-    async close() {
-      await Promise.all(all.map((s) => s.worker.terminate()));
-    },
-  };
+  }
 }

@@ -123,137 +123,167 @@ export interface DiskLayerStore extends LayerStore {
  * or when a hit was unpacked and compared with its recipe (layer.ts), so a recipe pointing elsewhere is caught.
  */
 export function diskLayerStore(dir: string, limits: StoreLimits = DEFAULT_LIMITS): DiskLayerStore {
-  const blob = (digest: string) => join(dir, 'blobs', hexOf(digest));
-  const used = (hex: string) => join(dir, 'used', hex);
-  const index = (key: string) => join(dir, 'recipes', `${hexOf(key)}.json`);
-  const hashes = join(dir, 'hashes');
-  const proof = (key: string) => join(dir, 'proofs', `${hexOf(key)}.json`);
-  const prove = async (key: string, layer: StoredLayer) => {
+  return new DiskStore(dir, limits);
+}
+
+class DiskStore implements DiskLayerStore {
+  readonly hashFile: HashMemo;
+  private stored = false;
+
+  constructor(
+    private readonly dir: string,
+    readonly limits: StoreLimits,
+  ) {
+    this.hashFile = hashMemo(this.hashes, hashFile);
+  }
+
+  get grew(): boolean {
+    return this.stored;
+  }
+
+  private get hashes(): string {
+    return join(this.dir, 'hashes');
+  }
+  private blob(digest: string): string {
+    return join(this.dir, 'blobs', hexOf(digest));
+  }
+  private used(hex: string): string {
+    return join(this.dir, 'used', hex);
+  }
+  private index(key: string): string {
+    return join(this.dir, 'recipes', `${hexOf(key)}.json`);
+  }
+  private proof(key: string): string {
+    return join(this.dir, 'proofs', `${hexOf(key)}.json`);
+  }
+
+  private async prove(key: string, layer: StoredLayer): Promise<void> {
     const stamp = await stampOf(layer.path);
     if (!stamp) return;
-    await mkdir(join(dir, 'proofs'), { recursive: true, mode: 0o700 });
-    await writeFileAtomic(proof(key), JSON.stringify({ digest: layer.digest, stamp }));
-  };
-  const memo = hashMemo(hashes, hashFile);
-  let grew = false;
-  return {
-    limits,
-    get grew() {
-      return grew;
-    },
-    hashFile: memo,
-    async lookup(key) {
-      const entry = await readFile(index(key), 'utf8').then(readFacts, () => undefined);
-      if (!entry) return undefined;
-      // The marker is touched before the blob is looked at: a prune in another job either sees it fresh and keeps
-      // the blob, or has taken the blob already, and then the stat below finds nothing and this is a miss.
-      const marker = used(hexOf(entry.digest));
-      const now = new Date();
-      await utimes(marker, now, now)
-        .catch(() => mkdir(join(dir, 'used'), { recursive: true, mode: 0o700 }).then(() => writeFile(marker, '')))
-        .catch(() => undefined);
-      const path = blob(entry.digest);
-      const st = await stat(path).catch(() => undefined);
-      if (!st || st.size !== entry.size) return undefined;
-      if (digestOf(await memo(path)) !== entry.digest) return undefined;
-      const proved = await readFile(proof(key), 'utf8')
-        .then((t) => JSON.parse(t) as { digest?: unknown; stamp?: unknown })
-        .catch(() => undefined);
-      const proven = proved?.digest === entry.digest && proved.stamp === (await stampOf(path));
-      return { ...entry, path, proven };
-    },
-    proved: (key, layer) => prove(key, layer).catch(() => undefined), // an unwritten proof costs a check next time
-    async prune(now = Date.now(), hooks: PruneHooks = {}) {
-      /**
-       * Removes a blob unless a lookup marked it in use after the listing: the blob is moved aside first, so a lookup
-       * that marks it from now on finds it gone (a miss), and then the marker decides whether it goes or comes back.
-       */
-      const take = async (name: string, at: number): Promise<boolean> => {
-        const aside = join(dir, `tmp-prune-${process.pid}-${randomBytes(6).toString('hex')}`);
-        if (
-          !(await rename(join(dir, 'blobs', name), aside).then(
-            () => true,
-            () => false,
-          ))
-        )
-          return false;
-        const mark = await stat(used(name)).catch(() => undefined);
-        if (mark && mark.mtimeMs >= at - limits.minAgeMs) {
-          await rename(aside, join(dir, 'blobs', name));
-          return false;
-        }
-        await rm(aside, { force: true });
-        return true;
-      };
-      const result: PruneResult = { removed: 0, freed: 0, kept: 0, keptBytes: 0, strays: 0, strayBytes: 0 };
-      await removeStrays(dir, now - limits.minAgeMs, result);
-      const names = await readdir(join(dir, 'blobs')).catch(() => [] as string[]);
-      const blobs = (
-        await Promise.all(
-          names.map(async (name) => {
-            const st = await stat(join(dir, 'blobs', name)).catch(() => undefined);
-            const mark = await stat(used(name)).catch(() => undefined);
-            return st ? { name, size: st.size, used: Math.max(st.mtimeMs, mark?.mtimeMs ?? 0) } : undefined;
-          }),
-        )
-      )
-        .filter((b) => b !== undefined)
-        .sort((a, b) => a.used - b.used || a.name.localeCompare(b.name));
-      await hooks.listed?.();
-      let total = blobs.reduce((n, b) => n + b.size, 0);
-      for (const b of blobs) {
-        if (total > limits.maxBytes && b.used < now - limits.minAgeMs && (await take(b.name, now))) {
-          await rm(used(b.name), { force: true });
-          await forgetMemo(hashes, join(dir, 'blobs', b.name));
-          total -= b.size;
-          result.removed++;
-          result.freed += b.size;
-        } else {
-          result.kept++;
-          result.keptBytes += b.size;
-        }
+    await mkdir(join(this.dir, 'proofs'), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(this.proof(key), JSON.stringify({ digest: layer.digest, stamp }));
+  }
+
+  async lookup(key: string): Promise<StoredLayer | undefined> {
+    const entry = await readFile(this.index(key), 'utf8').then(readFacts, () => undefined);
+    if (!entry) return undefined;
+    // The marker is touched before the blob is looked at: a prune in another job either sees it fresh and keeps
+    // the blob, or has taken the blob already, and then the stat below finds nothing and this is a miss.
+    const marker = this.used(hexOf(entry.digest));
+    const now = new Date();
+    await utimes(marker, now, now)
+      .catch(() => mkdir(join(this.dir, 'used'), { recursive: true, mode: 0o700 }).then(() => writeFile(marker, '')))
+      .catch(() => undefined);
+    const path = this.blob(entry.digest);
+    const st = await stat(path).catch(() => undefined);
+    if (!st || st.size !== entry.size) return undefined;
+    if (digestOf(await this.hashFile(path)) !== entry.digest) return undefined;
+    const proved = await readFile(this.proof(key), 'utf8')
+      .then((t) => JSON.parse(t) as { digest?: unknown; stamp?: unknown })
+      .catch(() => undefined);
+    const proven = proved?.digest === entry.digest && proved.stamp === (await stampOf(path));
+    return { ...entry, path, proven };
+  }
+
+  /** Records a hit's proof; an unwritten proof costs a check next time. */
+  proved(key: string, layer: StoredLayer): Promise<void> {
+    return this.prove(key, layer).catch(() => undefined);
+  }
+
+  async prune(now = Date.now(), hooks: PruneHooks = {}): Promise<PruneResult> {
+    const result: PruneResult = { removed: 0, freed: 0, kept: 0, keptBytes: 0, strays: 0, strayBytes: 0 };
+    await removeStrays(this.dir, now - this.limits.minAgeMs, result);
+    const blobs = await this.listBlobs();
+    await hooks.listed?.();
+    let total = blobs.reduce((n, b) => n + b.size, 0);
+    for (const b of blobs) {
+      if (total > this.limits.maxBytes && b.used < now - this.limits.minAgeMs && (await this.take(b.name, now))) {
+        await rm(this.used(b.name), { force: true });
+        await forgetMemo(this.hashes, join(this.dir, 'blobs', b.name));
+        total -= b.size;
+        result.removed++;
+        result.freed += b.size;
+      } else {
+        result.kept++;
+        result.keptBytes += b.size;
       }
-      // Recipes whose blob is gone would only cost a failed lookup; drop them.
-      if (result.removed > 0) {
-        for (const r of await readdir(join(dir, 'recipes')).catch(() => [] as string[])) {
-          const entry = await readFile(join(dir, 'recipes', r), 'utf8').then(readFacts, () => undefined);
-          if (!entry || !(await stat(blob(entry.digest)).catch(() => undefined))) {
-            await rm(join(dir, 'recipes', r), { force: true });
-            await rm(join(dir, 'proofs', r), { force: true });
-          }
-        }
+    }
+    if (result.removed > 0) await this.dropOrphanRecipes();
+    await pruneMemos(this.hashes, now - this.limits.minAgeMs);
+    return result;
+  }
+
+  /** The blobs, least recently used first (by their use marker, else their own mtime). */
+  private async listBlobs(): Promise<Array<{ name: string; size: number; used: number }>> {
+    const names = await readdir(join(this.dir, 'blobs')).catch(() => [] as string[]);
+    const blobs = await Promise.all(
+      names.map(async (name) => {
+        const st = await stat(join(this.dir, 'blobs', name)).catch(() => undefined);
+        const mark = await stat(this.used(name)).catch(() => undefined);
+        return st ? { name, size: st.size, used: Math.max(st.mtimeMs, mark?.mtimeMs ?? 0) } : undefined;
+      }),
+    );
+    return blobs.filter((b) => b !== undefined).sort((a, b) => a.used - b.used || a.name.localeCompare(b.name));
+  }
+
+  /**
+   * Removes a blob unless a lookup marked it in use after the listing: the blob is moved aside first, so a lookup
+   * that marks it from now on finds it gone (a miss), and then the marker decides whether it goes or comes back.
+   */
+  private async take(name: string, at: number): Promise<boolean> {
+    const aside = join(this.dir, `tmp-prune-${process.pid}-${randomBytes(6).toString('hex')}`);
+    const moved = await rename(join(this.dir, 'blobs', name), aside).then(
+      () => true,
+      () => false,
+    );
+    if (!moved) return false;
+    const mark = await stat(this.used(name)).catch(() => undefined);
+    if (mark && mark.mtimeMs >= at - this.limits.minAgeMs) {
+      await rename(aside, join(this.dir, 'blobs', name));
+      return false;
+    }
+    await rm(aside, { force: true });
+    return true;
+  }
+
+  /** Recipes whose blob is gone would only cost a failed lookup; they go, with their proofs. */
+  private async dropOrphanRecipes(): Promise<void> {
+    for (const r of await readdir(join(this.dir, 'recipes')).catch(() => [] as string[])) {
+      const entry = await readFile(join(this.dir, 'recipes', r), 'utf8').then(readFacts, () => undefined);
+      if (!entry || !(await stat(this.blob(entry.digest)).catch(() => undefined))) {
+        await rm(join(this.dir, 'recipes', r), { force: true });
+        await rm(join(this.dir, 'proofs', r), { force: true });
       }
-      await pruneMemos(hashes, now - limits.minAgeMs);
-      return result;
-    },
-    async create(): Promise<LayerSink> {
-      await mkdir(join(dir, 'blobs'), { recursive: true, mode: 0o700 });
-      await mkdir(join(dir, 'recipes'), { recursive: true, mode: 0o700 });
-      const tmp = join(dir, `tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
-      const fh = await open(tmp, 'w');
-      let closed = false;
-      const close = async () => {
-        if (!closed) await fh.close();
-        closed = true;
-      };
-      return {
-        async write(bytes) {
-          await fh.write(bytes);
-        },
-        async commit(key, facts) {
-          await close();
-          await rename(tmp, blob(facts.digest));
-          grew = true;
-          const stored = { ...facts, path: blob(facts.digest), proven: true };
-          await prove(key, stored);
-          await writeFileAtomic(index(key), JSON.stringify(factsOf(facts)));
-          return stored;
-        },
-        async abort() {
-          await close().catch(() => undefined);
-          await rm(tmp, { force: true });
-        },
-      };
-    },
-  };
+    }
+  }
+
+  async create(): Promise<LayerSink> {
+    await mkdir(join(this.dir, 'blobs'), { recursive: true, mode: 0o700 });
+    await mkdir(join(this.dir, 'recipes'), { recursive: true, mode: 0o700 });
+    const tmp = join(this.dir, `tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+    const fh = await open(tmp, 'w');
+    let closed = false;
+    const close = async () => {
+      if (!closed) await fh.close();
+      closed = true;
+    };
+    return {
+      write: async (bytes) => {
+        await fh.write(bytes);
+      },
+      commit: async (key, facts) => {
+        await close();
+        await rename(tmp, this.blob(facts.digest));
+        this.stored = true;
+        const stored = { ...facts, path: this.blob(facts.digest), proven: true };
+        await this.prove(key, stored);
+        await writeFileAtomic(this.index(key), JSON.stringify(factsOf(facts)));
+        return stored;
+      },
+      abort: async () => {
+        await close().catch(() => undefined);
+        await rm(tmp, { force: true });
+      },
+    };
+  }
 }

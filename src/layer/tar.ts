@@ -12,13 +12,11 @@ function putString(h: Uint8Array, off: number, len: number, s: string): void {
   h.set(enc.encode(s).subarray(0, len), off);
 }
 
+/** A USTAR header block (https://pubs.opengroup.org/onlinepubs/9699919799/utilities/pax.html, "ustar Interchange Format"). */
 function header(
-  name: string,
-  typeflag: string,
-  size: number,
+  { name, prefix = '', typeflag, size }: { name: string; prefix?: string; typeflag: string; size: number },
   e: Pick<TarEntry, 'mode' | 'uid' | 'gid' | 'linkname'>,
   mtime: number,
-  prefix = '',
 ): Uint8Array {
   const h = new Uint8Array(BLOCK);
   putString(h, 0, 100, name);
@@ -115,7 +113,11 @@ export function tarParts(input: TarEntry[], mtime: number): Array<Uint8Array | F
       const body = enc.encode(records);
       const base = e.path.split('/').pop() ?? '';
       parts.push(
-        header(`PaxHeaders.0/${base}`.slice(0, 100), 'x', body.length, { mode: 0o644 }, mtime),
+        header(
+          { name: `PaxHeaders.0/${base}`.slice(0, 100), typeflag: 'x', size: body.length },
+          { mode: 0o644 },
+          mtime,
+        ),
         body,
         pad(body.length),
       );
@@ -123,12 +125,9 @@ export function tarParts(input: TarEntry[], mtime: number): Array<Uint8Array | F
     const [prefix, short] = split ?? ['', name.slice(0, 100)];
     parts.push(
       header(
-        short,
-        typeflag,
-        size >= 8 ** 11 ? 0 : size,
+        { name: short, prefix, typeflag, size: size >= 8 ** 11 ? 0 : size },
         { ...e, linkname: linkTooLong ? '' : e.linkname },
         mtime,
-        prefix,
       ),
     );
     if (size > 0) parts.push(e.file ?? (e.data as Uint8Array), pad(size));

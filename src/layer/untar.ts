@@ -9,9 +9,9 @@ export class TarScanner {
   readonly files = new Map<string, Uint8Array>();
   private pending: Uint8Array = new Uint8Array(0);
   private skip = 0;
-  private keep?: { name: string; size: number; parts: Uint8Array[]; got: number };
-  private pax?: Record<string, string>;
-  private readingPax?: { size: number; parts: Uint8Array[]; got: number };
+  private keep: { name: string; size: number; parts: Uint8Array[]; got: number } | undefined;
+  private pax: Record<string, string> | undefined;
+  private readingPax: { size: number; parts: Uint8Array[]; got: number } | undefined;
   private ended = false;
 
   /** `wanted` are paths relative to `/`, as the layer writes them (`etc/passwd`); `maxSize` bounds each. */

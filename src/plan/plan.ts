@@ -10,9 +10,9 @@ export interface PlanFacts {
   /** The config's history[].created_by, from the binary source. */
   createdBy: string;
   /** GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA, when set. */
-  serverUrl?: string;
-  repository?: string;
-  sha?: string;
+  serverUrl?: string | undefined;
+  repository?: string | undefined;
+  sha?: string | undefined;
 }
 
 /** The runner facts a plan records, from the job's environment (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA). */
@@ -58,7 +58,7 @@ export function binaryPathOf(inputs: Pick<Inputs, 'binaryPath'>, binaryName: str
  * index-descriptor annotations; known from the inputs alone.
  */
 export function layoutAnnotationsOf(inputs: Pick<Inputs, 'tags' | 'annotations'>): Record<string, string> {
-  const first = inputs.tags[0];
+  const first = inputs.tags.at(0);
   const named: Record<string, string> = first
     ? { 'io.containerd.image.name': first.full, 'org.opencontainers.image.ref.name': first.tag as string }
     : {};

@@ -17,9 +17,16 @@ export interface Planner {
 export function planner(
   settings: PlanSettings,
   setup: Setup,
-  describe: Describe,
-  epoch: Promise<[number, EpochSource]>,
-  runner: Pick<PlanFacts, 'serverUrl' | 'repository' | 'sha'>,
+  {
+    describe,
+    epoch,
+    runner,
+  }: {
+    describe: Describe;
+    epoch: Promise<[number, EpochSource]>;
+    /** GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA, when set. */
+    runner: Pick<PlanFacts, 'serverUrl' | 'repository' | 'sha'>;
+  },
 ): Planner {
   let planned: Promise<Plan> | undefined;
   const make = async (binary: string): Promise<Plan> => {

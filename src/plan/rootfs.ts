@@ -17,11 +17,11 @@ export interface RootfsSpec {
   binaryPath: string;
   /** The built binary, streamed from disk into the layer. */
   binary: FileRef;
-  caBundle?: Uint8Array;
+  caBundle?: Uint8Array | undefined;
   /** Entries relative to `/`, e.g. `usr/share/zoneinfo/UTC`. */
-  zoneinfo?: TarEntry[];
+  zoneinfo?: TarEntry[] | undefined;
   /** Loader and shared libraries (linkage: gather). */
-  libraries?: TarEntry[];
+  libraries?: TarEntry[] | undefined;
   extraFiles: ExtraFile[];
 }
 

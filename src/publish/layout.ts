@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { EMPTY_CONFIG } from '../attach/artifact.js';
 import { hexOf } from '../kernel/digest.js';
 import { attachmentsOf, MediaType, type Blob, type IndexArtifact, type LayerBlob } from '../kernel/oci.js';
-import { ActionError, messageOf } from '../kernel/errors.js';
+import { ActionError, codeOf, messageOf } from '../kernel/errors.js';
 import { removeLeftovers } from './layout-target.js';
 import type { Commit, Publisher } from './publisher.js';
 
@@ -104,8 +104,8 @@ export class LayoutPublisher implements Publisher {
   private async swapIn(): Promise<void> {
     await mkdir(dirname(this.dir), { recursive: true });
     await rm(this.old, { recursive: true, force: true });
-    await rename(this.dir, this.old).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw e;
+    await rename(this.dir, this.old).catch((e: unknown) => {
+      if (codeOf(e) !== 'ENOENT') throw e;
     });
     await rename(this.staging, this.dir);
     await rm(this.old, { recursive: true, force: true });

@@ -17,8 +17,7 @@ const samePlatform = (a: OciPlatform, b: OciPlatform) =>
 export async function mergeIndex(
   inputs: Pick<Inputs, 'mediaTypes' | 'platforms'>,
   digests: string[],
-  client: RegistryClient,
-  repo: string,
+  { client, repo }: { client: RegistryClient; repo: string },
   annotations: { index: Record<string, string>; descriptor: Record<string, string> },
 ): Promise<{ index: Blob; entries: Array<IndexEntry & { platformId: string }> }> {
   const family = inputs.mediaTypes;

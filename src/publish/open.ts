@@ -12,7 +12,7 @@ export type PublishSettings = RegistrySettings & Pick<Inputs, 'push' | 'tags' | 
 /** The publishers of one run: all of them as one, and the registry's alone for its counters. */
 export interface Publishers {
   all: MultiPublisher;
-  registry?: RegistryPublisher;
+  registry?: RegistryPublisher | undefined;
 }
 
 /** A registry publisher whose layers stream from their file in the layer store, and JSON blobs from memory. */

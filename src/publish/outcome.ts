@@ -11,8 +11,8 @@ export const digestsDirOf = (inputs: Pick<Inputs, 'digestsDir'>, tempRoot: strin
 export interface PushOutcome {
   digests: Record<string, string>;
   image: string;
-  digestsDir?: string;
-  pushByDigest?: boolean;
+  digestsDir?: string | undefined;
+  pushByDigest?: boolean | undefined;
 }
 
 /** The push's outputs; a matrix job (push-by-digest) also writes its digest files here. */

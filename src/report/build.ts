@@ -21,26 +21,26 @@ export interface RunRecord {
   phases: Report['phases'];
   warnings: string[];
   /** Errors that stop the run before publishing: failed checks or tests, as the run page lists them. */
-  errors?: string[];
-  targets?: Target[];
+  errors?: string[] | undefined;
+  targets?: Target[] | undefined;
   /** Rows made elsewhere (the merge job's, read back from the registry), instead of targets'. */
-  rows?: PlatformReport[];
-  go?: GoToolchain;
-  zig?: Zig;
-  binariesDir?: string;
-  epoch?: Report['epoch'];
-  documents?: AttachedDocument[];
+  rows?: PlatformReport[] | undefined;
+  go?: GoToolchain | undefined;
+  zig?: Zig | undefined;
+  binariesDir?: string | undefined;
+  epoch?: Report['epoch'] | undefined;
+  documents?: AttachedDocument[] | undefined;
   /** The layout's and, when pushing, the registries' results, once everything was written. */
-  published?: PublishResult[];
-  pushed?: PushOutcome;
+  published?: PublishResult[] | undefined;
+  pushed?: PushOutcome | undefined;
   /** The registry publisher's counts, when pushing (whether or not the push got through). */
-  push?: { refs: string[]; stats: PushStats };
-  indexDigest?: string;
+  push?: { refs: string[]; stats: PushStats } | undefined;
+  indexDigest?: string | undefined;
 }
 
 /** The report, in one pure step from what the run recorded; outputs and summary are both read from it. */
 export function buildReport(r: RunRecord): Report {
-  const [layout] = r.published ?? [];
+  const layout = r.published?.at(0);
   const tools = [...(r.go ? [goReport(r.go)] : []), ...(r.zig ? [zigReport(r.zig)] : [])];
   const targets = r.targets ?? [];
   const tested = targets.flatMap((t) => (t.state === 'tested' ? [t.test] : []));

@@ -7,10 +7,10 @@ export interface PlatformReport {
   platform: string;
   status: 'ok' | 'build failed' | 'check failed' | 'not built';
   /** Where the binary came from: `go build`, or the path the binaries input gave. */
-  source?: string;
-  binary?: BinaryFacts;
+  source?: string | undefined;
+  binary?: BinaryFacts | undefined;
   /** The other ELFs the image holds (`files` sources), checked as the binary is. */
-  others?: OtherElf[];
+  others?: OtherElf[] | undefined;
   layer?: { digest: string; size: number };
   manifest?: { digest: string; size: number };
 }
@@ -22,12 +22,12 @@ export interface TargetOutcome {
   obtained: boolean;
   /** Where the binary came from. */
   from: string;
-  others?: OtherElf[];
+  others?: OtherElf[] | undefined;
   /** What the check stage read from the binary, whether or not it passed. */
-  binary?: BinaryFacts;
+  binary?: BinaryFacts | undefined;
   /** True when a check found something wrong. */
   rejected: boolean;
-  image?: ImageArtifact;
+  image?: ImageArtifact | undefined;
 }
 
 /** A platform's row: its status, what its binary is, and, once published, its layer and manifest. */
@@ -65,40 +65,40 @@ export interface ToolReport {
   version: string;
   source: 'PATH' | 'tool cache' | 'downloaded';
   /** What asked for this version, e.g. `go.mod:3: go 1.22`. */
-  requirement?: string;
+  requirement?: string | undefined;
   /** A download's size and the time to fetch, verify and install it. */
-  bytes?: number;
-  ms?: number;
+  bytes?: number | undefined;
+  ms?: number | undefined;
   /** What a download was verified against, when it is worth saying (zig: pinned, or the index's word). */
-  verifiedBy?: string;
+  verifiedBy?: string | undefined;
 }
 
 /** Everything the step reports, in one value, so outputs and summary cannot disagree. */
 export interface Report {
   platforms: PlatformReport[];
-  indexDigest?: string;
-  ociLayout?: string;
+  indexDigest?: string | undefined;
+  ociLayout?: string | undefined;
   refs: string[];
-  binariesDir?: string;
+  binariesDir?: string | undefined;
   phases: Array<{ name: string; ms: number }>;
   errors: string[];
   warnings: string[];
   epoch?: { value: number; source: string };
-  tools?: ToolReport[];
+  tools?: ToolReport[] | undefined;
   /** Each image's test run, when test-args or test-expect asked for one. */
-  tests?: Array<{ platform: string; status: 'passed' | 'failed'; ms: number; via: string; output: string }>;
+  tests?: Array<{ platform: string; status: 'passed' | 'failed'; ms: number; via: string; output: string }> | undefined;
   /** The documents attached to each image: their artifact manifests, and an SBOM's package count. */
-  attachments?: Array<{ platform: string; artifactType: string; digest: string; packages?: number }>;
-  push?: { refs: string[]; stats: PushStats };
+  attachments?: Array<{ platform: string; artifactType: string; digest: string; packages?: number }> | undefined;
+  push?: { refs: string[]; stats: PushStats } | undefined;
   /** `repo@digest` of the first tag: the index, or the one manifest when pushing by digest. */
-  image?: string;
+  image?: string | undefined;
   /** Platform → manifest digest. */
-  digests?: Record<string, string>;
-  digestsDir?: string;
+  digests?: Record<string, string> | undefined;
+  digestsDir?: string | undefined;
   /** Images whose layer came from the layer cache (nothing recompressed). */
-  layersFromCache?: number;
+  layersFromCache?: number | undefined;
   /** Matrix job: the `digest` output is the one platform manifest, not the index. */
-  pushByDigest?: boolean;
+  pushByDigest?: boolean | undefined;
 }
 
 /** The `images` output entry for a platform: the public JSON contract. */

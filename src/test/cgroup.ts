@@ -18,8 +18,8 @@ export interface TestCgroup {
 async function cgroup2Mount(): Promise<string | undefined> {
   const text = await readFile('/proc/self/mountinfo', 'utf8').catch(() => '');
   for (const line of text.split('\n')) {
-    const [before, after] = line.split(' - ');
-    if (after?.startsWith('cgroup2 ')) return before.split(' ')[4];
+    const [before, after] = [line.split(' - ').at(0) ?? '', line.split(' - ').at(1)];
+    if (after?.startsWith('cgroup2 ')) return before.split(' ').at(4);
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { ActionError } from '../kernel/errors.js';
+import { ActionError, asError, codeOf } from '../kernel/errors.js';
 import { mkdir, rmdir, writeFile } from 'node:fs/promises';
 import type { Exec } from '../util/exec.js';
 
@@ -21,12 +21,13 @@ export const asRoot: Privileged = {
   write: (path, text) => writeFile(path, text),
   mkdir: (path) => mkdir(path).then(() => undefined),
   rmdir: (path) => rmdir(path),
-  kill: async (pid, signal) => {
+  kill: (pid, signal) => {
     try {
       process.kill(pid, signal);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
+      if (codeOf(e) !== 'ESRCH') return Promise.reject(asError(e));
     }
+    return Promise.resolve();
   },
 };
 

@@ -26,22 +26,22 @@ export interface TestOutcome {
   via: string;
   output: string;
   /** Why it failed: the exit status, the signal, the timeout, or the unmatched expectation. */
-  reason?: string;
+  reason?: string | undefined;
 }
 
 /** How a test runs: the settings from the inputs, and the runner's facts. */
 export interface TestSettings {
   args: string[];
   timeoutS: number;
-  expect?: RegExp;
+  expect?: RegExp | undefined;
   /** The image's config as the plan made it. */
   entrypoint: string[];
   env: string[];
   user: string;
-  workingDir?: string;
+  workingDir?: string | undefined;
   hostArch: string;
   /** Root, or sudo -n; undefined when the step has neither. */
-  priv?: Privileged;
+  priv?: Privileged | undefined;
   env0: Record<string, string | undefined>;
 }
 
@@ -109,14 +109,15 @@ export async function testImage(p: Platform, img: ImageArtifact, s: TestSettings
   const who = resolveUser(s.user, files.get('etc/passwd') ?? '', files.get('etc/group') ?? '');
   if (typeof who === 'string') return fail(`input "user": ${who}`);
   const matcher = s.expect ? new LineMatcher(s.expect) : undefined;
-  let matched: boolean | 'slow' = false;
+  // Set by the output callback as the program runs; an object, so the compiler does not narrow it at its start.
+  const seen: { matched: boolean | 'slow' } = { matched: false };
   const feed = (text: string) => {
-    if (!matcher || matched !== false) return;
+    if (!matcher || seen.matched !== false) return;
     try {
-      matched = matcher.push(text);
+      seen.matched = matcher.push(text);
     } catch (e) {
       if (!(e instanceof ExpectTooSlow)) throw e;
-      matched = 'slow';
+      seen.matched = 'slow';
     }
   };
   const c = await confine(
@@ -130,18 +131,21 @@ export async function testImage(p: Platform, img: ImageArtifact, s: TestSettings
       workingDir: s.workingDir || '/',
       ...(runner.qemu ? { qemu: runner.qemu } : {}),
       timeoutMs: s.timeoutS * 1000,
-      onOutput: (text) => void feed(text),
+      onOutput: (text) => {
+        feed(text);
+        return undefined;
+      },
     },
     s.priv,
   );
   if (c.setupError) return fail(`the test could not be set up: ${c.setupError}`);
-  if (matcher && matched === false)
+  if (matcher && !seen.matched)
     try {
-      matched = matcher.end();
+      seen.matched = matcher.end();
     } catch {
-      matched = 'slow';
+      seen.matched = 'slow';
     }
-  const reason = verdict(c, s, matcher ? matched : true);
+  const reason = verdict(c, s, matcher ? seen.matched : true);
   return {
     platform: p.id,
     status: reason ? 'failed' : 'passed',

@@ -211,8 +211,8 @@ async function watch(
   stop: () => Promise<void>,
 ): Promise<Confined> {
   const output = new Collected();
-  let timedOut = false;
-  let stopped = false;
+  // Set by callbacks as the run goes; an object, so the compiler does not narrow them at their start.
+  const state = { timedOut: false, stopped: false };
   let stopping: Promise<void> | undefined;
   const end = () => (stopping ??= stop());
   worker.stdin?.on('error', () => undefined); // the program may never read it all: a stage that failed
@@ -222,15 +222,15 @@ async function watch(
   const onData = (d: Buffer) => {
     const text = d.toString();
     output.add(text);
-    if (!stopped && r.onOutput?.(text) === 'stop') {
-      stopped = true;
+    if (!state.stopped && r.onOutput?.(text) === 'stop') {
+      state.stopped = true;
       void end();
     }
   };
   worker.stdout?.on('data', onData);
   worker.stderr?.on('data', onData);
   const deadline = setTimeout(() => {
-    timedOut = true;
+    state.timedOut = true;
     void end();
   }, r.timeoutMs);
   const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -243,8 +243,8 @@ async function watch(
   return {
     ...(exit.code !== null ? { exitCode: exit.code } : {}),
     ...(exit.signal ? { signal: exit.signal } : {}),
-    timedOut: timedOut && !stopped,
-    stopped,
+    timedOut: state.timedOut && !state.stopped,
+    stopped: state.stopped,
     output: setup ? '' : text,
     ms: performance.now() - began,
     ...(setup ? { setupError: setup } : {}),

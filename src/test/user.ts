@@ -6,7 +6,7 @@ const idOf = (field: string | undefined): number | undefined =>
 
 /** Resolves an image's User (uid[:gid] or name[:group]) against its own /etc/passwd and /etc/group, as runc does. */
 export function resolveUser(user: string, passwd: string, group: string): { uid: number; gid: number } | string {
-  const [u, g] = user.split(':');
+  const [u = '', g] = [user.split(':').at(0), user.split(':').at(1)];
   const users = passwd.split('\n').map((l) => l.split(':'));
   const groups = group.split('\n').map((l) => l.split(':'));
   const byId = ID.test(u);

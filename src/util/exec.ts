@@ -77,11 +77,11 @@ export const execaExec: Exec = async (cmd, args, opts = {}) => {
   let running;
   try {
     running = execa(cmd, args, {
-      cwd: opts.cwd,
+      ...(opts.cwd === undefined ? {} : { cwd: opts.cwd }),
       env: opts.cleanEnv ? (opts.env ?? {}) : childEnv({ ...process.env, ...opts.env }),
       extendEnv: false,
       stdin: opts.input === undefined ? 'ignore' : 'pipe',
-      input: opts.input,
+      ...(opts.input === undefined ? {} : { input: opts.input }),
       stdout: out.transform,
       stderr: err.transform,
       stripFinalNewline: false,
@@ -98,11 +98,16 @@ export const execaExec: Exec = async (cmd, args, opts = {}) => {
   if (r.timedOut)
     return {
       exitCode: 124,
-      stdout: String(r.stdout ?? ''),
-      stderr: `${String(r.stderr ?? '')}${cmd}: no answer within ${opts.timeoutMs} ms; stopped`,
+      stdout: r.stdout,
+      stderr: `${r.stderr}${cmd}: no answer within ${opts.timeoutMs} ms; stopped`,
     };
   if (r.exitCode === undefined && r.signal === undefined)
     return notStarted(r.originalMessage ?? r.shortMessage ?? 'did not start');
-  const exitCode = r.exitCode ?? 128 + (constants.signals[r.signal as keyof typeof constants.signals] ?? 0);
-  return { exitCode, stdout: String(r.stdout ?? '') + out.note(), stderr: String(r.stderr ?? '') + err.note() };
+  const exitCode = r.exitCode ?? 128 + signalNumber(r.signal);
+  return { exitCode, stdout: r.stdout + out.note(), stderr: r.stderr + err.note() };
 };
+
+/** A signal's number (SIGKILL is 9), for the shell's 128+n exit status; 0 for none. */
+function signalNumber(name: string | undefined): number {
+  return name && Object.hasOwn(constants.signals, name) ? constants.signals[name as keyof typeof constants.signals] : 0;
+}

@@ -6,8 +6,8 @@ import type { Readable } from 'node:stream';
 export interface HttpRequest {
   method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
-  headers?: Record<string, string>;
-  body?: Uint8Array | (() => Readable);
+  headers?: Record<string, string> | undefined;
+  body?: Uint8Array | (() => Readable) | undefined;
 }
 
 /** A response with its body read (registry answers we read are small: manifests, errors, tokens). */

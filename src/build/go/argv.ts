@@ -10,9 +10,9 @@ export interface GoBuildOptions {
   /** User `env` lines; platform variables are applied after them and win. */
   env: Record<string, string>;
   /** GOMAXPROCS for each `go build`, set when several run at once and nobody chose one (see buildProcs). */
-  procs?: number;
+  procs?: number | undefined;
   /** GOGC and GOMEMLIMIT for every go process, unless the user chose either (see gcTuning). */
-  gc?: GcTuning;
+  gc?: GcTuning | undefined;
 }
 
 /** The garbage collector settings the go command passes on to the compiler and the linker. */
@@ -63,8 +63,8 @@ export function buildEnv(opts: GoBuildOptions, platform: Platform): Record<strin
   return {
     ...opts.env,
     CGO_ENABLED: opts.cgo ? '1' : '0',
-    ...(opts.procs && opts.env.GOMAXPROCS === undefined ? { GOMAXPROCS: String(opts.procs) } : {}),
-    ...(opts.gc && opts.env.GOGC === undefined && opts.env.GOMEMLIMIT === undefined ? opts.gc : {}),
+    ...(opts.procs && !('GOMAXPROCS' in opts.env) ? { GOMAXPROCS: String(opts.procs) } : {}),
+    ...(opts.gc && !('GOGC' in opts.env) && !('GOMEMLIMIT' in opts.env) ? opts.gc : {}),
     ...platform.goEnv,
   };
 }

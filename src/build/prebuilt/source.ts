@@ -76,11 +76,12 @@ export function commonName(files: Map<string, Prebuilt>, binaryName: string | un
 export function prebuiltSource(files: Map<string, Prebuilt>, name: string, spec: BinariesSpec): BinarySource {
   const from = spec.form === 'template' ? spec.template : 'one file per platform';
   return {
-    obtain: async (platform) => {
+    obtain: (platform) => {
+      // findPrebuilt found a file for every platform before anything ran.
       const f = files.get(platform.id) as Prebuilt;
-      return { platform, ok: true, binary: f.file, stderr: '', ms: 0, from: f.given, shown: f.given };
+      return Promise.resolve({ platform, ok: true, binary: f.file, stderr: '', ms: 0, from: f.given, shown: f.given });
     },
-    describe: async () => ({ defaultName: name, createdBy: `scratchpack: COPY ${from} (binaries)` }),
-    explain: async () => [],
+    describe: () => Promise.resolve({ defaultName: name, createdBy: `scratchpack: COPY ${from} (binaries)` }),
+    explain: () => Promise.resolve([]),
   };
 }

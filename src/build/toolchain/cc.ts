@@ -11,11 +11,11 @@ import { which } from '../../util/which.js';
 /** What one target needs beyond Go: its C compilers (cgo) and its sysroot (linkage: gather). */
 export interface Toolchain {
   /** CC, and for zig CXX and zig's cache directories, for the target's `go build`. */
-  ccEnv?: Record<string, string>;
+  ccEnv?: Record<string, string> | undefined;
   /** Linker flags the compiler needs, after the user's ldflags. */
-  ldflags?: string[];
-  sysroot?: string;
-  multiarch?: string;
+  ldflags?: string[] | undefined;
+  sysroot?: string | undefined;
+  multiarch?: string | undefined;
 }
 
 /** How `cc: zig` gets its zig (provisioned once, on first use), and where zig keeps its cache. */

@@ -2,7 +2,7 @@ import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Inputs } from '../../inputs/inputs.js';
 import type { Exec } from '../../util/exec.js';
-import { InputError, messageOf } from '../../kernel/errors.js';
+import { codeOf, InputError, messageOf } from '../../kernel/errors.js';
 import { proxyOf, sumDbOf } from './goenv.js';
 import { parseGoModVersions, requirementOf, type Requirement } from './gomod.js';
 import { compareGo, isLanguageVersion, languageOf } from '../../kernel/gover.js';
@@ -76,8 +76,8 @@ async function requirement(
   }
   const file = await findGoMod(workDir, workspace);
   const shown = relative(workspace, file) || 'go.mod';
-  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw fail(`${shown} cannot be read: ${e.code ?? e.message}`);
+  const text = await readFile(file, 'utf8').catch((e: unknown) => {
+    throw fail(`${shown} cannot be read: ${codeOf(e) ?? messageOf(e)}`);
   });
   let req: Requirement;
   try {
@@ -109,7 +109,7 @@ export async function provideGo(
   const cached = isLanguageVersion(req.download)
     ? await deps.cache.find('go', req.download, arch)
     : await deps.cache.find('go', cacheVersion(req.download), arch);
-  const untrusted = cached ? await distrustTree(cached, deps.exec).catch((e: Error) => e.message) : undefined;
+  const untrusted = cached ? await distrustTree(cached, deps.exec).catch(messageOf) : undefined;
   if (untrusted)
     deps.warn(`go-version: the tool cache's Go at ${cached} is not used, because ${untrusted}; downloading it again`);
   else if (cached) {
@@ -181,7 +181,7 @@ async function download(req: Requirement, deps: GoProvisionDeps): Promise<GoTool
   const version = await releaseToFetch(req, proxy, deps);
   const modVersion = `v0.0.1-go${version}.${deps.host.goos}-${deps.host.goarch}`;
   const want = await reach(
-    () => verifiedSum(TOOLCHAIN_MODULE, modVersion, proxy, db, deps.get),
+    () => verifiedSum({ mod: TOOLCHAIN_MODULE, version: modVersion }, { proxy, db, get: deps.get }),
     proxy,
     `Go ${version} cannot be verified, so it is not downloaded`,
   );
@@ -230,7 +230,7 @@ async function restoreGoMods(root: string): Promise<void> {
   const walk = async (dir: string): Promise<string[]> => {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     const nested = await Promise.all(
-      entries.map((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])),
+      entries.map((e) => (e.isDirectory() ? walk(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]))),
     );
     return nested.flat();
   };

@@ -18,7 +18,7 @@ export interface SumDb {
 export const DEFAULT_GOPROXY = 'https://proxy.golang.org,direct';
 
 /** The public key of sum.golang.org, as cmd/go/internal/modfetch/key.go carries it. */
-const KNOWN_SUMDB: Record<string, { key: string; url: string }> = {
+const KNOWN_SUMDB: Partial<Record<string, { key: string; url: string }>> = {
   'sum.golang.org': {
     key: 'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8',
     url: 'https://sum.golang.org',
@@ -47,8 +47,9 @@ export function sumDbOf(gosumdb: string | undefined): SumDb {
     throw new ActionError(
       'GOSUMDB=off: a Go toolchain is run only after the checksum database has vouched for it; unset GOSUMDB, or use go-version: local',
     );
-  const [given, url, ...rest] = text.split(/\s+/);
-  if (rest.length > 0) throw new ActionError(`GOSUMDB="${text}" is not "<key> [url]"`);
+  const words = text.split(/\s+/);
+  const [given = '', url] = [words.at(0), words.at(1)];
+  if (words.length > 2) throw new ActionError(`GOSUMDB="${text}" is not "<key> [url]"`);
   const known = KNOWN_SUMDB[given];
   if (!given.includes('+') && !known)
     throw new ActionError(`GOSUMDB="${text}" is not a known checksum database; give its key, name+hash+key`);

@@ -3,7 +3,7 @@ import { archOf, present } from '../../kernel/arch.js';
 export interface IndexFile {
   filename: string;
   url: string;
-  sha256?: string;
+  sha256?: string | undefined;
 }
 
 /** What the Simple API is asked for: its JSON form first, its HTML form from mirrors that serve only that. */

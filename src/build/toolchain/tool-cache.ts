@@ -17,6 +17,6 @@ export interface ToolCache {
 export function cacheVersion(v: string): string {
   const m = /^(\d+)\.(\d+)(?:\.(\d+))?(?:([a-z]+)(\d*))?$/.exec(v);
   if (!m) return v;
-  const [, major, minor, patch, kind, n] = m;
+  const [major, minor, patch, kind, n] = [1, 2, 3, 4, 5].map((i) => m.at(i));
   return `${major}.${minor}.${patch ?? '0'}${kind ? `-${kind}${n ? `.${n}` : ''}` : ''}`;
 }

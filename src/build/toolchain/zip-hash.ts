@@ -1,4 +1,4 @@
-import { VerifyError } from '../../kernel/errors.js';
+import { asError, VerifyError } from '../../kernel/errors.js';
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
@@ -124,7 +124,10 @@ function refusal(entry: Entry, to: ExtractTo | undefined, seen: Set<string>): st
 function takeEntry(zip: ZipFile, entry: Entry, to: ExtractTo | undefined): Promise<string> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) return reject(err ?? new VerifyError('no stream'));
+      if (err) {
+        reject(err);
+        return;
+      }
       void (async () => {
         const h = createHash('sha256');
         let fh: FileHandle | undefined;
@@ -145,7 +148,7 @@ function takeEntry(zip: ZipFile, entry: Entry, to: ExtractTo | undefined): Promi
           resolve(h.digest('hex'));
         } catch (e) {
           stream.destroy();
-          reject(e as Error);
+          reject(asError(e));
         } finally {
           await fh?.close();
         }
@@ -164,7 +167,10 @@ export async function readModuleZip(path: string, to?: ExtractTo): Promise<strin
   await checkZipLayout(path);
   return new Promise((resolve, reject) => {
     openZip(path, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new VerifyError('no zip'));
+      if (err) {
+        reject(err);
+        return;
+      }
       const files: { name: string; sum: string }[] = [];
       const seen = new Set<string>();
       const fail = (e: Error) => {
@@ -174,7 +180,10 @@ export async function readModuleZip(path: string, to?: ExtractTo): Promise<strin
       zip.on('error', fail);
       zip.on('entry', (entry: Entry) => {
         const why = refusal(entry, to, seen);
-        if (why) return fail(new VerifyError(why));
+        if (why) {
+          fail(new VerifyError(why));
+          return;
+        }
         takeEntry(zip, entry, to).then((sum) => {
           files.push({ name: entry.fileName, sum });
           zip.readEntry();
@@ -184,7 +193,7 @@ export async function readModuleZip(path: string, to?: ExtractTo): Promise<strin
         try {
           resolve(summarize(files));
         } catch (e) {
-          reject(e as Error);
+          reject(asError(e));
         }
       });
       zip.readEntry();

@@ -54,12 +54,12 @@ export function parseModinfo(version: string, text: string): GoBuildInfo {
   const info: GoBuildInfo = { version, path: null, main: null, deps: [], settings: {} };
   for (const line of text.split('\n')) {
     const f = line.split('\t');
-    if (f[0] === 'path' && f[1] !== undefined) info.path = f[1];
+    if (f[0] === 'path' && f.length >= 2) info.path = f[1];
     else if (f[0] === 'mod' && f.length >= 3) info.main = { path: f[1], version: f[2], ...sumOf(f[3]) };
     else if (f[0] === 'dep' && f.length >= 3) info.deps.push({ path: f[1], version: f[2], ...sumOf(f[3]) });
     else if (f[0] === '=>' && f.length >= 3 && info.deps.length > 0)
       info.deps[info.deps.length - 1] = { path: f[1], version: f[2], ...sumOf(f[3]) };
-    else if (f[0] === 'build' && f[1] !== undefined) {
+    else if (f[0] === 'build' && f.length >= 2) {
       const kv = f.slice(1).join('\t');
       const eq = kv.startsWith('"') ? kv.indexOf('=', kv.indexOf('"', 1)) : kv.indexOf('=');
       if (eq < 0) info.settings[unquote(kv)] = '';

@@ -28,7 +28,8 @@ export interface ElfInfo {
   machineName: string;
   /** GOARCH name for this header, or null for a machine Go does not target. */
   arch: string | null;
-  type: 'NONE' | 'REL' | 'EXEC' | 'DYN' | 'CORE' | string;
+  /** e_type: NONE, REL, EXEC, DYN or CORE, else the number. */
+  type: string;
   flags: number;
   linkage: Linkage;
   interpreter: string | null;
@@ -111,7 +112,7 @@ function readHeaderTables(r: ByteReader) {
         link: r.u32(o + sh.link, 'sh_link'),
       });
     }
-    const strtab = raw[shstrndx];
+    const strtab = raw.at(shstrndx);
     for (const s of raw) {
       let name = '';
       if (strtab && strtab.type !== SHT_NOBITS && s.nameOff < strtab.size) {
@@ -121,6 +122,19 @@ function readHeaderTables(r: ByteReader) {
     }
   }
   return { segments, sections };
+}
+
+/** Where the dynamic string table is: the section the dynamic section links, else DT_STRTAB and DT_STRSZ. */
+function dynamicStrings(
+  entries: Array<[number, number]>,
+  segments: Segment[],
+  linked: Section | undefined,
+): { strOff?: number; strEnd?: number } {
+  if (linked && linked.type !== SHT_NOBITS) return { strOff: linked.offset, strEnd: linked.offset + linked.size };
+  const strtab = entries.find(([t]) => t === DT_STRTAB);
+  const strsz = entries.find(([t]) => t === DT_STRSZ)?.[1] ?? 0;
+  const strOff = strtab ? vaddrToOffset(segments, strtab[1]) : undefined;
+  return strOff === undefined ? {} : { strOff, strEnd: strOff + strsz };
 }
 
 function readDynamic(r: ByteReader, segments: Segment[], sections: Section[]) {
@@ -145,17 +159,7 @@ function readDynamic(r: ByteReader, segments: Segment[], sections: Section[]) {
     if (entries.length >= MAX_DYNAMIC) throw new ElfError(`corrupt: more than ${MAX_DYNAMIC} dynamic entries`);
     entries.push([tag, r.addr(o + (r.is64 ? 8 : 4), 'd_val')]);
   }
-  let strOff: number | undefined, strEnd: number | undefined;
-  const linked = dynSec ? sections[dynSec.link] : undefined;
-  if (linked && linked.type !== SHT_NOBITS) {
-    strOff = linked.offset;
-    strEnd = linked.offset + linked.size;
-  } else {
-    const strtab = entries.find(([t]) => t === DT_STRTAB);
-    const strsz = entries.find(([t]) => t === DT_STRSZ)?.[1] ?? 0;
-    strOff = strtab ? vaddrToOffset(segments, strtab[1]) : undefined;
-    if (strOff !== undefined) strEnd = strOff + strsz;
-  }
+  const { strOff, strEnd } = dynamicStrings(entries, segments, dynSec ? sections[dynSec.link] : undefined);
   const str = (v: number, what: string): string => {
     if (strOff === undefined || strEnd === undefined)
       throw new ElfError(`corrupt: ${what} present but no dynamic string table`);

@@ -1,13 +1,14 @@
 import { parseChallenges, type Challenge } from './challenge.js';
 import { RegistryError, errorDetail } from './errors.js';
 import type { Transport } from './transport.js';
+import type { HttpResponse } from '../../util/http.js';
 
 /** A credential for one registry; which source it came from is shown to the user, the secret never is. */
 export interface Credential {
-  username?: string;
-  password?: string;
+  username?: string | undefined;
+  password?: string | undefined;
   /** docker login's identitytoken: an OAuth2 refresh token. */
-  identityToken?: string;
+  identityToken?: string | undefined;
   source: string;
 }
 
@@ -26,7 +27,7 @@ const basic = (c: Credential) => 'Basic ' + Buffer.from(`${c.username ?? ''}:${c
 export class Authenticator {
   private challenge?: Challenge;
   private readonly tokens = new Map<string, CachedToken>();
-  private refreshToken?: string;
+  private refreshToken: string | undefined;
   private origin?: URL;
 
   constructor(
@@ -35,7 +36,6 @@ export class Authenticator {
     private readonly transport: Transport,
     /** Masks a secret in the log (core.setSecret): the tokens a token server hands out are secrets too. */
     private readonly mask: (secret: string) => void = () => undefined,
-    private readonly now: () => number = Date.now,
   ) {
     this.refreshToken = credential?.identityToken;
   }
@@ -62,7 +62,7 @@ export class Authenticator {
     if (ch.scheme !== 'bearer') return undefined;
     const key = scopes.join(' ');
     const cached = this.tokens.get(key);
-    if (cached && !force && cached.expiresAt > this.now()) return `Bearer ${cached.token}`;
+    if (cached && !force && cached.expiresAt > Date.now()) return `Bearer ${cached.token}`;
     const token = await this.fetchToken(ch, scopes);
     this.tokens.set(key, token);
     return `Bearer ${token.token}`;
@@ -94,38 +94,49 @@ export class Authenticator {
     return realm;
   }
 
+  /** The OAuth2 refresh-token grant (POST); undefined when the server does not take it (404, 405). */
+  private async oauth2(
+    realm: URL,
+    service: string,
+    scopes: string[],
+    refreshToken: string,
+  ): Promise<HttpResponse | undefined> {
+    const form = new URLSearchParams({
+      grant_type: 'refresh_token',
+      service,
+      client_id: 'scratchpack',
+      scope: scopes.join(' '),
+      refresh_token: refreshToken,
+    });
+    const res = await this.transport.send(
+      {
+        method: 'POST',
+        url: realm.href,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: Buffer.from(form.toString()),
+      },
+      this.registry,
+      'token (oauth2)',
+    );
+    return res.status === 404 || res.status === 405 ? undefined : res;
+  }
+
+  /** The token GET (https://distribution.github.io/distribution/spec/auth/token/), with basic credentials if any. */
+  private tokenGet(realm: URL, service: string, scopes: string[]): Promise<HttpResponse> {
+    const url = new URL(realm.href);
+    if (service) url.searchParams.set('service', service);
+    for (const s of scopes) url.searchParams.append('scope', s);
+    const headers: Record<string, string> = {};
+    if (this.credential?.username !== undefined) headers.authorization = basic(this.credential);
+    return this.transport.send({ method: 'GET', url: url.href, headers }, this.registry, 'token');
+  }
+
   private async fetchToken(ch: Challenge, scopes: string[]): Promise<CachedToken> {
     const realm = this.realmUrl(ch);
     const service = ch.params.service ?? '';
-    let res;
-    if (this.refreshToken) {
-      const form = new URLSearchParams({
-        grant_type: 'refresh_token',
-        service,
-        client_id: 'scratchpack',
-        scope: scopes.join(' '),
-        refresh_token: this.refreshToken,
-      });
-      res = await this.transport.send(
-        {
-          method: 'POST',
-          url: realm.href,
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: Buffer.from(form.toString()),
-        },
-        this.registry,
-        'token (oauth2)',
-      );
-      if (res.status === 404 || res.status === 405) res = undefined;
-    }
-    if (!res) {
-      const url = new URL(realm.href);
-      if (service) url.searchParams.set('service', service);
-      for (const s of scopes) url.searchParams.append('scope', s);
-      const headers: Record<string, string> = {};
-      if (this.credential?.username !== undefined) headers.authorization = basic(this.credential);
-      res = await this.transport.send({ method: 'GET', url: url.href, headers }, this.registry, 'token');
-    }
+    const res =
+      (this.refreshToken ? await this.oauth2(realm, service, scopes, this.refreshToken) : undefined) ??
+      (await this.tokenGet(realm, service, scopes));
     if (res.status !== 200) {
       throw new RegistryError(
         this.registry,
@@ -155,6 +166,6 @@ export class Authenticator {
       this.refreshToken = body.refresh_token;
     }
     const ttl = Math.max(60, body.expires_in ?? 60);
-    return { token, expiresAt: this.now() + (ttl - 10) * 1000 };
+    return { token, expiresAt: Date.now() + (ttl - 10) * 1000 };
   }
 }

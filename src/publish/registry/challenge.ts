@@ -1,7 +1,7 @@
 /** One authentication challenge from a WWW-Authenticate header, e.g. Bearer with realm, service and scope. */
 export interface Challenge {
   scheme: string;
-  params: Record<string, string>;
+  params: Partial<Record<string, string>>;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Authenticator } from './auth.js';
 import { RegistryError, errorDetail } from './errors.js';
 import type { HttpRequest, HttpResponse } from '../../util/http.js';
-import { MediaType } from '../../kernel/oci.js';
+import { MediaType, type Blob } from '../../kernel/oci.js';
 import type { Transport } from './transport.js';
 import { shortDigest } from '../../util/format.js';
 import { sha256Digest } from '../../kernel/digest.js';
@@ -180,9 +180,7 @@ export class RegistryClient {
   async putManifest(
     repo: string,
     ref: string,
-    mediaType: string,
-    data: Uint8Array,
-    digest: string,
+    { mediaType, data, digest }: Pick<Blob, 'mediaType' | 'data' | 'digest'>,
     extra: Record<string, string> = {},
   ): Promise<Record<string, string>> {
     const res = await this.send(

@@ -28,7 +28,7 @@ export function clientFactory(o: ConnectOptions): (registry: string) => Promise<
     if (!c) {
       c = (async () => {
         const plain = isLoopback(registry) || o.insecureRegistries.includes(registry);
-        const credential = await resolveCredential(registry, o.credentials, o.env, o.exec, o.mask);
+        const credential = await resolveCredential(registry, o.credentials, o);
         o.info(`${registry}: ${credential ? `credentials from ${credential.source}` : 'anonymous'}`);
         const client = new RegistryClient(
           registry,

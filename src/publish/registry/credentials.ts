@@ -13,13 +13,23 @@ export interface CredentialInputs {
   username: string;
   password: string;
   githubToken: string;
-  githubActor?: string;
+  githubActor?: string | undefined;
 }
 
 interface DockerConfig {
-  auths?: Record<string, { auth?: string; username?: string; password?: string; identitytoken?: string }>;
-  credHelpers?: Record<string, string>;
-  credsStore?: string;
+  auths?:
+    | Record<
+        string,
+        {
+          auth?: string | undefined;
+          username?: string | undefined;
+          password?: string | undefined;
+          identitytoken?: string | undefined;
+        }
+      >
+    | undefined;
+  credHelpers?: Record<string, string> | undefined;
+  credsStore?: string | undefined;
 }
 
 /** The config.json keys docker login may have written for a registry (with or without scheme and path). */
@@ -45,7 +55,7 @@ async function fromHelper(
   if (r.exitCode !== 0) return undefined;
   // Whatever it printed may be the secret, well-formed or not: masked before anything can quote it.
   for (const line of r.stdout.split('\n')) if (line.trim()) mask(line.trim());
-  let got: { Username?: unknown; Secret?: unknown };
+  let got: { Username?: unknown; Secret?: unknown } | null;
   try {
     got = JSON.parse(r.stdout) as typeof got;
   } catch {
@@ -70,6 +80,37 @@ function lowerKeys(c: DockerConfig): DockerConfig {
   return { ...c, auths: lower(c.auths), credHelpers: lower(c.credHelpers) };
 }
 
+/** A Docker config `auths` entry: an identity token, base64 user:password, or a username and password. */
+function fromAuths(
+  a: NonNullable<DockerConfig['auths']>[string],
+  where: string,
+  mask: (s: string) => void,
+): Omit<Credential, 'source'> | undefined {
+  if (a.identitytoken) {
+    mask(a.identitytoken);
+    return { identityToken: a.identitytoken };
+  }
+  if (a.auth) {
+    mask(a.auth);
+    const decoded = Buffer.from(a.auth, 'base64').toString('utf8');
+    mask(decoded);
+    const colon = decoded.indexOf(':');
+    if (colon < 0) {
+      throw new DockerConfigError(
+        `${where}.auth is not base64 of user:password (it has no ':'); log in again or fix the entry`,
+      );
+    }
+    const password = decoded.slice(colon + 1);
+    mask(password);
+    return { username: decoded.slice(0, colon), password };
+  }
+  if (a.username !== undefined && a.password !== undefined) {
+    mask(a.password);
+    return { username: a.username, password: a.password };
+  }
+  return undefined;
+}
+
 /**
  * Finds credentials for a registry, in order: explicit inputs, the Docker config that docker/login-action writes
  * (auths, credHelpers, credsStore), github-token for ghcr.io, then anonymous. Every secret is masked as it is read.
@@ -77,9 +118,7 @@ function lowerKeys(c: DockerConfig): DockerConfig {
 export async function resolveCredential(
   registry: string,
   inputs: CredentialInputs,
-  env: NodeJS.ProcessEnv,
-  exec: Exec,
-  mask: (s: string) => void,
+  { env, exec, mask }: { env: NodeJS.ProcessEnv; exec: Exec; mask: (s: string) => void },
 ): Promise<Credential | undefined> {
   // Host names are case-insensitive; config.json keys and ghcr.io are compared in lower case.
   registry = registry.toLowerCase();
@@ -104,29 +143,8 @@ export async function resolveCredential(
     }
     for (const key of keysFor(registry)) {
       const a = config.auths?.[key];
-      if (!a) continue;
-      if (a.identitytoken) {
-        mask(a.identitytoken);
-        return { identityToken: a.identitytoken, source: file };
-      }
-      if (a.auth) {
-        mask(a.auth);
-        const decoded = Buffer.from(a.auth, 'base64').toString('utf8');
-        mask(decoded);
-        const colon = decoded.indexOf(':');
-        if (colon < 0) {
-          throw new DockerConfigError(
-            `${file}: auths["${key}"].auth is not base64 of user:password (it has no ':'); log in again or fix the entry`,
-          );
-        }
-        const password = decoded.slice(colon + 1);
-        mask(password);
-        return { username: decoded.slice(0, colon), password, source: file };
-      }
-      if (a.username !== undefined && a.password !== undefined) {
-        mask(a.password);
-        return { username: a.username, password: a.password, source: file };
-      }
+      const c = a ? fromAuths(a, `${file}: auths["${key}"]`, mask) : undefined;
+      if (c) return { ...c, source: file };
     }
     if (config.credsStore) {
       const c = await fromHelper(config.credsStore, registry, exec, mask);

@@ -141,7 +141,7 @@ export class RegistryPublisher implements Publisher {
       const refs = this.targets.flatMap((t) =>
         artifact.images.map((img) => `${t.registry}/${t.repository}@${img.manifest.digest}`),
       );
-      return async () => ({ location, refs });
+      return () => Promise.resolve({ location, refs });
     }
     await this.eachRepository((client, t) => this.putManifest(client, t, artifact.index.digest, artifact.index));
     return async () => {
@@ -167,13 +167,7 @@ export class RegistryPublisher implements Publisher {
       }
       // The empty config is shared by every document: each blob goes up once per repository.
       await this.pushBlobs(client, t, [EMPTY_CONFIG, d.document]);
-      const said = await client.putManifest(
-        t.repository,
-        d.manifest.digest,
-        d.manifest.mediaType,
-        d.manifest.data,
-        d.manifest.digest,
-      );
+      const said = await client.putManifest(t.repository, d.manifest.digest, d.manifest);
       this.counts.manifests++;
       return said['oci-subject'] === d.subject.digest ? undefined : d;
     });
@@ -212,7 +206,12 @@ export class RegistryPublisher implements Publisher {
         );
       const ifMatch: Record<string, string> = found?.etag ? { 'if-match': found.etag } : {};
       try {
-        await client.putManifest(t.repository, tag, MediaType.index, next, sha256Digest(next), ifMatch);
+        await client.putManifest(
+          t.repository,
+          tag,
+          { mediaType: MediaType.index, data: next, digest: sha256Digest(next) },
+          ifMatch,
+        );
         this.counts.manifests++;
       } catch (e) {
         // 412: another writer got there first (a registry that honours If-Match); read it again and merge.
@@ -349,7 +348,7 @@ export class RegistryPublisher implements Publisher {
         this.counts.manifestsPresent++;
         return;
       }
-      await client.putManifest(t.repository, ref, m.mediaType, m.data, m.digest);
+      await client.putManifest(t.repository, ref, m);
       this.counts.manifests++;
     });
   }

@@ -20,8 +20,8 @@ export class Transport {
     private readonly fetch: Fetch,
     readonly policy: RetryPolicy,
     private readonly onRetry: (line: string) => void,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-    private readonly random: () => number = Math.random,
+    /** How to wait and what jitter to use; tests pass their own. */
+    private readonly clock: { sleep?: (ms: number) => Promise<void>; random?: () => number } = {},
   ) {}
 
   /** Sends `req`; returns the last response (any status) or throws RegistryError once retries run out on socket errors. */
@@ -59,13 +59,15 @@ export class Transport {
         this.policy,
         attempt + 1,
         retryAfterMs(res?.headers['retry-after'], Date.now()),
-        this.random,
+        this.clock.random ?? Math.random,
       );
       this.stats.retries++;
       this.onRetry(
         `${operation} on ${registry}: ${res ? `HTTP ${res.status}` : (err?.code ?? err?.message)}; retry ${attempt + 1}/${this.policy.delaysMs.length} in ${wait} ms`,
       );
-      await this.sleep(wait);
+      await (this.clock.sleep ?? sleep)(wait);
     }
   }
 }
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -23,7 +23,10 @@ async function baseOf(proxy: string, db: SumDb, get: Get): Promise<string> {
  * database's key and the record is proven to be in that tree
  * (https://go.dev/design/25530-sumdb#checksum-database). Throws when there is no record or any proof fails.
  */
-export async function verifiedSum(mod: string, version: string, proxy: string, db: SumDb, get: Get): Promise<string> {
+export async function verifiedSum(
+  { mod, version }: { mod: string; version: string },
+  { proxy, db, get }: { proxy: string; db: SumDb; get: Get },
+): Promise<string> {
   const base = await baseOf(proxy, db, get);
   const url = `${base}/lookup/${escapeModule(mod)}@${escapeModule(version)}`;
   const r = await get(url);
@@ -40,7 +43,7 @@ export async function verifiedSum(mod: string, version: string, proxy: string, d
   const [what, size, hash] = openNote(body.subarray(dataEnd + 2), db.key).split('\n');
   if (what !== 'go.sum database tree' || !/^\d+$/.test(size) || !hash)
     throw new VerifyError(`${db.name} signed a note that is not a tree head`);
-  await checkRecord(id, data, { size: Number(size), hash: Buffer.from(hash, 'base64') }, async (path) => {
+  await checkRecord({ id, data }, { size: Number(size), hash: Buffer.from(hash, 'base64') }, async (path) => {
     const t = await get(`${base}/${path}`);
     if (t.status !== 200) throw new VerifyError(`${base}/${path} answered ${t.status}`);
     return t.body;

@@ -30,7 +30,12 @@ export function tilePath(h: number, level: number, n: number, width: number): st
  * from the record's own hash and the hashes of its siblings read from tiles, so a tile or record that lies changes the
  * root. Throws when the root differs. Tiles have height `h` (8 for sum.golang.org).
  */
-export async function checkRecord(id: number, data: Buffer, tree: TreeHead, read: TileReader, h = 8): Promise<void> {
+export async function checkRecord(
+  { id, data }: { id: number; data: Buffer },
+  tree: TreeHead,
+  read: TileReader,
+  h = 8,
+): Promise<void> {
   if (!Number.isSafeInteger(id) || id < 0 || id >= tree.size)
     throw new VerifyError(`record ${id} is outside the signed tree of ${tree.size} records`);
   const tiles = new Map<string, Promise<Buffer>>();
