@@ -33,3 +33,29 @@ for (let i = 0; i < PAIRS; i++) {
 for (const side of sides) {
   console.log(`${side.name}: the test of six images adds ${median(side.costs).toFixed(2)} s (median of ${PAIRS})`);
 }
+
+// The cost of a readiness test per platform (issue #26): __tests__/fixtures/server with test-http 8080/healthz, on
+// amd64 natively and arm64 under qemu; the test's time from the sandbox's set-up to the last process's end, and the
+// time until the probe's first 200.
+const serverInputs = {
+  'working-directory': '__tests__/fixtures/server',
+  platforms: 'linux/amd64,linux/arm64',
+  'test-http': '8080/healthz',
+  'source-date-epoch': '1700000000',
+};
+const rt = mkdtempSync(join(tmpdir(), 'scratchpack-bench-ready-'));
+runAction(serverInputs, { runnerTemp: rt });
+const per = {};
+for (let i = 0; i < PAIRS; i++) {
+  const r = runAction(serverInputs, { runnerTemp: rt });
+  for (const img of JSON.parse(r.outputs.images)) {
+    const ready = Number(/after ([\d.]+) s/.exec(img.test.detail)?.[1] ?? NaN) * 1000;
+    (per[img.platform] ??= { ms: [], ready: [], via: img.test.via }).ms.push(img.test.ms);
+    per[img.platform].ready.push(ready);
+  }
+}
+for (const [platform, p] of Object.entries(per)) {
+  console.log(
+    `readiness test, ${platform} (${p.via}): ${Math.round(median(p.ms))} ms in all, ready after ${Math.round(median(p.ready))} ms (median of ${PAIRS})`,
+  );
+}

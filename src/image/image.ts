@@ -28,13 +28,16 @@ export function buildImage(layers: LayerBlob[], s: ImageSettings): ImageArtifact
     architecture: s.platform.architecture,
     os: s.platform.os,
     ...(s.platform.variant ? { variant: s.platform.variant } : {}),
+    // The image-spec's order (config.md, "Properties"); a key only when it is set, so older digests stay.
     config: {
       User: s.user,
+      ...(s.exposedPorts?.length ? { ExposedPorts: Object.fromEntries(s.exposedPorts.map((p) => [p, {}])) } : {}),
       Env: s.env,
       Entrypoint: s.entrypoint,
       ...(s.cmd.length > 0 ? { Cmd: s.cmd } : {}),
-      WorkingDir: '/',
+      WorkingDir: s.workingDir || '/',
       ...(nonEmpty(s.labels) ? { Labels: s.labels } : {}),
+      ...(s.stopSignal ? { StopSignal: s.stopSignal } : {}),
     },
     rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) },
     history: layers.map(() => ({ created: s.created, created_by: s.createdBy, comment: 'scratchpack' })),

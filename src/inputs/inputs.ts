@@ -10,6 +10,7 @@ import { splitWords } from './words.js';
 import { parseGoVersion } from '../kernel/gover.js';
 import { parseBinaries, type BinariesSpec } from './binaries.js';
 import { parsePerPlatform, type PerPlatform } from './per-platform.js';
+import { parseExpose, parseReadyProbe, parseStopSignal, parseWorkdir, type ReadyProbe } from './serve.js';
 
 /** Every input, parsed and validated once; the rest of the action reads only this object. */
 export interface Inputs {
@@ -60,7 +61,11 @@ export interface Inputs {
   sbom: boolean;
   provenance: boolean;
   /** Run every image before it ships: its Entrypoint with these arguments (undefined: no test). */
-  test?: { args: string[]; timeoutS: number; expect?: RegExp | undefined } | undefined;
+  test?: { args: string[]; timeoutS: number; expect?: RegExp | undefined; ready?: ReadyProbe | undefined } | undefined;
+  /** ExposedPorts (`8080/tcp`), WorkingDir (empty: /) and StopSignal (empty: none) of the image config. */
+  expose: string[];
+  workdir: string;
+  stopSignal: string;
 }
 
 /** Input names and their defaults, as in action.yml; a test keeps the two in sync. */
@@ -105,6 +110,10 @@ export const INPUT_DEFAULTS = {
   'test-args': '',
   'test-timeout': '10',
   'test-expect': '',
+  'test-http': '',
+  expose: '',
+  workdir: '',
+  'stop-signal': '',
 } as const;
 
 /** The names of all inputs. */
@@ -192,6 +201,7 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
     ...buildInputs(r),
     linkage,
     ...imageInputs(r),
+    ...configInputs(r),
     ...publishInputs(r, push),
     ...toolchainInputs(r),
     ...testInputs(r),
@@ -297,6 +307,15 @@ function imageInputs({
   };
 }
 
+/** What a Dockerfile would set with EXPOSE, WORKDIR and STOPSIGNAL, which a scratch image has no other way to set. */
+function configInputs({ get, lines }: Reader): Pick<Inputs, 'expose' | 'workdir' | 'stopSignal'> {
+  return {
+    expose: field('expose', () => parseExpose(lines('expose'))),
+    workdir: field('workdir', () => parseWorkdir(get('workdir'))),
+    stopSignal: field('stop-signal', () => parseStopSignal(get('stop-signal'))),
+  };
+}
+
 /** Where the images go: tags, the layout, the registries and their credentials, a matrix's digests. */
 function publishInputs(
   { raw, get, bool }: Reader,
@@ -390,6 +409,7 @@ function testInputs({ raw, get, bool, lines }: Reader): Pick<Inputs, 'test' | 's
           throw new ParseError(`"${text}" is not a regular expression: ${messageOf(e)}`);
         }
       }),
+      field('test-http', () => parseReadyProbe(get('test-http'), parseExpose(lines('expose')))),
     ),
     sbom: bool('sbom'),
     provenance: bool('provenance'),
@@ -402,9 +422,14 @@ function testInputs({ raw, get, bool, lines }: Reader): Pick<Inputs, 'test' | 's
   };
 }
 
-/** The image test the inputs ask for: when test-args or test-expect is given. */
-function testOf(args: string[], timeoutS: number, expect: RegExp | undefined): Inputs['test'] {
-  return args.length > 0 || expect ? { args, timeoutS, expect } : undefined;
+/** The image test the inputs ask for: when test-args, test-expect or test-http is given. */
+function testOf(
+  args: string[],
+  timeoutS: number,
+  expect: RegExp | undefined,
+  ready: ReadyProbe | undefined,
+): Inputs['test'] {
+  return args.length > 0 || expect || ready ? { args, timeoutS, expect, ready } : undefined;
 }
 
 /** The inputs only a go build reads, and whether each was set: `binaries` refuses them. */

@@ -105,6 +105,10 @@ export interface ImageSettings {
   /** Shown in `history[].created_by`, e.g. `scratchpack: go build ./cmd/app`. */
   createdBy: string;
   manifestAnnotations: Record<string, string>;
+  /** ExposedPorts keys (`8080/tcp`), WorkingDir (default /) and StopSignal, when the inputs set them. */
+  exposedPorts?: string[] | undefined;
+  workingDir?: string | undefined;
+  stopSignal?: string | undefined;
   /** `oci` (default) or `docker`; Docker types carry no annotations anywhere. */
   family?: MediaFamily;
 }

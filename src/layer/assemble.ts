@@ -9,6 +9,7 @@ export interface LayerContents {
   caBundle?: Uint8Array;
   zoneinfo?: TarEntry[];
   extraFiles: ExtraFile[];
+  workdir?: string | undefined;
 }
 
 /** The assemble stage: one layer with the binary at `binaryPath`, its libraries, and the shared contents. */

@@ -25,7 +25,16 @@ export function runnerFacts(
 /** The inputs the plan is made from. */
 export type PlanSettings = Pick<
   Inputs,
-  'binaryName' | 'binaryPath' | 'tags' | 'user' | 'args' | 'labels' | 'annotations'
+  | 'binaryName'
+  | 'binaryPath'
+  | 'tags'
+  | 'user'
+  | 'args'
+  | 'labels'
+  | 'annotations'
+  | 'expose'
+  | 'workdir'
+  | 'stopSignal'
 >;
 
 /** Everything the assemble stage needs to turn binaries into images, decided once, from the inputs and the first binary. */
@@ -86,6 +95,9 @@ export function makePlan(inputs: PlanSettings, facts: PlanFacts): Plan {
       labels: inputs.labels,
       createdBy: facts.createdBy,
       manifestAnnotations: { ...defaults, ...annotationsAt(inputs, 'manifest') },
+      exposedPorts: inputs.expose,
+      workingDir: inputs.workdir,
+      stopSignal: inputs.stopSignal,
     },
     indexAnnotations: { ...defaults, ...annotationsAt(inputs, 'index') },
     manifestDescriptorAnnotations: annotationsAt(inputs, 'manifest-descriptor'),

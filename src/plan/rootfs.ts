@@ -23,6 +23,8 @@ export interface RootfsSpec {
   /** Loader and shared libraries (linkage: gather). */
   libraries?: TarEntry[] | undefined;
   extraFiles: ExtraFile[];
+  /** The config's WorkingDir, which the layer holds as a directory, as Dockerfile WORKDIR makes it. */
+  workdir?: string | undefined;
 }
 
 /** Distroless-style accounts (GoogleContainerTools/distroless, base/base.bzl): root, nonroot (65532) and nobody, so `os/user` lookups work. */
@@ -52,6 +54,9 @@ export function rootfsEntries(spec: RootfsSpec): TarEntry[] {
   if (spec.caBundle)
     generated.push({ path: 'etc/ssl/certs/ca-certificates.crt', type: 'file', mode: 0o644, data: spec.caBundle });
   generated.push(...(spec.zoneinfo ?? []), ...(spec.libraries ?? []));
+  const workdir = rel(spec.workdir ?? '');
+  if (workdir && !generated.some((e) => e.path === workdir))
+    generated.push({ path: workdir, type: 'dir', mode: 0o755 });
   const fixed = new Map<string, TarEntry>();
   fixed.set(rel(spec.binaryPath), { path: rel(spec.binaryPath), type: 'file', mode: 0o755, file: spec.binary });
   const byPath = new Map<string, TarEntry>();

@@ -18,6 +18,8 @@ export interface Setup {
   caBundlePath?: string;
   zoneinfo?: TarEntry[];
   extraFiles: ExtraFile[];
+  /** The workdir input, a directory of the image. */
+  workdir?: string | undefined;
   warnings: string[];
 }
 
@@ -86,7 +88,7 @@ export function workspaceOf(env: NodeJS.ProcessEnv): string {
 /** The inputs the workspace stage reads. */
 export type WorkspaceSettings = Pick<
   Inputs,
-  'workingDirectory' | 'caCertificates' | 'tzdata' | 'files' | 'binaryName' | 'binaryPath'
+  'workingDirectory' | 'caCertificates' | 'tzdata' | 'files' | 'binaryName' | 'binaryPath' | 'workdir'
 >;
 
 /** Checks paths and reads the files the image takes from the runner; throws InputError on bad input. */
@@ -98,7 +100,7 @@ export async function prepare(inputs: WorkspaceSettings, env: NodeJS.ProcessEnv)
     throw new InputError(
       `input "working-directory": directory "${inputs.workingDirectory}" does not exist (resolved to ${workDir})`,
     );
-  const setup: Setup = { workspace, workDir, extraFiles: [], warnings };
+  const setup: Setup = { workspace, workDir, extraFiles: [], warnings, workdir: inputs.workdir };
   if (inputs.caCertificates) {
     for (const p of CA_BUNDLES) {
       const data = await readFile(p).catch(() => undefined);
@@ -135,5 +137,6 @@ export function checkPlacement(setup: Setup, binaryPath: string): void {
     caBundle: setup.caBundle,
     zoneinfo: setup.zoneinfo,
     extraFiles: setup.extraFiles,
+    workdir: setup.workdir,
   });
 }

@@ -55,7 +55,17 @@ export function buildReport(r: RunRecord): Report {
     ...(r.binariesDir !== undefined ? { binariesDir: r.binariesDir } : {}),
     ...(r.epoch ? { epoch: r.epoch } : {}),
     ...(tested.length > 0
-      ? { tests: tested.map(({ platform, status, ms, via, output }) => ({ platform, status, ms, via, output })) }
+      ? {
+          tests: tested.map(({ platform, status, detail, ms, via, output, answer }) => ({
+            platform,
+            status,
+            detail,
+            ms,
+            via,
+            output,
+            ...(answer ? { answer } : {}),
+          })),
+        }
       : {}),
     ...(r.documents ? { attachments: attachmentsReport(r.documents, targets) } : {}),
     ...(r.documents ? { layersFromCache: cachedImages(targets) } : {}),

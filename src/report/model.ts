@@ -73,6 +73,19 @@ export interface ToolReport {
   verifiedBy?: string | undefined;
 }
 
+/** One image's pre-ship test: the verdict, how long it took, how it ran, and what it printed. */
+export interface TestReport {
+  platform: string;
+  status: 'passed' | 'failed';
+  /** `exited 0`, `ready: GET /healthz → 200 after 0.4 s`, `exit 3`, `not ready after 10 s`. */
+  detail: string;
+  ms: number;
+  via: string;
+  output: string;
+  /** A ready HTTP server's status line and the first bytes of its body. */
+  answer?: string | undefined;
+}
+
 /** Everything the step reports, in one value, so outputs and summary cannot disagree. */
 export interface Report {
   platforms: PlatformReport[];
@@ -86,7 +99,7 @@ export interface Report {
   epoch?: { value: number; source: string };
   tools?: ToolReport[] | undefined;
   /** Each image's test run, when test-args or test-expect asked for one. */
-  tests?: Array<{ platform: string; status: 'passed' | 'failed'; ms: number; via: string; output: string }> | undefined;
+  tests?: TestReport[] | undefined;
   /** The documents attached to each image: their artifact manifests, and an SBOM's package count. */
   attachments?: Array<{ platform: string; artifactType: string; digest: string; packages?: number }> | undefined;
   push?: { refs: string[]; stats: PushStats } | undefined;
@@ -123,7 +136,7 @@ export function imageOutput(p: PlatformReport, r?: Report) {
         }
       : null,
     layer: p.layer ?? null,
-    test: test ? { status: test.status, ms: Math.round(test.ms), via: test.via } : null,
+    test: test ? { status: test.status, detail: test.detail, ms: Math.round(test.ms), via: test.via } : null,
     files: (p.others ?? []).map((o) => ({
       path: o.path,
       source: o.source,

@@ -156,8 +156,9 @@ function testLines(r: Report): string[] {
   return [
     '**Tests:**',
     ...(r.tests ?? []).flatMap((t) => [
-      `<details><summary>${t.status === 'passed' ? '✅' : '❌'} <code>${esc(t.platform)}</code> ${t.status} in ${(t.ms / 1000).toFixed(2)} s (${esc(t.via)})</summary>`,
+      `<details><summary>${t.status === 'passed' ? '✅' : '❌'} <code>${esc(t.platform)}</code> ${t.status} (${esc(t.detail)}) in ${(t.ms / 1000).toFixed(2)} s (${esc(t.via)})</summary>`,
       '',
+      ...(t.answer ? ['It answered:', '', '```', t.answer.replace(/```/g, "'''"), '```', ''] : []),
       '```',
       t.output.split('\n').slice(0, 20).join('\n').replace(/```/g, "'''").slice(0, 4000),
       '```',

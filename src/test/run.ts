@@ -9,8 +9,10 @@ import type { Diagnostic } from '../kernel/diagnostic.js';
 import { which } from '../util/which.js';
 import { ExpectTooSlow, LineMatcher, EXPECT_BUDGET_MS } from './expect.js';
 import type { Privileged } from './privileged.js';
-import { confine, type Confined } from './sandbox.js';
-import { resolveUser } from './user.js';
+import { confine, type Confined, type ProbeAnswer } from './sandbox.js';
+import { homeOf, resolveUser } from './user.js';
+import { containerEnv, containerResolvConf, TEST_HOSTNAME } from './container.js';
+import type { ReadyProbe } from '../inputs/serve.js';
 
 /** The last lines of a program's output, for a message. */
 function lastLines(text: string, n: number): string {
@@ -25,8 +27,12 @@ export interface TestOutcome {
   /** `native` or `qemu-aarch64-static`, or the binfmt_misc handler. */
   via: string;
   output: string;
+  /** The verdict in a few words: `exited 0`, `ready: GET /healthz → 200 after 0.4 s`, `exit 3`, `not ready after 10 s`. */
+  detail: string;
   /** Why it failed: the exit status, the signal, the timeout, or the unmatched expectation. */
   reason?: string | undefined;
+  /** What a ready HTTP server answered: its status line and the first bytes of its body. */
+  answer?: string | undefined;
 }
 
 /** How a test runs: the settings from the inputs, and the runner's facts. */
@@ -34,11 +40,14 @@ export interface TestSettings {
   args: string[];
   timeoutS: number;
   expect?: RegExp | undefined;
+  /** A readiness probe: the test passes once it answers, while the program runs. */
+  ready?: ReadyProbe | undefined;
   /** The image's config as the plan made it. */
   entrypoint: string[];
   env: string[];
   user: string;
   workingDir?: string | undefined;
+  stopSignal?: string | undefined;
   hostArch: string;
   /** Root, or sudo -n; undefined when the step has neither. */
   priv?: Privileged | undefined;
@@ -79,15 +88,47 @@ export async function readLayerFiles(layer: string, names: string[]): Promise<Ma
   return new Map([...scanner.files].map(([k, v]) => [k, new TextDecoder().decode(v)]));
 }
 
-/** Why a run failed, or undefined when it passed. */
-function verdict(c: Confined, s: TestSettings, matched: boolean | 'slow'): string | undefined {
-  if (c.timedOut) return `timed out after ${s.timeoutS} s, and was killed`;
-  if (c.signal) return `was killed by ${c.signal}`;
-  if (c.exitCode !== 0) return `exited ${c.exitCode}`;
-  if (matched === 'slow')
-    return `output could not be matched: test-expect /${s.expect?.source}/ took over ${EXPECT_BUDGET_MS} ms on it; simplify the expression`;
-  if (s.expect && !matched) return `printed nothing that matches test-expect /${s.expect.source}/`;
-  return undefined;
+/** What readiness the settings ask for: a match of test-expect, a probe's answer, both, or neither (exit 0). */
+interface Readiness {
+  matched: boolean | 'slow';
+  probed: boolean;
+}
+
+/** The seconds a duration took, for a verdict. */
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** What a ready program showed: the probe's answer, the output's match, or both. */
+function readyWhat(s: TestSettings, c: Confined): string {
+  const printed = s.expect ? `printed /${s.expect.source}/` : '';
+  const probed = s.ready && c.probed ? c.probed.detail : '';
+  return [probed, printed].filter(Boolean).join(' and ');
+}
+
+/** Why a run failed, and the verdict in a few words; the reason is undefined when it passed. */
+function verdict(c: Confined, s: TestSettings, r: Readiness): { reason?: string; detail: string } {
+  const waitsForReady = s.ready !== undefined;
+  const lastProbe = c.probed && !c.probed.ok ? c.probed.detail : 'no answer';
+  if (c.stopped) return { detail: `ready: ${readyWhat(s, c)} after ${secs(c.readyMs ?? c.ms)}` };
+  if (r.matched === 'slow')
+    return {
+      reason: `output could not be matched: test-expect /${s.expect?.source ?? ''}/ took over ${EXPECT_BUDGET_MS} ms on it; simplify the expression`,
+      detail: 'test-expect too slow',
+    };
+  if (c.timedOut && (waitsForReady || s.expect)) {
+    const why = waitsForReady ? lastProbe : `printed nothing that matches test-expect /${s.expect?.source ?? ''}/`;
+    return {
+      reason: `was not ready after ${s.timeoutS} s (${why}), and was killed`,
+      detail: `not ready after ${s.timeoutS} s`,
+    };
+  }
+  if (c.timedOut)
+    return { reason: `timed out after ${s.timeoutS} s, and was killed`, detail: `timed out after ${s.timeoutS} s` };
+  if (c.signal) return { reason: `was killed by ${c.signal}`, detail: `killed by ${c.signal}` };
+  if (c.exitCode !== 0) return { reason: `exited ${c.exitCode}`, detail: `exit ${c.exitCode}` };
+  if (waitsForReady) return { reason: `exited 0 before it was ready (${lastProbe})`, detail: 'exited before ready' };
+  if (s.expect && !r.matched)
+    return { reason: `printed nothing that matches test-expect /${s.expect.source}/`, detail: 'no match' };
+  return { detail: 'exited 0' };
 }
 
 /**
@@ -108,18 +149,8 @@ export async function testImage(p: Platform, img: ImageArtifact, s: TestSettings
   const files = await readLayerFiles(layer.path, ['etc/passwd', 'etc/group']);
   const who = resolveUser(s.user, files.get('etc/passwd') ?? '', files.get('etc/group') ?? '');
   if (typeof who === 'string') return fail(`input "user": ${who}`);
-  const matcher = s.expect ? new LineMatcher(s.expect) : undefined;
-  // Set by the output callback as the program runs; an object, so the compiler does not narrow it at its start.
-  const seen: { matched: boolean | 'slow' } = { matched: false };
-  const feed = (text: string) => {
-    if (!matcher || seen.matched !== false) return;
-    try {
-      seen.matched = matcher.push(text);
-    } catch (e) {
-      if (!(e instanceof ExpectTooSlow)) throw e;
-      seen.matched = 'slow';
-    }
-  };
+  const readiness = new ReadinessTracker(s);
+  const home = homeOf(who.uid, files.get('etc/passwd') ?? '');
   const c = await confine(
     {
       layer: layer.path,
@@ -127,32 +158,90 @@ export async function testImage(p: Platform, img: ImageArtifact, s: TestSettings
       argv: [...(runner.qemu ? ['/.scratchpack/qemu'] : []), ...s.entrypoint, ...s.args],
       uid: who.uid,
       gid: who.gid,
-      env: s.env,
+      env: containerEnv(s.env, home),
       workingDir: s.workingDir || '/',
       ...(runner.qemu ? { qemu: runner.qemu } : {}),
       timeoutMs: s.timeoutS * 1000,
-      onOutput: (text) => {
-        feed(text);
-        return undefined;
-      },
+      hostname: TEST_HOSTNAME,
+      resolvConf: containerResolvConf(await readFile('/etc/resolv.conf', 'utf8').catch(() => '')),
+      stopSignal: s.stopSignal,
+      ...watchers(s, readiness),
     },
     s.priv,
   );
   if (c.setupError) return fail(`the test could not be set up: ${c.setupError}`);
-  if (matcher && !seen.matched)
-    try {
-      seen.matched = matcher.end();
-    } catch {
-      seen.matched = 'slow';
-    }
-  const reason = verdict(c, s, matcher ? seen.matched : true);
+  readiness.finish();
+  const v = verdict(c, s, readiness.state);
   return {
     platform: p.id,
-    status: reason ? 'failed' : 'passed',
+    status: v.reason ? 'failed' : 'passed',
     ms: c.ms,
     via: runner.via,
     output: c.output,
-    ...(reason ? { reason } : {}),
+    detail: v.detail,
+    ...(v.reason ? { reason: v.reason } : {}),
+    ...(c.probed?.answer ? { answer: c.probed.answer } : {}),
+  };
+}
+
+/** Tracks test-expect and the probe as the run goes; ready when every condition the settings ask for holds. */
+class ReadinessTracker {
+  readonly state: Readiness = { matched: false, probed: false };
+  private readonly matcher: LineMatcher | undefined;
+
+  constructor(private readonly s: TestSettings) {
+    this.matcher = s.expect ? new LineMatcher(s.expect) : undefined;
+  }
+
+  /** Whether the program is ready now: only servers are judged so (a probe, or a match while it runs). */
+  get ready(): boolean {
+    const matched = !this.s.expect || this.state.matched === true;
+    const probed = !this.s.ready || this.state.probed;
+    return matched && probed && (this.s.ready !== undefined || this.s.expect !== undefined);
+  }
+
+  output(text: string): void {
+    if (!this.matcher || this.state.matched !== false) return;
+    try {
+      this.state.matched = this.matcher.push(text);
+    } catch (e) {
+      if (!(e instanceof ExpectTooSlow)) throw e;
+      this.state.matched = 'slow';
+    }
+  }
+
+  probe(a: ProbeAnswer): void {
+    if (a.ok) this.state.probed = true;
+  }
+
+  /** The last line, which had no newline yet, once the program has ended. */
+  finish(): void {
+    if (!this.matcher || this.state.matched !== false) return;
+    try {
+      this.state.matched = this.matcher.end();
+    } catch {
+      this.state.matched = 'slow';
+    }
+  }
+}
+
+/** The callbacks that feed the tracker and stop the run once it is ready. */
+function watchers(s: TestSettings, t: ReadinessTracker) {
+  const stopIfReady = (): 'stop' | undefined => (t.ready ? 'stop' : undefined);
+  return {
+    onOutput: (text: string) => {
+      t.output(text);
+      return stopIfReady();
+    },
+    ...(s.ready
+      ? {
+          probe: s.ready,
+          onProbe: (a: ProbeAnswer) => {
+            t.probe(a);
+            return stopIfReady();
+          },
+        }
+      : {}),
   };
 }
 

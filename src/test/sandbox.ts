@@ -1,10 +1,13 @@
 import { messageOf } from '../kernel/errors.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { MAX_OUTPUT } from '../util/exec.js';
 import { openTestCgroup, type TestCgroup } from './cgroup.js';
 import type { Privileged } from './privileged.js';
+import type { ReadyProbe } from '../inputs/serve.js';
+import { constants } from 'node:os';
+import { PROBE_SCRIPT } from './probe.js';
 
 /**
  * Where the test's ids live on the host: uid and gid 0..2^31-1 inside its user namespace are BASE.. outside, so no
@@ -31,8 +34,25 @@ export interface ConfinedRun {
   /** A host qemu-<arch>-static to place at /.scratchpack/qemu in the root. */
   qemu?: string;
   timeoutMs: number;
+  /** The test's host name (its own UTS namespace), and the resolv.conf it sees, as a container runtime gives them. */
+  hostname: string;
+  resolvConf: string;
   /** Sees the output as it arrives; `stop` ends the run there (a server that is ready). */
-  onOutput?: (text: string) => 'stop' | undefined;
+  onOutput?: ((text: string) => 'stop' | undefined) | undefined;
+  /** A readiness probe run inside the test's network namespace, and what to do with each of its answers. */
+  probe?: ReadyProbe | undefined;
+  onProbe?: ((answer: ProbeAnswer) => 'stop' | undefined) | undefined;
+  /** The signal a stopped server gets first (the image's StopSignal, else SIGTERM); then, after a grace, SIGKILL. */
+  stopSignal?: string | undefined;
+}
+
+/** One answer of the readiness probe: ready, or why not yet. */
+export interface ProbeAnswer {
+  ok: boolean;
+  /** `GET /healthz → 200`, `tcp 8080 accepted`, or the error: `connection refused on 8080`. */
+  detail: string;
+  /** For HTTP: the status line and the first bytes of the body. */
+  answer?: string | undefined;
 }
 
 /** How a confined run ended; every process it started is dead by the time this is returned. */
@@ -40,8 +60,12 @@ export interface Confined {
   exitCode?: number;
   signal?: string;
   timedOut: boolean;
-  /** onOutput asked to stop it. */
+  /** onOutput or onProbe asked to stop it: the program was ready, and was then stopped. */
   stopped: boolean;
+  /** Milliseconds from the program's start to the stop. */
+  readyMs?: number | undefined;
+  /** The probe's last answer, when there is a probe. */
+  probed?: ProbeAnswer | undefined;
   output: string;
   ms: number;
   /** The sandbox could not be set up (the image never ran), with why. */
@@ -55,18 +79,21 @@ export interface Confined {
 const HOLDER = 'read -r pid _ </proc/self/stat && echo "$pid" && exec sleep 2147483647';
 
 /**
- * Runs as root of the test's user namespace, in its mount, network and PID namespaces: brings up loopback, builds a
- * jail (a tmpfs holding read-only binds of the host's /usr and /lib only) with the image's root as another tmpfs
- * unpacked from stdin, pivots into the jail so that nothing else of the host is reachable, and execs the program
- * chrooted into the image's root, with no_new_privs (set outside), no inheritable capabilities and a bounding set
- * that keeps only what unshare needs to chroot and change user. $1 is the root's size, $2 qemu-user or -, $3 the
- * bounding set, the rest `env -i` and its arguments.
+ * Runs as root of the test's user namespace, in its mount, network, UTS and PID namespaces: brings up loopback, sets
+ * the host name, builds a jail (a tmpfs holding read-only binds of the host's /usr and /lib only) with the image's
+ * root as another tmpfs unpacked from stdin, pivots into the jail so that nothing else of the host is reachable,
+ * provides /etc/hosts, /etc/hostname and /etc/resolv.conf as a container runtime does (read-only bind mounts of
+ * files outside the image's root; a link in their place is removed, never followed), and execs the program chrooted
+ * into the image's root, with no_new_privs (set outside), no inheritable capabilities and a bounding set that keeps
+ * only what unshare needs to chroot and change user. $1 is the root's size, $2 qemu-user or -, $3 the host name, $4
+ * resolv.conf, $5 the bounding set, the rest `env -i` and its arguments.
  */
 const STAGE = `set -u
 fail() { echo "scratchpack-sandbox: $*" >&2; exit 125; }
-size=$1 qemu=$2 bset=$3; shift 3
+size=$1 qemu=$2 host=$3 resolv=$4 bset=$5; shift 5
 ip link set lo up || fail "cannot bring up loopback; install iproute2"
 echo 0 > /proc/sys/net/ipv4/ip_unprivileged_port_start 2>/dev/null
+hostname "$host" || fail "cannot set the host name"
 j=/tmp
 mount -t tmpfs -o size=1m,mode=0755 scratchpack-jail "$j" || fail "cannot mount a tmpfs"
 for d in bin sbin lib lib32 lib64 libx32 usr; do
@@ -76,16 +103,30 @@ for d in bin sbin lib lib32 lib64 libx32 usr; do
     mount -o remount,bind,ro "$j/$d" 2>/dev/null
   fi
 done
-mkdir "$j/etc" "$j/root" "$j/old" "$j/proc"
-if [ -e /etc/ld.so.cache ]; then : > "$j/etc/ld.so.cache" && mount --bind /etc/ld.so.cache "$j/etc/ld.so.cache"; fi
+mkdir "$j/etc" "$j/root" "$j/old" "$j/proc" "$j/run"
+if [ -e /etc/ld.so.cache ]; then
+  : > "$j/etc/ld.so.cache" && mount --bind /etc/ld.so.cache "$j/etc/ld.so.cache" || fail "cannot bind ld.so.cache"
+  mount -o remount,bind,ro "$j/etc/ld.so.cache" 2>/dev/null
+fi
 mount -t proc proc "$j/proc" || fail "cannot mount /proc"
 mount -t tmpfs -o "size=$size,mode=0755" scratchpack-root "$j/root" || fail "cannot mount the root"
 tar --numeric-owner -xzf - -C "$j/root" || fail "cannot unpack the layer"
 if [ "$qemu" != - ]; then
   mkdir -p "$j/root/.scratchpack" && cp "$qemu" "$j/root/.scratchpack/qemu" && chmod 0755 "$j/root/.scratchpack/qemu" || fail "cannot copy $qemu"
 fi
+printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t%s\n' "$host" > "$j/run/hosts"
+printf '%s\n' "$host" > "$j/run/hostname"
+printf '%s' "$resolv" > "$j/run/resolv.conf"
 exec </dev/null
 cd "$j" && pivot_root . old && umount -l /old && rmdir /old && umount /proc || fail "cannot pivot into the jail"
+[ -L /root/etc ] && fail "the image's /etc is a symbolic link"
+mkdir -p /root/etc || fail "cannot make /etc"
+for f in hosts hostname resolv.conf; do
+  t=/root/etc/$f
+  if [ -L "$t" ] || { [ -e "$t" ] && [ ! -f "$t" ]; }; then rm -rf "$t" || fail "cannot replace /etc/$f"; fi
+  [ -e "$t" ] || : > "$t" || fail "cannot make /etc/$f"
+  mount --bind "/run/$f" "$t" && mount -o remount,bind,ro "$t" || fail "cannot provide /etc/$f"
+done
 exec setpriv --inh-caps=-all --bounding-set="$bset" -- /usr/bin/env -i -- "$@"
 `;
 
@@ -174,7 +215,7 @@ export async function confine(r: ConfinedRun, priv: Privileged): Promise<Confine
   const holder = start(
     rooted(priv, cg, [
       ...noNewPrivs,
-      ...['unshare', '--user', '--mount', '--net', '--pid', '--fork', '--kill-child', '--'],
+      ...['unshare', '--user', '--mount', '--net', '--uts', '--pid', '--fork', '--kill-child', '--'],
       ...['/bin/sh', '-c', HOLDER],
     ]),
     'ignore',
@@ -195,47 +236,161 @@ export async function confine(r: ConfinedRun, priv: Privileged): Promise<Confine
   const worker = start(
     rooted(priv, cg, [
       ...noNewPrivs,
-      ...['nsenter', `--target=${pid}`, '--user', '--mount', '--net', '--pid', '--'],
-      ...['/bin/sh', '-c', STAGE, 'sh', String(r.layerBytes + TEST_WRITABLE), r.qemu ?? '-', ...tail(r)],
+      ...['nsenter', `--target=${pid}`, '--user', '--mount', '--net', '--uts', '--pid', '--'],
+      ...['/bin/sh', '-c', STAGE, 'sh', String(r.layerBytes + TEST_WRITABLE), r.qemu ?? '-', r.hostname, r.resolvConf],
+      ...tail(r),
     ]),
     'pipe',
   );
-  return watch(r, worker, began, () => stopAll(priv, pid, cg, [holder, worker]));
+  const probe = r.probe ? startProbe(priv, cg, pid, r) : undefined;
+  const children = [holder, worker, ...(probe ? [probe] : [])];
+  return watch(r, {
+    worker,
+    probe,
+    began,
+    terminate: (signal) => terminate(priv, cg, pid, signal),
+    stop: () => stopAll(priv, pid, cg, children),
+  });
 }
 
-/** Feeds the layer, reads the output, and ends the run at its end, its deadline or onOutput's stop. */
-async function watch(
-  r: ConfinedRun,
-  worker: ChildProcess,
-  began: number,
-  stop: () => Promise<void>,
-): Promise<Confined> {
+/** How long a ready program has to stop on its stop signal before everything is killed. */
+export const STOP_GRACE_MS = 2000;
+
+/**
+ * A node that another OS user may run: the probe runs as the test's namespace root, which is no user of the host, so
+ * it needs a node that every user can execute (the action's own, when its directories allow it).
+ */
+function probeNode(): string | undefined {
+  const candidates = [process.execPath, '/usr/local/bin/node', '/usr/bin/node'];
+  return candidates.find((file) => {
+    try {
+      return everyoneMay(file);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Whether others may search every directory above `file` and execute it. */
+function everyoneMay(file: string): boolean {
+  const parts = file.split('/').filter(Boolean);
+  for (let i = 0; i < parts.length; i++) {
+    const st = statSync('/' + parts.slice(0, i + 1).join('/'));
+    if ((st.mode & 0o001) === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The readiness probe (probe.ts's script), in the test's network namespace only, as its user namespace's root, which
+ * maps to no user of the host; in the test's cgroup, so that its end kills the probe too.
+ */
+function startProbe(priv: Privileged, cg: TestCgroup | undefined, pid: number, r: ConfinedRun): ChildProcess {
+  const node = probeNode();
+  // With no node that the namespace's root may run, the probe runs as the step's root in the network namespace.
+  const enter = node ? ['--user', '--net'] : ['--net'];
+  const probe = r.probe as ReadyProbe;
+  const args = [probe.kind, String(probe.port), probe.kind === 'http' ? probe.path : '', String(r.timeoutMs)];
+  return start(
+    rooted(priv, cg, [
+      'setpriv',
+      '--no-new-privs',
+      '--',
+      ...['nsenter', `--target=${pid}`, ...enter, '--'],
+      ...[node ?? process.execPath, '-e', PROBE_SCRIPT, '--', ...args],
+    ]),
+    'ignore',
+  );
+}
+
+/** Sends `signal` to every process of the test's PID namespace but its PID 1 (kill(2) with pid -1, from inside). */
+async function terminate(priv: Privileged, cg: TestCgroup | undefined, pid: number, signal: string): Promise<void> {
+  const number = /^\d+$/.test(signal) ? signal : String(constants.signals[signal as keyof typeof constants.signals]);
+  const kill = start(
+    rooted(priv, cg, [
+      ...['setpriv', '--no-new-privs', '--', 'nsenter', `--target=${pid}`, '--user', '--pid', '--'],
+      ...['/bin/sh', '-c', 'kill -"$1" -1', 'sh', number],
+    ]),
+    'ignore',
+  );
+  await closed(kill);
+}
+
+/** What watch needs besides the run: the processes, and how to stop them gently or for good. */
+interface Watched {
+  worker: ChildProcess;
+  probe: ChildProcess | undefined;
+  began: number;
+  terminate: (signal: string) => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+/** The probe's answers, one JSON line each, as they come. */
+function onProbeLines(probe: ChildProcess, each: (a: ProbeAnswer) => void): void {
+  let pending = '';
+  probe.stdout?.on('data', (d: Buffer) => {
+    pending += d.toString();
+    let nl: number;
+    while ((nl = pending.indexOf('\n')) >= 0) {
+      const line = pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+      try {
+        each(JSON.parse(line) as ProbeAnswer);
+      } catch {
+        // Only the probe writes here; a line that is not JSON is dropped.
+      }
+    }
+  });
+}
+
+/**
+ * Feeds the layer, reads the output and the probe, and ends the run at its end, its deadline, or once onOutput or
+ * onProbe says the program is ready: then the program gets its stop signal, STOP_GRACE_MS, and then SIGKILL.
+ */
+async function watch(r: ConfinedRun, w: Watched): Promise<Confined> {
   const output = new Collected();
   // Set by callbacks as the run goes; an object, so the compiler does not narrow them at their start.
-  const state = { timedOut: false, stopped: false };
+  const state: { timedOut: boolean; stopped: boolean; readyMs?: number; probed?: ProbeAnswer } = {
+    timedOut: false,
+    stopped: false,
+  };
   let stopping: Promise<void> | undefined;
-  const end = () => (stopping ??= stop());
-  worker.stdin?.on('error', () => undefined); // the program may never read it all: a stage that failed
+  const end = () => (stopping ??= w.stop());
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    w.worker.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const ready = () => {
+    if (state.stopped) return;
+    state.stopped = true;
+    state.readyMs = performance.now() - w.began;
+    const grace = new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
+    void w
+      .terminate(r.stopSignal || 'SIGTERM')
+      .then(() => Promise.race([exited, grace]))
+      .then(end);
+  };
+  w.worker.stdin?.on('error', () => undefined); // the program may never read it all: a stage that failed
   createReadStream(r.layer)
-    .on('error', () => worker.stdin?.destroy())
-    .pipe(worker.stdin as NodeJS.WritableStream);
+    .on('error', () => w.worker.stdin?.destroy())
+    .pipe(w.worker.stdin as NodeJS.WritableStream);
   const onData = (d: Buffer) => {
     const text = d.toString();
     output.add(text);
-    if (!state.stopped && r.onOutput?.(text) === 'stop') {
-      state.stopped = true;
-      void end();
-    }
+    if (r.onOutput?.(text) === 'stop') ready();
   };
-  worker.stdout?.on('data', onData);
-  worker.stderr?.on('data', onData);
+  w.worker.stdout?.on('data', onData);
+  w.worker.stderr?.on('data', onData);
+  if (w.probe)
+    onProbeLines(w.probe, (a) => {
+      state.probed = a;
+      if (r.onProbe?.(a) === 'stop') ready();
+    });
   const deadline = setTimeout(() => {
+    if (state.stopped) return;
     state.timedOut = true;
     void end();
   }, r.timeoutMs);
-  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    worker.once('exit', (code, signal) => resolve({ code, signal })),
-  );
+  const exit = await exited;
   clearTimeout(deadline);
   await end();
   const text = output.toString();
@@ -245,8 +400,10 @@ async function watch(
     ...(exit.signal ? { signal: exit.signal } : {}),
     timedOut: state.timedOut && !state.stopped,
     stopped: state.stopped,
+    readyMs: state.readyMs,
+    probed: state.probed,
     output: setup ? '' : text,
-    ms: performance.now() - began,
+    ms: performance.now() - w.began,
     ...(setup ? { setupError: setup } : {}),
   };
 }

@@ -34,3 +34,12 @@ export function resolveUser(user: string, passwd: string, group: string): { uid:
       : `group "${g}" is not in the image's /etc/group`;
   return { uid, gid };
 }
+
+/** HOME as Docker sets it: the home of the passwd entry with the user's uid, else `/` (runc, libcontainer/user). */
+export function homeOf(uid: number, passwd: string): string {
+  const entry = passwd
+    .split('\n')
+    .map((l) => l.split(':'))
+    .find((e) => e.length >= 6 && e[2] === String(uid));
+  return entry?.[5] || '/';
+}
