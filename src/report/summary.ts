@@ -131,7 +131,8 @@ function toolLine(t: ToolReport): string {
     t.source === 'downloaded' && t.bytes !== undefined && t.ms !== undefined
       ? `downloaded and verified${t.verifiedBy ? ` against ${esc(t.verifiedBy)}` : ''}: ${humanSize(t.bytes)} in ${(t.ms / 1000).toFixed(2)} s`
       : `from ${t.source}`;
-  return `${esc(t.name)} ${esc(t.version)} (${how}${t.requirement ? `; ${esc(t.requirement)}` : ''})`;
+  // A path such as __tests__/… is code, or Markdown would read its underscores as emphasis.
+  return `${esc(t.name)} ${esc(t.version)} (${how}${t.requirement ? `; <code>${esc(t.requirement)}</code>` : ''})`;
 }
 
 /** Per platform: the SBOM's package count and each referrer's digest. */
