@@ -18,7 +18,8 @@ import { prepare, type Setup } from './plan/workspace.js';
 import { checkDigestsDir } from './publish/digest-files.js';
 import { checkLayoutTarget } from './publish/layout-target.js';
 import { openPublishers, type Publishers } from './publish/open.js';
-import { digestsDirOf, pushOutcome } from './publish/outcome.js';
+import { digestsDirOf, pushOutcome, withTagOrigin } from './publish/outcome.js';
+import { impliedRegistryNote, type ImageRef } from './inputs/reference.js';
 import type { PublishResult } from './publish/publisher.js';
 import type { RegistryDeps } from './publish/registry/connect.js';
 import { buildReport, type RunRecord } from './report/build.js';
@@ -92,7 +93,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     return stopped(run, record({ targets: tested, epoch, errors: failed.map((d) => d.message) }), failed);
   const artifact = indexOf(tested, plan, inputs);
   await writeAttestPredicate(artifact, deps.tempRoot);
-  const { published, error } = await timed('publish', () => publish(run, artifact));
+  const { published, error } = await timed('publish', () => publish(run, artifact, inputs.tags));
   const pushed = published?.[1]
     ? await pushOutcome(inputs, artifact.images, artifact.index.digest, deps.tempRoot)
     : undefined;
@@ -154,11 +155,15 @@ async function stopped(run: Run, record: RunRecord, diagnostics: Diagnostic[]): 
 const errorLine = (d: Diagnostic) => (d.file ? `${d.file}:${d.startLine}: ${d.message}` : d.message);
 
 /** The publish stage: the layout, and the registries when pushing; a failure is kept for the report to come first. */
-async function publish(run: Run, artifact: IndexArtifact): Promise<{ published?: PublishResult[]; error?: unknown }> {
+async function publish(
+  run: Run,
+  artifact: IndexArtifact,
+  tags: ImageRef[],
+): Promise<{ published?: PublishResult[]; error?: unknown }> {
   try {
     return { published: await (await run.publishers.all.write(artifact))() };
   } catch (error) {
-    return { error };
+    return { error: withTagOrigin(error, tags) };
   }
 }
 
@@ -183,6 +188,8 @@ async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
   const [setup, sourced] = await Promise.all([preparing, binarySource(inputs, deps, preparing)]);
   // No build waits for another process: `git log` (when no epoch is given) runs beside them, `go list` only on failure.
   const epoch = resolveEpoch(inputs, deps.env, deps.exec, setup.workDir);
+  const implied = impliedRegistryNote(inputs.tags);
+  if (implied) deps.info(implied);
   // Relative paths are the workspace's, as working-directory and files are.
   const layoutDir = resolve(setup.workspace, inputs.ociLayout || join(deps.tempRoot, 'oci'));
   const binaries = new BinariesDir(join(deps.tempRoot, 'binaries'));

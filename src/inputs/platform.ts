@@ -1,12 +1,21 @@
 import { archOf, GOARCHES, present } from '../kernel/arch.js';
 import { ParseError } from '../kernel/errors.js';
 import type { Platform } from '../kernel/platform.js';
+import { ARCH_ALIASES } from './spelling.js';
+
+/** `; did you mean linux/arm64?` for another spelling of an architecture (aarch64, x86_64, armhf, ...), or the example. */
+function didYouMean(arch: string, bare: boolean): string {
+  const a = arch.toLowerCase();
+  const canonical = ARCH_ALIASES[a] ?? (bare && archOf(a) ? a : undefined);
+  if (canonical) return `; did you mean linux/${canonical}?`;
+  return bare ? ', e.g. linux/arm64 or linux/arm/v7' : '';
+}
 
 /** Parses one `os/arch[/variant]` entry into a target; the message quotes the entry and the expected form. */
 export function parsePlatform(text: string): Platform {
   const parts = text.trim().split('/');
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === '')) {
-    throw new ParseError(`platform "${text}": expected os/arch[/variant], e.g. linux/arm64 or linux/arm/v7`);
+    throw new ParseError(`platform "${text}": expected os/arch[/variant]${didYouMean(text.trim(), true)}`);
   }
   const [os = '', arch = '', written] = [0, 1, 2].map((i) => parts.at(i)?.toLowerCase());
   if (os !== 'linux') {
@@ -14,7 +23,10 @@ export function parsePlatform(text: string): Platform {
   }
   const facts = archOf(arch);
   if (!facts) {
-    throw new ParseError(`platform "${text}": unknown architecture "${arch}"; expected one of ${GOARCHES.join(', ')}`);
+    const hint = didYouMean(arch, false);
+    throw new ParseError(
+      `platform "${text}": unknown architecture "${arch}"${hint || `; expected one of ${GOARCHES.join(', ')}`}`,
+    );
   }
   const rule = facts.variants;
   if (written !== undefined && !rule.allowed.includes(written)) {

@@ -10,6 +10,16 @@ export interface ImageRef {
   digest?: string | undefined;
   /** The normalised full reference, e.g. `docker.io/library/app:1.0`. */
   full: string;
+  /** The reference as written, when it named no registry and Docker Hub was implied (`myapp:latest`). */
+  given?: string | undefined;
+}
+
+/** The line that says, once, what a tag with no registry host means, as docker reads it. */
+export function impliedRegistryNote(tags: ImageRef[]): string | undefined {
+  const implied = tags.filter((t) => t.given !== undefined);
+  if (implied.length === 0) return undefined;
+  const list = implied.map((t) => `"${t.given ?? ''}" as ${t.full}`).join(', ');
+  return `tags: read ${list}: a tag with no registry host is a Docker Hub tag, as docker reads it; write the host (e.g. ghcr.io/owner/app:1.0) to push elsewhere`;
 }
 
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
@@ -75,7 +85,8 @@ export function parseReference(text: string): ImageRef {
     throw new ParseError(`reference "${text}": name is longer than 255 characters`);
   }
   const full = `${registry}/${repository}` + (tag ? `:${tag}` : '') + (digest ? `@${digest}` : '');
-  return { registry, repository, tag, digest, full };
+  const implied = registry === 'docker.io' && !/^(index\.)?docker\.io\//.test(ref);
+  return { registry, repository, tag, digest, full, ...(implied ? { given: ref } : {}) };
 }
 
 /** Parses an entry of `tags`: a full reference whose tag defaults to `latest`, and which may not pin a digest. */

@@ -2,6 +2,9 @@ import { join, resolve } from 'node:path';
 import type { Inputs } from '../inputs/inputs.js';
 import type { ImageArtifact } from '../kernel/oci.js';
 import { writeDigestFiles } from './digest-files.js';
+import type { ImageRef } from '../inputs/reference.js';
+import { ActionError } from '../kernel/errors.js';
+import { RegistryError } from './registry/errors.js';
 
 /** Where push-by-digest writes its files. */
 export const digestsDirOf = (inputs: Pick<Inputs, 'digestsDir'>, tempRoot: string) =>
@@ -35,4 +38,18 @@ export async function pushOutcome(
     pushByDigest: true,
     image: `${first.registry}/${first.repository}@${images[0].manifest.digest}`,
   };
+}
+
+/**
+ * A push failure at Docker Hub for tags that named no registry says which tags those were: `myapp:latest` with
+ * `push: true` otherwise fails with a DNS or auth error for docker.io that never mentions the tag.
+ */
+export function withTagOrigin(error: unknown, tags: ImageRef[]): unknown {
+  const implied = tags.filter((t) => t.given !== undefined);
+  if (!(error instanceof RegistryError) || error.registry !== 'docker.io' || implied.length === 0) return error;
+  const list = implied.map((t) => `"${t.given ?? ''}"`).join(', ');
+  return new ActionError(
+    `${error.message}; docker.io is the registry of the tags ${list}, which name no registry host (Docker Hub, as docker reads them): write the host, e.g. ghcr.io/owner/app:1.0, to push elsewhere`,
+    { cause: error },
+  );
 }

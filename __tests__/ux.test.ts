@@ -1,0 +1,56 @@
+// Issue 27, what the user sees: messages that fit the path the user took.
+import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runActionAsync } from './helpers/action.js';
+import { impliedRegistryNote, parseTag } from '../src/inputs/reference.js';
+import { withTagOrigin } from '../src/publish/outcome.js';
+import { RegistryError } from '../src/publish/registry/errors.js';
+import { closest, editDistance, unknownInputs } from '../src/inputs/spelling.js';
+
+describe('a tag with no registry host is Docker Hub, and the log and the failure say so', () => {
+  test('myapp:latest with push: the log names docker.io/library/myapp once, and the error names the tag', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'scratchpack-nohub-'));
+    const r = await runActionAsync(
+      { 'working-directory': 'example', platforms: 'linux/amd64', tags: 'myapp:latest', push: 'true' },
+      // No Docker config, and no network to Docker Hub here: the push fails at docker.io, as the issue saw it.
+      { env: { HOME: home, DOCKER_CONFIG: home } },
+    );
+    expect(r.code).toBe(1);
+    const notes = r.stdout.split('\n').filter((l) => l.startsWith('tags: read "myapp:latest"'));
+    expect(notes).toEqual([
+      'tags: read "myapp:latest" as docker.io/library/myapp:latest: a tag with no registry host is a Docker Hub tag, as docker reads it; write the host (e.g. ghcr.io/owner/app:1.0) to push elsewhere',
+    ]);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toContain('registry docker.io');
+    expect(r.errors[0]).toContain('docker.io is the registry of the tags "myapp:latest", which name no registry host');
+  }, 120_000);
+
+  test('a tag with a host gets no note, and other registries keep their own message', () => {
+    const tags = ['ghcr.io/acme/app:1', 'docker.io/acme/app:1', 'app:2'].map(parseTag);
+    expect(tags.map((t) => t.given)).toEqual([undefined, undefined, 'app:2']);
+    expect(impliedRegistryNote(tags.slice(0, 2))).toBeUndefined();
+    const ghcr = new RegistryError('ghcr.io', 'ping', 401, 'denied');
+    expect(withTagOrigin(ghcr, tags)).toBe(ghcr);
+    const hub = new RegistryError('docker.io', 'ping', 'ENOTFOUND', '');
+    expect((withTagOrigin(hub, tags) as Error).message).toContain('the tags "app:2"');
+  });
+});
+
+describe('a misspelled input or platform gets a "did you mean"', () => {
+  test('edit distance and the closest name', () => {
+    expect(editDistance('platform', 'platforms')).toBe(1);
+    expect(editDistance('tagz', 'tags')).toBe(1);
+    expect(closest('platfroms', ['platforms', 'push'])).toBe('platforms');
+    expect(closest('cache-from', ['platforms', 'push', 'tags'])).toBeUndefined();
+  });
+  test('only INPUT_ variables that name no input', () => {
+    expect(
+      unknownInputs(
+        ['INPUT_PLATFORMS', 'INPUT_WORKING-DIRECTORY', 'INPUT_PLATFORM', 'PATH'],
+        ['platforms', 'working-directory'],
+      ),
+    ).toEqual(['platform']);
+  });
+});
