@@ -130,9 +130,13 @@ describe('PIE and missing libraries', () => {
     });
     expect(run.code).toBe(1);
     const msg = run.errors.find((e) => e.includes('libtiny.so.1')) ?? '';
-    expect(msg).toContain('libtiny.so.1 (needed by the binary) was not found in the sysroot /');
-    expect(msg).toMatch(/; searched \/\S+/);
+    expect(msg).toContain('libtiny.so.1 (needed by the binary) was not found in the sysroot; searched /');
     expect(msg).toContain('/lib/x86_64-linux-gnu');
+    // It names the input, the sysroot, and two ways to fill one (issue #27).
+    expect(msg).toContain('the sysroot is / (input "sysroot")');
+    expect(msg).toContain('libc6-dev-amd64-cross');
+    expect(msg).toContain('set sysroot: linux/amd64=<dir>');
+    expect(msg).toContain('dpkg -x <package>_amd64.deb <dir>');
     expect(existsSync(join(run.runnerTemp, 'scratchpack', 'oci'))).toBe(false);
   });
 });

@@ -269,7 +269,16 @@ describe('every ELF in the image is checked, not only the entrypoint', () => {
       { platforms: 'linux/amd64', binaries: 'dist/amd64/hello-c', files: 'dist/dynamic-amd64/hello-c:/usr/bin/helper' },
       'title=scratchpack (linux/amd64)',
       'dist/dynamic-amd64/hello-c (files → /usr/bin/helper) is dynamically linked',
+      'Fix: replace the file with a static build (gcc or g++ -static; Rust: RUSTFLAGS="-C target-feature=+crt-static"',
     ));
+  test('a dynamic C binary under linkage: static gets advice for binaries, not for go build', async () => {
+    const r = await run({ platforms: 'linux/amd64', binaries: 'dist/dynamic-amd64/hello-c' });
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toContain('Fix: link it statically where you build it (gcc or g++ -static; Rust:');
+    expect(r.errors[0]).toContain('or set linkage: gather (with sysroot for a foreign platform)');
+    expect(r.errors[0]).not.toContain('cgo: false');
+    expect(r.errors[0]).not.toContain('-ldflags');
+  });
   test('a static one passes and is listed', async () => {
     const r = await run({
       platforms: 'linux/amd64',

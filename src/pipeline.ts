@@ -277,6 +277,7 @@ async function obtainAndCheck(platform: Platform, inputs: Inputs, run: Run): Pro
     toolchain: run.sourced.toolchains.get(platform.id),
     hash: (f) => run.layers.hash(f),
     extraFiles: run.setup.extraFiles,
+    prebuilt: inputs.binaries !== undefined,
   });
   const { passed, binary } = checked;
   if (!passed || !binary) return { state: 'rejected', platform, obtained, checked };

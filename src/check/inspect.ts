@@ -8,6 +8,7 @@ import type { FileRef, TarEntry } from '../kernel/tar-entry.js';
 import type { ExtraFile } from '../plan/rootfs.js';
 import { nodeDepsFs, withFileSource } from '../util/fs.js';
 import type { Platform } from '../kernel/platform.js';
+import { debianTarget } from '../inputs/per-platform.js';
 import type { Toolchain } from '../build/toolchain/cc.js';
 
 /** What the report says about a binary: read from it, whether or not it passed. */
@@ -44,14 +45,27 @@ export interface Inspected {
   libraries: TarEntry[];
 }
 
+/** How to fill a sysroot for a platform: Debian's cross packages, or a root unpacked from the target's packages. */
+function sysrootHelp(platform: Platform, sysroot: string): string {
+  const deb = debianTarget(platform);
+  const pkg = deb
+    ? `the Debian/Ubuntu cross package that has it (e.g. libc6-dev-${deb.deb}-cross, libstdc++6-${deb.deb}-cross)`
+    : "the target's packages";
+  return (
+    `the sysroot is ${sysroot} (input "sysroot"); install ${pkg}, or set sysroot: ${platform.id}=<dir> to a root ` +
+    `holding the target's libraries, e.g. made with dpkg -x <package>_${deb?.deb ?? '<arch>'}.deb <dir> for each package`
+  );
+}
+
 /** Explains what gathering could not find: the loader, or each soname with the directories searched. */
-export function gatherErrors(deps: DepsResult, file: string, title: string): Diagnostic[] {
+export function gatherErrors(deps: DepsResult, file: string, title: string, platform: Platform): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const help = sysrootHelp(platform, deps.sysroot);
   if (deps.missingInterpreter) {
     out.push({
       level: 'error',
       title,
-      message: `${file}: its loader ${deps.missingInterpreter} is not in the sysroot ${deps.sysroot}; install the target's libc (e.g. libc6-dev-<arch>-cross) or set sysroot`,
+      message: `${file}: its loader ${deps.missingInterpreter} is not in the sysroot; ${help}`,
     });
   }
   for (const m of deps.missing) {
@@ -60,7 +74,7 @@ export function gatherErrors(deps: DepsResult, file: string, title: string): Dia
       title,
       message: m.reason
         ? `${file}: NEEDED ${m.soname} (of ${m.neededBy}) ${m.reason}`
-        : `${file}: ${m.soname} (needed by ${m.neededBy}) was not found in the sysroot ${deps.sysroot}; searched ${m.searched.join(', ')}`,
+        : `${file}: ${m.soname} (needed by ${m.neededBy}) was not found in the sysroot; searched ${m.searched.join(', ')} inside it; ${help}`,
     });
   }
   return out;
@@ -89,6 +103,8 @@ export interface CheckContext {
   hash: (file: FileRef) => Promise<string>;
   /** The `files` entries: each one that is an ELF is checked as the binary is. */
   extraFiles: ExtraFile[];
+  /** The binary came from the binaries input (built elsewhere), not from go build here: advice differs. */
+  prebuilt?: boolean | undefined;
 }
 
 /** The check stage's result: the facts for the report, the diagnostics, and `passed` only when nothing is wrong. */
@@ -152,7 +168,7 @@ async function checkOthers(
       interpreter: info.interpreter,
       needed: info.needed,
     });
-    const found = checkBinary(info, platform, { linkage: ctx.linkage, file: shown, library: true });
+    const found = checkBinary(info, platform, { linkage: ctx.linkage, file: shown, origin: 'files' });
     if (ctx.linkage === 'static' && info.interpreter === null && info.needed.length > 0)
       found.push({
         level: 'error',
@@ -164,7 +180,7 @@ async function checkOthers(
     if (found.length > 0 || ctx.linkage !== 'gather' || !sysroot || (!info.interpreter && info.needed.length === 0))
       continue;
     const deps = await gather(info, sysroot, extra.dest, ctx);
-    diagnostics.push(...gatherErrors(deps, shown, title));
+    diagnostics.push(...gatherErrors(deps, shown, title, platform));
     libraries.push(...layerEntries(deps));
   }
   return { facts, diagnostics, libraries };
@@ -198,7 +214,11 @@ async function checkMain(file: string, platform: Platform, ctx: CheckContext): P
       needed: info.needed,
       go: info.go,
     };
-    const found = checkBinary(info, platform, { linkage: ctx.linkage, file: shown });
+    const found = checkBinary(info, platform, {
+      linkage: ctx.linkage,
+      file: shown,
+      origin: ctx.prebuilt ? 'binaries' : 'go build',
+    });
     const sysroot = ctx.toolchain?.sysroot;
     if (found.length > 0 || ctx.linkage !== 'gather' || !info.interpreter || !sysroot) {
       return {
@@ -209,7 +229,7 @@ async function checkMain(file: string, platform: Platform, ctx: CheckContext): P
     }
     const deps = await gather(info, sysroot, ctx.binaryPath, ctx);
     Object.assign(binary, gatheredFacts(deps));
-    const missing = gatherErrors(deps, shown, title);
+    const missing = gatherErrors(deps, shown, title, platform);
     if (missing.length > 0) return { binary, diagnostics: missing };
     return { binary, diagnostics: [], passed: { binary: { path: file, size, sha256 }, libraries: layerEntries(deps) } };
   } catch (e) {

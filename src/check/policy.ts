@@ -28,6 +28,25 @@ const ARCH_SETTING: Record<string, string> = { GOARM: 'GOARM', GOAMD64: 'GOAMD64
 /** NEEDED libraries named in a diagnostic; the rest are counted, so a run page stays readable. */
 const SHOWN_NEEDED = 20;
 
+/** How an ELF reached the image: built here, brought with `binaries`, or added with `files`. */
+export type Origin = 'go build' | 'binaries' | 'files';
+
+/** The fix for a dynamic ELF under `linkage: static`, for the path the user took to bring it. */
+function staticFix(origin: Origin, isGo: boolean): string {
+  const gather = 'or set linkage: gather (with sysroot for a foreign platform) to copy the loader and libraries in.';
+  if (origin === 'go build')
+    return (
+      "build with cgo: false (CGO_ENABLED=0) and without -buildmode=pie, or add -ldflags '-extldflags=-static' for " +
+      'cgo, or cc: zig for a static cgo build, ' +
+      gather
+    );
+  const where = origin === 'files' ? 'replace the file with a static build' : 'link it statically where you build it';
+  const how = isGo
+    ? 'CGO_ENABLED=0 go build'
+    : 'gcc or g++ -static; Rust: RUSTFLAGS="-C target-feature=+crt-static", or a *-linux-musl target';
+  return `${where} (${how}), ${gather}`;
+}
+
 /**
  * Decides whether a built ELF may go into the image for `platform`: machine, class and endianness must fit
  * (the "exec format error" check), the recorded GOARM/GOAMD64 must match, and under `static` it must need no loader.
@@ -35,9 +54,10 @@ const SHOWN_NEEDED = 20;
 export function checkBinary(
   info: ElfInfo,
   platform: Platform,
-  /** `library`: a `files` ELF, which may be a shared library (a plugin) rather than an executable. */
-  { linkage, file, library = false }: { linkage: 'static' | 'gather'; file: string; library?: boolean },
+  /** `origin`: how the ELF reached the image; a `files` ELF may be a shared library (a plugin), not an executable. */
+  { linkage, file, origin = 'go build' }: { linkage: 'static' | 'gather'; file: string; origin?: Origin },
 ): Diagnostic[] {
+  const library = origin === 'files';
   const title = `scratchpack (${platform.id})`;
   const out: Diagnostic[] = [];
   const mismatch = identityMismatch(platform.arch, info);
@@ -64,8 +84,7 @@ export function checkBinary(
       title,
       message:
         `${file} is dynamically linked: interpreter ${info.interpreter}; ${libs}. A scratch image has no loader or libc, ` +
-        'so it would fail with "no such file or directory". Fix: build with cgo: false (CGO_ENABLED=0) and without -buildmode=pie, ' +
-        "or add -ldflags '-extldflags=-static' for cgo, or set linkage: gather to copy the loader and libraries in.",
+        `so it would fail with "no such file or directory". Fix: ${staticFix(origin, info.go !== null)}`,
     });
   }
   const executable = info.linkage !== 'shared-library' && info.linkage !== 'not-executable';
