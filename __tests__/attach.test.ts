@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withReferrers } from '../src/publish/referrers.js';
 import { runActionAsync, sh, type ActionRun } from './helpers/action.js';
@@ -170,6 +170,19 @@ describe('the example app, pushed with an SBOM and a provenance per platform', (
         SPDX,
         IN_TOTO,
       ]);
+    }
+  });
+
+  test('oras pull writes each document to a named file (org.opencontainers.image.title on its layer)', () => {
+    const docs = JSON.parse(first.outputs.attachments) as Record<string, Array<{ digest: string; mediaType: string }>>;
+    for (const [platform, list] of Object.entries(docs)) {
+      const out = mkdtempSync(join(tmpdir(), 'scratchpack-pull-'));
+      for (const d of list) sh(ORAS, ['pull', '--plain-http', '-o', out, `${registry.host}/acme/hello@${d.digest}`]);
+      expect([platform, readdirSync(out).sort()]).toEqual([platform, ['provenance.intoto.json', 'sbom.spdx.json']]);
+      expect(JSON.parse(readFileSync(join(out, 'sbom.spdx.json'), 'utf8')).spdxVersion).toBe('SPDX-2.3');
+      expect(JSON.parse(readFileSync(join(out, 'provenance.intoto.json'), 'utf8'))._type).toBe(
+        'https://in-toto.io/Statement/v1',
+      );
     }
   });
 

@@ -56,11 +56,10 @@ for (const c of cases) {
     if (!r.outputs.digest) throw new Error(`${c.name}: no digest (${bundle ?? 'this bundle'}):\n${r.stdout}`);
     return { digest: r.outputs.digest, documents: r.outputs.attachments ?? '' };
   });
-  const same = ours.digest === theirs.digest && ours.documents === theirs.documents;
-  if (!same) differ++;
+  const index = ours.digest === theirs.digest ? '=' : '!=';
+  const documents = ours.documents === theirs.documents ? '=' : '!=';
+  if (index !== '=' || documents !== '=') differ++;
   const docs = Object.values(JSON.parse(ours.documents || '{}')).flat().length;
-  console.log(
-    `${c.name}: ${ours.digest} and ${docs} documents ${same ? '=' : '!='} ${base}${same ? '' : ` (${theirs.digest})`}`,
-  );
+  console.log(`${c.name}: index ${ours.digest} ${index} ${base}; ${docs} documents ${documents} ${base}`);
 }
 process.exitCode = differ ? 1 : 0;

@@ -25,7 +25,8 @@ export function attachment(
     mediaType,
     document,
     created,
-  }: { platform: string; mediaType: string; document: unknown; created: string },
+    title,
+  }: { platform: string; mediaType: string; document: unknown; created: string; title: string },
 ): Attachment {
   const doc = jsonBlob(mediaType, document);
   const manifest = jsonBlob(MediaType.manifest, {
@@ -33,7 +34,10 @@ export function attachment(
     mediaType: MediaType.manifest,
     artifactType: mediaType,
     config: { mediaType: EMPTY_CONFIG.mediaType, digest: EMPTY_CONFIG.digest, size: EMPTY_CONFIG.size },
-    layers: [{ mediaType, digest: doc.digest, size: doc.size }],
+    // A title, so that `oras pull` writes the document to a named file (ORAS's file store reads this annotation).
+    layers: [
+      { mediaType, digest: doc.digest, size: doc.size, annotations: { 'org.opencontainers.image.title': title } },
+    ],
     subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
     annotations: { 'org.opencontainers.image.created': created },
   });

@@ -80,7 +80,13 @@ export async function attachments(targets: AttachTarget[], ctx: AttachContext): 
         zoneinfo: ctx.zoneinfo ? ((await (tzdata ??= dpkgFor('/').owner(ZONEINFO_PROBE))) ?? true) : undefined,
       });
       out.push(
-        attachment(manifest, { platform: t.platform, mediaType: SPDX_MEDIA_TYPE, document: doc, created: ctx.created }),
+        attachment(manifest, {
+          platform: t.platform,
+          mediaType: SPDX_MEDIA_TYPE,
+          document: doc,
+          created: ctx.created,
+          title: 'sbom.spdx.json',
+        }),
       );
     }
     if (ctx.inputs.provenance) {
@@ -115,6 +121,7 @@ export async function attachments(targets: AttachTarget[], ctx: AttachContext): 
           mediaType: IN_TOTO_MEDIA_TYPE,
           document: statement,
           created: ctx.created,
+          title: 'provenance.intoto.json',
         }),
       );
     }
