@@ -59,6 +59,46 @@ async function filesOf(t: AttachTarget, ctx: AttachContext): Promise<SbomFile[]>
   return out;
 }
 
+/** The provenance document of one image: what built it, from which sources, in which run. */
+function provenanceOf(
+  t: AttachTarget,
+  ctx: AttachContext,
+  at: { repository: string | undefined; name: string },
+): Attachment {
+  const env = ctx.env;
+  const source =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
+      ? {
+          serverUrl: env.GITHUB_SERVER_URL,
+          repository: env.GITHUB_REPOSITORY,
+          sha: env.GITHUB_SHA,
+          ref: env.GITHUB_REF,
+        }
+      : undefined;
+  const run =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${env.GITHUB_RUN_ATTEMPT ?? '1'}`
+      : undefined;
+  const statement = provenanceStatement({
+    subject: { name: at.repository ?? at.name, digest: t.image.manifest.digest },
+    parameters: { ...ctx.parameters, platform: t.platform },
+    source,
+    goVersion: t.binary.go?.version ?? ctx.goVersion,
+    workflowRef:
+      env.GITHUB_WORKFLOW_REF && env.GITHUB_SERVER_URL
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_WORKFLOW_REF}`
+        : undefined,
+    runUrl: run,
+  });
+  return attachment(t.image.manifest, {
+    platform: t.platform,
+    mediaType: IN_TOTO_MEDIA_TYPE,
+    document: statement,
+    created: ctx.created,
+    title: 'provenance.intoto.json',
+  });
+}
+
 /**
  * The documents for every image, as the sbom and provenance inputs ask: an SPDX SBOM and an in-toto SLSA provenance
  * each, as OCI artifacts whose subject is the image's manifest. The images and their index do not change.
@@ -89,42 +129,7 @@ export async function attachments(targets: AttachTarget[], ctx: AttachContext): 
         }),
       );
     }
-    if (ctx.inputs.provenance) {
-      const env = ctx.env;
-      const source =
-        env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY
-          ? {
-              serverUrl: env.GITHUB_SERVER_URL,
-              repository: env.GITHUB_REPOSITORY,
-              sha: env.GITHUB_SHA,
-              ref: env.GITHUB_REF,
-            }
-          : undefined;
-      const run =
-        env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-          ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${env.GITHUB_RUN_ATTEMPT ?? '1'}`
-          : undefined;
-      const statement = provenanceStatement({
-        subject: { name: repository ?? name, digest: manifest.digest },
-        parameters: { ...ctx.parameters, platform: t.platform },
-        source,
-        goVersion: t.binary.go?.version ?? ctx.goVersion,
-        workflowRef:
-          env.GITHUB_WORKFLOW_REF && env.GITHUB_SERVER_URL
-            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_WORKFLOW_REF}`
-            : undefined,
-        runUrl: run,
-      });
-      out.push(
-        attachment(manifest, {
-          platform: t.platform,
-          mediaType: IN_TOTO_MEDIA_TYPE,
-          document: statement,
-          created: ctx.created,
-          title: 'provenance.intoto.json',
-        }),
-      );
-    }
+    if (ctx.inputs.provenance) out.push(provenanceOf(t, ctx, { repository, name }));
   }
   return out;
 }
