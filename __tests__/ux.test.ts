@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runActionAsync } from './helpers/action.js';
+import { runActionAsync, sh } from './helpers/action.js';
 import { impliedRegistryNote, parseTag } from '../src/inputs/reference.js';
 import { withTagOrigin } from '../src/publish/outcome.js';
 import { RegistryError } from '../src/publish/registry/errors.js';
@@ -53,4 +53,18 @@ describe('a misspelled input or platform gets a "did you mean"', () => {
       ),
     ).toEqual(['platform']);
   });
+});
+
+describe('every run leaves something to inspect', () => {
+  test('with no tags, the layout names the index latest, and the summary says how to read it: skopeo does', async () => {
+    const r = await runActionAsync({ 'working-directory': 'example', platforms: 'linux/amd64,linux/arm64' });
+    expect(r.errors).toEqual([]);
+    const layout = r.outputs['oci-layout'];
+    expect(r.summary).toContain(`\`oci:${layout}:latest\``);
+    const index = JSON.parse(sh('skopeo', ['inspect', '--raw', `oci:${layout}:latest`]));
+    expect(index.manifests).toHaveLength(2);
+    const copy = mkdtempSync(join(tmpdir(), 'scratchpack-copy-'));
+    sh('skopeo', ['copy', '--override-arch', 'arm64', `oci:${layout}:latest`, `dir:${copy}`]);
+    expect(JSON.parse(sh('skopeo', ['inspect', '--config', `dir:${copy}`])).architecture).toBe('arm64');
+  }, 120_000);
 });

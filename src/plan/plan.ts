@@ -68,9 +68,11 @@ export function binaryPathOf(inputs: Pick<Inputs, 'binaryPath'>, binaryName: str
  */
 export function layoutAnnotationsOf(inputs: Pick<Inputs, 'tags' | 'annotations'>): Record<string, string> {
   const first = inputs.tags.at(0);
+  // With no tags, the index is still named (`latest`): index.json also lists the attached documents, so a reader
+  // needs a ref to pick the image (skopeo: "more than one image in oci, choose an image").
   const named: Record<string, string> = first
     ? { 'io.containerd.image.name': first.full, 'org.opencontainers.image.ref.name': first.tag as string }
-    : {};
+    : { 'org.opencontainers.image.ref.name': 'latest' };
   return { ...named, ...annotationsAt(inputs, 'index-descriptor') };
 }
 
