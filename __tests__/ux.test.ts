@@ -8,6 +8,7 @@ import { impliedRegistryNote, parseTag } from '../src/inputs/reference.js';
 import { withTagOrigin } from '../src/publish/outcome.js';
 import { RegistryError } from '../src/publish/registry/errors.js';
 import { closest, editDistance, unknownInputs } from '../src/inputs/spelling.js';
+import { Progress, sizeOf } from '../src/report/progress.js';
 
 describe('a tag with no registry host is Docker Hub, and the log and the failure say so', () => {
   test('myapp:latest with push: the log names docker.io/library/myapp once, and the error names the tag', async () => {
@@ -67,4 +68,36 @@ describe('every run leaves something to inspect', () => {
     sh('skopeo', ['copy', '--override-arch', 'arm64', `oci:${layout}:latest`, `dir:${copy}`]);
     expect(JSON.parse(sh('skopeo', ['inspect', '--config', `dir:${copy}`])).architecture).toBe('arm64');
   }, 120_000);
+});
+
+describe('a long run is never silent', () => {
+  test('a line per target as each stage ends, as the runner shows the log', async () => {
+    const r = await runActionAsync({ 'working-directory': 'example', platforms: 'linux/amd64,linux/arm64' });
+    const lines = r.stdout.split('\n');
+    for (const p of ['linux/amd64', 'linux/arm64']) {
+      expect(lines.some((l) => new RegExp(`^${p}: built in [\\d.]+ s \\(go build\\)$`).test(l))).toBe(true);
+      expect(lines.some((l) => new RegExp(`^${p}: checked: static, [\\d.]+ MiB$`).test(l))).toBe(true);
+      expect(
+        lines.some((l) => new RegExp(`^${p}: layer [\\d.]+ MiB( \\(from the layer cache\\))? in [\\d.]+ s$`).test(l)),
+      ).toBe(true);
+    }
+  }, 120_000);
+  test('a heartbeat names what is still running, and for how long', () => {
+    let now = 0;
+    const said: string[] = [];
+    const progress = new Progress(
+      (l) => said.push(l),
+      () => now,
+    );
+    progress.start('linux/arm64', 'go build');
+    progress.start('linux/s390x', 'go build');
+    now = 30_000;
+    progress.done('linux/arm64', (s) => `built in ${s} s (go build)`);
+    expect(said).toEqual(['linux/arm64: built in 30.0 s (go build)']);
+    now = 61_000;
+    expect(progress.heartbeat(61)).toBe('still running after 61 s: linux/s390x (go build, 61 s)');
+    progress.done('linux/s390x', () => 'built');
+    expect(progress.heartbeat(90)).toBeUndefined();
+    expect([sizeOf(12.3 * 1024 ** 2), sizeOf(840 * 1024)]).toEqual(['12.3 MiB', '840 KiB']);
+  });
 });

@@ -27,6 +27,7 @@ import type { Report } from './report/model.js';
 import type { Assembled, Rejected, Tested, Unbuilt } from './report/target.js';
 import { testFailures, testStage } from './test/stage.js';
 import { barrier, limiter, settleAll } from './util/pool.js';
+import { Progress, sizeOf } from './report/progress.js';
 
 /** How the pipeline talks to the outside: injected, so that only the action's entry knows about @actions/core. */
 export interface PipelineDeps extends RegistryDeps, ProvideDeps {
@@ -56,6 +57,8 @@ interface Run {
   layers: LayerIO;
   layerSlot: <T>(fn: () => Promise<T>) => Promise<T>;
   env: NodeJS.ProcessEnv;
+  /** What a long run says as it goes: a line per target and stage, and a heartbeat. */
+  progress: Progress;
 }
 
 /**
@@ -210,6 +213,7 @@ async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
     layers: deps.layers,
     layerSlot: limiter(deps.concurrency),
     env: deps.env,
+    progress: new Progress(deps.info),
   };
 }
 
@@ -229,6 +233,7 @@ type Built = Assembled & Planned;
 async function everyTarget(inputs: Inputs, run: Run): Promise<Array<Unbuilt | Rejected | Built>> {
   const checksPassed = barrier(inputs.platforms.length);
   const abandon = (e: unknown) => void run.publishers.all.abandon(e);
+  const quiet = run.progress.beat();
   return settleAll(
     inputs.platforms.map(async (platform) => {
       const target = await checkedTarget(platform, inputs, run, checksPassed);
@@ -239,10 +244,12 @@ async function everyTarget(inputs: Inputs, run: Run): Promise<Array<Unbuilt | Re
       return target;
     }),
     abandon,
-  ).catch(async (e: unknown) => {
-    await run.publishers.all.abandon(e);
-    throw e;
-  });
+  )
+    .catch(async (e: unknown) => {
+      await run.publishers.all.abandon(e);
+      throw e;
+    })
+    .finally(quiet);
 }
 
 /** Obtain and check one target, then assemble and attach it; it counts as passed only when its checks found nothing. */
@@ -263,9 +270,13 @@ async function checkedTarget(
 
 /** Obtain the binary, give it its name in the `binaries` output, and check it; a passed target is not built yet. */
 async function obtainAndCheck(platform: Platform, inputs: Inputs, run: Run): Promise<Unbuilt | Rejected | Passed> {
+  const id = platform.id;
+  run.progress.start(id, inputs.binaries ? 'reading' : 'go build');
   const obtained = await run.sourced.source.obtain(platform);
   await run.binaries.clear(platform);
+  run.progress.done(id, (s) => (obtained.ok ? `built in ${s} s (${obtained.from})` : `build failed after ${s} s`));
   if (!obtained.ok) return { state: 'unbuilt', platform, obtained };
+  run.progress.start(id, 'check');
   const plan = run.planner.planFrom(obtained.binary);
   const { binaryPath, binaryName } = await plan;
   const file = await run.binaries.add(platform, obtained.binary, binaryName);
@@ -280,6 +291,9 @@ async function obtainAndCheck(platform: Platform, inputs: Inputs, run: Run): Pro
     prebuilt: inputs.binaries !== undefined,
   });
   const { passed, binary } = checked;
+  run.progress.done(id, () =>
+    passed && binary ? `checked: ${binary.linkage}, ${sizeOf(binary.size)}` : 'rejected by the checks',
+  );
   if (!passed || !binary) return { state: 'rejected', platform, obtained, checked };
   return { state: 'passed', platform, obtained, checked: { ...checked, passed, binary }, plan };
 }
@@ -293,9 +307,12 @@ async function assembleAndAttach(target: Passed, inputs: Inputs, run: Run): Prom
   const plan = await target.plan;
   const [mtime] = await run.epoch;
   const passed = target.checked.passed;
+  run.progress.start(target.platform.id, 'layer');
   const layer = await run.layerSlot(() =>
     assembleLayer(passed, { binaryPath: plan.binaryPath, mtime }, run.setup, run.layers),
   );
+  const cached = layer.cached ? ' (from the layer cache)' : '';
+  run.progress.done(target.platform.id, (s) => `layer ${sizeOf(layer.size)}${cached} in ${s} s`);
   const image: ImageArtifact = buildImage([layer], {
     ...plan.image,
     platform: ociPlatform(target.platform),
