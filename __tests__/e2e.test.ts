@@ -265,7 +265,7 @@ describe('failures become annotations, and outputs and summary are still written
     const compile = run.errors.filter((e) => e.includes('file='));
     expect(compile).toEqual([
       expect.stringMatching(
-        /^::error title=go build \(linux\/amd64\),file=__tests__\/fixtures\/broken\/main\.go,line=7,col=2::undefined: undefinedThing$/,
+        /^::error title=go build \(linux\/amd64%2C linux\/arm64\),file=__tests__\/fixtures\/broken\/main\.go,line=7,col=2::undefined: undefinedThing$/,
       ),
     ]);
     // The compile error is the one ::error; the count goes to the log, not to a second annotation.

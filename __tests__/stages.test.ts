@@ -136,11 +136,12 @@ describe('runPipeline with an injected exec', () => {
       'linux/amd64 build failed',
       'linux/arm64 build failed',
     ]);
-    // The same message on both platforms is one diagnostic, pinned to the file as the repository names it.
+    // The same message on both platforms is one diagnostic, pinned to the file as the repository names it, its
+    // title naming both platforms.
     expect(result.diagnostics).toEqual([
       {
         level: 'error',
-        title: 'go build (linux/amd64)',
+        title: 'go build (linux/amd64, linux/arm64)',
         file: 'example/main.go',
         startLine: 12,
         startColumn: 2,

@@ -101,3 +101,24 @@ describe('a long run is never silent', () => {
     expect([sizeOf(12.3 * 1024 ** 2), sizeOf(840 * 1024)]).toEqual(['12.3 MiB', '840 KiB']);
   });
 });
+
+describe('one error, once, naming every platform it happened on', () => {
+  test('fifteen platforms with the same compile error: one annotation with the file, the line and all fifteen', async () => {
+    const platforms = [
+      ...['amd64', 'arm64', 'arm/v5', 'arm/v6', 'arm/v7', '386', 'ppc64le', 'ppc64', 's390x', 'riscv64'],
+      ...['mips64le', 'mips64', 'mipsle', 'mips', 'loong64'],
+    ].map((a) => `linux/${a}`);
+    const r = await runActionAsync({
+      'working-directory': '__tests__/fixtures/broken',
+      platforms: platforms.join(','),
+    });
+    expect(r.code).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toContain(`title=go build (${platforms.join('%2C ')})`);
+    expect(r.errors[0]).toContain('file=__tests__/fixtures/broken/main.go,line=7');
+    // The summary's error list names them too, its path not read as Markdown emphasis.
+    expect(r.summary).toContain(
+      `- ${platforms.join(', ')}: \\_\\_tests\\_\\_/fixtures/broken/main.go:7: undefined: undefinedThing`,
+    );
+  }, 300_000);
+});

@@ -5,7 +5,7 @@ import { binarySource, type ProvideDeps, type Sourced } from './build/provide.js
 import { checkStage } from './check/inspect.js';
 import { buildImage, buildIndex } from './image/image.js';
 import type { Inputs } from './inputs/inputs.js';
-import type { Diagnostic } from './kernel/diagnostic.js';
+import { platformsOf, type Diagnostic } from './kernel/diagnostic.js';
 import { attachmentsOf, type ImageArtifact, type IndexArtifact } from './kernel/oci.js';
 import { ociPlatform, type Platform } from './kernel/platform.js';
 import { assembleLayer } from './layer/assemble.js';
@@ -92,8 +92,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const { tested, failed } = spec
     ? await timed(`test ${images.length} images`, () => test(images, { test: spec, args: inputs.args, plan }, deps))
     : { tested: images, failed: [] };
-  if (failed.length > 0)
-    return stopped(run, record({ targets: tested, epoch, errors: failed.map((d) => d.message) }), failed);
+  if (failed.length > 0) return stopped(run, record({ targets: tested, epoch, errors: failed.map(errorLine) }), failed);
   const artifact = indexOf(tested, plan, inputs);
   await writeAttestPredicate(artifact, deps.tempRoot);
   const { published, error } = await timed('publish', () => publish(run, artifact, inputs.tags));
@@ -155,7 +154,10 @@ async function stopped(run: Run, record: RunRecord, diagnostics: Diagnostic[]): 
 }
 
 /** How the run page lists an error: with its file and line when it has one. */
-const errorLine = (d: Diagnostic) => (d.file ? `${d.file}:${d.startLine}: ${d.message}` : d.message);
+const errorLine = (d: Diagnostic) => {
+  const where = platformsOf(d);
+  return `${where ? `${where}: ` : ''}${d.file ? `${d.file}:${d.startLine ?? 0}: ` : ''}${d.message}`;
+};
 
 /** The publish stage: the layout, and the registries when pushing; a failure is kept for the report to come first. */
 async function publish(

@@ -12,13 +12,33 @@ export interface Diagnostic {
   startColumn?: number;
 }
 
-/** Drops diagnostics that several targets reported identically, keeping the first one's order. */
+/** `go build (linux/amd64)` and `go build (linux/arm64)` → `go build (linux/amd64, linux/arm64)`. */
+function mergeTitles(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return undefined;
+  const m = /^(.*) \((.*)\)$/.exec(a);
+  const n = /^(.*) \((.*)\)$/.exec(b ?? '');
+  if (!m || !n || m[1] !== n[1]) return a;
+  const platforms = [...new Set([...m[2].split(', '), ...n[2].split(', ')])];
+  return `${m[1]} (${platforms.join(', ')})`;
+}
+
+/**
+ * One diagnostic for what several targets reported identically, in the first one's place, its title naming every
+ * target (the same compile error on fifteen platforms is one annotation that names the fifteen).
+ */
 export function dedupeDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
+  const byKey = new Map<string, Diagnostic>();
+  for (const d of list) {
     const key = JSON.stringify([d.level, d.file, d.startLine, d.startColumn, d.message]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const first = byKey.get(key);
+    const title = first ? mergeTitles(first.title, d.title) : undefined;
+    if (!first) byKey.set(key, { ...d });
+    else if (title !== undefined) first.title = title;
+  }
+  return [...byKey.values()];
+}
+
+/** The targets a diagnostic's title names (`test (linux/arm64)` → `linux/arm64`), or undefined. */
+export function platformsOf(d: Diagnostic): string | undefined {
+  return /\((linux\/[^)]*)\)$/.exec(d.title ?? '')?.[1];
 }
