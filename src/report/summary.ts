@@ -117,7 +117,9 @@ export function renderSummary(r: Report): string {
       '### Errors',
       '',
       // Markdown's emphasis characters are escaped: a path such as __tests__/main.go is not bold text.
-      ...r.errors.slice(0, 50).map((e) => `- ${esc(e.length > 2000 ? e.slice(0, 2000) + '…' : e).replace(/[_*]/g, '\\$&')}`),
+      ...r.errors
+        .slice(0, 50)
+        .map((e) => `- ${esc(e.length > 2000 ? e.slice(0, 2000) + '…' : e).replace(/[_*]/g, '\\$&')}`),
       '',
     );
   if (r.warnings.length > 0) out.push('### Warnings', '', ...r.warnings.slice(0, 50).map((w) => `- ${esc(w)}`), '');
