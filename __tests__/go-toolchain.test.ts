@@ -59,7 +59,7 @@ describe('Go from go.mod, with no go on PATH', () => {
     expect(first.errors).toEqual([]);
     expect(first.code).toBe(0);
     expect(first.summary).toMatch(
-      /Go 1\.22\.0 \(downloaded and verified: 69\.\d MiB in [\d.]+ s; <code>example\/go\.mod:3: go 1\.22<\/code>\)/,
+      /Go 1\.22\.0 \(downloaded and verified: 69\.\d MiB in [\d.]+ s; `example\/go\.mod:3: go 1\.22`\)/,
     );
     expect(firstRequests).toContain(ZIP);
     expect(
@@ -83,7 +83,7 @@ describe('Go from go.mod, with no go on PATH', () => {
 
   test('a second run takes it from the tool cache and asks the proxy nothing', () => {
     expect(second.code).toBe(0);
-    expect(second.summary).toContain('Go 1.22.0 (from tool cache; <code>example/go.mod:3: go 1.22</code>)');
+    expect(second.summary).toContain('Go 1.22.0 (from tool cache; `example/go.mod:3: go 1.22`)');
     expect(proxy.requests.splice(0)).toEqual([]);
     expect(second.outputs.digest).toBe(first.outputs.digest);
   });
@@ -201,7 +201,7 @@ describe('go-version errors name the input or the go.mod line', () => {
 test('the go on PATH that satisfies go.mod is used, and the proxy is not asked', async () => {
   const run = await runActionAsync(example, { env: { GOPROXY: proxy.url, RUNNER_TOOL_CACHE: newToolCache() } });
   expect(run.errors).toEqual([]);
-  expect(run.summary).toMatch(/Go 1\.\d+\.\d+ \(from PATH; <code>example\/go\.mod:3: go 1\.22<\/code>\)/);
+  expect(run.summary).toMatch(/Go 1\.\d+\.\d+ \(from PATH; `example\/go\.mod:3: go 1\.22`\)/);
   expect(proxy.requests).toEqual([]);
 });
 
@@ -213,9 +213,7 @@ test('go-version: 1.22 takes the latest 1.22 release the proxy lists for this pl
   );
   expect(run.errors).toEqual([]);
   expect(proxy.requests).toContain('/golang.org/toolchain/@v/list');
-  expect(run.summary).toMatch(
-    /Go 1\.22\.0 \(downloaded and verified: [\d.]+ MiB in [\d.]+ s; <code>go-version: 1\.22<\/code>\)/,
-  );
+  expect(run.summary).toMatch(/Go 1\.22\.0 \(downloaded and verified: [\d.]+ MiB in [\d.]+ s; `go-version: 1\.22`\)/);
 }, 300_000);
 
 test('go-version: 1.26 takes a 1.26 release already on PATH', async () => {
@@ -225,6 +223,6 @@ test('go-version: 1.26 takes a 1.26 release already on PATH', async () => {
     { env: { GOPROXY: proxy.url, RUNNER_TOOL_CACHE: newToolCache() } },
   );
   expect(run.errors).toEqual([]);
-  expect(run.summary).toContain(`Go ${local.slice(2)} (from PATH; <code>go-version: `);
+  expect(run.summary).toContain(`Go ${local.slice(2)} (from PATH; \`go-version: `);
   expect(proxy.requests).toEqual([]);
 });

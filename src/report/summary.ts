@@ -135,7 +135,7 @@ function toolLine(t: ToolReport): string {
       ? `downloaded and verified${t.verifiedBy ? ` against ${esc(t.verifiedBy)}` : ''}: ${humanSize(t.bytes)} in ${(t.ms / 1000).toFixed(2)} s`
       : `from ${t.source}`;
   // A path such as __tests__/… is code, or Markdown would read its underscores as emphasis.
-  return `${esc(t.name)} ${esc(t.version)} (${how}${t.requirement ? `; <code>${esc(t.requirement)}</code>` : ''})`;
+  return `${esc(t.name)} ${esc(t.version)} (${how}${t.requirement ? `; \`${t.requirement.replace(/`/g, "'")}\`` : ''})`;
 }
 
 /** Per platform: the SBOM's package count and each referrer's digest. */
