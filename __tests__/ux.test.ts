@@ -58,8 +58,13 @@ describe('a misspelled input or platform gets a "did you mean"', () => {
 
 describe('every run leaves something to inspect', () => {
   test('with no tags, the layout names the index latest, and the summary says how to read it: skopeo does', async () => {
-    const r = await runActionAsync({ 'working-directory': 'example', platforms: 'linux/amd64,linux/arm64' });
+    const r = await runActionAsync({
+      'working-directory': 'example',
+      platforms: 'linux/amd64,linux/arm64',
+      'source-date-epoch': '1700000000',
+    });
     expect(r.errors).toEqual([]);
+    expect(r.summary).toContain('**Created:** 2023-11-14T22:13:20Z (epoch 1700000000, from input)');
     const layout = r.outputs['oci-layout'];
     expect(r.summary).toContain(`\`oci:${layout}:latest\``);
     const index = JSON.parse(sh('skopeo', ['inspect', '--raw', `oci:${layout}:latest`]));

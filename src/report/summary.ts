@@ -14,15 +14,28 @@ const SHOWN_SETTINGS =
   /^(-buildmode|-tags|-ldflags|-trimpath|CGO_ENABLED|GOOS|GOARCH|GOARM|GOAMD64|GOARM64|GO386|GOPPC64|GORISCV64|GOMIPS|GOMIPS64|vcs|vcs\..*)$/;
 const MAX_VALUE = 200;
 
-/** The linkage cell: under `gather`, every library with its size and where it came from in the sysroot. */
+/** The linkage cell: under `gather`, the count and total size of the libraries, listed in full below the table. */
 function linkageCell(p: PlatformReport): string {
   if (!p.binary) return '—';
   const libs = p.binary.libraries ?? [];
   if (libs.length === 0) return esc(p.binary.linkage);
-  const items = libs.map(
-    (l) => `\`${esc(l.soname === '(loader)' ? l.path : l.soname)}\` ${humanSize(l.size)} ← \`${esc(l.source)}\``,
-  );
-  return `${esc(p.binary.linkage)}, gathered:<br>${items.join('<br>')}`;
+  const total = libs.reduce((n, l) => n + l.size, 0);
+  return `${esc(p.binary.linkage)}, ${libs.length} ${libs.length === 1 ? 'file' : 'files'} gathered (${humanSize(total)})`;
+}
+
+/** The gathered files of every platform, folded below the table: each with its size and where it came from. */
+function gatheredDetails(r: Report): string[] {
+  const lines = ['<details><summary>Gathered loader and libraries</summary>', ''];
+  for (const p of r.platforms) {
+    const libs = p.binary?.libraries ?? [];
+    if (libs.length === 0) continue;
+    lines.push(`- \`${esc(p.platform)}\` from \`${esc(p.binary?.sysroot ?? '/')}\`:`);
+    for (const l of libs)
+      lines.push(
+        `  - \`${esc(l.soname === '(loader)' ? l.path : l.soname)}\` ${humanSize(l.size)} ← \`${esc(l.source)}\``,
+      );
+  }
+  return [...lines, '', '</details>'];
 }
 
 function row(p: PlatformReport): string {
@@ -91,18 +104,15 @@ export function renderSummary(r: Report): string {
       '',
     );
   if (r.image) out.push(`**Image:** \`${esc(r.image)}\``, '');
-  if (r.push) {
-    const s = r.push.stats;
-    out.push(`**Pushed:** ${r.push.refs.map((x) => `\`${esc(x)}\``).join(', ') || 'nothing'}`, '');
-    out.push(
-      `**Blobs:** ${s.uploaded} uploaded, ${s.present} already present, ${s.mounted} mounted · ${humanSize(s.bytes)} sent · ${s.manifests} manifests put${s.manifestsPresent ? `, ${s.manifestsPresent} already there` : ''} · ${s.retries} retries`,
-      '',
-    );
-  }
+  if (r.push) out.push(...pushLines(r.push), '');
   if (r.tests?.length) out.push(...testLines(r), '');
   if (r.attachments?.length) out.push(...attachmentLines(r), '');
   if (r.tools?.length) out.push(`**Toolchains:** ${r.tools.map(toolLine).join(' · ')}`, '');
-  if (r.epoch) out.push(`**Created:** epoch ${r.epoch.value} (from ${esc(r.epoch.source)})`, '');
+  if (r.epoch)
+    out.push(
+      `**Created:** ${new Date(r.epoch.value * 1000).toISOString().replace('.000Z', 'Z')} (epoch ${r.epoch.value}, from ${esc(r.epoch.source)})`,
+      '',
+    );
   if (r.phases.length > 0) {
     const cache = r.layersFromCache
       ? ` (${r.layersFromCache} of ${r.platforms.length} layers from the layer cache)`
@@ -123,9 +133,21 @@ export function renderSummary(r: Report): string {
       '',
     );
   if (r.warnings.length > 0) out.push('### Warnings', '', ...r.warnings.slice(0, 50).map((w) => `- ${esc(w)}`), '');
+  if (r.platforms.some((p) => p.binary?.libraries?.length)) out.push(...gatheredDetails(r), '');
   if (r.platforms.some((p) => p.others?.length)) out.push(...elfDetails(r), '');
   if (r.platforms.some((p) => p.binary?.go)) out.push(...goDetails(r), '');
   return out.join('\n');
+}
+
+/** What was pushed, and what the registries were sent. */
+function pushLines(push: NonNullable<Report['push']>): string[] {
+  const s = push.stats;
+  const present = s.manifestsPresent ? `, ${s.manifestsPresent} already there` : '';
+  return [
+    `**Pushed:** ${push.refs.map((x) => `\`${esc(x)}\``).join(', ') || 'nothing'}`,
+    '',
+    `**Blobs:** ${s.uploaded} uploaded, ${s.present} already present, ${s.mounted} mounted · ${humanSize(s.bytes)} sent · ${s.manifests} manifests put${present} · ${s.retries} retries`,
+  ];
 }
 
 /** `Go 1.22.0 (downloaded: 69.5 MB in 4.10 s; go.mod:3: go 1.22)`. */
