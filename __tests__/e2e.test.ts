@@ -296,7 +296,7 @@ describe('failures become annotations, and outputs and summary are still written
       linkage: 'dynamic',
       needed: expect.arrayContaining(['libm.so.6', 'libc.so.6']),
     });
-    expect(run.summary).toContain('check failed');
+    expect(run.summary).toContain('**rejected (check)**');
     expect(existsSync(join(run.runnerTemp, 'scratchpack', 'oci'))).toBe(false);
   });
 });

@@ -134,6 +134,11 @@ describe('a server that is never ready fails the step, and nothing is pushed', (
         expect(r.errors[i]).toContain(`title=test (${platform})`);
         expect(r.errors[i]).toContain(reason);
       }
+      // One status per platform, the same in the images output (issue #27).
+      expect(JSON.parse(r.outputs.images).map((i: { status: string }) => i.status)).toEqual([
+        'test failed',
+        'test failed',
+      ]);
       // Within test-timeout + 2 s, the sandbox's set-up included.
       for (const [, t] of testsOf(r)) expect(t?.ms).toBeLessThan(5000);
       nothingPushed(repo);

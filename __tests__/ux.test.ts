@@ -1,9 +1,10 @@
 // Issue 27, what the user sees: messages that fit the path the user took.
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runActionAsync, sh } from './helpers/action.js';
+import { ROOT, runActionAsync, sh } from './helpers/action.js';
+import { statusOf, type RunEnd, type TargetOutcome } from '../src/report/model.js';
 import { impliedRegistryNote, parseTag } from '../src/inputs/reference.js';
 import { withTagOrigin } from '../src/publish/outcome.js';
 import { RegistryError } from '../src/publish/registry/errors.js';
@@ -126,4 +127,38 @@ describe('one error, once, naming every platform it happened on', () => {
       `- ${platforms.join(', ')}: \\_\\_tests\\_\\_/fixtures/broken/main.go:7: undefined: undefinedThing`,
     );
   }, 300_000);
+});
+
+describe('one status per platform, from one place: the row, the images output and the failure say it', () => {
+  const dir = join(ROOT, '.tmp', `ux-${process.pid}`);
+  const statuses = (r: { outputs: Record<string, string> }) =>
+    (JSON.parse(r.outputs.images) as Array<{ status: string }>).map((i) => i.status);
+  const bothAmd64 = () => {
+    mkdirSync(dir, { recursive: true });
+    sh('gcc', ['-static', '-O2', '-o', join(dir, 'hello'), join(ROOT, '__tests__', 'fixtures', 'native', 'hello.c')]);
+    // The same x86-64 binary for arm64 too: the arm64 image is refused (exec format error), amd64 is fine.
+    return `linux/amd64=.tmp/ux-${process.pid}/hello\nlinux/arm64=.tmp/ux-${process.pid}/hello`;
+  };
+  test('written, built, rejected (check), not tested (another failed)', async () => {
+    const binaries = bothAmd64();
+    const ok = await runActionAsync({ platforms: 'linux/amd64', binaries: `.tmp/ux-${process.pid}/hello` });
+    expect(statuses(ok)).toEqual(['written']);
+    const one = await runActionAsync({ platforms: 'linux/amd64,linux/arm64', binaries });
+    expect(statuses(one)).toEqual(['built', 'rejected (check)']);
+    expect(one.stdout).toContain('2 of 2 platforms failed: linux/amd64 (built), linux/arm64 (rejected (check))');
+    expect(one.summary).toContain('| **rejected (check)** |');
+    const tested = await runActionAsync({ platforms: 'linux/amd64,linux/arm64', binaries, 'test-args': '--x' });
+    expect(statuses(tested)).toEqual(['not tested (another failed)', 'rejected (check)']);
+  }, 120_000);
+  test('how far the run got decides what a platform that did nothing wrong is', () => {
+    const fine: TargetOutcome = { platform: 'linux/amd64', obtained: true, from: 'go build', rejected: false };
+    const at = (a: RunEnd['at'], pushing: boolean, testing = false): RunEnd => ({ at: a, pushing, testing });
+    expect(statusOf(fine, at('published', true))).toBe('pushed');
+    expect(statusOf(fine, at('published', false))).toBe('written');
+    expect(statusOf(fine, at('publish failed', true))).toBe('push failed');
+    expect(statusOf(fine, at('tests', true, true))).toBe('not pushed (another failed)');
+    expect(statusOf(fine, at('checks', true, true))).toBe('not tested (another failed)');
+    expect(statusOf({ ...fine, testFailed: true }, at('tests', true, true))).toBe('test failed');
+    expect(statusOf({ ...fine, obtained: false }, at('checks', true))).toBe('build failed');
+  });
 });

@@ -38,7 +38,7 @@ export async function runMerge(
     )();
     const rows: Report['platforms'] = entries.map((e) => ({
       platform: e.platformId,
-      status: 'ok',
+      status: 'pushed',
       manifest: { digest: e.manifest.digest, size: e.manifest.size },
     }));
     return {

@@ -23,7 +23,7 @@ import { impliedRegistryNote, type ImageRef } from './inputs/reference.js';
 import type { PublishResult } from './publish/publisher.js';
 import type { RegistryDeps } from './publish/registry/connect.js';
 import { buildReport, type RunRecord } from './report/build.js';
-import type { Report } from './report/model.js';
+import type { Report, RunEnd } from './report/model.js';
 import type { Assembled, Rejected, Tested, Unbuilt } from './report/target.js';
 import { testFailures, testStage } from './test/stage.js';
 import { barrier, limiter, settleAll } from './util/pool.js';
@@ -86,13 +86,14 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const errors = diagnostics.filter((d) => d.level === 'error');
   const images = targets.filter((t): t is Built => t.state === 'assembled');
   if (errors.length > 0 || images.length === 0)
-    return stopped(run, record({ targets, epoch, errors: errors.map(errorLine) }), diagnostics);
+    return stopped(run, record({ targets, epoch, end: 'checks', errors: errors.map(errorLine) }), diagnostics);
   const plan = await images[0].plan;
   const spec = inputs.test;
   const { tested, failed } = spec
     ? await timed(`test ${images.length} images`, () => test(images, { test: spec, args: inputs.args, plan }, deps))
     : { tested: images, failed: [] };
-  if (failed.length > 0) return stopped(run, record({ targets: tested, epoch, errors: failed.map(errorLine) }), failed);
+  if (failed.length > 0)
+    return stopped(run, record({ targets: tested, epoch, end: 'tests', errors: failed.map(errorLine) }), failed);
   const artifact = indexOf(tested, plan, inputs);
   await writeAttestPredicate(artifact, deps.tempRoot);
   const { published, error } = await timed('publish', () => publish(run, artifact, inputs.tags));
@@ -104,6 +105,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     record({
       targets: tested,
       epoch,
+      end: published ? 'published' : 'publish failed',
       warnings: [...run.setup.warnings, ...(warning ? [warning] : [])],
       documents: attachmentsOf(artifact),
       published,
@@ -115,9 +117,10 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   return { report, diagnostics, error };
 }
 
-/** What every record of this run holds, whatever stage it stopped at. */
+/** What every record of this run holds, whatever stage it stopped at, and where it stopped. */
 function recorder(inputs: Inputs, run: Run, phases: Report['phases']) {
-  return (more: Partial<RunRecord>): RunRecord => ({
+  return ({ end, ...more }: Partial<Omit<RunRecord, 'end'>> & { end: RunEnd['at'] }): RunRecord => ({
+    end: { at: end, testing: inputs.test !== undefined, pushing: inputs.push },
     platforms: inputs.platforms.map((p) => p.id),
     phases,
     warnings: run.setup.warnings,
@@ -181,7 +184,9 @@ async function test(
   const runs = await testStage(images, settings, deps);
   return {
     tested: runs.map((r) =>
-      'status' in r.result ? { ...r.target, state: 'tested' as const, test: r.result } : r.target,
+      'status' in r.result
+        ? { ...r.target, state: 'tested' as const, test: r.result }
+        : { ...r.target, untested: r.result.message },
     ),
     failed: testFailures(runs),
   };

@@ -10,7 +10,7 @@ import { describePrune, diskLayerStore, type DiskLayerStore } from '../layer/sto
 import { runPipeline } from '../pipeline.js';
 import { DEFAULT_RETRY } from '../publish/registry/retry.js';
 import type { Diagnostic } from '../kernel/diagnostic.js';
-import { emptyReport, outputs, type Report } from '../report/model.js';
+import { emptyReport, outputs, SHIPPED, type Report } from '../report/model.js';
 import { renderSummary } from '../report/summary.js';
 import { formatError } from '../kernel/errors.js';
 import { execaExec } from '../util/exec.js';
@@ -120,7 +120,7 @@ async function execute(env: NodeJS.ProcessEnv, dirs: ReturnType<typeof runDirs>,
     outcome = { ...outcome, report: result.report, diagnostics: result.diagnostics };
     await pruneStore(store);
     if (result.error !== undefined) return failed(outcome, formatError(result.error));
-    const bad = result.report.platforms.filter((p) => p.status !== 'ok');
+    const bad = result.report.platforms.filter((p) => !SHIPPED.includes(p.status));
     if (bad.length === 0) return outcome;
     const list = bad.map((p) => `${p.platform} (${p.status})`).join(', ');
     return { ...outcome, failure: `${bad.length} of ${result.report.platforms.length} platforms failed: ${list}` };

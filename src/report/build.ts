@@ -10,6 +10,7 @@ import {
   platformRow,
   type PlatformReport,
   type Report,
+  type RunEnd,
   type TargetOutcome,
   type ToolReport,
 } from './model.js';
@@ -33,6 +34,8 @@ export interface RunRecord {
   /** The layout's and, when pushing, the registries' results, once everything was written. */
   published?: PublishResult[] | undefined;
   pushed?: PushOutcome | undefined;
+  /** How far the run got, for each platform's status; absent for the merge job, whose rows are made apart. */
+  end?: RunEnd | undefined;
   /** The registry publisher's counts, when pushing (whether or not the push got through). */
   push?: { refs: string[]; stats: PushStats } | undefined;
   indexDigest?: string | undefined;
@@ -47,7 +50,7 @@ export function buildReport(r: RunRecord): Report {
   return {
     ...emptyReport(r.platforms),
     ...(r.rows ? { platforms: r.rows } : {}),
-    ...(r.targets ? { platforms: r.targets.map((t) => platformRow(outcomeOf(t), r.published !== undefined)) } : {}),
+    ...(r.targets && r.end ? { platforms: r.targets.map((t) => platformRow(outcomeOf(t), r.end as RunEnd)) } : {}),
     phases: r.phases,
     warnings: r.warnings,
     errors: r.errors ?? [],
@@ -86,9 +89,14 @@ function outcomeOf(t: Target): TargetOutcome {
     others: checked?.others,
     binary: checked?.binary,
     rejected: t.state === 'rejected' && t.checked.diagnostics.length > 0,
+    testFailed: testFailed(t),
     image: t.state === 'assembled' || t.state === 'tested' ? t.image : undefined,
   };
 }
+
+/** Its own pre-ship test failed: it ran and failed, or it could not run (a test that did run left it assembled). */
+const testFailed = (t: Target): boolean =>
+  t.state === 'tested' ? t.test.status === 'failed' : t.state === 'assembled' && t.untested !== undefined;
 
 /** Images whose layers all came from the layer cache. */
 const cachedImages = (targets: Target[]) =>

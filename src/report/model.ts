@@ -2,10 +2,29 @@ import type { BinaryFacts, OtherElf } from '../check/inspect.js';
 import type { ImageArtifact } from '../kernel/oci.js';
 import type { PushStats } from '../publish/registry/publisher.js';
 
+/**
+ * What became of a platform, from one place (statusOf): the summary's row, the `images` output and the failure's
+ * annotation all say it. `not built` is a run that stopped before any build (an input error).
+ */
+export type PlatformStatus =
+  | 'built'
+  | 'rejected (check)'
+  | 'build failed'
+  | 'test failed'
+  | 'not tested (another failed)'
+  | 'not pushed (another failed)'
+  | 'push failed'
+  | 'pushed'
+  | 'written'
+  | 'not built';
+
+/** The statuses of a platform that shipped: anything else fails the step. */
+export const SHIPPED: readonly PlatformStatus[] = ['pushed', 'written'];
+
 /** One platform's outcome, whether or not it produced an image. */
 export interface PlatformReport {
   platform: string;
-  status: 'ok' | 'build failed' | 'check failed' | 'not built';
+  status: PlatformStatus;
   /** Where the binary came from: `go build`, or the path the binaries input gave. */
   source?: string | undefined;
   binary?: BinaryFacts | undefined;
@@ -28,11 +47,32 @@ export interface TargetOutcome {
   /** True when a check found something wrong. */
   rejected: boolean;
   image?: ImageArtifact | undefined;
+  /** Its own pre-ship test failed (or could not run). */
+  testFailed?: boolean | undefined;
+}
+
+/** How far the run got, which decides what a target that did nothing wrong itself is. */
+export interface RunEnd {
+  /** Where it stopped: a build or check failed, a test failed, the publish failed, or it published. */
+  at: 'checks' | 'tests' | 'publish failed' | 'published';
+  testing: boolean;
+  pushing: boolean;
+}
+
+/** The one status of a platform, from what it went through and how far the run got. */
+export function statusOf(t: TargetOutcome, end: RunEnd): PlatformStatus {
+  if (!t.obtained) return 'build failed';
+  if (t.rejected) return 'rejected (check)';
+  if (t.testFailed) return 'test failed';
+  if (end.at === 'published') return end.pushing ? 'pushed' : 'written';
+  if (end.at === 'publish failed') return end.pushing ? 'push failed' : 'built';
+  if (end.at === 'checks' && end.testing) return 'not tested (another failed)';
+  return end.pushing ? 'not pushed (another failed)' : 'built';
 }
 
 /** A platform's row: its status, what its binary is, and, once published, its layer and manifest. */
-export function platformRow(t: TargetOutcome, published: boolean): PlatformReport {
-  const status = !t.obtained ? 'build failed' : t.rejected ? 'check failed' : t.image && published ? 'ok' : 'not built';
+export function platformRow(t: TargetOutcome, end: RunEnd): PlatformReport {
+  const status = statusOf(t, end);
   const row: PlatformReport = {
     platform: t.platform,
     status,
@@ -40,7 +80,7 @@ export function platformRow(t: TargetOutcome, published: boolean): PlatformRepor
     ...(t.binary ? { binary: t.binary } : {}),
     ...(t.others?.length ? { others: t.others } : {}),
   };
-  if (status === 'ok' && t.image) {
+  if (SHIPPED.includes(status) && t.image) {
     const [layer] = t.image.layers;
     row.layer = { digest: layer.digest, size: layer.size };
     row.manifest = { digest: t.image.manifest.digest, size: t.image.manifest.size };
@@ -119,6 +159,7 @@ export function imageOutput(p: PlatformReport, r?: Report) {
   const test = r?.tests?.find((t) => t.platform === p.platform);
   return {
     platform: p.platform,
+    status: p.status,
     digest: p.manifest?.digest ?? null,
     size: p.manifest?.size ?? null,
     source: p.source ?? null,

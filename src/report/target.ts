@@ -26,6 +26,8 @@ export interface Assembled {
   obtained: Obtained;
   checked: Checked & { passed: Inspected; binary: BinaryFacts };
   image: ImageArtifact;
+  /** Why its pre-ship test could not run, when it could not (no qemu for its architecture, no root). */
+  untested?: string | undefined;
 }
 
 /** An assembled target that was run before shipping, and how that went. */
