@@ -74,8 +74,9 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const run = await timed('prepare', () => planRun(inputs, deps));
   const record = recorder(inputs, run, phases);
   const pushing = inputs.push ? ', upload blobs' : '';
-  const targets = await timed(`build, check, assemble${pushing} (${inputs.platforms.length} targets, pipelined)`, () =>
-    everyTarget(inputs, run),
+  const targets = await timed(
+    `build, check, assemble${pushing} (${count(inputs.platforms.length, 'target')}, pipelined)`,
+    () => everyTarget(inputs, run),
   );
   const [value, source] = await run.epoch;
   const epoch = { value, source };
@@ -90,7 +91,9 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const plan = await images[0].plan;
   const spec = inputs.test;
   const { tested, failed } = spec
-    ? await timed(`test ${images.length} images`, () => test(images, { test: spec, args: inputs.args, plan }, deps))
+    ? await timed(`test ${count(images.length, 'image')}`, () =>
+        test(images, { test: spec, args: inputs.args, plan }, deps),
+      )
     : { tested: images, failed: [] };
   if (failed.length > 0)
     return stopped(run, record({ targets: tested, epoch, end: 'tests', errors: failed.map(errorLine) }), failed);
@@ -155,6 +158,9 @@ async function stopped(run: Run, record: RunRecord, diagnostics: Diagnostic[]): 
   await run.publishers.all.abandon(new Error(record.errors?.[0] ?? 'a target failed'));
   return { report: buildReport(record), diagnostics };
 }
+
+/** `1 target`, `6 targets`. */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** How the run page lists an error: with its file and line when it has one. */
 const errorLine = (d: Diagnostic) => {
