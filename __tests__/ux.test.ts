@@ -1,9 +1,10 @@
 // Issue 27, what the user sees: messages that fit the path the user took.
 import { describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runActionAsync, sh } from './helpers/action.js';
+import { deadAddress } from './helpers/registry.js';
 import { statusOf, type RunEnd, type TargetOutcome } from '../src/report/model.js';
 import { impliedRegistryNote, parseTag } from '../src/inputs/reference.js';
 import { withTagOrigin } from '../src/publish/outcome.js';
@@ -58,6 +59,27 @@ describe('a misspelled input or platform gets a "did you mean"', () => {
 });
 
 describe('every run leaves something to inspect', () => {
+  test('a push that fails leaves the layout, the digest output and the statuses: push failed', async () => {
+    const dead = await deadAddress();
+    const r = await runActionAsync({
+      'working-directory': 'example',
+      platforms: 'linux/amd64,linux/arm64',
+      tags: `${dead}/acme/app:1`,
+      push: 'true',
+    });
+    expect(r.code).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toContain(`registry ${dead}`);
+    const layout = r.outputs['oci-layout'];
+    expect(existsSync(join(layout, 'index.json'))).toBe(true);
+    expect(r.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(JSON.parse(sh('skopeo', ['inspect', '--raw', `oci:${layout}:1`])).manifests).toHaveLength(2);
+    expect((JSON.parse(r.outputs.images) as Array<{ status: string }>).map((i) => i.status)).toEqual([
+      'push failed',
+      'push failed',
+    ]);
+  }, 120_000);
+
   test('with no tags, the layout names the index latest, and the summary says how to read it: skopeo does', async () => {
     const r = await runActionAsync({
       'working-directory': 'example',

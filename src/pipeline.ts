@@ -18,6 +18,7 @@ import { prepare, type Setup } from './plan/workspace.js';
 import { checkDigestsDir } from './publish/digest-files.js';
 import { checkLayoutTarget } from './publish/layout-target.js';
 import { openPublishers, type Publishers } from './publish/open.js';
+import { PartlyPublished } from './publish/multi.js';
 import { digestsDirOf, pushOutcome, withTagOrigin } from './publish/outcome.js';
 import { impliedRegistryNote, type ImageRef } from './inputs/reference.js';
 import type { PublishResult } from './publish/publisher.js';
@@ -99,7 +100,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     return stopped(run, record({ targets: tested, epoch, end: 'tests', errors: failed.map(errorLine) }), failed);
   const artifact = indexOf(tested, plan, inputs);
   await writeAttestPredicate(artifact, deps.tempRoot);
-  const { published, error } = await timed('publish', () => publish(run, artifact, inputs.tags));
+  const { published, kept, error } = await timed('publish', () => publish(run, artifact, inputs.tags));
   const pushed = published?.[1]
     ? await pushOutcome(inputs, artifact.images, artifact.index.digest, deps.tempRoot)
     : undefined;
@@ -112,6 +113,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       warnings: [...run.setup.warnings, ...(warning ? [warning] : [])],
       documents: attachmentsOf(artifact),
       published,
+      kept,
       indexDigest: artifact.index.digest,
       pushed,
       push: run.publishers.registry && { refs: published?.[1]?.refs ?? [], stats: run.publishers.registry.stats },
@@ -173,10 +175,12 @@ async function publish(
   run: Run,
   artifact: IndexArtifact,
   tags: ImageRef[],
-): Promise<{ published?: PublishResult[]; error?: unknown }> {
+): Promise<{ published?: PublishResult[]; kept?: PublishResult[]; error?: unknown }> {
   try {
     return { published: await (await run.publishers.all.write(artifact))() };
   } catch (error) {
+    // A failed push still commits the layout: the report shows it, and the index digest, for inspection.
+    if (error instanceof PartlyPublished) return { error: withTagOrigin(error.cause, tags), kept: error.kept };
     return { error: withTagOrigin(error, tags) };
   }
 }

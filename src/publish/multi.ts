@@ -1,3 +1,4 @@
+import { ActionError, messageOf } from '../kernel/errors.js';
 import type { ImageArtifact, IndexArtifact } from '../kernel/oci.js';
 import type { Commit, Publisher, PublishResult } from './publisher.js';
 
@@ -7,7 +8,11 @@ import type { Commit, Publisher, PublishResult } from './publisher.js';
  * cannot fail for want of a network, is renamed into place before any tag moves.
  */
 export class MultiPublisher implements Publisher<PublishResult[]> {
-  constructor(private readonly publishers: Publisher[]) {}
+  /** `local`: publishers whose written content is still committed when another's write fails (the layout). */
+  constructor(
+    private readonly publishers: Publisher[],
+    private readonly local: Publisher[] = [],
+  ) {}
 
   probe(image: ImageArtifact): void {
     for (const p of this.publishers) p.probe(image);
@@ -21,9 +26,14 @@ export class MultiPublisher implements Publisher<PublishResult[]> {
     const written = await Promise.allSettled(this.publishers.map((p) => p.write(artifact)));
     const failed = written.find((w) => w.status === 'rejected');
     if (failed) {
-      // The first failure is the one reported, once every other publisher has stopped.
+      // The first failure is the one reported, once every other publisher has stopped; what a local publisher
+      // wrote is committed still, so that a failed push leaves the layout to inspect (no reference moved remotely).
+      const kept: PublishResult[] = [];
+      for (const [i, w] of written.entries())
+        if (this.local.includes(this.publishers.at(i) as Publisher) && w.status === 'fulfilled')
+          kept.push(await w.value());
       await this.abandon(failed.reason);
-      throw failed.reason;
+      throw new PartlyPublished(failed.reason, kept);
     }
     const commits = written.map((w) => (w as PromiseFulfilledResult<Commit>).value);
     return async () => {
@@ -35,5 +45,15 @@ export class MultiPublisher implements Publisher<PublishResult[]> {
 
   async abandon(reason: unknown): Promise<void> {
     await Promise.all(this.publishers.map((p) => p.abandon(reason)));
+  }
+}
+
+/** A write that failed, with what the local publishers committed all the same; its message is the cause's. */
+export class PartlyPublished extends ActionError {
+  constructor(
+    override readonly cause: unknown,
+    readonly kept: PublishResult[],
+  ) {
+    super(messageOf(cause), { cause });
   }
 }

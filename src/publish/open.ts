@@ -39,9 +39,7 @@ export function openPublishers(
   deps: RegistryDeps,
 ): Publishers {
   const registry = settings.push ? registryPublisher(settings, connectRegistries(settings, deps)) : undefined;
-  const all = new MultiPublisher([
-    new LayoutPublisher(layout.dir, layout.annotations),
-    ...(registry ? [registry] : []),
-  ]);
+  const local = new LayoutPublisher(layout.dir, layout.annotations);
+  const all = new MultiPublisher([local, ...(registry ? [registry] : [])], [local]);
   return { all, registry };
 }

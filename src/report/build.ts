@@ -33,6 +33,8 @@ export interface RunRecord {
   documents?: AttachedDocument[] | undefined;
   /** The layout's and, when pushing, the registries' results, once everything was written. */
   published?: PublishResult[] | undefined;
+  /** What was committed all the same when a push failed: the layout. */
+  kept?: PublishResult[] | undefined;
   pushed?: PushOutcome | undefined;
   /** How far the run got, for each platform's status; absent for the merge job, whose rows are made apart. */
   end?: RunEnd | undefined;
@@ -43,7 +45,7 @@ export interface RunRecord {
 
 /** The report, in one pure step from what the run recorded; outputs and summary are both read from it. */
 export function buildReport(r: RunRecord): Report {
-  const layout = r.published?.at(0);
+  const layout = r.published?.at(0) ?? r.kept?.at(0);
   const tools = [...(r.go ? [goReport(r.go)] : []), ...(r.zig ? [zigReport(r.zig)] : [])];
   const targets = r.targets ?? [];
   const tested = targets.flatMap((t) => (t.state === 'tested' ? [t.test] : []));
