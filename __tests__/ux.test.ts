@@ -88,6 +88,10 @@ describe('every run leaves something to inspect', () => {
     });
     expect(r.errors).toEqual([]);
     expect(r.summary).toContain('**Created:** 2023-11-14T22:13:20Z (epoch 1700000000, from input)');
+    // What every image holds besides its binary, with sizes.
+    expect(r.summary).toMatch(
+      /\*\*Also in every image:\*\* the CA bundle `\/etc\/ssl\/certs\/ca-certificates\.crt` \([\d.]+ KiB\)/,
+    );
     const layout = r.outputs['oci-layout'];
     expect(r.summary).toContain(`\`oci:${layout}:latest\``);
     const index = JSON.parse(sh('skopeo', ['inspect', '--raw', `oci:${layout}:latest`]));

@@ -24,7 +24,7 @@ import { impliedRegistryNote, type ImageRef } from './inputs/reference.js';
 import type { PublishResult } from './publish/publisher.js';
 import type { RegistryDeps } from './publish/registry/connect.js';
 import { buildReport, type RunRecord } from './report/build.js';
-import type { Report, RunEnd } from './report/model.js';
+import type { ImageContents, Report, RunEnd } from './report/model.js';
 import type { Assembled, Rejected, Tested, Unbuilt } from './report/target.js';
 import { testFailures, testStage } from './test/stage.js';
 import { barrier, limiter, settleAll } from './util/pool.js';
@@ -132,8 +132,23 @@ function recorder(inputs: Inputs, run: Run, phases: Report['phases']) {
     go: run.sourced.go,
     zig: run.sourced.zig,
     binariesDir: run.binaries.dir,
+    contents: contentsOf(run.setup),
     ...more,
   });
+}
+
+/** What the images hold besides the binary, for the summary. */
+function contentsOf(setup: Setup): ImageContents {
+  const zone = setup.zoneinfo?.filter((e) => e.type === 'file') ?? [];
+  return {
+    ...(setup.caBundle
+      ? { caBundle: { path: '/etc/ssl/certs/ca-certificates.crt', bytes: setup.caBundle.length } }
+      : {}),
+    ...(setup.zoneinfo
+      ? { zoneinfo: { files: zone.length, bytes: zone.reduce((n, e) => n + (e.data?.length ?? e.file?.size ?? 0), 0) } }
+      : {}),
+    files: setup.extraFiles.map((f) => ({ dest: f.dest, source: f.source, bytes: f.data.length })),
+  };
 }
 
 /** The image index over the targets' images, in `platforms` order. */

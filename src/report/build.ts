@@ -9,6 +9,7 @@ import {
   emptyReport,
   platformRow,
   type PlatformReport,
+  type ImageContents,
   type Report,
   type RunEnd,
   type TargetOutcome,
@@ -29,6 +30,7 @@ export interface RunRecord {
   go?: GoToolchain | undefined;
   zig?: Zig | undefined;
   binariesDir?: string | undefined;
+  contents?: ImageContents | undefined;
   epoch?: Report['epoch'] | undefined;
   documents?: AttachedDocument[] | undefined;
   /** The layout's and, when pushing, the registries' results, once everything was written. */
@@ -58,6 +60,7 @@ export function buildReport(r: RunRecord): Report {
     errors: r.errors ?? [],
     ...(r.go || r.zig || r.targets ? { tools } : {}),
     ...(r.binariesDir !== undefined ? { binariesDir: r.binariesDir } : {}),
+    ...(r.contents ? { contents: r.contents } : {}),
     ...(r.epoch ? { epoch: r.epoch } : {}),
     ...(tested.length > 0
       ? {

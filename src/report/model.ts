@@ -126,6 +126,13 @@ export interface TestReport {
   answer?: string | undefined;
 }
 
+/** The shared contents of the images, with their sizes. */
+export interface ImageContents {
+  caBundle?: { path: string; bytes: number } | undefined;
+  zoneinfo?: { files: number; bytes: number } | undefined;
+  files: Array<{ dest: string; source: string; bytes: number }>;
+}
+
 /** Everything the step reports, in one value, so outputs and summary cannot disagree. */
 export interface Report {
   platforms: PlatformReport[];
@@ -133,6 +140,8 @@ export interface Report {
   ociLayout?: string | undefined;
   refs: string[];
   binariesDir?: string | undefined;
+  /** What every image holds besides its binary and libraries: the CA bundle, zoneinfo, the files input. */
+  contents?: ImageContents | undefined;
   phases: Array<{ name: string; ms: number }>;
   errors: string[];
   warnings: string[];

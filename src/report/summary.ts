@@ -1,4 +1,4 @@
-import type { PlatformReport, Report, ToolReport } from './model.js';
+import type { ImageContents, PlatformReport, Report, ToolReport } from './model.js';
 import { humanSize } from '../util/format.js';
 
 /** Escapes user-controlled text for a Markdown table cell or inline HTML. */
@@ -107,6 +107,7 @@ export function renderSummary(r: Report): string {
   if (r.push) out.push(...pushLines(r.push), '');
   if (r.tests?.length) out.push(...testLines(r), '');
   if (r.attachments?.length) out.push(...attachmentLines(r), '');
+  if (r.contents) out.push(...contentsLines(r.contents));
   if (r.tools?.length) out.push(`**Toolchains:** ${r.tools.map(toolLine).join(' · ')}`, '');
   if (r.epoch)
     out.push(
@@ -137,6 +138,16 @@ export function renderSummary(r: Report): string {
   if (r.platforms.some((p) => p.others?.length)) out.push(...elfDetails(r), '');
   if (r.platforms.some((p) => p.binary?.go)) out.push(...goDetails(r), '');
   return out.join('\n');
+}
+
+/** `**Also in every image:** the CA bundle (214 KiB), zoneinfo (600 files, 1.2 MiB), /etc/app.yaml (1 KiB)`. */
+function contentsLines(c: ImageContents): string[] {
+  const parts = [
+    ...(c.caBundle ? [`the CA bundle \`${esc(c.caBundle.path)}\` (${humanSize(c.caBundle.bytes)})`] : []),
+    ...(c.zoneinfo ? [`zoneinfo (${c.zoneinfo.files} files, ${humanSize(c.zoneinfo.bytes)})`] : []),
+    ...c.files.map((f) => `\`${esc(f.dest)}\` ← \`${esc(f.source)}\` (${humanSize(f.bytes)})`),
+  ];
+  return parts.length ? [`**Also in every image:** ${parts.join(', ')}`, ''] : [];
 }
 
 /** What was pushed, and what the registries were sent. */
