@@ -15,6 +15,7 @@ import { resolveEpoch, type EpochSource } from './plan/epoch.js';
 import { layoutAnnotationsOf, runnerFacts, type Plan } from './plan/plan.js';
 import { planner, type Planner } from './plan/planner.js';
 import { prepare, type Setup } from './plan/workspace.js';
+import { CA_BUNDLE_PATH } from './plan/rootfs.js';
 import { checkDigestsDir } from './publish/digest-files.js';
 import { checkLayoutTarget } from './publish/layout-target.js';
 import { openPublishers, type Publishers } from './publish/open.js';
@@ -141,9 +142,7 @@ function recorder(inputs: Inputs, run: Run, phases: Report['phases']) {
 function contentsOf(setup: Setup): ImageContents {
   const zone = setup.zoneinfo?.filter((e) => e.type === 'file') ?? [];
   return {
-    ...(setup.caBundle
-      ? { caBundle: { path: '/etc/ssl/certs/ca-certificates.crt', bytes: setup.caBundle.length } }
-      : {}),
+    ...(setup.caBundle ? { caBundle: { path: CA_BUNDLE_PATH, bytes: setup.caBundle.length } } : {}),
     ...(setup.zoneinfo
       ? { zoneinfo: { files: zone.length, bytes: zone.reduce((n, e) => n + (e.data?.length ?? e.file?.size ?? 0), 0) } }
       : {}),

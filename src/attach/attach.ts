@@ -3,6 +3,7 @@ import type { BinaryFacts } from '../check/inspect.js';
 import type { ImageArtifact } from '../kernel/oci.js';
 import type { Inputs } from '../inputs/inputs.js';
 import { hasElfMagic } from '../kernel/elf/parse.js';
+import { CA_BUNDLE_PATH } from '../plan/rootfs.js';
 import { hashFileAs } from '../util/fs.js';
 import { dpkgFor, type DebPackage } from './dpkg.js';
 import { attachment, type Attachment } from './artifact.js';
@@ -52,8 +53,7 @@ async function filesOf(t: AttachTarget, ctx: AttachContext): Promise<SbomFile[]>
     ]);
     out.push({ path: g.path, sha1, sha256, kind: 'library', ...(owner ? { package: owner } : {}) });
   }
-  if (ctx.caBundle)
-    out.push({ path: '/etc/ssl/certs/ca-certificates.crt', ...digests(ctx.caBundle), kind: 'ca-bundle' });
+  if (ctx.caBundle) out.push({ path: CA_BUNDLE_PATH, ...digests(ctx.caBundle), kind: 'ca-bundle' });
   for (const f of ctx.extraFiles)
     out.push({ path: f.dest, ...digests(f.data), kind: hasElfMagic(f.data) ? 'binary' : 'file' });
   return out;

@@ -197,15 +197,14 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
     throw new ParseError(`"${v}" is not a linkage; expected static or gather`);
   });
   const push = r.bool('push');
-  return checkCombinations({
-    ...buildInputs(r),
-    linkage,
-    ...imageInputs(r),
-    ...configInputs(r),
-    ...publishInputs(r, push),
-    ...toolchainInputs(r),
-    ...testInputs(r),
-  });
+  // In this order, so that the first input found wrong is the one reported.
+  const build = buildInputs(r);
+  const image = imageInputs(r);
+  const config = configInputs(r);
+  const publish = publishInputs(r, push);
+  const toolchain = toolchainInputs(r);
+  const test = testInputs(r, config.expose);
+  return checkCombinations({ ...build, linkage, ...image, ...config, ...publish, ...toolchain, ...test });
 }
 
 /** What go build is told: the package, the platforms, the binary's name and place, flags, tags and environment. */
@@ -390,7 +389,10 @@ function toolchainInputs({
 }
 
 /** The run before shipping, and the documents attached. */
-function testInputs({ raw, get, bool, lines }: Reader): Pick<Inputs, 'test' | 'sbom' | 'provenance' | 'zigVersion'> {
+function testInputs(
+  { raw, get, bool, lines }: Reader,
+  expose: string[],
+): Pick<Inputs, 'test' | 'sbom' | 'provenance' | 'zigVersion'> {
   return {
     test: testOf(
       lines('test-args'),
@@ -409,7 +411,7 @@ function testInputs({ raw, get, bool, lines }: Reader): Pick<Inputs, 'test' | 's
           throw new ParseError(`"${text}" is not a regular expression: ${messageOf(e)}`);
         }
       }),
-      field('test-http', () => parseReadyProbe(get('test-http'), parseExpose(lines('expose')))),
+      field('test-http', () => parseReadyProbe(get('test-http'), expose)),
     ),
     sbom: bool('sbom'),
     provenance: bool('provenance'),

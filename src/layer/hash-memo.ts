@@ -16,7 +16,7 @@ const SETTLED_NS = 100_000_000n;
  * Go build ID) mtime is left out too: `go build` touches an up-to-date binary on every run, and the build ID is
  * what go itself trusts to leave it in place.
  */
-async function stampOf(
+export async function stampOf(
   path: string,
   identity?: string,
 ): Promise<{ stamp: string; exact: string; settled: (now: bigint) => boolean } | undefined> {

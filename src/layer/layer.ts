@@ -1,4 +1,4 @@
-import { ActionError } from '../kernel/errors.js';
+import { ActionError, asError } from '../kernel/errors.js';
 import type { FileReader } from '../kernel/fs-ports.js';
 import { createHash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
@@ -187,7 +187,7 @@ async function* unpacked(blob: StoredLayer, io: LayerIO): AsyncGenerator<Uint8Ar
       }
       gunzip.end();
     } catch (e) {
-      gunzip.destroy(e as Error);
+      gunzip.destroy(asError(e));
     } finally {
       await file.close();
     }

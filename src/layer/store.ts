@@ -5,7 +5,7 @@ import type { LayerFacts, LayerSink, LayerStore, StoredLayer } from './layer.js'
 import { humanSize } from '../util/format.js';
 import { digestOf, hexOf } from '../kernel/digest.js';
 import { hashFile, writeFileAtomic } from '../util/fs.js';
-import { forgetMemo, hashMemo, pruneMemos, type HashMemo } from './hash-memo.js';
+import { forgetMemo, hashMemo, pruneMemos, stampOf, type HashMemo } from './hash-memo.js';
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
@@ -70,11 +70,8 @@ export function describePrune(r: PruneResult, limits: StoreLimits): string {
   return lines.join('\n');
 }
 
-/** A blob's identity and last write: a proof holds only while the blob is this very file, unchanged. */
-async function stampOf(path: string): Promise<string | undefined> {
-  const st = await stat(path, { bigint: true }).catch(() => undefined);
-  return st?.isFile() ? `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}` : undefined;
-}
+/** A blob's identity and last write (the hash memo's exact stamp): a proof holds only while the blob is unchanged. */
+const blobStamp = async (path: string) => (await stampOf(path))?.exact;
 
 /** Paths of the entries of `sub` (under `dir`) whose name passes `keep`; none when `sub` does not exist. */
 async function listed(dir: string, sub: string, keep: (name: string) => boolean): Promise<string[]> {
@@ -158,7 +155,7 @@ class DiskStore implements DiskLayerStore {
   }
 
   private async prove(key: string, layer: StoredLayer): Promise<void> {
-    const stamp = await stampOf(layer.path);
+    const stamp = await blobStamp(layer.path);
     if (!stamp) return;
     await mkdir(join(this.dir, 'proofs'), { recursive: true, mode: 0o700 });
     await writeFileAtomic(this.proof(key), JSON.stringify({ digest: layer.digest, stamp }));
@@ -181,7 +178,7 @@ class DiskStore implements DiskLayerStore {
     const proved = await readFile(this.proof(key), 'utf8')
       .then((t) => JSON.parse(t) as { digest?: unknown; stamp?: unknown })
       .catch(() => undefined);
-    const proven = proved?.digest === entry.digest && proved.stamp === (await stampOf(path));
+    const proven = proved?.digest === entry.digest && proved.stamp === (await blobStamp(path));
     return { ...entry, path, proven };
   }
 

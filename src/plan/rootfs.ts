@@ -27,6 +27,9 @@ export interface RootfsSpec {
   workdir?: string | undefined;
 }
 
+/** Where the image holds the CA bundle: the first path Go's crypto/x509 reads (root_linux.go, certFiles). */
+export const CA_BUNDLE_PATH = '/etc/ssl/certs/ca-certificates.crt';
+
 /** Distroless-style accounts (GoogleContainerTools/distroless, base/base.bzl): root, nonroot (65532) and nobody, so `os/user` lookups work. */
 export const PASSWD = [
   'root:x:0:0:root:/root:/sbin/nologin',
@@ -51,8 +54,7 @@ export function rootfsEntries(spec: RootfsSpec): TarEntry[] {
     { path: 'home/nonroot', type: 'dir', mode: 0o700, uid: 65532, gid: 65532 },
     { path: 'tmp', type: 'dir', mode: 0o1777 },
   ];
-  if (spec.caBundle)
-    generated.push({ path: 'etc/ssl/certs/ca-certificates.crt', type: 'file', mode: 0o644, data: spec.caBundle });
+  if (spec.caBundle) generated.push({ path: rel(CA_BUNDLE_PATH), type: 'file', mode: 0o644, data: spec.caBundle });
   generated.push(...(spec.zoneinfo ?? []), ...(spec.libraries ?? []));
   const workdir = rel(spec.workdir ?? '');
   if (workdir && !generated.some((e) => e.path === workdir))

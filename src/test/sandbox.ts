@@ -2,11 +2,10 @@ import { messageOf } from '../kernel/errors.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
-import { MAX_OUTPUT } from '../util/exec.js';
+import { MAX_OUTPUT, signalNumber } from '../util/exec.js';
 import { openTestCgroup, type TestCgroup } from './cgroup.js';
 import type { Privileged } from './privileged.js';
 import type { ReadyProbe } from '../inputs/serve.js';
-import { constants } from 'node:os';
 import { PROBE_SCRIPT } from './probe.js';
 
 /**
@@ -181,6 +180,16 @@ function rooted(priv: Privileged, cg: TestCgroup | undefined, argv: string[]): s
   return [...priv.prefix, ...join, ...argv];
 }
 
+/** Every process the sandbox starts as root runs with no_new_privs: nothing it execs can gain privileges. */
+const NO_NEW_PRIVS = ['setpriv', '--no-new-privs', '--'];
+
+/** `argv` entering the holder's namespaces named (`--user`, `--net`, ...), with no_new_privs. */
+const inside = (pid: number, namespaces: string[], argv: string[]) => [
+  ...NO_NEW_PRIVS,
+  ...['nsenter', `--target=${pid}`, ...namespaces, '--'],
+  ...argv,
+];
+
 const start = (argv: string[], stdin: 'pipe' | 'ignore') =>
   spawn(argv[0], argv.slice(1), { stdio: [stdin, 'pipe', 'pipe'], env: { PATH: TOOL_PATH } });
 
@@ -211,10 +220,9 @@ async function stopAll(priv: Privileged, pid: number, cg: TestCgroup | undefined
 export async function confine(r: ConfinedRun, priv: Privileged): Promise<Confined> {
   const began = performance.now();
   const cg = await openTestCgroup(priv, `scratchpack-test-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const noNewPrivs = ['setpriv', '--no-new-privs', '--'];
   const holder = start(
     rooted(priv, cg, [
-      ...noNewPrivs,
+      ...NO_NEW_PRIVS,
       ...['unshare', '--user', '--mount', '--net', '--uts', '--pid', '--fork', '--kill-child', '--'],
       ...['/bin/sh', '-c', HOLDER],
     ]),
@@ -233,15 +241,10 @@ export async function confine(r: ConfinedRun, priv: Privileged): Promise<Confine
   } catch (e) {
     return failed(`cannot map the test's user namespace: ${messageOf(e)}`, [holder]);
   }
-  const worker = start(
-    rooted(priv, cg, [
-      ...noNewPrivs,
-      ...['nsenter', `--target=${pid}`, '--user', '--mount', '--net', '--uts', '--pid', '--'],
-      ...['/bin/sh', '-c', STAGE, 'sh', String(r.layerBytes + TEST_WRITABLE), r.qemu ?? '-', r.hostname, r.resolvConf],
-      ...tail(r),
-    ]),
-    'pipe',
-  );
+  // STAGE's arguments: the root's size, qemu-user or -, the host name, resolv.conf, then tail(r).
+  const stage = [String(r.layerBytes + TEST_WRITABLE), r.qemu ?? '-', r.hostname, r.resolvConf, ...tail(r)];
+  const everyNamespace = ['--user', '--mount', '--net', '--uts', '--pid'];
+  const worker = start(rooted(priv, cg, inside(pid, everyNamespace, ['/bin/sh', '-c', STAGE, 'sh', ...stage])), 'pipe');
   const probe = r.probe ? startProbe(priv, cg, pid, r) : undefined;
   const children = [holder, worker, ...(probe ? [probe] : [])];
   return watch(r, {
@@ -292,25 +295,16 @@ function startProbe(priv: Privileged, cg: TestCgroup | undefined, pid: number, r
   const probe = r.probe as ReadyProbe;
   const args = [probe.kind, String(probe.port), probe.kind === 'http' ? probe.path : '', String(r.timeoutMs)];
   return start(
-    rooted(priv, cg, [
-      'setpriv',
-      '--no-new-privs',
-      '--',
-      ...['nsenter', `--target=${pid}`, ...enter, '--'],
-      ...[node ?? process.execPath, '-e', PROBE_SCRIPT, '--', ...args],
-    ]),
+    rooted(priv, cg, inside(pid, enter, [node ?? process.execPath, '-e', PROBE_SCRIPT, '--', ...args])),
     'ignore',
   );
 }
 
 /** Sends `signal` to every process of the test's PID namespace but its PID 1 (kill(2) with pid -1, from inside). */
 async function terminate(priv: Privileged, cg: TestCgroup | undefined, pid: number, signal: string): Promise<void> {
-  const number = /^\d+$/.test(signal) ? signal : String(constants.signals[signal as keyof typeof constants.signals]);
+  const number = /^\d+$/.test(signal) ? signal : String(signalNumber(signal));
   const kill = start(
-    rooted(priv, cg, [
-      ...['setpriv', '--no-new-privs', '--', 'nsenter', `--target=${pid}`, '--user', '--pid', '--'],
-      ...['/bin/sh', '-c', 'kill -"$1" -1', 'sh', number],
-    ]),
+    rooted(priv, cg, inside(pid, ['--user', '--pid'], ['/bin/sh', '-c', 'kill -"$1" -1', 'sh', number])),
     'ignore',
   );
   await closed(kill);

@@ -108,6 +108,6 @@ export const execaExec: Exec = async (cmd, args, opts = {}) => {
 };
 
 /** A signal's number (SIGKILL is 9), for the shell's 128+n exit status; 0 for none. */
-function signalNumber(name: string | undefined): number {
+export function signalNumber(name: string | undefined): number {
   return name && Object.hasOwn(constants.signals, name) ? constants.signals[name as keyof typeof constants.signals] : 0;
 }

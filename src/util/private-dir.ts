@@ -1,6 +1,7 @@
 import { chmodSync, lstatSync, mkdirSync, type Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import type { Exec } from './exec.js';
+import { codeOf, messageOf } from '../kernel/errors.js';
 import { join } from 'node:path';
 
 // Caches shared between runs (the layer store, the V8 code cache, toolchains) are trusted only when no other OS user
@@ -29,8 +30,7 @@ export function ensurePrivateDir(base: string, parts: string[], create = true): 
     try {
       if (create) mkdirSync(dir, { mode: 0o700 });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
-        return `${dir} cannot be created (${(e as NodeJS.ErrnoException).code})`;
+      if (codeOf(e) !== 'EEXIST') return `${dir} cannot be created (${codeOf(e) ?? messageOf(e)})`;
     }
     const st = lstatSync(dir, { throwIfNoEntry: false });
     if (!st) return undefined;
