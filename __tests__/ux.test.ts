@@ -11,6 +11,10 @@ import { withTagOrigin } from '../src/publish/outcome.js';
 import { RegistryError } from '../src/publish/registry/errors.js';
 import { closest, editDistance, unknownInputs } from '../src/inputs/spelling.js';
 import { Progress, sizeOf } from '../src/report/progress.js';
+import { fitAnnotations, type Diagnostic } from '../src/kernel/diagnostic.js';
+import { renderSummary } from '../src/report/summary.js';
+import { emptyReport } from '../src/report/model.js';
+import { writeFileSync } from 'node:fs';
 
 describe('a tag with no registry host is Docker Hub, and the log and the failure say so', () => {
   test('myapp:latest with push: the log names docker.io/library/myapp once, and the error names the tag', async () => {
@@ -155,6 +159,88 @@ describe('one error, once, naming every platform it happened on', () => {
   }, 300_000);
 });
 
+describe('past the ten annotations GitHub shows a step, the rest are grouped and the summary lists them all', () => {
+  test('twelve distinct compile errors: nine annotations, a tenth that lists three more, the summary all twelve', async () => {
+    const r = await runActionAsync({ 'working-directory': '__tests__/fixtures/manyerrors', platforms: 'linux/amd64' });
+    expect(r.code).toBe(1);
+    expect(r.errors).toHaveLength(10);
+    expect(
+      r.errors.slice(0, 9).every((e) => /file=__tests__\/fixtures\/manyerrors\/[ab]\/[ab]\.go,line=\d/.test(e)),
+    ).toBe(true);
+    const last = r.errors[9];
+    expect(last).toContain('title=3 more errors');
+    expect(
+      last.match(/%0A- __tests__\/fixtures\/manyerrors\/[ab]\/[ab]\.go:\d: undefined: undefined[ab]\d/g),
+    ).toHaveLength(3);
+    for (const p of ['a', 'b'])
+      for (let i = 1; i <= 6; i++) expect(r.summary).toContain(`undefined: undefined${p}${i}`);
+  }, 120_000);
+  test('each level is cut on its own, and ten or fewer are left as they are', () => {
+    const d = (level: Diagnostic['level'], i: number): Diagnostic => ({
+      level,
+      message: `m${i}`,
+      title: `t (linux/x${i})`,
+    });
+    const ten = Array.from({ length: 10 }, (_, i) => d('error', i));
+    expect(fitAnnotations(ten, { error: 10, warning: 10, notice: 9 })).toEqual(ten);
+    const many = [...Array.from({ length: 11 }, (_, i) => d('warning', i)), ...ten];
+    const fit = fitAnnotations(many, { error: 10, warning: 10, notice: 9 });
+    expect(fit.filter((x) => x.level === 'error')).toEqual(ten);
+    const warnings = fit.filter((x) => x.level === 'warning');
+    expect(warnings).toHaveLength(10);
+    expect(warnings[9].message).toContain('- m9 (t (linux/x9))\n- m10 (t (linux/x10))');
+  });
+});
+
+describe("go's own output is not lost when a build fails for another reason than a compile error", () => {
+  test('inconsistent vendoring: the error has what go printed, to its last line', async () => {
+    const dir = join(ROOT, '.tmp', `vendoring-${process.pid}`);
+    mkdirSync(join(dir, 'vendor'), { recursive: true });
+    writeFileSync(join(dir, 'go.mod'), 'module example.com/v\n\ngo 1.22\n\nrequire example.com/absent v1.2.3\n');
+    writeFileSync(join(dir, 'main.go'), 'package main\n\nfunc main() {}\n');
+    writeFileSync(join(dir, 'vendor', 'modules.txt'), '');
+    const r = await runActionAsync(
+      { 'working-directory': `.tmp/vendoring-${process.pid}`, platforms: 'linux/amd64' },
+      { env: { GOFLAGS: '-mod=vendor' } },
+    );
+    expect(r.code).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toContain('go: inconsistent vendoring in');
+    expect(r.errors[0]).toMatch(/To sync the vendor directory, run:%0A\s*go mod vendor$/);
+  }, 120_000);
+});
+
+describe('the summary never passes the 1 MiB GitHub takes', () => {
+  test("the tests' output goes first, then the tail of the error list, and the summary says so", () => {
+    const platforms = Array.from({ length: 40 }, (_, i) => `linux/p${i}`);
+    const output = Array.from({ length: 20 }, () => 'x'.repeat(200)).join('\n');
+    const r = {
+      ...emptyReport(platforms),
+      tests: platforms.map((platform) => ({
+        platform,
+        status: 'failed' as const,
+        ms: 1,
+        via: 'native',
+        output,
+        detail: 'exit 1',
+      })),
+      errors: Array.from({ length: 1000 }, (_, i) => `linux/p${i % 40}: ${'e'.repeat(1500)} ${i}`),
+    };
+    const full = renderSummary(r, 10 * 1024 * 1024);
+    expect(Buffer.byteLength(full)).toBeGreaterThan(1024 * 1024);
+    expect(full).toContain('x'.repeat(200));
+    const cut = renderSummary(r);
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(1024 * 1024);
+    expect(cut).not.toContain('x'.repeat(200));
+    expect(cut).toContain("their output is left out to fit GitHub's 1 MiB summary limit");
+    expect(cut).toMatch(/- … and \d+ more, left out to fit GitHub's 1 MiB summary limit: see the step's log/);
+    // Only the test output had to go when the errors alone fit.
+    const fewer = renderSummary({ ...r, errors: r.errors.slice(0, 100) }, 400 * 1024);
+    expect(fewer).not.toContain('more, left out');
+    expect(fewer).toContain(' 99');
+  });
+});
+
 describe('one status per platform, from one place: the row, the images output and the failure say it', () => {
   const dir = join(ROOT, '.tmp', `ux-${process.pid}`);
   const statuses = (r: { outputs: Record<string, string> }) =>
@@ -169,6 +255,10 @@ describe('one status per platform, from one place: the row, the images output an
     const binaries = bothAmd64();
     const ok = await runActionAsync({ platforms: 'linux/amd64', binaries: `.tmp/ux-${process.pid}/hello` });
     expect(statuses(ok)).toEqual(['written']);
+    // gcc without -s leaves the symbol table: the summary says how much, and how to drop it on this path.
+    expect(ok.summary).toMatch(
+      /\*\*Not stripped:\*\* `linux\/amd64` carries [\d.]+ KiB of symbols and debug info; to ship less, run `strip` on it/,
+    );
     const one = await runActionAsync({ platforms: 'linux/amd64,linux/arm64', binaries });
     expect(statuses(one)).toEqual(['built', 'rejected (check)']);
     expect(one.stdout).toContain('2 of 2 platforms failed: linux/amd64 (built), linux/arm64 (rejected (check))');

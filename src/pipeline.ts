@@ -206,6 +206,9 @@ async function test(
   deps: PipelineDeps,
 ): Promise<{ tested: Array<Assembled | Tested>; failed: Diagnostic[] }> {
   const runs = await testStage(images, settings, deps);
+  // The whole output is in the log, inside the test phase's group: the summary shows its first lines, or none to fit.
+  for (const { result: t } of runs)
+    if ('status' in t) deps.info(`${t.platform}: test ${t.status}, output:\n${t.output}`);
   return {
     tested: runs.map((r) =>
       'status' in r.result

@@ -9,7 +9,7 @@ import type { FileRef } from '../kernel/tar-entry.js';
 import { describePrune, diskLayerStore, type DiskLayerStore } from '../layer/store.js';
 import { runPipeline } from '../pipeline.js';
 import { DEFAULT_RETRY } from '../publish/registry/retry.js';
-import type { Diagnostic } from '../kernel/diagnostic.js';
+import { fitAnnotations, type Diagnostic } from '../kernel/diagnostic.js';
 import { emptyReport, outputs, SHIPPED, type Report } from '../report/model.js';
 import { renderSummary } from '../report/summary.js';
 import { formatError } from '../kernel/errors.js';
@@ -148,8 +148,9 @@ async function pruneStore(store: DiskLayerStore): Promise<void> {
 
 /** Writes what the run did (warnings, annotations, outputs, a notice, the summary), then fails the step if it failed. */
 async function report({ report: r, diagnostics, failure, started }: Outcome, env: NodeJS.ProcessEnv): Promise<void> {
-  for (const w of r.warnings) core.warning(redactCredentials(w));
-  diagnostics.forEach(emitDiagnostic);
+  const warnings = r.warnings.map((message): Diagnostic => ({ level: 'warning', message }));
+  // One notice is kept for the line that says what was pushed or written.
+  fitAnnotations([...warnings, ...diagnostics], { error: 10, warning: 10, notice: 9 }).forEach(emitDiagnostic);
   if (started) for (const [k, v] of Object.entries(outputs(r))) core.setOutput(k, v);
   if (r.image) {
     core.notice(`Pushed ${r.image}${r.push ? ` as ${r.push.refs.join(', ')}` : ''}`, { title: 'Scratchpack' });

@@ -23,6 +23,8 @@ export interface BinaryFacts {
   interpreter: string | null;
   needed: string[];
   go: GoBuildInfo | null;
+  /** Bytes `strip` would remove (symbols and debug info); 0 for a stripped binary. */
+  symbolBytes: number;
   /** linkage: gather — the sysroot, the loader and libraries (with sizes and sources), and every file added. */
   sysroot?: string | undefined;
   libraries?: Array<{ soname: string; path: string; source: string; size: number }>;
@@ -213,6 +215,7 @@ async function checkMain(file: string, platform: Platform, ctx: CheckContext): P
       interpreter: info.interpreter,
       needed: info.needed,
       go: info.go,
+      symbolBytes: info.symbolBytes,
     };
     const found = checkBinary(info, platform, {
       linkage: ctx.linkage,

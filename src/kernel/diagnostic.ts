@@ -42,3 +42,29 @@ export function dedupeDiagnostics(list: Diagnostic[]): Diagnostic[] {
 export function platformsOf(d: Diagnostic): string | undefined {
   return /\((linux\/[^)]*)\)$/.exec(d.title ?? '')?.[1];
 }
+
+/**
+ * GitHub shows at most 10 error, 10 warning and 10 notice annotations per step
+ * (https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions): past `limit` of a level, the
+ * first `limit - 1` stay as they are and the rest become one annotation that lists each with its platforms.
+ */
+export function fitAnnotations(list: Diagnostic[], limit: Record<Diagnostic['level'], number>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const level of ['error', 'warning', 'notice'] as const) {
+    const all = list.filter((d) => d.level === level);
+    const keep = all.length > limit[level] ? limit[level] - 1 : all.length;
+    out.push(...all.slice(0, keep));
+    const rest = all.slice(keep);
+    if (rest.length === 0) continue;
+    const lines = rest.map((d) => {
+      const where = d.file ? `${d.file}${d.startLine ? `:${d.startLine}` : ''}: ` : '';
+      return `- ${where}${d.message.split('\n')[0]}${d.title ? ` (${d.title})` : ''}`;
+    });
+    out.push({
+      level,
+      title: `${rest.length} more ${level}s`,
+      message: `GitHub shows ${limit[level]} ${level} annotations per step; these ${rest.length} are also in the job summary:\n${lines.join('\n')}`,
+    });
+  }
+  return out;
+}

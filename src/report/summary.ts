@@ -82,8 +82,33 @@ function goDetails(r: Report): string[] {
   return lines;
 }
 
-/** Renders the job summary; every user string is escaped and long values are cut, so it stays far below 1 MiB. */
-export function renderSummary(r: Report): string {
+/**
+ * GitHub refuses a step summary over 1 MiB
+ * (https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions#step-isolation-and-limits).
+ */
+export const SUMMARY_LIMIT = 1024 * 1024;
+
+/** How much to leave out to fit: the tests' output first, then the tail of the error and warning lists. */
+interface Cut {
+  testOutput: boolean;
+  maxListed: number;
+}
+
+/**
+ * Renders the job summary, every user string escaped. When it would pass `limit` bytes, the tests' output goes
+ * first, then the tail of the error and warning lists, and the summary says what it left out.
+ */
+export function renderSummary(r: Report, limit = SUMMARY_LIMIT): string {
+  const fits = (s: string) => Buffer.byteLength(s) <= limit;
+  let out = render(r, { testOutput: true, maxListed: Infinity });
+  if (fits(out)) return out;
+  out = render(r, { testOutput: false, maxListed: Infinity });
+  for (let n = Math.max(r.errors.length, r.warnings.length); !fits(out) && n > 0; n = Math.floor(n / 2))
+    out = render(r, { testOutput: false, maxListed: n });
+  return fits(out) ? out : render(r, { testOutput: false, maxListed: 0 });
+}
+
+function render(r: Report, cut: Cut): string {
   const ok = r.errors.length === 0;
   const out = [
     `## ${ok ? '✅' : '❌'} Scratchpack: ${r.platforms.length} platform${r.platforms.length === 1 ? '' : 's'}`,
@@ -105,9 +130,10 @@ export function renderSummary(r: Report): string {
     );
   if (r.image) out.push(`**Image:** \`${esc(r.image)}\``, '');
   if (r.push) out.push(...pushLines(r.push), '');
-  if (r.tests?.length) out.push(...testLines(r), '');
+  if (r.tests?.length) out.push(...testLines(r, cut.testOutput), '');
   if (r.attachments?.length) out.push(...attachmentLines(r), '');
   if (r.contents) out.push(...contentsLines(r.contents));
+  out.push(...strippedLines(r.platforms));
   if (r.tools?.length) out.push(`**Toolchains:** ${r.tools.map(toolLine).join(' · ')}`, '');
   if (r.epoch)
     out.push(
@@ -123,21 +149,22 @@ export function renderSummary(r: Report): string {
       '',
     );
   }
-  if (r.errors.length > 0)
-    out.push(
-      '### Errors',
-      '',
-      // Markdown's emphasis characters are escaped: a path such as __tests__/main.go is not bold text.
-      ...r.errors
-        .slice(0, 50)
-        .map((e) => `- ${esc(e.length > 2000 ? e.slice(0, 2000) + '…' : e).replace(/[_*]/g, '\\$&')}`),
-      '',
-    );
-  if (r.warnings.length > 0) out.push('### Warnings', '', ...r.warnings.slice(0, 50).map((w) => `- ${esc(w)}`), '');
+  out.push(...listLines('Errors', r.errors, cut.maxListed), ...listLines('Warnings', r.warnings, cut.maxListed));
   if (r.platforms.some((p) => p.binary?.libraries?.length)) out.push(...gatheredDetails(r), '');
   if (r.platforms.some((p) => p.others?.length)) out.push(...elfDetails(r), '');
   if (r.platforms.some((p) => p.binary?.go)) out.push(...goDetails(r), '');
   return out.join('\n');
+}
+
+/** Every error or warning, or the first `max` and how many more the log has. */
+function listLines(heading: string, items: string[], max: number): string[] {
+  if (items.length === 0) return [];
+  // Markdown's emphasis characters are escaped: a path such as __tests__/main.go is not bold text.
+  const line = (e: string) => `- ${esc(e.length > 2000 ? e.slice(0, 2000) + '…' : e).replace(/[_*]/g, '\\$&')}`;
+  const more = items.length - Math.min(max, items.length);
+  const left =
+    more > 0 ? [`- … and ${more} more, left out to fit GitHub's 1 MiB summary limit: see the step's log`] : [];
+  return [`### ${heading}`, '', ...items.slice(0, max).map(line), ...left, ''];
 }
 
 /** `**Also in every image:** the CA bundle (214 KiB), zoneinfo (600 files, 1.2 MiB), /etc/app.yaml (1 KiB)`. */
@@ -148,6 +175,22 @@ function contentsLines(c: ImageContents): string[] {
     ...c.files.map((f) => `\`${esc(f.dest)}\` ← \`${esc(f.source)}\` (${humanSize(f.bytes)})`),
   ];
   return parts.length ? [`**Also in every image:** ${parts.join(', ')}`, ''] : [];
+}
+
+/** A hint per binary that carries symbols or debug info: its size, and how to drop it on the path the user took. */
+function strippedLines(platforms: PlatformReport[]): string[] {
+  return platforms.flatMap((p) => {
+    const n = p.binary?.symbolBytes ?? 0;
+    if (!p.binary || n === 0) return [];
+    const how =
+      p.source === 'go build'
+        ? 'keep `-s -w` in the `ldflags` input'
+        : 'run `strip` on it, or link with `-s` (Cargo: `strip = true` in the release profile)';
+    return [
+      `**Not stripped:** \`${esc(p.platform)}\` carries ${humanSize(n)} of symbols and debug info; to ship less, ${how}.`,
+      '',
+    ];
+  });
 }
 
 /** What was pushed, and what the registries were sent. */
@@ -189,16 +232,18 @@ function attachmentLines(r: Report): string[] {
 }
 
 /** Per platform: the test's status, time and how it ran, with the first lines of its output folded. */
-function testLines(r: Report): string[] {
+function testLines(r: Report, withOutput: boolean): string[] {
   return [
-    '**Tests:**',
+    withOutput
+      ? '**Tests:**'
+      : "**Tests:** (their output is left out to fit GitHub's 1 MiB summary limit: see the step's log)",
     ...(r.tests ?? []).flatMap((t) => [
       `<details><summary>${t.status === 'passed' ? '✅' : '❌'} <code>${esc(t.platform)}</code> ${t.status} (${esc(t.detail)}) in ${(t.ms / 1000).toFixed(2)} s (${esc(t.via)})</summary>`,
       '',
       ...(t.answer ? ['It answered:', '', '```', t.answer.replace(/```/g, "'''"), '```', ''] : []),
-      '```',
-      t.output.split('\n').slice(0, 20).join('\n').replace(/```/g, "'''").slice(0, 4000),
-      '```',
+      ...(withOutput
+        ? ['```', t.output.split('\n').slice(0, 20).join('\n').replace(/```/g, "'''").slice(0, 4000), '```']
+        : []),
       '</details>',
     ]),
   ];

@@ -32,6 +32,13 @@ export async function buildOne(platform: Platform, opts: GoBuildOptions, ctx: Bu
   return { platform, ok: r.exitCode === 0, binary, stderr: r.stderr, ms: performance.now() - start, from: 'go build' };
 }
 
+/** The last `n` lines of go's output (a failed download or link ends it), saying how many came before. */
+export function lastLines(text: string, n: number): string {
+  const lines = text.trim().split('\n');
+  if (lines.length <= n) return lines.join('\n').trim();
+  return [`(${lines.length - n} earlier lines of go's output left out)`, ...lines.slice(-n)].join('\n');
+}
+
 /**
  * One annotation per compiler message across all failed targets, deduplicated (the same error on six targets is one);
  * `toRepoPath` maps a path as go printed it (relative to cwd) to the repository-relative form annotations use.
@@ -47,7 +54,7 @@ export function buildDiagnostics(results: BuildResult[], toRepoPath: (file: stri
             {
               level: 'error' as const,
               title: `go build (${r.platform.id})`,
-              message: r.stderr.trim() || 'go build failed with no output',
+              message: lastLines(r.stderr, 30) || 'go build failed with no output',
             },
           ]),
     );

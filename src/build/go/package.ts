@@ -34,6 +34,9 @@ export async function askGo(pkg: string, ctx: GoContext): Promise<string> {
     );
   }
   const named = `input "package": "${pkg}"`;
+  // `go: …` is about the module or the environment (vendoring, go.mod, the proxy), not the package: the build's own
+  // output, which says the same in full, is the error then.
+  if (list.exitCode !== 0 && list.stderr.startsWith('go: ')) return pkg;
   if (list.exitCode !== 0)
     throw new InputError(
       `${named} is not a buildable package in ${ctx.shownDir}: ${list.stderr.trim().split('\n')[0]}`,

@@ -40,6 +40,8 @@ export interface ElfInfo {
   go: GoBuildInfo | null;
   /** The go command's build ID (`go tool buildid`), or null for a file without one. */
   goBuildId: string | null;
+  /** Bytes of symbol tables and debug info (`.symtab`, `.strtab`, `.debug_*`, `.zdebug_*`): 0 when stripped. */
+  symbolBytes: number;
   /** For 32-bit ARM, what its build attributes and header flags say; Go's own linker records neither. */
   arm?: ArmAttributes & { floatAbi?: 'hard' | 'soft' };
 }
@@ -199,6 +201,13 @@ function decideLinkage(type: number, interpreter: string | null, flags1: number)
   return 'not-executable';
 }
 
+/** What `strip` would remove: the symbol table, its strings and DWARF, as section sizes in the file. */
+function symbolBytes(sections: Section[]): number {
+  return sections
+    .filter((s) => s.type !== SHT_NOBITS && /^(\.symtab|\.strtab|\.z?debug_.*)$/.test(s.name))
+    .reduce((n, s) => n + s.size, 0);
+}
+
 /** Whether bytes start with the ELF magic, \x7fELF. */
 export const hasElfMagic = (b: Uint8Array): boolean =>
   b.length >= 4 && b[0] === 0x7f && b[1] === 0x45 && b[2] === 0x4c && b[3] === 0x46;
@@ -243,6 +252,7 @@ export function parseElf(input: Uint8Array | ByteSource): ElfInfo {
     soname: dyn.soname,
     go: readGoBuildInfo(r, segments, sections),
     goBuildId: readGoBuildId(r, sections),
+    symbolBytes: symbolBytes(sections),
     ...(machine === EM_ARM ? { arm: armFacts(r, sections, flags, data === 1) } : {}),
   };
 }
