@@ -8,10 +8,11 @@ import { MediaType, type LayerBlob } from '../kernel/oci.js';
 import { digestOf } from '../kernel/digest.js';
 
 /**
- * Fixed deflate level: part of the digest, so it never changes silently. 5 is libdeflate's lowest level that stays
- * under GNU `gzip -6` on the bench platforms, at less CPU than 6.
+ * Fixed deflate level: part of the digest, so it never changes silently. Level 1 compresses twice as fast as 5
+ * (110 against 50 MB/s a core) for 4.5–7% more bytes, which stays smaller than ko's layers of the same binaries
+ * (bench/gzip-levels.mjs and bench/ko.mjs, BENCHMARKS.md): on two cores busy linking, CPU is the cost that shows.
  */
-export const GZIP_LEVEL = 5;
+export const GZIP_LEVEL = 1;
 
 /**
  * Uncompressed bytes per gzip member. A layer is a concatenation of independently compressed members (RFC 1952

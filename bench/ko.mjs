@@ -1,0 +1,215 @@
+// Issue #28: the action against ko (github.com/google/ko, built from the Go module proxy at KO_VERSION), six platforms
+// pushed to a local docker-registry, warm Go cache, alternating pairs. Two services: bench/service and Prometheus'
+// pushgateway (a real third-party service, from the Go module proxy). Two settings:
+//   same: SBOMs off on both sides and the same binary (ko given `-s -w` by its .ko.yaml, as the action's default);
+//   defaults: each side as it comes (the action: SBOM and provenance; ko: its SPDX SBOM, no `-s -w`).
+// MODE=e2e (each run in fresh temp dirs, no KOCACHE) or MODE=rerun (an unchanged rerun: the action's RUNNER_TEMP kept,
+// ko with KOCACHE). ko's base is an empty image index of the six platforms in the same registry (the machine has no
+// internet for ko's default cgr.dev/chainguard/static); the action's images carry the CA bundle, ko's do not.
+// Usage: [PAIRS=9] [MODE=e2e|rerun] [SERVICES=service,pushgateway] [SETTINGS=same,defaults] [COMPRESSION=zstd]
+//        [BASE=<rev>] node bench/ko.mjs
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleAt, machine, median, ROOT, runAction, seconds, sh, SIX, startRegistry } from './lib.mjs';
+
+const PAIRS = Number(process.env.PAIRS ?? 9);
+const MODE = process.env.MODE ?? 'e2e';
+const SETTINGS = (process.env.SETTINGS ?? 'same,defaults').split(',');
+const KO_VERSION = 'v0.19.1';
+const CACHE = process.env.SCRATCHPACK_CACHE ?? join(homedir(), '.cache', 'scratchpack');
+const KO = join(CACHE, 'bin', 'ko');
+
+/** ko from the Go module proxy, verified against the checksum database by `go install`. */
+function ensureKo() {
+  if (existsSync(KO) && sh(KO, ['version']).trim().replace(/^v/, '') === KO_VERSION.slice(1)) return;
+  console.log(`building ko ${KO_VERSION} into ${join(CACHE, 'bin')}...`);
+  sh('go', ['install', `github.com/google/ko@${KO_VERSION}`], {
+    env: { GOBIN: join(CACHE, 'bin'), GOTOOLCHAIN: 'local', GOFLAGS: '' },
+  });
+}
+
+/** The services: bench/service, and pushgateway's module source copied into the workspace (the action's cwd). */
+function services() {
+  const all = { service: 'bench/service' };
+  const dir = join(ROOT, '.tmp', 'bench-pushgateway');
+  if (!existsSync(join(dir, 'go.mod'))) {
+    const info = JSON.parse(
+      sh('go', ['mod', 'download', '-json', 'github.com/prometheus/pushgateway@v1.11.5'], { env: { GOFLAGS: '' } }),
+    );
+    cpSync(info.Dir, dir, { recursive: true });
+    sh('chmod', ['-R', 'u+w', dir]);
+    sh('go', ['mod', 'download'], { cwd: dir, env: { GOFLAGS: '' } });
+  }
+  all.pushgateway = '.tmp/bench-pushgateway';
+  const wanted = (process.env.SERVICES ?? 'service,pushgateway').split(',');
+  return Object.entries(all).filter(([name]) => wanted.includes(name));
+}
+
+const sha = (b) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+
+/** An empty image per platform under one index, pushed with skopeo: ko's base, as FROM scratch as ko allows. */
+function pushEmptyBase(host) {
+  const dir = mkdtempSync(join(tmpdir(), 'scratchpack-bench-kobase-'));
+  mkdirSync(join(dir, 'blobs', 'sha256'), { recursive: true });
+  const put = (obj) => {
+    const b = Buffer.from(JSON.stringify(obj));
+    writeFileSync(join(dir, 'blobs', 'sha256', sha(b).slice(7)), b);
+    return { digest: sha(b), size: b.length };
+  };
+  const manifests = SIX.map((p) => {
+    const [os, architecture, variant] = p.split('/');
+    const platform = { os, architecture, ...(variant ? { variant } : {}) };
+    const config = put({ ...platform, rootfs: { type: 'layers', diff_ids: [] }, config: {} });
+    const m = put({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+      layers: [],
+    });
+    return { mediaType: 'application/vnd.oci.image.manifest.v1+json', ...m, platform };
+  });
+  const index = put({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests });
+  writeFileSync(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+  writeFileSync(
+    join(dir, 'index.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      manifests: [
+        {
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          ...index,
+          annotations: { 'org.opencontainers.image.ref.name': 'latest' },
+        },
+      ],
+    }),
+  );
+  sh('skopeo', ['copy', '--all', '--dest-tls-verify=false', `oci:${dir}:latest`, `docker://${host}/base:latest`]);
+  return `${host}/base:latest`;
+}
+
+/** Total layer bytes of a pushed index, read back from the registry (each platform's layers). */
+async function layerBytes(host, repo, ref) {
+  const get = async (r) => {
+    const res = await fetch(`http://${host}/v2/${repo}/manifests/${r}`, {
+      headers: {
+        accept:
+          'application/vnd.oci.image.index.v1+json,application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.list.v2+json,application/vnd.docker.distribution.manifest.v2+json',
+      },
+    });
+    return res.json();
+  };
+  const index = await get(ref);
+  let total = 0;
+  for (const m of index.manifests.filter((x) => x.platform))
+    for (const l of (await get(m.digest)).layers) total += l.size;
+  return total;
+}
+
+function koRun({ dir, host, repo, base, setting, kocache }) {
+  const cfg = mkdtempSync(join(tmpdir(), 'scratchpack-bench-kocfg-'));
+  // Same flags as the action's default build: -trimpath is ko's own, -s -w from here.
+  writeFileSync(
+    join(cfg, '.ko.yaml'),
+    setting === 'same' ? 'builds:\n- id: app\n  ldflags: ["-s", "-w"]\n' : 'builds: []\n',
+  );
+  sh(
+    KO,
+    [
+      'build',
+      '--bare',
+      `--platform=${SIX.join(',')}`,
+      `--sbom=${setting === 'same' ? 'none' : 'spdx'}`,
+      '-t',
+      'latest',
+      '.',
+    ],
+    {
+      cwd: join(ROOT, dir),
+      env: {
+        KO_DOCKER_REPO: `${host}/${repo}`,
+        KO_DEFAULTBASEIMAGE: base,
+        KO_CONFIG_PATH: cfg,
+        SOURCE_DATE_EPOCH: '1700000000',
+        GOFLAGS: '-mod=mod',
+        ...(kocache ? { KOCACHE: kocache } : {}),
+      },
+    },
+  );
+}
+
+function actionRun({ dir, host, repo, setting, runnerTemp, bundle }) {
+  return runAction(
+    {
+      'working-directory': dir,
+      platforms: SIX.join(','),
+      push: 'true',
+      tags: `${host}/${repo}:latest`,
+      'source-date-epoch': '1700000000',
+      ...(setting === 'same' ? { sbom: 'false', provenance: 'false' } : {}),
+      ...(process.env.COMPRESSION ? { compression: process.env.COMPRESSION } : {}),
+    },
+    { bundle, ...(runnerTemp ? { runnerTemp } : {}), env: { GOFLAGS: '-mod=mod' } },
+  );
+}
+
+const spread = (xs) => `${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)}`;
+
+async function measure(name, dir, setting, registry, base, sides) {
+  const host = registry.host;
+  const rerun = MODE === 'rerun';
+  const kocache = rerun ? mkdtempSync(join(tmpdir(), 'scratchpack-bench-kocache-')) : undefined;
+  for (const s of sides) s.runnerTemp = rerun ? mkdtempSync(join(tmpdir(), 'scratchpack-bench-rt-')) : undefined;
+  // Warm-up: each side once (the Go cache for its flags, and for a rerun the caches and the repository).
+  koRun({ dir, host, repo: `${name}/ko-${setting}`, base, setting, kocache });
+  for (const s of sides) actionRun({ dir, host, repo: `${name}/${s.key}-${setting}`, setting, ...s });
+  const rows = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const repo = (who) => (rerun ? `${name}/${who}-${setting}` : `${name}/${who}-${setting}-${i}`);
+    const runs = [
+      { who: 'ko', time: () => seconds(() => koRun({ dir, host, repo: repo('ko'), base, setting, kocache })) },
+      ...sides.map((s) => ({
+        who: s.key,
+        time: () => seconds(() => actionRun({ dir, host, repo: repo(s.key), setting, ...s })),
+      })),
+    ];
+    const t = {};
+    for (let k = 0; k < runs.length; k++) {
+      const r = runs[(k + i) % runs.length];
+      sh('sync', []);
+      t[r.who] = await r.time();
+    }
+    rows.push(t);
+    console.log(
+      `  pair ${i + 1}: ko ${t.ko.toFixed(2)} s; ${sides.map((s) => `${s.key} ${t[s.key].toFixed(2)} s (${(t[s.key] / t.ko).toFixed(3)})`).join('; ')}`,
+    );
+  }
+  const koBytes = await layerBytes(host, rerun ? `${name}/ko-${setting}` : `${name}/ko-${setting}-0`, 'latest');
+  for (const s of sides) {
+    const ratios = rows.map((t) => t[s.key] / t.ko);
+    const bytes = await layerBytes(
+      host,
+      rerun ? `${name}/${s.key}-${setting}` : `${name}/${s.key}-${setting}-0`,
+      'latest',
+    );
+    console.log(
+      `${name}, ${setting}, ${MODE}: ${s.key} median ${median(rows.map((t) => t[s.key])).toFixed(2)} s against ko ${median(rows.map((t) => t.ko)).toFixed(2)} s: ratio ${median(ratios).toFixed(3)} (spread ${spread(ratios)}, ${PAIRS} pairs); layers ${bytes} B against ko's ${koBytes} B (${(bytes / koBytes).toFixed(3)})`,
+    );
+  }
+}
+
+ensureKo();
+const registry = await startRegistry();
+try {
+  console.log(
+    `machine: ${machine()}; ko ${KO_VERSION}; mode ${MODE}${process.env.COMPRESSION ? `; compression ${process.env.COMPRESSION}` : ''}`,
+  );
+  const base = pushEmptyBase(registry.host);
+  const sides = [{ key: 'action', bundle: undefined }];
+  if (process.env.BASE) sides.push({ key: `at-${process.env.BASE.toLowerCase()}`, bundle: bundleAt(process.env.BASE) });
+  for (const [name, dir] of services())
+    for (const setting of SETTINGS) await measure(name, dir, setting, registry, base, sides);
+} finally {
+  registry.stop();
+}
