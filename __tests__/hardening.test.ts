@@ -383,7 +383,7 @@ describe('every registry request is bounded in time and size', () => {
 test('a prune that lists a blob as old keeps it when a lookup hands it out before the removal', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'scratchpack-race-'));
   const store = diskLayerStore(join(dir, 'layers'), { maxBytes: 0, minAgeMs: 60 * 60 * 1000 });
-  const io = { open: openFileReader, hash: (f: { path: string }) => hashFile(f.path), gzip: inlineGzip, store };
+  const io = { open: openFileReader, hash: (f: { path: string }) => hashFile(f.path), compress: inlineGzip, store };
   const layer = await buildLayer([{ path: 'a', type: 'file', mode: 0o644, data: new Uint8Array(4096) }], 0, io);
   const [recipe] = readdirSync(join(dir, 'layers', 'recipes'));
   const key = `sha256:${recipe.replace(/\.json$/, '')}`;

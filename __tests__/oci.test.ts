@@ -89,9 +89,9 @@ describe('tar writer', () => {
 });
 
 /** The layer's effects on the real file system, with libdeflate in this thread or in the bundle's workers. */
-function layerIO(gzip: LayerIO['gzip'] = inlineGzip): LayerIO & { dir: string } {
+function layerIO(compress: LayerIO['compress'] = inlineGzip): LayerIO & { dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'scratchpack-layers-'));
-  return { dir, open: openFileReader, hash: (f) => hashFile(f.path), gzip, store: diskLayerStore(dir) };
+  return { dir, open: openFileReader, hash: (f) => hashFile(f.path), compress, store: diskLayerStore(dir) };
 }
 
 /** GNU gzip's view of a file: the decompressed sha256 (so members concatenate as RFC 1952 says). */
@@ -130,7 +130,7 @@ describe('layer, image, index', () => {
       const workers = await buildLayer(
         list,
         9,
-        layerIO((c) => pool.gzip(c)),
+        layerIO((c) => pool.compress(c, 'gzip')),
       );
       expect(workers.digest).toBe(inline.digest);
       const gz = readFileSync(inline.path);
@@ -158,7 +158,7 @@ describe('layer, image, index', () => {
   test('the layer store returns the same blob without recompressing, and rebuilds a damaged one', async () => {
     const io = layerIO();
     let calls = 0;
-    const counting: LayerIO = { ...io, gzip: (c) => (calls++, inlineGzip(c)) };
+    const counting: LayerIO = { ...io, compress: (c) => (calls++, inlineGzip(c)) };
     const first = await buildLayer(entries, 7, counting);
     const second = await buildLayer(entries, 7, counting);
     expect([first.cached, second.cached, calls]).toEqual([false, true, 1]);
@@ -189,7 +189,7 @@ describe('layer, image, index', () => {
     const counting: LayerIO = {
       ...io,
       open: (f) => (opened++, openFileReader(f)),
-      gzip: (c) => (compressed++, inlineGzip(c)),
+      compress: (c) => (compressed++, inlineGzip(c)),
     };
     const spec = async (): Promise<TarEntry[]> => [
       {
@@ -223,7 +223,7 @@ describe('layer, image, index', () => {
   test('the store prunes least recently used layers above its limit, never one used within minAgeMs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scratchpack-prune-'));
     const store = diskLayerStore(dir, { maxBytes: 1, minAgeMs: 60_000 });
-    const io: LayerIO = { open: openFileReader, hash: (f) => hashFile(f.path), gzip: inlineGzip, store };
+    const io: LayerIO = { open: openFileReader, hash: (f) => hashFile(f.path), compress: inlineGzip, store };
     const layerOf = (text: string) =>
       buildLayer([{ path: 'f', type: 'file', mode: 0o644, data: new TextEncoder().encode(text) }], 0, io);
     expect(store.grew).toBe(false);
@@ -287,7 +287,7 @@ describe('layer, image, index', () => {
   test('prune removes the partial files of writes that never finished, once they are older than minAgeMs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scratchpack-strays-'));
     const store = diskLayerStore(dir, { maxBytes: 2 ** 40, minAgeMs: 60_000 });
-    const io: LayerIO = { open: openFileReader, hash: (f) => hashFile(f.path), gzip: inlineGzip, store };
+    const io: LayerIO = { open: openFileReader, hash: (f) => hashFile(f.path), compress: inlineGzip, store };
     const keptLayer = () =>
       buildLayer([{ path: 'f', type: 'file', mode: 0o644, data: new TextEncoder().encode('kept') }], 0, io);
     const kept = await keptLayer();

@@ -42,7 +42,7 @@ const quiet = { info: () => undefined, warn: () => undefined, mask: () => undefi
 /** A real layer store and file reader, gzip in this thread: the pipeline's layer port without worker threads. */
 function layers(dir: string): PipelineDeps['layers'] {
   const store = diskLayerStore(join(dir, 'layers'));
-  return { open: openFileReader, hash: (f) => store.hashFile(f.path, f.identity), gzip: inlineGzip, store };
+  return { open: openFileReader, hash: (f) => store.hashFile(f.path, f.identity), compress: inlineGzip, store };
 }
 
 function deps(exec: Exec, tempRoot: string): PipelineDeps {

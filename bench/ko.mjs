@@ -9,7 +9,7 @@
 // Usage: [PAIRS=9] [MODE=e2e|rerun] [SERVICES=service,pushgateway] [SETTINGS=same,defaults] [COMPRESSION=zstd]
 //        [BASE=<rev>] node bench/ko.mjs
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleAt, machine, median, ROOT, runAction, seconds, sh, SIX, startRegistry } from './lib.mjs';

@@ -1,7 +1,8 @@
-// Bundles the action (dist/index.cjs, its loader; dist/action.cjs; dist/compress-worker.mjs) and the CLI (dist/cli.js).
+// Bundles the action (dist/index.cjs, its loader; dist/action.cjs; dist/compress-worker.mjs with dist/zstd.wasm) and
+// the CLI (dist/cli.js).
 // Output is deterministic: no timestamps, no absolute paths, no sourcemaps.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // @actions/core pulls in @actions/http-client, and with it undici, only for getIDToken. The action never asks for an
@@ -80,6 +81,8 @@ await build({
 });
 // Worker threads compress gzip members off the main thread; gzip-pool.ts finds this file next to action.cjs.
 await build({ ...common, entryPoints: ['src/layer/compress-worker.mjs'], outfile: 'dist/compress-worker.mjs' });
+// zstd's WebAssembly, which the worker reads beside itself for `compression: zstd` (its package loads it by path).
+copyFileSync('node_modules/@bokuweb/zstd-wasm/dist/common/zstd.wasm', 'dist/zstd.wasm');
 await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],

@@ -6,6 +6,7 @@ import { ensurePrivateDir } from '../util/private-dir.js';
 import { redactCredentials } from '../util/url-credentials.js';
 import { workerGzipPool, type GzipPool } from '../layer/gzip-pool.js';
 import type { FileRef } from '../kernel/tar-entry.js';
+import type { Compression } from '../layer/layer.js';
 import { describePrune, diskLayerStore, type DiskLayerStore } from '../layer/store.js';
 import { runPipeline } from '../pipeline.js';
 import { DEFAULT_RETRY } from '../publish/registry/retry.js';
@@ -84,7 +85,11 @@ interface Outcome {
 }
 
 /** The pipeline's ports on the runner: processes, files, the network, the tool cache and the log. */
-function runnerDeps(env: NodeJS.ProcessEnv, dirs: ReturnType<typeof runDirs>, store: DiskLayerStore, pool: GzipPool) {
+function runnerDeps(
+  env: NodeJS.ProcessEnv,
+  dirs: ReturnType<typeof runDirs>,
+  { store, pool, compression }: { store: DiskLayerStore; pool: GzipPool; compression: Compression },
+) {
   return {
     exec: execaExec,
     env,
@@ -95,7 +100,8 @@ function runnerDeps(env: NodeJS.ProcessEnv, dirs: ReturnType<typeof runDirs>, st
     layers: {
       open: openFileReader,
       hash: (file: FileRef) => store.hashFile(file.path, file.identity),
-      gzip: (chunk: Uint8Array) => pool.gzip(chunk),
+      compress: (chunk: Uint8Array) => pool.compress(chunk, compression),
+      compression,
       store,
     },
     layerStoreDir: dirs.storeDir,
@@ -116,7 +122,7 @@ async function execute(env: NodeJS.ProcessEnv, dirs: ReturnType<typeof runDirs>,
   try {
     const inputs = readInputs(env);
     outcome = { ...outcome, report: emptyReport(inputs.platforms.map((p) => p.id)), started: true };
-    const result = await runPipeline(inputs, runnerDeps(env, dirs, store, pool));
+    const result = await runPipeline(inputs, runnerDeps(env, dirs, { store, pool, compression: inputs.compression }));
     outcome = { ...outcome, report: result.report, diagnostics: result.diagnostics };
     await pruneStore(store);
     if (result.error !== undefined) return failed(outcome, formatError(result.error));

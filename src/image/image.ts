@@ -46,7 +46,8 @@ export function buildImage(layers: LayerBlob[], s: ImageSettings): ImageArtifact
     schemaVersion: 2,
     mediaType: media.manifest,
     config: descriptor(config),
-    layers: layers.map((l) => descriptor(l, media.layerGzip)),
+    // Docker's family has a gzip layer type only (inputs refuse zstd with media-types: docker).
+    layers: layers.map((l) => descriptor(l, family === 'docker' ? media.layerGzip : l.mediaType)),
     ...(family === 'oci' && nonEmpty(s.manifestAnnotations) ? { annotations: s.manifestAnnotations } : {}),
   });
   return { platform: s.platform, layers, config, manifest };

@@ -46,6 +46,8 @@ export interface Inputs {
   /** The merge job: digests listed, or a directory of files named after them. */
   mergeDigests?: { digests: string[] } | { dir: string } | undefined;
   mediaTypes: 'oci' | 'docker';
+  /** How layers are compressed: gzip, or zstd for runtimes that pull it. */
+  compression: 'gzip' | 'zstd';
   insecureRegistries: string[];
   /** C compiler per platform; empty means auto. */
   cc: PerPlatform;
@@ -99,6 +101,7 @@ export const INPUT_DEFAULTS = {
   'digests-dir': '${{ runner.temp }}/scratchpack/digests',
   'merge-digests': '',
   'media-types': 'oci',
+  compression: 'gzip',
   'insecure-registries': '',
   cc: 'auto',
   sysroot: 'auto',
@@ -331,6 +334,7 @@ function publishInputs(
   | 'digestsDir'
   | 'mergeDigests'
   | 'mediaTypes'
+  | 'compression'
   | 'insecureRegistries'
 > {
   return {
@@ -355,6 +359,12 @@ function publishInputs(
       const v = get('media-types') || 'oci';
       if (v !== 'oci' && v !== 'docker')
         throw new ParseError(`"${v}" is not a media type family; expected oci or docker`);
+      return v;
+    }),
+    compression: field('compression', () => {
+      const v = get('compression') || 'gzip';
+      if (v !== 'gzip' && v !== 'zstd')
+        throw new ParseError(`"${v}" is not a layer compression; expected gzip or zstd`);
       return v;
     }),
     insecureRegistries: field('insecure-registries', () => {
@@ -473,6 +483,11 @@ function checkCombinations(i: Inputs): Inputs {
   if ('GOTOOLCHAIN' in i.env && i.goVersion !== 'local') {
     throw new InputError(
       `input "env": GOTOOLCHAIN is set by go-version (${i.goVersion}); remove it, or set go-version: local to let go choose`,
+    );
+  }
+  if (i.mediaTypes === 'docker' && i.compression === 'zstd') {
+    throw new InputError(
+      'input "compression": Docker media types have no zstd layer type; use media-types: oci with zstd, or compression: gzip',
     );
   }
   if (i.mediaTypes === 'docker' && i.annotations.length > 0) {

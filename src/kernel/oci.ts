@@ -4,6 +4,7 @@ export const MediaType = {
   manifest: 'application/vnd.oci.image.manifest.v1+json',
   config: 'application/vnd.oci.image.config.v1+json',
   layerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+  layerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
 } as const;
 
 /** Which family of media types a tree uses; the two never mix (ko's buildOne: some registries reject mixed trees). */
@@ -11,7 +12,12 @@ export type MediaFamily = 'oci' | 'docker';
 
 /** Media types per family: Docker's manifest list and v2 schema 2 for registries that reject OCI indexes. */
 export const MEDIA: Record<MediaFamily, { index: string; manifest: string; config: string; layerGzip: string }> = {
-  oci: MediaType,
+  oci: {
+    index: MediaType.index,
+    manifest: MediaType.manifest,
+    config: MediaType.config,
+    layerGzip: MediaType.layerGzip,
+  },
   docker: {
     index: 'application/vnd.docker.distribution.manifest.list.v2+json',
     manifest: 'application/vnd.docker.distribution.manifest.v2+json',

@@ -1,13 +1,16 @@
-// Worker-thread entry of the gzip pool (gzip-pool.ts). Plain JavaScript, so the same file runs from src/ (under a
+// Worker-thread entry of the compression pool (gzip-pool.ts). Plain JavaScript, so the same file runs from src/ (under a
 // TypeScript loader, which worker threads do not inherit) and, bundled, from dist/. It owns one libdeflate compressor
 // and two WebAssembly buffers for its whole life, and exchanges bytes with the main thread through one
 // SharedArrayBuffer: input at [0, inSize), output after it. A message is the input length; the reply is the output
-// length. Nothing is allocated per member, so memory stays flat however large the layer.
+// length. Nothing is allocated per member, so memory stays flat however large the layer. A message asks for gzip
+// (libdeflate) or, for `compression: zstd`, one zstd frame (@bokuweb/zstd-wasm), whose module loads on first use.
+import { existsSync, readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 // The package exports only a wrapper that allocates per call; the module itself lets buffers live as long as we do.
 import createModule from '../../node_modules/libdeflate/dist/libdeflate.wasm.mjs';
+import zstdModule from '../../node_modules/@bokuweb/zstd-wasm/dist/common/module.js';
 
-const { shared, inSize, level } = workerData;
+const { shared, inSize, level, zstdLevel } = workerData;
 const m = createModule();
 const compressor = m._libdeflate_alloc_compressor(level);
 const bound = m._libdeflate_gzip_compress_bound(compressor, inSize);
@@ -19,10 +22,49 @@ if (!compressor || bound > output.length) {
 const inPtr = m._malloc(inSize);
 const outPtr = m._malloc(bound);
 
-parentPort?.on('message', (n) => {
+/** The zstd module, its context and buffers: made once, on the first zstd frame. */
+let zstd;
+async function zstdState() {
+  if (zstd) return zstd;
+  // Beside the bundle in dist/ (scripts/bundle.mjs copies it), else in the package, when run from src/.
+  const beside = new URL('./zstd.wasm', import.meta.url);
+  const wasm = existsSync(beside)
+    ? beside
+    : new URL('../../node_modules/@bokuweb/zstd-wasm/dist/common/zstd.wasm', import.meta.url);
+  const { Module: z, waitInitialized } = zstdModule;
+  z.init(readFileSync(wasm));
+  await waitInitialized();
+  const zbound = z._ZSTD_compressBound(inSize);
+  if (zbound > output.length) throw new Error(`zstd: bound ${zbound} > ${output.length}`);
+  zstd = { z, cctx: z._ZSTD_createCCtx(), inPtr: z._malloc(inSize), outPtr: z._malloc(zbound), bound: zbound };
+  return zstd;
+}
+
+/** One zstd frame of the input's first n bytes, at zstdLevel with no dictionary, into the output; its length. */
+async function zstdFrame(n) {
+  const s = await zstdState();
+  s.z.HEAPU8.set(input.subarray(0, n), s.inPtr);
+  const written = s.z._ZSTD_compress_usingDict(s.cctx, s.outPtr, s.bound, s.inPtr, n, 0, 0, zstdLevel);
+  if (s.z._ZSTD_isError(written)) throw new Error(`zstd: compression failed (${written})`);
+  output.set(s.z.HEAPU8.subarray(s.outPtr, s.outPtr + written));
+  return written;
+}
+
+function gzipMember(n) {
   m.HEAPU8.set(input.subarray(0, n), inPtr);
   const written = m._libdeflate_gzip_compress(compressor, inPtr, n, outPtr, bound);
   if (written === 0) throw new Error('libdeflate: gzip compression failed');
   output.set(m.HEAPU8.subarray(outPtr, outPtr + written));
-  parentPort?.postMessage(written);
+  return written;
+}
+
+parentPort?.on('message', ({ n, zstd: asZstd }) => {
+  if (!asZstd) parentPort?.postMessage(gzipMember(n));
+  else
+    void zstdFrame(n).then(
+      (written) => parentPort?.postMessage(written),
+      (e) => {
+        throw e;
+      },
+    );
 });

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { GZIP_LEVEL, MEMBER_SIZE, type GzipMember } from './layer.js';
+import { GZIP_LEVEL, MEMBER_SIZE, ZSTD_LEVEL, type Compression, type GzipMember } from './layer.js';
 
 /**
  * gzip on worker threads, so several layers compress at once without blocking the event loop. Each worker runs
@@ -7,7 +7,8 @@ import { GZIP_LEVEL, MEMBER_SIZE, type GzipMember } from './layer.js';
  * zlib, byte-identical on every Node version (the reproducibility rule).
  */
 export interface GzipPool {
-  gzip(chunk: Uint8Array): Promise<GzipMember>;
+  /** One gzip member or zstd frame of `chunk`, compressed on a worker. */
+  compress(chunk: Uint8Array, compression: Compression): Promise<GzipMember>;
   close(): Promise<void>;
 }
 
@@ -19,6 +20,7 @@ interface Slot {
 
 interface Task {
   chunk: Uint8Array;
+  compression: Compression;
   resolve: (m: GzipMember) => void;
   reject: (e: Error) => void;
 }
@@ -50,13 +52,13 @@ class WorkerPool implements GzipPool {
     private readonly script: URL,
   ) {}
 
-  gzip(chunk: Uint8Array): Promise<GzipMember> {
+  compress(chunk: Uint8Array, compression: Compression): Promise<GzipMember> {
     return new Promise((resolve, reject) => {
       if (chunk.length > MEMBER_SIZE) {
-        reject(new Error(`gzip member of ${chunk.length} bytes exceeds ${MEMBER_SIZE}`));
+        reject(new Error(`compressed member of ${chunk.length} bytes exceeds ${MEMBER_SIZE}`));
         return;
       }
-      const task = { chunk, resolve, reject };
+      const task = { chunk, compression, resolve, reject };
       const slot = this.idle.pop() ?? (this.all.length < this.size ? this.spawn() : undefined);
       if (slot) this.run(slot, task);
       else this.queue.push(task);
@@ -69,7 +71,9 @@ class WorkerPool implements GzipPool {
 
   private spawn(): Slot {
     const shared = new SharedArrayBuffer(MEMBER_SIZE + OUT_SIZE);
-    const worker = new Worker(this.script, { workerData: { shared, inSize: MEMBER_SIZE, level: GZIP_LEVEL } });
+    const worker = new Worker(this.script, {
+      workerData: { shared, inSize: MEMBER_SIZE, level: GZIP_LEVEL, zstdLevel: ZSTD_LEVEL },
+    });
     const slot = { worker, input: new Uint8Array(shared, 0, MEMBER_SIZE), output: new Uint8Array(shared, MEMBER_SIZE) };
     this.all.push(slot);
     return slot;
@@ -107,6 +111,6 @@ class WorkerPool implements GzipPool {
       }),
     );
     slot.input.set(t.chunk);
-    slot.worker.postMessage(t.chunk.length);
+    slot.worker.postMessage({ n: t.chunk.length, zstd: t.compression === 'zstd' });
   }
 }

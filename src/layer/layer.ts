@@ -21,6 +21,15 @@ export const GZIP_LEVEL = 1;
  */
 export const MEMBER_SIZE = 1 * 1024 * 1024;
 
+/**
+ * zstd's level for `compression: zstd`: level 2 compresses 1 MiB frames at 153 MB/s a core (WebAssembly), 1.7 times
+ * libdeflate's level 1, into 2.3% fewer bytes (bench/gzip-levels.mjs, BENCHMARKS.md). Part of the digest.
+ */
+export const ZSTD_LEVEL = 2;
+
+/** How a layer is compressed: gzip (every runtime pulls it) or zstd (containerd 1.5+, Docker Engine 23+, Podman). */
+export type Compression = 'gzip' | 'zstd';
+
 const READ_SIZE = 1024 * 1024;
 
 /** What a stored layer is: its compressed digest and size, and the tar's diff_id and size the config needs. */
@@ -67,8 +76,13 @@ export interface LayerIO {
   open(file: FileRef): Promise<FileReader>;
   /** Hex sha256 of a file whose digest nobody computed yet (gathered libraries). */
   hash(file: FileRef): Promise<string>;
-  /** One complete gzip member at GZIP_LEVEL; `chunk` may be reused once this settles. */
-  gzip(chunk: Uint8Array): Promise<GzipMember>;
+  /**
+   * One complete gzip member at GZIP_LEVEL, or zstd frame at ZSTD_LEVEL (RFC 8878 §3.1: concatenated frames decode
+   * to the concatenated content), as `compression` says; `chunk` may be reused once this settles.
+   */
+  compress(chunk: Uint8Array): Promise<GzipMember>;
+  /** gzip unless given. */
+  compression?: Compression;
   store: LayerStore;
 }
 
@@ -135,7 +149,10 @@ async function* fixedChunks(src: AsyncIterable<Uint8Array>, size: number, ring: 
 const hex = (h: ReturnType<typeof createHash>) => digestOf(h.digest('hex'));
 
 /** Everything besides the entries that decides the compressed bytes; a change here must change every key. */
-const RECIPE = `scratchpack layer 2: ustar, gzip level ${GZIP_LEVEL} members of ${MEMBER_SIZE} bytes by libdeflate\n`;
+const RECIPE: Record<Compression, string> = {
+  gzip: `scratchpack layer 2: ustar, gzip level ${GZIP_LEVEL} members of ${MEMBER_SIZE} bytes by libdeflate\n`,
+  zstd: `scratchpack layer 2: ustar, zstd level ${ZSTD_LEVEL} frames of ${MEMBER_SIZE} bytes by @bokuweb/zstd-wasm 0.0.27\n`,
+};
 
 /** In-memory contents at least this large (the CA bundle) are keyed by their sha256, taken once per run. */
 const SHARED_DATA = 64 * 1024;
@@ -159,7 +176,7 @@ async function recipeKey(
   parts: Array<Uint8Array | FileRef>,
   io: LayerIO,
 ): Promise<{ key: string; digests: Map<FileRef, string> }> {
-  const h = createHash('sha256').update(RECIPE);
+  const h = createHash('sha256').update(RECIPE[io.compression ?? 'gzip']);
   const digests = new Map<FileRef, string>();
   for (const p of parts) {
     if (p instanceof Uint8Array) {
@@ -243,7 +260,7 @@ async function holdsRecipe(
       }
     }
   } catch {
-    return false; // not gzip, or unreadable: not this recipe's layer
+    return false; // not gzip (a zstd layer is only ever reused as proven), or unreadable: not this recipe's layer
   }
   while (i < parts.length && partSize(parts[i]) === 0) i++;
   return i === parts.length && total === hit.uncompressedSize && hex(tar) === hit.diffId;
@@ -254,7 +271,7 @@ export async function buildLayer(entries: TarEntry[], mtime: number, io: LayerIO
   const parts = tarParts(entries, mtime);
   const { key, digests } = await recipeKey(parts, io);
   const layer = (s: StoredLayer, cached: boolean): LayerBlob => ({
-    mediaType: MediaType.layerGzip,
+    mediaType: io.compression === 'zstd' ? MediaType.layerZstd : MediaType.layerGzip,
     digest: s.digest,
     size: s.size,
     path: s.path,
@@ -289,7 +306,7 @@ export async function buildLayer(entries: TarEntry[], mtime: number, io: LayerIO
     for await (const chunk of fixedChunks(tarStream(parts, io, digests), MEMBER_SIZE, IN_FLIGHT + 1)) {
       tarHash.update(chunk);
       tarSize += chunk.length;
-      const member = io.gzip(chunk);
+      const member = io.compress(chunk);
       member.catch(() => undefined); // a later drain reports it; never an unhandled rejection meanwhile
       pending.push(member);
       if (pending.length >= IN_FLIGHT) await drain();

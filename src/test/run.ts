@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { factsOf, present } from '../kernel/arch.js';
-import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
 import type { ImageArtifact } from '../kernel/oci.js';
 import type { Platform } from '../kernel/platform.js';
 import { TarScanner } from '../layer/untar.js';
+import { tarOf } from './layer-stream.js';
+import { MediaType } from '../kernel/oci.js';
 import type { Diagnostic } from '../kernel/diagnostic.js';
 import { which } from '../util/which.js';
 import { ExpectTooSlow, LineMatcher, EXPECT_BUDGET_MS } from './expect.js';
@@ -71,19 +71,21 @@ async function runnerFor(p: Platform, s: TestSettings): Promise<{ via: string; q
   return `no way to run ${p.id} here: install qemu-user-static (Debian/Ubuntu), or register binfmt_misc handlers with docker/setup-qemu-action`;
 }
 
-/** The contents of a few files of a gzip-compressed layer, read from the layer itself as it will ship. */
-export async function readLayerFiles(layer: string, names: string[]): Promise<Map<string, string>> {
+/** The contents of a few files of a compressed layer, read from the layer itself as it will ship. */
+export async function readLayerFiles(
+  layer: string,
+  names: string[],
+  mediaType: string = MediaType.layerGzip,
+): Promise<Map<string, string>> {
   const scanner = new TarScanner(new Set(names));
-  const input = createReadStream(layer);
-  const gunzip = input.pipe(createGunzip());
+  const tar = tarOf(layer, mediaType);
   try {
-    for await (const chunk of gunzip) {
+    for await (const chunk of tar) {
       scanner.push(chunk as Buffer);
       if (scanner.done) break;
     }
   } finally {
-    input.destroy();
-    gunzip.destroy();
+    tar.destroy();
   }
   return new Map([...scanner.files].map(([k, v]) => [k, new TextDecoder().decode(v)]));
 }
@@ -146,7 +148,11 @@ export async function testImage(p: Platform, img: ImageArtifact, s: TestSettings
   const runner = await runnerFor(p, s);
   if (typeof runner === 'string') return fail(runner);
   const layer = img.layers[0];
-  const files = await readLayerFiles(layer.path, ['etc/passwd', 'etc/group']);
+  if (layer.mediaType === MediaType.layerZstd && !(await which('zstd', s.env0.PATH)))
+    return fail(
+      'input "compression": zstd layers are unpacked with the runner\'s zstd to run them, and there is none; install zstd (apt-get install zstd), or use compression: gzip',
+    );
+  const files = await readLayerFiles(layer.path, ['etc/passwd', 'etc/group'], layer.mediaType);
   const who = resolveUser(s.user, files.get('etc/passwd') ?? '', files.get('etc/group') ?? '');
   if (typeof who === 'string') return fail(`input "user": ${who}`);
   const readiness = new ReadinessTracker(s);
@@ -154,6 +160,7 @@ export async function testImage(p: Platform, img: ImageArtifact, s: TestSettings
   const c = await confine(
     {
       layer: layer.path,
+      layerMediaType: layer.mediaType,
       layerBytes: layer.uncompressedSize,
       argv: [...(runner.qemu ? ['/.scratchpack/qemu'] : []), ...s.entrypoint, ...s.args],
       uid: who.uid,

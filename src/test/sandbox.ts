@@ -1,12 +1,13 @@
 import { messageOf } from '../kernel/errors.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { MAX_OUTPUT, signalNumber } from '../util/exec.js';
 import { openTestCgroup, type TestCgroup } from './cgroup.js';
 import type { Privileged } from './privileged.js';
 import type { ReadyProbe } from '../inputs/serve.js';
 import { PROBE_SCRIPT } from './probe.js';
+import { tarOf } from './layer-stream.js';
 
 /**
  * Where the test's ids live on the host: uid and gid 0..2^31-1 inside its user namespace are BASE.. outside, so no
@@ -20,8 +21,9 @@ export const TEST_WRITABLE = 256 * 1024 ** 2;
 
 /** What one confined run needs. */
 export interface ConfinedRun {
-  /** The layer (tar+gzip) the root is unpacked from, and its uncompressed size. */
+  /** The layer (tar+gzip or tar+zstd, as its media type says) the root is unpacked from, and its uncompressed size. */
   layer: string;
+  layerMediaType: string;
   layerBytes: number;
   /** The program and its arguments, as paths inside the image; a qemu-user prefix already applied. */
   argv: string[];
@@ -109,7 +111,7 @@ if [ -e /etc/ld.so.cache ]; then
 fi
 mount -t proc proc "$j/proc" || fail "cannot mount /proc"
 mount -t tmpfs -o "size=$size,mode=0755" scratchpack-root "$j/root" || fail "cannot mount the root"
-tar --numeric-owner -xzf - -C "$j/root" || fail "cannot unpack the layer"
+tar --numeric-owner -xf - -C "$j/root" || fail "cannot unpack the layer"
 if [ "$qemu" != - ]; then
   mkdir -p "$j/root/.scratchpack" && cp "$qemu" "$j/root/.scratchpack/qemu" && chmod 0755 "$j/root/.scratchpack/qemu" || fail "cannot copy $qemu"
 fi
@@ -364,7 +366,8 @@ async function watch(r: ConfinedRun, w: Watched): Promise<Confined> {
       .then(end);
   };
   w.worker.stdin?.on('error', () => undefined); // the program may never read it all: a stage that failed
-  createReadStream(r.layer)
+  // The tar stream, decompressed here: the sandbox's tar reads it plain, whatever the layer's compression.
+  tarOf(r.layer, r.layerMediaType)
     .on('error', () => w.worker.stdin?.destroy())
     .pipe(w.worker.stdin as NodeJS.WritableStream);
   const onData = (d: Buffer) => {
