@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withReferrers } from '../src/publish/referrers.js';
-import { runActionAsync, sh, type ActionRun } from './helpers/action.js';
+import { pushByDigestJob, runActionAsync, sh, type ActionRun } from './helpers/action.js';
 import { startRegistry, type Registry } from './helpers/registry.js';
 
 const CACHE = process.env.SCRATCHPACK_CACHE ?? join(homedir(), '.cache', 'scratchpack');
@@ -289,19 +289,7 @@ test('a gathered arm64 cgo binary: its libc comes with the Debian package dpkg-q
 test('a matrix: each push-by-digest job attaches its platform; the merged index keeps them reachable', async () => {
   const tags = `${registry.host}/acme/matrix:1`;
   const dir = join(registry.dir, '..', `digests-${Date.now()}`);
-  const job = (platform: string) =>
-    runActionAsync(
-      {
-        'working-directory': 'example',
-        platforms: platform,
-        push: 'true',
-        'push-by-digest': 'true',
-        'digests-dir': dir,
-        tags,
-        'source-date-epoch': '1',
-      },
-      { env },
-    );
+  const job = (platform: string) => pushByDigestJob(platform, tags, dir, env);
   const jobs = await Promise.all([job('linux/amd64'), job('linux/arm64')]);
   for (const j of jobs) expect(j.errors).toEqual([]);
   const merge = await runActionAsync(

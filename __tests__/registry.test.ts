@@ -317,33 +317,4 @@ describe('push to a plain-HTTP registry on loopback', () => {
       ),
     ).toBeLessThan(tag);
   });
-
-  test('a registry with the referrers API gets no fallback tag', async () => {
-    const before = proxy.seen.length;
-    const index = JSON.stringify({
-      schemaVersion: 2,
-      mediaType: 'application/vnd.oci.image.index.v1+json',
-      manifests: [],
-    });
-    proxy.fault = (req) => (req.path.includes('/referrers/') ? { status: 200, body: index } : 'pass');
-    try {
-      const run = await runActionAsync(
-        {
-          ...common,
-          sbom: 'true',
-          provenance: 'true',
-          platforms: 'linux/amd64',
-          push: 'true',
-          tags: `${proxy.host}/acme/api:1`,
-        },
-        { env },
-      );
-      expect(run.errors).toEqual([]);
-      const seen = proxy.seen.slice(before);
-      expect(seen.filter((r) => r.path.includes('/referrers/'))).toHaveLength(1);
-      expect(seen.filter((r) => r.method === 'PUT' && r.path.includes('/manifests/sha256-'))).toEqual([]);
-    } finally {
-      proxy.fault = () => 'pass';
-    }
-  });
 });

@@ -82,6 +82,17 @@ if [ ! -x "$cache/spdx-venv/bin/pyspdxtools" ]; then
   "$cache/spdx-venv/bin/pip" install -q 'spdx-tools==0.8.*'
 fi
 
+# A registry with the OCI referrers API (issue #29): go-containerregistry's pkg/registry at the version its go.mod pins,
+# with the corrections its main.go describes; rebuilt whenever its source changes.
+rr_src="$(cd "$(dirname "$0")/.." && pwd)/__tests__/fixtures/referrers-registry"
+rr_stamp=$(cat "$rr_src/go.mod" "$rr_src/go.sum" "$rr_src/main.go" | sha256sum | cut -c1-16)
+if [ ! -x "$cache/bin/referrers-registry-$rr_stamp" ]; then
+  echo "setup-test-env: building referrers-registry into $cache/bin"
+  mkdir -p "$cache/bin"
+  (cd "$rr_src" && GOFLAGS= GOTOOLCHAIN=local go build -trimpath -o "$cache/bin/referrers-registry-$rr_stamp" .)
+fi
+ln -sf "referrers-registry-$rr_stamp" "$cache/bin/referrers-registry"
+
 # A real third-party server for the run-before-ship readiness tests (issue #26): Caddy's module source and its
 # dependencies, from the Go module proxy at a pinned version, into the module cache; the test copies the source.
 caddy_version=v2.11.9

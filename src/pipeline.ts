@@ -117,7 +117,11 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       kept,
       indexDigest: artifact.index.digest,
       pushed,
-      push: run.publishers.registry && { refs: published?.[1]?.refs ?? [], stats: run.publishers.registry.stats },
+      push: run.publishers.registry && {
+        refs: published?.[1]?.refs ?? [],
+        stats: run.publishers.registry.stats,
+        foundBack: run.publishers.registry.foundBack,
+      },
     }),
   );
   return { report, diagnostics, error };

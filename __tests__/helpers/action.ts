@@ -137,3 +137,19 @@ export function sh(
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}${r.error ?? ''}`);
   return r.stdout;
 }
+
+/** One job of a matrix: the example for one platform, pushed by digest, its digest file written into `dir`. */
+export function pushByDigestJob(platform: string, tags: string, dir: string, env: Record<string, string>) {
+  return runActionAsync(
+    {
+      'working-directory': 'example',
+      platforms: platform,
+      push: 'true',
+      'push-by-digest': 'true',
+      'digests-dir': dir,
+      tags,
+      'source-date-epoch': '1',
+    },
+    { env },
+  );
+}

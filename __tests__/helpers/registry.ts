@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type AddressInfo } from 'node:net';
 
@@ -24,6 +24,18 @@ export async function deadAddress(): Promise<string> {
     if (refused) return `127.0.0.1:${port}`;
   }
   throw new Error(`no refusing loopback port below ${low}`);
+}
+
+/** Stops a registry process and waits for it to exit. */
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null) {
+      resolve();
+      return;
+    }
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 }
 
 /** A real docker-registry process on loopback. */
@@ -87,15 +99,34 @@ export async function startRegistry(
   return {
     host,
     dir,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) {
-          resolve();
-          return;
-        }
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child),
+  };
+}
+
+/**
+ * go-containerregistry's registry with the referrers API, corrected to the spec (fixtures/referrers-registry), as
+ * scripts/setup-test-env.sh builds it; in memory, on loopback.
+ */
+export async function startReferrersRegistry(): Promise<Registry> {
+  const bin = join(
+    process.env.SCRATCHPACK_CACHE ?? join(homedir(), '.cache', 'scratchpack'),
+    'bin',
+    'referrers-registry',
+  );
+  const child = spawn(bin, [], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const host = await new Promise<string>((resolve, reject) => {
+    child.stdout.once('data', (d: Buffer) => {
+      const m = /listening on (127\.0\.0\.1:\d+)/.exec(d.toString());
+      if (m) resolve(m[1]);
+      else reject(new Error(`referrers-registry said: ${d.toString()}`));
+    });
+    child.once('error', reject);
+  });
+  child.stdout.resume();
+  return {
+    host,
+    dir: '',
+    stop: () => stopChild(child),
   };
 }
 
@@ -123,6 +154,8 @@ export interface Proxy {
   host: string;
   seen: Seen[];
   fault: (req: Seen, body: Buffer) => Fault;
+  /** Rewrites the headers of a forwarded answer (e.g. to strip OCI-Subject). */
+  rewrite?: (req: Seen, headers: IncomingMessage['headers']) => IncomingMessage['headers'];
   /** A slower link (the benches' "remote registry"): each request waits this latency plus its body's turn on a shared uplink. */
   link?: { latencyMs: number; bytesPerSecond: number };
   close: () => Promise<void>;
@@ -157,8 +190,9 @@ export async function startProxy(target: string): Promise<Proxy> {
       const forward = () => {
         const up = request(`http://${target}${req.url}`, { method: req.method, headers: req.headers }, (r) => {
           seen.status = r.statusCode;
+          const headers = proxy.rewrite ? proxy.rewrite(seen, r.headers) : r.headers;
           if (!after) {
-            res.writeHead(r.statusCode ?? 502, r.headers);
+            res.writeHead(r.statusCode ?? 502, headers);
             r.pipe(res);
             return;
           }
@@ -168,7 +202,7 @@ export async function startProxy(target: string): Promise<Proxy> {
             'end',
             () =>
               void after().finally(() => {
-                res.writeHead(r.statusCode ?? 502, r.headers);
+                res.writeHead(r.statusCode ?? 502, headers);
                 res.end(Buffer.concat(got));
               }),
           );

@@ -76,6 +76,15 @@ export function layoutAnnotationsOf(inputs: Pick<Inputs, 'tags' | 'annotations'>
   return { ...named, ...annotationsAt(inputs, 'index-descriptor') };
 }
 
+/**
+ * GHCR's package page reads the description, source and licenses from the index's annotations
+ * (https://docs.github.com/en/packages/working-with-a-github-packages-registry/working-with-the-container-registry#labelling-container-images):
+ * labels that give them (docker/metadata-action's do) go on the index too, unless `annotations` says otherwise.
+ */
+const PACKAGE_PAGE = ['description', 'source', 'licenses'].map((k) => `org.opencontainers.image.${k}`);
+const packagePage = (labels: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(labels).filter(([k]) => PACKAGE_PAGE.includes(k)));
+
 /** Derives image settings and annotations from inputs and facts; pure, so it is tested without a runner. */
 export function makePlan(inputs: PlanSettings, facts: PlanFacts): Plan {
   const binaryPath = binaryPathOf(inputs, facts.binaryName);
@@ -101,7 +110,7 @@ export function makePlan(inputs: PlanSettings, facts: PlanFacts): Plan {
       workingDir: inputs.workdir,
       stopSignal: inputs.stopSignal,
     },
-    indexAnnotations: { ...defaults, ...annotationsAt(inputs, 'index') },
+    indexAnnotations: { ...defaults, ...packagePage(inputs.labels), ...annotationsAt(inputs, 'index') },
     manifestDescriptorAnnotations: annotationsAt(inputs, 'manifest-descriptor'),
   };
 }

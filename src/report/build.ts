@@ -41,7 +41,7 @@ export interface RunRecord {
   /** How far the run got, for each platform's status; absent for the merge job, whose rows are made apart. */
   end?: RunEnd | undefined;
   /** The registry publisher's counts, when pushing (whether or not the push got through). */
-  push?: { refs: string[]; stats: PushStats } | undefined;
+  push?: { refs: string[]; stats: PushStats; foundBack?: Record<string, string> } | undefined;
   indexDigest?: string | undefined;
 }
 
@@ -75,7 +75,7 @@ export function buildReport(r: RunRecord): Report {
           })),
         }
       : {}),
-    ...(r.documents ? { attachments: attachmentsReport(r.documents, targets) } : {}),
+    ...(r.documents ? { attachments: attachmentsReport(r.documents, targets, r.push?.foundBack) } : {}),
     ...(r.documents ? { layersFromCache: cachedImages(targets) } : {}),
     ...(layout ? { indexDigest: r.indexDigest, ociLayout: layout.location, refs: layout.refs } : {}),
     ...(r.rows && r.indexDigest ? { indexDigest: r.indexDigest } : {}),
@@ -108,8 +108,13 @@ const cachedImages = (targets: Target[]) =>
   withImage(targets).filter((t) => t.image.layers.every((l) => l.cached)).length;
 
 /** The report's view of the documents: each artifact manifest, and an SBOM's package count. */
-function attachmentsReport(docs: AttachedDocument[], targets: Target[]): Report['attachments'] {
+function attachmentsReport(
+  docs: AttachedDocument[],
+  targets: Target[],
+  foundBack: Record<string, string> = {},
+): Report['attachments'] {
   return docs.map((d) => ({
+    ...(foundBack[d.subject.digest] ? { foundBy: foundBack[d.subject.digest] } : {}),
     platform: withImage(targets).find((t) => t.image.manifest.digest === d.subject.digest)?.platform.id ?? '',
     artifactType: d.artifactType,
     digest: d.manifest.digest,

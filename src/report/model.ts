@@ -150,8 +150,17 @@ export interface Report {
   /** Each image's test run, when test-args or test-expect asked for one. */
   tests?: TestReport[] | undefined;
   /** The documents attached to each image: their artifact manifests, and an SBOM's package count. */
-  attachments?: Array<{ platform: string; artifactType: string; digest: string; packages?: number }> | undefined;
-  push?: { refs: string[]; stats: PushStats } | undefined;
+  attachments?:
+    | Array<{
+        platform: string;
+        artifactType: string;
+        digest: string;
+        packages?: number;
+        /** How the pushed document was found back: `referrers API` or `fallback tag sha256-…`. */
+        foundBy?: string;
+      }>
+    | undefined;
+  push?: { refs: string[]; stats: PushStats; foundBack?: Record<string, string> } | undefined;
   /** `repo@digest` of the first tag: the index, or the one manifest when pushing by digest. */
   image?: string | undefined;
   /** Platform → manifest digest. */

@@ -214,7 +214,10 @@ function toolLine(t: ToolReport): string {
   return `${esc(t.name)} ${esc(t.version)} (${how}${t.requirement ? `; \`${t.requirement.replace(/`/g, "'")}\`` : ''})`;
 }
 
-/** Per platform: the SBOM's package count and each referrer's digest. */
+/** `fallback tag sha256-ab…` with the tag as code. */
+const foundBy = (how: string) => esc(how).replace(/(sha256-[0-9a-f]+)/g, '`$1`');
+
+/** Per platform: the SBOM's package count, each referrer's digest, and how the registry gave them back. */
 function attachmentLines(r: Report): string[] {
   const by = new Map<string, NonNullable<Report['attachments']>>();
   for (const a of r.attachments ?? []) by.set(a.platform, [...(by.get(a.platform) ?? []), a]);
@@ -226,7 +229,7 @@ function attachmentLines(r: Report): string[] {
           .map((d) =>
             d.packages !== undefined ? `SBOM (${d.packages} packages) \`${d.digest}\`` : `provenance \`${d.digest}\``,
           )
-          .join(', ')}`,
+          .join(', ')}${docs[0]?.foundBy ? `; found back by the ${foundBy(docs[0].foundBy)}` : ''}`,
     ),
   ];
 }

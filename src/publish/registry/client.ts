@@ -209,18 +209,19 @@ export class RegistryClient {
    * Whether the repository answers the referrers API (distribution-spec, "Listing Referrers"): an OCI index means yes;
    * a 404 that is not OCI error JSON (the Debian docker-registry's, GHCR's) means the API is not there.
    */
-  async hasReferrersApi(repo: string, digest: string): Promise<boolean> {
+  /**
+   * The digests the referrers API lists for a subject, or undefined when the registry has no such API (any answer but
+   * 200 with an image index). Read only to find documents back: whether the registry keeps referrers itself is decided
+   * by OCI-Subject on the PUT (distribution-spec, "Pushing Manifests with Subject"), never by this GET.
+   */
+  async listReferrers(repo: string, digest: string): Promise<Set<string> | undefined> {
     const res = await this.send(
       { method: 'GET', url: `${this.base}/v2/${repo}/referrers/${digest}`, headers: { accept: MediaType.index } },
       [pullScope(repo)],
       `GET referrers ${shortDigest(digest)}`,
     );
-    if (res.status !== 200) return false;
-    try {
-      return Array.isArray((JSON.parse(res.body.toString('utf8')) as { manifests?: unknown }).manifests);
-    } catch {
-      return false;
-    }
+    if (res.status !== 200) return undefined;
+    return indexDigests(res.body);
   }
 
   /** GETs a manifest that may not exist (a referrers fallback tag): undefined on 404, else its bytes and ETag. */
@@ -276,5 +277,16 @@ export class RegistryClient {
       return res.body;
     }
     throw new RegistryError(this.registry, `GET blob ${digest}`, 'redirect loop', '');
+  }
+}
+
+/** The digests an image index lists, or undefined when the bytes are not one. */
+export function indexDigests(body: Uint8Array): Set<string> | undefined {
+  try {
+    const index = JSON.parse(Buffer.from(body).toString('utf8')) as { manifests?: Array<{ digest?: unknown }> };
+    if (!Array.isArray(index.manifests)) return undefined;
+    return new Set(index.manifests.map((m) => m.digest).filter((d): d is string => typeof d === 'string'));
+  } catch {
+    return undefined;
   }
 }

@@ -14,7 +14,65 @@ import { RegistryError } from './errors.js';
 import type { ImageRef } from '../../inputs/reference.js';
 import { limiter, mapLimit } from '../../util/pool.js';
 import type { Commit, Publisher } from '../publisher.js';
-import type { RegistryClient } from './client.js';
+import { indexDigests, type RegistryClient } from './client.js';
+
+/** The documents of each subject, in their order. */
+function groupBySubject(docs: AttachedDocument[]): Map<string, AttachedDocument[]> {
+  const by = new Map<string, AttachedDocument[]>();
+  for (const d of docs) by.set(d.subject.digest, [...(by.get(d.subject.digest) ?? []), d]);
+  return by;
+}
+
+const holdsAll = (listed: Set<string> | undefined, want: string[]) => !!listed && want.every((d) => listed.has(d));
+const indexDigestsOf = (found: { data: Uint8Array } | undefined) => (found ? indexDigests(found.data) : undefined);
+
+/** A refusal of a status a registry gives for a manifest it will not take (distribution-spec's MANIFEST_INVALID). */
+const refused = (e: unknown): e is RegistryError =>
+  e instanceof RegistryError && [400, 403, 405, 409, 415].includes(e.status as number);
+
+/**
+ * A refused overwrite of the fallback tag: immutable tags (ECR's ImageTagAlreadyExistsException, others' 400 or 409).
+ * https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html
+ */
+function immutableTag(e: unknown, t: Repository, tag: string): unknown {
+  if (!refused(e)) return e;
+  return new RegistryError(
+    t.registry,
+    `PUT manifest ${t.repository}:${tag}`,
+    e.status,
+    `the registry refused to overwrite the referrers fallback tag ${tag}, which lists a manifest's SBOM and provenance and must change when they are added; its tags are probably immutable (${e.message}). Let sha256-* tags change (ECR: IMMUTABLE_WITH_EXCLUSION with the filter sha256-*), or set sbom: false and provenance: false`,
+  );
+}
+
+/** A Docker-typed manifest refused by a registry that takes OCI media types only (Zot by default). */
+function dockerRefused(e: unknown, t: Repository, m: Blob): unknown {
+  if (!refused(e) || !m.mediaType.startsWith('application/vnd.docker.')) return e;
+  return new RegistryError(
+    t.registry,
+    `PUT manifest ${t.repository}@${m.digest}`,
+    e.status,
+    `the registry refused a Docker ${m.mediaType.endsWith('list.v2+json') ? 'manifest list' : 'manifest'} for ${t.repository}; it may take OCI media types only (as Zot does by default) (${e.message}). Use media-types: oci`,
+  );
+}
+
+/** PUTs a document's artifact manifest; a registry that takes no OCI artifacts gets an error that says so. */
+async function putArtifact(
+  client: RegistryClient,
+  t: Repository,
+  d: AttachedDocument,
+): Promise<Record<string, string>> {
+  try {
+    return await client.putManifest(t.repository, d.manifest.digest, d.manifest);
+  } catch (e) {
+    if (!refused(e)) throw e;
+    throw new RegistryError(
+      t.registry,
+      `PUT manifest ${t.repository}@${d.manifest.digest}`,
+      e.status,
+      `the registry refused the ${d.artifactType} artifact manifest (an OCI 1.1 artifact with the empty config ${EMPTY_CONFIG.mediaType}) for ${t.repository}: it takes no OCI artifacts (${e.message}). Set sbom: false and provenance: false for this registry`,
+    );
+  }
+}
 
 /** Times this run writes a referrers fallback tag before it gives up on a writer that keeps overwriting it. */
 export const FALLBACK_ROUNDS = 5;
@@ -119,13 +177,6 @@ export class RegistryPublisher implements Publisher {
     }
   }
 
-  /** Whether the repository has the referrers API, asked once per repository (any subject answers it). */
-  private referrersApi(client: RegistryClient | Promise<RegistryClient>, t: Repository, subject: string) {
-    return this.ask(`referrers API ${t.registry}/${t.repository}`, async () =>
-      (await client).hasReferrersApi(t.repository, subject),
-    );
-  }
-
   stage(img: ImageArtifact): void {
     const pushed = this.pushImage(img);
     pushed.catch(() => undefined); // write() reports it
@@ -153,29 +204,76 @@ export class RegistryPublisher implements Publisher {
   }
 
   /**
-   * Pushes each document and its artifact manifest by digest. A registry that answers OCI-Subject keeps the referrers
-   * itself; for one that does not (the Debian docker-registry, GHCR), the fallback tag sha256-<subject hex> is an
-   * index of them, read, extended and written back with If-Match when the registry gave an ETag
-   * (https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pushing-manifests-with-subject).
+   * Pushes each document and its artifact manifest by digest, then finds them back as a client would. A registry
+   * that answers OCI-Subject to the PUT keeps the referrers itself; for one that does not (the Debian docker-registry,
+   * GHCR), the fallback tag sha256-<subject hex> is an index of them, read, extended and written back with If-Match
+   * when the registry gave an ETag. Only OCI-Subject decides: a GET of the referrers API never lets the fallback be
+   * skipped (https://github.com/opencontainers/distribution-spec/blob/v1.1.0/spec.md#pushing-manifests-with-subject).
    */
   private async attach(client: RegistryClient, t: Repository, docs: AttachedDocument[]): Promise<void> {
     const pushed = await mapLimit(docs, this.opts.uploadsAtOnce ?? UPLOADS_AT_ONCE, async (d) => {
       // Present means a run pushed it whole, blobs and fallback entry included (as go-containerregistry skips it).
       if ((await this.manifestAt(client, t, d.manifest.digest, d.manifest)) === d.manifest.digest) {
         this.counts.manifestsPresent++;
-        return undefined;
+        return { d, keptByRegistry: undefined };
       }
       // The empty config is shared by every document: each blob goes up once per repository.
       await this.pushBlobs(client, t, [EMPTY_CONFIG, d.document]);
-      const said = await client.putManifest(t.repository, d.manifest.digest, d.manifest);
+      const said = await putArtifact(client, t, d);
       this.counts.manifests++;
-      return said['oci-subject'] === d.subject.digest ? undefined : d;
+      return { d, keptByRegistry: said['oci-subject'] === d.subject.digest };
     });
-    // A registry with the referrers API keeps them itself, whether or not it said OCI-Subject on each PUT.
-    if (!pushed.some((d) => d) || (await this.referrersApi(client, t, docs[0].subject.digest))) return;
-    const fallback = new Map<string, AttachedDocument[]>();
-    for (const d of pushed) if (d) fallback.set(d.subject.digest, [...(fallback.get(d.subject.digest) ?? []), d]);
-    await Promise.all([...fallback].map(([subject, list]) => this.extendFallback(client, t, subject, list)));
+    const bySubject = groupBySubject(pushed.filter((p) => p.keptByRegistry === false).map((p) => p.d));
+    await Promise.all([...bySubject].map(([subject, list]) => this.extendFallback(client, t, subject, list)));
+    const api = pushed.some((p) => p.keptByRegistry === true);
+    await Promise.all(
+      [...groupBySubject(docs)].map(([subject, list]) => this.findBack(client, t, { subject, list, api })),
+    );
+  }
+
+  /**
+   * Reads the referrers of a subject back the way a client finds them (the referrers API, else the fallback tag) and
+   * records how; documents of an earlier run found neither way are added to the fallback tag. None found fails.
+   */
+  private async findBack(
+    client: RegistryClient,
+    t: Repository,
+    { subject, list, api }: { subject: string; list: AttachedDocument[]; api: boolean },
+  ): Promise<void> {
+    const want = list.map((d) => d.manifest.digest);
+    const tag = fallbackTag(subject);
+    const viaApi = async () => holdsAll(await client.listReferrers(t.repository, subject), want);
+    const viaTag = async () =>
+      holdsAll(indexDigestsOf(await client.findManifest(t.repository, tag, [MediaType.index])), want);
+    const ways: Array<[string, () => Promise<boolean>]> = [
+      ['referrers API', viaApi],
+      [`fallback tag ${tag}`, viaTag],
+    ];
+    if (!api) ways.reverse();
+    for (const [how, found] of ways)
+      if (await found()) {
+        this.record(t, subject, how);
+        return;
+      }
+    await this.extendFallback(client, t, subject, list);
+    if (await viaTag()) {
+      this.record(t, subject, `fallback tag ${tag}`);
+      return;
+    }
+    throw new RegistryError(
+      t.registry,
+      `GET referrers of ${t.repository}@${subject}`,
+      'not found back',
+      "this run's SBOM or provenance is listed neither by the referrers API nor by the fallback tag after it was pushed; the registry does not keep OCI referrers: set sbom: false and provenance: false for it",
+    );
+  }
+
+  /** How each subject's documents were found back, per repository, for the summary. */
+  readonly foundBack: Record<string, string> = {};
+
+  private record(t: Repository, subject: string, how: string): void {
+    const where = this.targets.length > 1 ? ` in ${t.registry}/${t.repository}` : '';
+    this.foundBack[subject] = [this.foundBack[subject], `${how}${where}`].filter(Boolean).join('; ');
   }
 
   /**
@@ -191,7 +289,9 @@ export class RegistryPublisher implements Publisher {
   ): Promise<void> {
     const tag = fallbackTag(subject);
     for (let round = 0; ; round++) {
-      const found = await client.findManifest(t.repository, tag, [MediaType.index]);
+      // GitLab answers the tag sha256-<hex> with the subject itself (oras-project/oras-go#1396): that is no index yet.
+      const got = await client.findManifest(t.repository, tag, [MediaType.index]);
+      const found = got && sha256Digest(got.data) !== subject ? got : undefined;
       const next = withReferrers(
         found?.data,
         list.map((d) => d.descriptor),
@@ -215,7 +315,7 @@ export class RegistryPublisher implements Publisher {
         this.counts.manifests++;
       } catch (e) {
         // 412: another writer got there first (a registry that honours If-Match); read it again and merge.
-        if (!(e instanceof RegistryError && e.status === 412)) throw e;
+        if (!(e instanceof RegistryError && e.status === 412)) throw found ? immutableTag(e, t, tag) : e;
       }
     }
   }
@@ -348,7 +448,9 @@ export class RegistryPublisher implements Publisher {
         this.counts.manifestsPresent++;
         return;
       }
-      await client.putManifest(t.repository, ref, m);
+      await client.putManifest(t.repository, ref, m).catch((e: unknown) => {
+        throw dockerRefused(e, t, m);
+      });
       this.counts.manifests++;
     });
   }
