@@ -226,9 +226,13 @@ export class RegistryPublisher implements Publisher {
     const bySubject = groupBySubject(pushed.filter((p) => p.keptByRegistry === false).map((p) => p.d));
     await Promise.all([...bySubject].map(([subject, list]) => this.extendFallback(client, t, subject, list)));
     const api = pushed.some((p) => p.keptByRegistry === true);
-    await Promise.all(
-      [...groupBySubject(docs)].map(([subject, list]) => this.findBack(client, t, { subject, list, api })),
-    );
+    const readBack = async ([subject, list]: [string, AttachedDocument[]]) => {
+      // extendFallback read the tag back with all of them in it: nothing more to ask.
+      if (list.length === bySubject.get(subject)?.length)
+        this.record(t, subject, `fallback tag ${fallbackTag(subject)}`);
+      else await this.findBack(client, t, { subject, list, api });
+    };
+    await Promise.all([...groupBySubject(docs)].map(readBack));
   }
 
   /**
