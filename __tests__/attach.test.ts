@@ -4,7 +4,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withReferrers } from '../src/publish/referrers.js';
 import { pushByDigestJob, runActionAsync, sh, type ActionRun } from './helpers/action.js';
-import { startRegistry, type Registry } from './helpers/registry.js';
+import { referrersRegistry, startRegistry, type Registry } from './helpers/registry.js';
 
 const CACHE = process.env.SCRATCHPACK_CACHE ?? join(homedir(), '.cache', 'scratchpack');
 const ORAS = join(CACHE, 'bin', 'oras');
@@ -186,19 +186,16 @@ describe('the example app, pushed with an SBOM and a provenance per platform', (
     }
   });
 
-  test('pushing twice adds nothing: the fallback index has no duplicate descriptors', () => {
+  test('pushing twice adds nothing: the referrers (API or fallback index) list no duplicate descriptors', async () => {
     expect(second.errors).toEqual([]);
     expect(second.outputs.attachments).toBe(first.outputs.attachments);
     const digests = JSON.parse(first.outputs.digests) as Record<string, string>;
     for (const digest of Object.values(digests)) {
-      const raw = JSON.parse(
-        sh('skopeo', [
-          'inspect',
-          '--tls-verify=false',
-          '--raw',
-          `docker://${registry.host}/acme/hello:sha256-${digest.slice(7)}`,
-        ]),
-      ) as { manifests: { digest: string }[] };
+      const url = referrersRegistry()
+        ? `http://${registry.host}/v2/acme/hello/referrers/${digest}`
+        : `http://${registry.host}/v2/acme/hello/manifests/sha256-${digest.slice(7)}`;
+      const res = await fetch(url, { headers: { accept: 'application/vnd.oci.image.index.v1+json' } });
+      const raw = (await res.json()) as { manifests: { digest: string }[] };
       expect(raw.manifests).toHaveLength(2);
       expect(new Set(raw.manifests.map((m) => m.digest)).size).toBe(2);
     }

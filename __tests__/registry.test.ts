@@ -3,7 +3,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runActionAsync, sh, type ActionRun } from './helpers/action.js';
-import { startProxy, startRegistry, uploads, type Proxy, type Registry } from './helpers/registry.js';
+import {
+  referrersRegistry,
+  startProxy,
+  startRegistry,
+  uploads,
+  type Proxy,
+  type Registry,
+} from './helpers/registry.js';
 import { Readable } from 'node:stream';
 import { parseTag } from '../src/inputs/reference.js';
 import { jsonBlob } from '../src/kernel/digest.js';
@@ -52,7 +59,11 @@ describe('push to a plain-HTTP registry on loopback', () => {
     expect(first.outputs.image).toBe(`${proxy.host}/acme/hello@${first.outputs.digest}`);
     expect(Object.keys(JSON.parse(first.outputs.digests))).toEqual(['linux/amd64', 'linux/arm64', 'linux/arm/v7']);
     expect(first.notices.join('\n')).toContain(`Pushed ${proxy.host}/acme/hello@${first.outputs.digest}`);
-    expect(first.summary).toMatch(/\*\*Blobs:\*\* 6 uploaded, 0 already present, 6 mounted/);
+    expect(first.summary).toMatch(
+      referrersRegistry()
+        ? /\*\*Blobs:\*\* 12 uploaded, 0 already present, 0 mounted/
+        : /\*\*Blobs:\*\* 6 uploaded, 0 already present, 6 mounted/,
+    );
     expect(first.summary).toMatch(
       /\*\*Time:\*\* prepare [0-9.]+ s · build, check, assemble, upload blobs \(3 targets, pipelined\) [0-9.]+ s · publish [0-9.]+ s/,
     );
@@ -108,7 +119,9 @@ describe('push to a plain-HTTP registry on loopback', () => {
       (s) => s.method === 'POST' && s.query.includes('mount=') && s.query.includes('from=acme%2Fhello'),
     );
     expect(mounts.length).toBe(6);
-    expect(mounts.every((m) => m.status === 201 && m.path === '/v2/acme/mirror/blobs/uploads/')).toBe(true);
+    // go-containerregistry's registry declines mounts (202, an upload session), and each blob is then uploaded.
+    const status = referrersRegistry() ? 202 : 201;
+    expect(mounts.every((m) => m.status === status && m.path === '/v2/acme/mirror/blobs/uploads/')).toBe(true);
   });
 
   test('skopeo reads the index back and the arm64 image runs under qemu', () => {
@@ -163,7 +176,7 @@ describe('push to a plain-HTTP registry on loopback', () => {
     expect(seen.filter((s) => s.path.startsWith('/v2/acme/half/manifests/1.0'))).toEqual([]);
     expect(
       sh('sh', ['-c', `skopeo inspect --tls-verify=false docker://${registry.host}/acme/half:1.0 2>&1 || true`]),
-    ).toMatch(/manifest unknown|not found/i);
+    ).toMatch(/manifest unknown|name unknown|not found/i);
   });
 
   test('a cancelled push starts no queued upload and lets the one in flight finish', async () => {
@@ -300,13 +313,15 @@ describe('push to a plain-HTTP registry on loopback', () => {
     const at = (ref: string) => puts.filter((p) => p.ref === ref).map((p) => p.i);
     const fallback = puts.filter((p) => p.ref.startsWith('sha256-')).map((p) => p.i);
     const tag = Math.min(...at('1'));
-    expect(fallback).toHaveLength(3);
+    // A registry that answers OCI-Subject keeps the referrers itself: no fallback index then.
+    expect(fallback).toHaveLength(referrersRegistry() ? 0 : 3);
     for (const [platform, subject] of Object.entries(children)) {
       const mine = docs[platform].flatMap((d) => at(d.digest));
       expect(mine).toHaveLength(2);
       // Each document after its own subject, and the fallback index of that subject after both.
       expect(Math.min(...mine)).toBeGreaterThan(Math.max(...at(subject)));
-      expect(Math.max(...at(`sha256-${subject.slice(7)}`))).toBeGreaterThan(Math.max(...mine));
+      if (!referrersRegistry())
+        expect(Math.max(...at(`sha256-${subject.slice(7)}`))).toBeGreaterThan(Math.max(...mine));
     }
     expect(
       Math.max(

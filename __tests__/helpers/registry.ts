@@ -38,6 +38,17 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+/** Which registry startRegistry gives this test file: module state, so one file's choice never reaches another. */
+let kind: 'distribution' | 'referrers' = 'distribution';
+
+/** Makes startRegistry (without TLS or auth) start the registry with the referrers API: a suite run again on it. */
+export function useReferrersRegistry(): void {
+  kind = 'referrers';
+}
+
+/** Whether this file's suites run against the registry with the referrers API. */
+export const referrersRegistry = (): boolean => kind === 'referrers';
+
 /** A real docker-registry process on loopback. */
 export interface Registry {
   host: string;
@@ -49,6 +60,7 @@ export interface Registry {
 export async function startRegistry(
   opts: { tls?: { cert: string; key: string }; auth?: string } = {},
 ): Promise<Registry> {
+  if (kind === 'referrers' && !opts.tls && !opts.auth) return startReferrersRegistry();
   const dir = mkdtempSync(join(tmpdir(), 'scratchpack-registry-'));
   // Port 0: the registry binds a port itself and logs which ("listening on"), so no other worker can take it first.
   const config = [
@@ -123,11 +135,7 @@ export async function startReferrersRegistry(): Promise<Registry> {
     child.once('error', reject);
   });
   child.stdout.resume();
-  return {
-    host,
-    dir: '',
-    stop: () => stopChild(child),
-  };
+  return { host, dir: mkdtempSync(join(tmpdir(), 'scratchpack-referrers-registry-')), stop: () => stopChild(child) };
 }
 
 /** One request the proxy saw, and what it did with it. */
