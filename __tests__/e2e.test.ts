@@ -88,8 +88,10 @@ describe('the committed bundle, run as the runner runs it', () => {
       { architecture: 'arm64', os: 'linux' },
       { architecture: 'arm', os: 'linux', variant: 'v7' },
     ]);
+    // The description label goes on the index too, where GHCR's package page reads it; the title label does not.
     expect(raw.annotations).toEqual({
       'org.opencontainers.image.created': '2023-11-14T22:13:20Z',
+      'org.opencontainers.image.description': 'tiny, static',
       'org.opencontainers.image.source': 'https://github.com/acme/hello',
       'org.opencontainers.image.revision': 'a'.repeat(40),
       'org.opencontainers.image.version': '1.0',

@@ -12,6 +12,12 @@ const ORAS = join(process.env.SCRATCHPACK_CACHE ?? join(homedir(), '.cache', 'sc
 const SPDX = 'application/spdx+json';
 const IN_TOTO = 'application/vnd.in-toto+json';
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** An answer to GET /referrers that lists nothing, whatever the registry holds. */
+const EMPTY_REFERRERS = {
+  status: 200,
+  headers: { 'content-type': 'application/vnd.oci.image.index.v1+json' },
+  body: JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [] }),
+};
 const env = { GITHUB_REPOSITORY: 'acme/hello', GITHUB_SHA: 'a'.repeat(40), GITHUB_RUN_ID: '42' };
 
 let api: Registry;
@@ -112,18 +118,7 @@ describe('support is decided by OCI-Subject on the PUT, never by a GET', () => {
 
   test('a registry that answers 200 with an empty list to GET /referrers, storing nothing, does not fool it', async () => {
     const proxy = await startProxy(plain.host);
-    proxy.fault = (req) =>
-      req.method === 'GET' && req.path.includes('/referrers/')
-        ? {
-            status: 200,
-            headers: { 'content-type': 'application/vnd.oci.image.index.v1+json' },
-            body: JSON.stringify({
-              schemaVersion: 2,
-              mediaType: 'application/vnd.oci.image.index.v1+json',
-              manifests: [],
-            }),
-          }
-        : 'pass';
+    proxy.fault = (req) => (req.method === 'GET' && req.path.includes('/referrers/') ? EMPTY_REFERRERS : 'pass');
     try {
       const r = await push(proxy.host, 'acme/liar');
       expect(r.errors).toEqual([]);
@@ -222,4 +217,26 @@ describe("GHCR's package page: the index carries the description, source and lic
     const said = await indexOf({ annotations: 'index:org.opencontainers.image.description=Said otherwise' });
     expect(said['org.opencontainers.image.description']).toBe('Said otherwise');
   }, 120_000);
+});
+
+describe('a document that cannot be found back fails the step, naming the registry', () => {
+  test('a registry that says OCI-Subject, lists nothing and loses every fallback tag', async () => {
+    const proxy = await startProxy(api.host);
+    proxy.fault = (req) =>
+      req.method === 'GET' && req.path.includes('/referrers/')
+        ? EMPTY_REFERRERS
+        : req.method === 'GET' && /\/manifests\/sha256-/.test(req.path)
+          ? { status: 404, body: JSON.stringify({ errors: [{ code: 'MANIFEST_UNKNOWN', message: 'lost' }] }) }
+          : 'pass';
+    try {
+      const r = await push(proxy.host, 'acme/forgetful');
+      expect(r.code).toBe(1);
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors[0]).toContain(`registry ${proxy.host}`);
+      expect(r.errors[0]).toContain('or the registry does not keep what it is sent');
+      expect(await tagsOf(api.host, 'acme/forgetful')).not.toContain('1');
+    } finally {
+      await proxy.close();
+    }
+  }, 180_000);
 });

@@ -306,7 +306,7 @@ export class RegistryPublisher implements Publisher {
           t.registry,
           `PUT manifest ${t.repository}:${tag}`,
           'entries lost',
-          `the referrers fallback tag lost this run's SBOM or provenance ${FALLBACK_ROUNDS} times, as another writer updated it at the same time; run the job again`,
+          `the referrers fallback tag lost this run's SBOM or provenance ${FALLBACK_ROUNDS} times: another writer updated it at the same time (run the job again), or the registry does not keep what it is sent (then set sbom: false and provenance: false for it)`,
         );
       const ifMatch: Record<string, string> = found?.etag ? { 'if-match': found.etag } : {};
       try {
