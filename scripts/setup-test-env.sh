@@ -76,6 +76,11 @@ if [ ! -x "$cache/bin/oras" ]; then
   mkdir -p "$cache/bin"
   GOBIN="$cache/bin" GOTOOLCHAIN=local GOFLAGS= go install oras.land/oras/cmd/oras@v1.3.6
 fi
+# govulncheck (issue #30), to check that the symbols read from a stripped binary equal its own extract.
+if [ ! -x "$cache/bin/govulncheck" ] || ! "$cache/bin/govulncheck" -version 2>/dev/null | grep -q 'v1.10.0'; then
+  echo "setup-test-env: building govulncheck into $cache/bin"
+  GOBIN="$cache/bin" GOTOOLCHAIN=local GOFLAGS= go install golang.org/x/vuln/cmd/govulncheck@v1.10.0
+fi
 if [ ! -x "$cache/spdx-venv/bin/pyspdxtools" ]; then
   echo "setup-test-env: installing spdx-tools into $cache/spdx-venv"
   python3 -m venv "$cache/spdx-venv" || { apt_install python3-venv && python3 -m venv "$cache/spdx-venv"; }

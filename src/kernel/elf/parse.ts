@@ -65,7 +65,8 @@ const MAX_NEEDED_BYTES = 64 * 1024;
 /** Upper bound on header tables, so a corrupt count cannot make us loop for long. */
 const MAX_ENTRIES = 65536;
 
-function readHeaderTables(r: ByteReader) {
+/** The program and section headers, each bounds-checked. */
+export function readHeaderTables(r: ByteReader) {
   const b = r.is64;
   const phoff = r.word(b ? 32 : 28, 'e_phoff');
   const shoff = r.word(b ? 40 : 32, 'e_shoff');
