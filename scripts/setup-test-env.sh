@@ -81,6 +81,10 @@ if [ ! -x "$cache/bin/govulncheck" ] || ! "$cache/bin/govulncheck" -version 2>/d
   echo "setup-test-env: building govulncheck into $cache/bin"
   GOBIN="$cache/bin" GOTOOLCHAIN=local GOFLAGS= go install golang.org/x/vuln/cmd/govulncheck@v1.10.0
 fi
+# The Go vulnerability database's own advisories and the module they are about, for the offline vulnerability tests:
+# the pinned golang.org/x/vulndb (the version __tests__/helpers/vulndb.ts names) and golang.org/x/text v0.3.5.
+vulndb=$(sed -n "s/^export const VULNDB_MODULE = '\(.*\)';$/\1/p" "$(dirname "$0")/../__tests__/helpers/vulndb.ts")
+GOFLAGS= go mod download "$vulndb" golang.org/x/text@v0.3.5 || { echo "setup-test-env: cannot fetch $vulndb" >&2; exit 1; }
 if [ ! -x "$cache/spdx-venv/bin/pyspdxtools" ]; then
   echo "setup-test-env: installing spdx-tools into $cache/spdx-venv"
   python3 -m venv "$cache/spdx-venv" || { apt_install python3-venv && python3 -m venv "$cache/spdx-venv"; }
