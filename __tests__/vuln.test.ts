@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractBlob } from '../src/check/vuln/extract.js';
+import { parseFindings } from '../src/check/vuln/findings.js';
 import { readGoSymbols } from '../src/kernel/elf/gosyms.js';
 import { parseElf } from '../src/kernel/elf/parse.js';
 import { sh } from './helpers/action.js';
@@ -56,7 +57,16 @@ describe('symbol-level precision from a stripped Go binary', () => {
       const blob = join(dir, `blob-${arch}`);
       writeFileSync(blob, extractBlob(go, symbols));
       const check = (file: string) => sh(GOVULNCHECK, ['-db', db, '-format', 'json', '-mode=binary', file]);
-      expect(symbolLevel(check(blob))).toEqual(['GO-2021-0113']);
+      const fromBlob = check(blob);
+      expect(symbolLevel(fromBlob)).toEqual(['GO-2021-0113']);
+      // Our reading of the stream: each advisory once, at its most precise level, with the functions present.
+      expect(parseFindings(fromBlob).map((f) => [f.id, f.precision, f.fixed, f.symbols.join(',')])).toEqual([
+        ['GO-2021-0113', 'symbol', 'v0.3.7', 'Parse'],
+        ['GO-2022-1059', 'package', 'v0.3.8', ''],
+        ['GO-2026-5970', 'module', 'v0.39.0', ''],
+        ['GO-2026-6629', 'module', 'v0.41.0', ''],
+      ]);
+      expect(parseFindings(fromBlob)[0]).toMatchObject({ module: 'golang.org/x/text', version: 'v0.3.5' });
       // What govulncheck makes of the stripped binary itself: every advisory of the module, as if called.
       expect(symbolLevel(check(bin))).toEqual(['GO-2021-0113', 'GO-2022-1059', 'GO-2026-5970', 'GO-2026-6629']);
     },
