@@ -105,6 +105,7 @@ describe('pure modules stay pure', () => {
     'inputs',
     'check/policy.ts',
     'check/deps.ts',
+    'check/vuln',
     'image',
     'layer/tar.ts',
     'layer/layer.ts',
