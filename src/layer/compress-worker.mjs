@@ -60,11 +60,6 @@ function gzipMember(n) {
 
 parentPort?.on('message', ({ n, zstd: asZstd }) => {
   if (!asZstd) parentPort?.postMessage(gzipMember(n));
-  else
-    void zstdFrame(n).then(
-      (written) => parentPort?.postMessage(written),
-      (e) => {
-        throw e;
-      },
-    );
+  // A failure is an unhandled rejection, which ends the worker with an 'error' the pool reports.
+  else void zstdFrame(n).then((written) => parentPort?.postMessage(written));
 });

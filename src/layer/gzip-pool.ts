@@ -2,9 +2,9 @@ import { Worker } from 'node:worker_threads';
 import { GZIP_LEVEL, MEMBER_SIZE, ZSTD_LEVEL, type Compression, type GzipMember } from './layer.js';
 
 /**
- * gzip on worker threads, so several layers compress at once without blocking the event loop. Each worker runs
- * libdeflate (WebAssembly): smaller than zlib at the same level and, being pinned code rather than the runtime's
- * zlib, byte-identical on every Node version (the reproducibility rule).
+ * gzip (or zstd) on worker threads, so several layers compress at once without blocking the event loop. Each worker
+ * runs libdeflate, and zstd when asked (both WebAssembly): being pinned code rather than the runtime's zlib or zstd,
+ * byte-identical on every Node version (the reproducibility rule).
  */
 export interface GzipPool {
   /** One gzip member or zstd frame of `chunk`, compressed on a worker. */

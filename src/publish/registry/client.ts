@@ -206,10 +206,6 @@ export class RegistryClient {
   }
 
   /**
-   * Whether the repository answers the referrers API (distribution-spec, "Listing Referrers"): an OCI index means yes;
-   * a 404 that is not OCI error JSON (the Debian docker-registry's, GHCR's) means the API is not there.
-   */
-  /**
    * The digests the referrers API lists for a subject, or undefined when the registry has no such API (any answer but
    * 200 with an image index). Read only to find documents back: whether the registry keeps referrers itself is decided
    * by OCI-Subject on the PUT (distribution-spec, "Pushing Manifests with Subject"), never by this GET.
