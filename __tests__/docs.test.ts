@@ -36,6 +36,7 @@ describe('action.yml, the code and the README agree', () => {
       'image',
       'attachments',
       'digests',
+      'vulnerabilities',
     ]);
     for (const o of Object.values(action.outputs)) expect(o.description.length).toBeGreaterThan(10);
   });

@@ -56,6 +56,7 @@ function deps(exec: Exec, tempRoot: string): PipelineDeps {
     policy: DEFAULT_RETRY,
     layers: layers(tempRoot),
     layerStoreDir: join(tempRoot, 'layers'),
+    vulnCacheDir: join(tempRoot, 'vulns'),
     toolCache: actionsToolCache,
     fetch: nodeFetch,
     zigCacheDir: join(tempRoot, 'zig-cache'),

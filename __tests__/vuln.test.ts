@@ -61,7 +61,7 @@ describe('symbol-level precision from a stripped Go binary', () => {
       expect(symbolLevel(fromBlob)).toEqual(['GO-2021-0113']);
       // Our reading of the stream: each advisory once, at its most precise level, with the functions present.
       expect(parseFindings(fromBlob).map((f) => [f.id, f.precision, f.fixed, f.symbols.join(',')])).toEqual([
-        ['GO-2021-0113', 'symbol', 'v0.3.7', 'Parse'],
+        ['GO-2021-0113', 'symbol', 'v0.3.7', 'language.Parse'],
         ['GO-2022-1059', 'package', 'v0.3.8', ''],
         ['GO-2026-5970', 'module', 'v0.39.0', ''],
         ['GO-2026-6629', 'module', 'v0.41.0', ''],

@@ -3,6 +3,9 @@ import { attachStage, attachWarning, writeAttestPredicate } from './attach/stage
 import { BinariesDir } from './build/binaries-dir.js';
 import { binarySource, type ProvideDeps, type Sourced } from './build/provide.js';
 import { checkStage } from './check/inspect.js';
+import { vulnChecker, type VulnChecker } from './check/vulns.js';
+import { blocks, vulnDiagnostics, vulnReport, type VulnReport } from './check/vuln/verdict.js';
+import { hostFacts } from './build/toolchain/cc.js';
 import { buildImage, buildIndex } from './image/image.js';
 import type { Inputs } from './inputs/inputs.js';
 import { platformsOf, type Diagnostic } from './kernel/diagnostic.js';
@@ -27,6 +30,7 @@ import type { RegistryDeps } from './publish/registry/connect.js';
 import { buildReport, type RunRecord } from './report/build.js';
 import type { ImageContents, Report, RunEnd } from './report/model.js';
 import type { Assembled, Rejected, Tested, Unbuilt } from './report/target.js';
+import type { VulnOutcome } from './check/vuln/verdict.js';
 import { testFailures, testStage } from './test/stage.js';
 import { barrier, limiter, settleAll } from './util/pool.js';
 import { Progress, sizeOf } from './report/progress.js';
@@ -37,6 +41,8 @@ export interface PipelineDeps extends RegistryDeps, ProvideDeps {
   layers: LayerIO;
   /** Where the layer store keeps its files, which no output may replace. */
   layerStoreDir: string;
+  /** Where vulnerability results are kept between runs, private to this user. */
+  vulnCacheDir: string;
   group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
 }
 
@@ -61,6 +67,8 @@ interface Run {
   env: NodeJS.ProcessEnv;
   /** What a long run says as it goes: a line per target and stage, and a heartbeat. */
   progress: Progress;
+  /** The vulnerability check, unless it is off. */
+  vulns?: VulnChecker | undefined;
 }
 
 /**
@@ -81,15 +89,13 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     () => everyTarget(inputs, run),
   );
   const [value, source] = await run.epoch;
-  const epoch = { value, source };
-  const diagnostics = [
-    ...(await run.sourced.source.explain(targets.map((t) => t.obtained))),
-    ...targets.flatMap((t) => (t.state === 'unbuilt' ? [] : t.checked.diagnostics)),
-  ];
+  const vulns = await vulnFindings(inputs, run, targets);
+  const known = { epoch: { value, source }, vulns: vulns?.report };
+  const diagnostics = await checkDiagnostics(run, targets, vulns?.diagnostics ?? []);
   const errors = diagnostics.filter((d) => d.level === 'error');
   const images = targets.filter((t): t is Built => t.state === 'assembled');
   if (errors.length > 0 || images.length === 0)
-    return stopped(run, record({ targets, epoch, end: 'checks', errors: errors.map(errorLine) }), diagnostics);
+    return stopped(run, record({ ...known, targets, end: 'checks', errors: errors.map(errorLine) }), diagnostics);
   const plan = await images[0].plan;
   const spec = inputs.test;
   const { tested, failed } = spec
@@ -98,7 +104,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       )
     : { tested: images, failed: [] };
   if (failed.length > 0)
-    return stopped(run, record({ targets: tested, epoch, end: 'tests', errors: failed.map(errorLine) }), failed);
+    return stopped(run, record({ ...known, targets: tested, end: 'tests', errors: failed.map(errorLine) }), failed);
   const artifact = indexOf(tested, plan, inputs);
   await writeAttestPredicate(artifact, deps.tempRoot);
   const { published, kept, error } = await timed('publish', () => publish(run, artifact, inputs.tags));
@@ -108,8 +114,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const warning = attachWarning(inputs);
   const report = buildReport(
     record({
+      ...known,
       targets: tested,
-      epoch,
       end: published ? 'published' : 'publish failed',
       warnings: [...run.setup.warnings, ...(warning ? [warning] : [])],
       documents: attachmentsOf(artifact),
@@ -125,6 +131,42 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     }),
   );
   return { report, diagnostics, error };
+}
+
+/** What the builds and checks said: compile errors, refused binaries, vulnerabilities. */
+async function checkDiagnostics(
+  run: Run,
+  targets: Array<Unbuilt | Rejected | Built>,
+  vulns: Diagnostic[],
+): Promise<Diagnostic[]> {
+  return [
+    ...(await run.sourced.source.explain(targets.map((t) => t.obtained))),
+    ...targets.flatMap((t) => (t.state === 'unbuilt' ? [] : t.checked.diagnostics)),
+    ...vulns,
+  ];
+}
+
+/**
+ * The vulnerability check's verdict over every target that was checked: the report, and the run page's annotations
+ * (go.mod read only when there is a finding to point into it).
+ */
+async function vulnFindings(
+  inputs: Inputs,
+  run: Run,
+  targets: Array<Unbuilt | Rejected | Built>,
+): Promise<{ report: VulnReport; diagnostics: Diagnostic[] } | undefined> {
+  if (!run.vulns || inputs.vulnerabilities === 'off') return undefined;
+  const mode = inputs.vulnerabilities;
+  const ignore = inputs.ignoreVulnerabilities;
+  const list = targets.flatMap((t) =>
+    t.state === 'assembled' && t.vulns ? [{ platform: t.platform.id, outcome: t.vulns }] : [],
+  );
+  const db = await run.vulns.db;
+  const dbModified = 'modified' in db ? db.modified : undefined;
+  const report = vulnReport(list, { mode, db: inputs.vulnDb, dbModified, ignore, tool: run.vulns.tool() });
+  const found = report.platforms.some((p) => p.found?.length);
+  const goMod = found ? await run.vulns.goMod() : undefined;
+  return { report, diagnostics: vulnDiagnostics(list, mode, ignore, goMod) };
 }
 
 /** What every record of this run holds, whatever stage it stopped at, and where it stopped. */
@@ -248,6 +290,12 @@ async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
     planner: planner(inputs, setup, { describe, epoch, runner: runnerFacts(deps.env) }),
     binaries,
     publishers: openPublishers(inputs, { dir: layoutDir, annotations: layoutAnnotationsOf(inputs) }, deps),
+    vulns: vulnChecker(inputs, setup, sourced.go, {
+      ...deps,
+      toolCache: deps.toolCache,
+      cacheArch: hostFacts().cacheArch,
+      cacheDir: deps.vulnCacheDir,
+    }),
     layers: deps.layers,
     layerSlot: limiter(deps.concurrency),
     env: deps.env,
@@ -298,12 +346,23 @@ async function checkedTarget(
   checksPassed: { arrive(ok: boolean): void },
 ): Promise<Unbuilt | Rejected | Built> {
   let checked: Unbuilt | Rejected | Passed | undefined;
+  let vulns: Promise<VulnOutcome> | undefined;
   try {
     checked = await obtainAndCheck(platform, inputs, run);
+    if (checked.state === 'passed') vulns = run.vulns?.check(checked.checked.binary, platform.id);
   } finally {
-    checksPassed.arrive(checked?.state === 'passed');
+    // In fail mode a finding is a failed check: nothing is written before every verdict is in. It runs meanwhile.
+    const ok = checked?.state === 'passed';
+    if (!ok || !vulns || inputs.vulnerabilities !== 'fail') checksPassed.arrive(ok);
+    else
+      vulns.then(
+        (v) => checksPassed.arrive(!blocks(v, inputs.vulnerabilities, inputs.ignoreVulnerabilities)),
+        () => checksPassed.arrive(false),
+      );
   }
-  return checked.state === 'passed' ? assembleAndAttach(checked, inputs, run) : checked;
+  if (checked.state !== 'passed') return checked;
+  const built = await assembleAndAttach(checked, inputs, run);
+  return vulns ? { ...built, vulns: await vulns } : built;
 }
 
 /** Obtain the binary, give it its name in the `binaries` output, and check it; a passed target is not built yet. */

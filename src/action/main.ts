@@ -50,7 +50,7 @@ function privateDir({ base, parts, fallback, what, create = true }: Place): stri
 }
 
 /** Where this run keeps its files: its temp root, and the layer store, which survives between runs. */
-function runDirs(env: NodeJS.ProcessEnv): { tempRoot: string; storeRoot: string; storeDir: string } {
+function runDirs(env: NodeJS.ProcessEnv): { tempRoot: string; storeRoot: string; storeDir: string; vulnDir: string } {
   const tempRoot = privateDir({
     base: resolve(env.RUNNER_TEMP || tmpdir()),
     parts: ['scratchpack'],
@@ -69,10 +69,17 @@ function runDirs(env: NodeJS.ProcessEnv): { tempRoot: string; storeRoot: string;
     what: 'the layer store',
     create: false,
   });
+  const vulnDir = privateDir({
+    base: storeRoot,
+    parts: ['vulns'],
+    fallback: tempRoot,
+    what: 'the vulnerability cache',
+    create: false,
+  });
   // @actions/tool-cache reads both from the environment; a runner sets them, a local run gets defaults.
   env.RUNNER_TEMP ||= tmpdir();
   env.RUNNER_TOOL_CACHE ||= join(tempRoot, 'tool-cache');
-  return { tempRoot, storeRoot, storeDir };
+  return { tempRoot, storeRoot, storeDir, vulnDir };
 }
 
 /** What a run ended with: the report and annotations to write, and why the step fails, if it does. */
@@ -105,6 +112,7 @@ function runnerDeps(
       store,
     },
     layerStoreDir: dirs.storeDir,
+    vulnCacheDir: dirs.vulnDir,
     toolCache: actionsToolCache,
     fetch: nodeFetch,
     zigCacheDir: join(dirs.storeRoot, 'zig-cache'),

@@ -11,6 +11,7 @@ import { parseGoVersion } from '../kernel/gover.js';
 import { parseBinaries, type BinariesSpec } from './binaries.js';
 import { parsePerPlatform, type PerPlatform } from './per-platform.js';
 import { parseExpose, parseReadyProbe, parseStopSignal, parseWorkdir, type ReadyProbe } from './serve.js';
+import { parseIgnoredVulns, parseVulnDb, parseVulnMode, type IgnoredVuln, type VulnMode } from './vulnerabilities.js';
 
 /** Every input, parsed and validated once; the rest of the action reads only this object. */
 export interface Inputs {
@@ -68,6 +69,12 @@ export interface Inputs {
   expose: string[];
   workdir: string;
   stopSignal: string;
+  /** Check every Go binary against the Go vulnerability database: not at all, in the report, or as a gate. */
+  vulnerabilities: VulnMode;
+  /** Advisories accepted on purpose, each with its reason. */
+  ignoreVulnerabilities: IgnoredVuln[];
+  /** The database: https://vuln.go.dev, another HTTPS URL, or file:///path. */
+  vulnDb: string;
 }
 
 /** Input names and their defaults, as in action.yml; a test keeps the two in sync. */
@@ -117,6 +124,9 @@ export const INPUT_DEFAULTS = {
   expose: '',
   workdir: '',
   'stop-signal': '',
+  vulnerabilities: 'off',
+  'ignore-vulnerabilities': '',
+  'vuln-db': 'https://vuln.go.dev',
 } as const;
 
 /** The names of all inputs. */
@@ -207,7 +217,8 @@ export function parseInputs(raw: (name: InputName) => string): Inputs {
   const publish = publishInputs(r, push);
   const toolchain = toolchainInputs(r);
   const test = testInputs(r, config.expose);
-  return checkCombinations({ ...build, linkage, ...image, ...config, ...publish, ...toolchain, ...test });
+  const vulns = vulnInputs(r);
+  return checkCombinations({ ...build, linkage, ...image, ...config, ...publish, ...toolchain, ...test, ...vulns });
 }
 
 /** What go build is told: the package, the platforms, the binary's name and place, flags, tags and environment. */
@@ -434,6 +445,17 @@ function testInputs(
   };
 }
 
+/** The vulnerability check: its mode, what the team accepted, and the database. */
+function vulnInputs({ get, lines }: Reader): Pick<Inputs, 'vulnerabilities' | 'ignoreVulnerabilities' | 'vulnDb'> {
+  return {
+    vulnerabilities: field('vulnerabilities', () =>
+      parseVulnMode(get('vulnerabilities') || INPUT_DEFAULTS.vulnerabilities),
+    ),
+    ignoreVulnerabilities: field('ignore-vulnerabilities', () => parseIgnoredVulns(lines('ignore-vulnerabilities'))),
+    vulnDb: field('vuln-db', () => parseVulnDb(get('vuln-db'))),
+  };
+}
+
 /** The image test the inputs ask for: when test-args, test-expect or test-http is given. */
 function testOf(
   args: string[],
@@ -483,6 +505,11 @@ function checkCombinations(i: Inputs): Inputs {
   if ('GOTOOLCHAIN' in i.env && i.goVersion !== 'local') {
     throw new InputError(
       `input "env": GOTOOLCHAIN is set by go-version (${i.goVersion}); remove it, or set go-version: local to let go choose`,
+    );
+  }
+  if (i.vulnerabilities === 'off' && i.ignoreVulnerabilities.length > 0) {
+    throw new InputError(
+      'input "ignore-vulnerabilities": nothing is checked with vulnerabilities: off; set vulnerabilities: report or fail, or remove the list',
     );
   }
   if (i.mediaTypes === 'docker' && i.compression === 'zstd') {

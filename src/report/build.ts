@@ -16,6 +16,7 @@ import {
   type ToolReport,
 } from './model.js';
 import { withImage, type Target } from './target.js';
+import type { VulnReport } from '../check/vuln/verdict.js';
 
 /** Everything a run learned, as the stages left it: what the report is built from, and nothing else. */
 export interface RunRecord {
@@ -43,18 +44,27 @@ export interface RunRecord {
   /** The registry publisher's counts, when pushing (whether or not the push got through). */
   push?: { refs: string[]; stats: PushStats; foundBack?: Record<string, string> } | undefined;
   indexDigest?: string | undefined;
+  /** The vulnerability check's verdict, when it ran. */
+  vulns?: VulnReport | undefined;
 }
 
 /** The report, in one pure step from what the run recorded; outputs and summary are both read from it. */
 export function buildReport(r: RunRecord): Report {
   const layout = r.published?.at(0) ?? r.kept?.at(0);
-  const tools = [...(r.go ? [goReport(r.go)] : []), ...(r.zig ? [zigReport(r.zig)] : [])];
+  const tool = r.vulns?.tool;
+  const tools = [
+    ...(r.go ? [goReport(r.go)] : []),
+    ...(r.zig ? [zigReport(r.zig)] : []),
+    ...(tool ? [{ name: 'govulncheck', ...tool }] : []),
+  ];
   const targets = r.targets ?? [];
   const tested = targets.flatMap((t) => (t.state === 'tested' ? [t.test] : []));
   return {
     ...emptyReport(r.platforms),
     ...(r.rows ? { platforms: r.rows } : {}),
-    ...(r.targets && r.end ? { platforms: r.targets.map((t) => platformRow(outcomeOf(t), r.end as RunEnd)) } : {}),
+    ...(r.targets && r.end
+      ? { platforms: r.targets.map((t) => platformRow(outcomeOf(t, r.vulns), r.end as RunEnd)) }
+      : {}),
     phases: r.phases,
     warnings: r.warnings,
     errors: r.errors ?? [],
@@ -81,11 +91,13 @@ export function buildReport(r: RunRecord): Report {
     ...(r.rows && r.indexDigest ? { indexDigest: r.indexDigest } : {}),
     ...r.pushed,
     ...(r.push ? { push: r.push } : {}),
+    ...(r.vulns ? { vulnerabilities: r.vulns } : {}),
   };
 }
 
 /** The report's view of a target. */
-function outcomeOf(t: Target): TargetOutcome {
+function outcomeOf(t: Target, vulns: VulnReport | undefined): TargetOutcome {
+  const verdict = vulns?.platforms.find((p) => p.platform === t.platform.id);
   const checked = t.state === 'unbuilt' ? undefined : t.checked;
   return {
     platform: t.platform.id,
@@ -95,6 +107,10 @@ function outcomeOf(t: Target): TargetOutcome {
     binary: checked?.binary,
     rejected: t.state === 'rejected' && t.checked.diagnostics.length > 0,
     testFailed: testFailed(t),
+    vulnerable:
+      vulns?.mode === 'fail' &&
+      verdict !== undefined &&
+      (verdict.outcome.state === 'unchecked' || !!verdict.found?.length),
     image: t.state === 'assembled' || t.state === 'tested' ? t.image : undefined,
   };
 }

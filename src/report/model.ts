@@ -1,6 +1,7 @@
 import type { BinaryFacts, OtherElf } from '../check/inspect.js';
 import type { ImageArtifact } from '../kernel/oci.js';
 import type { PushStats } from '../publish/registry/publisher.js';
+import { vulnOutputOf, type VulnReport } from '../check/vuln/verdict.js';
 
 /**
  * What became of a platform, from one place (statusOf): the summary's row, the `images` output and the failure's
@@ -9,6 +10,7 @@ import type { PushStats } from '../publish/registry/publisher.js';
 export type PlatformStatus =
   | 'built'
   | 'rejected (check)'
+  | 'rejected (vulnerability)'
   | 'build failed'
   | 'test failed'
   | 'not tested (another failed)'
@@ -49,6 +51,8 @@ export interface TargetOutcome {
   image?: ImageArtifact | undefined;
   /** Its own pre-ship test failed (or could not run). */
   testFailed?: boolean | undefined;
+  /** The vulnerability check, in fail mode, found something or could not prove anything. */
+  vulnerable?: boolean | undefined;
 }
 
 /** How far the run got, which decides what a target that did nothing wrong itself is. */
@@ -63,6 +67,7 @@ export interface RunEnd {
 export function statusOf(t: TargetOutcome, end: RunEnd): PlatformStatus {
   if (!t.obtained) return 'build failed';
   if (t.rejected) return 'rejected (check)';
+  if (t.vulnerable) return 'rejected (vulnerability)';
   if (t.testFailed) return 'test failed';
   if (end.at === 'published') return end.pushing ? 'pushed' : 'written';
   if (end.at === 'publish failed') return end.pushing ? 'push failed' : 'built';
@@ -103,7 +108,7 @@ export function emptyReport(platforms: string[]): Report {
 export interface ToolReport {
   name: string;
   version: string;
-  source: 'PATH' | 'tool cache' | 'downloaded';
+  source: 'PATH' | 'tool cache' | 'downloaded' | 'built';
   /** What asked for this version, e.g. `go.mod:3: go 1.22`. */
   requirement?: string | undefined;
   /** A download's size and the time to fetch, verify and install it. */
@@ -170,6 +175,8 @@ export interface Report {
   layersFromCache?: number | undefined;
   /** Matrix job: the `digest` output is the one platform manifest, not the index. */
   pushByDigest?: boolean | undefined;
+  /** What the vulnerability check found, when it ran. */
+  vulnerabilities?: VulnReport | undefined;
 }
 
 /** The `images` output entry for a platform: the public JSON contract. */
@@ -236,5 +243,6 @@ export function outputs(r: Report): Record<string, string> {
     image: r.image ?? '',
     digests: r.digests ? JSON.stringify(r.digests) : '',
     attachments: JSON.stringify(attachmentsOutput(r)),
+    vulnerabilities: r.vulnerabilities ? JSON.stringify(vulnOutputOf(r.vulnerabilities)) : '',
   };
 }

@@ -1,13 +1,7 @@
 import type { ImageContents, PlatformReport, Report, ToolReport } from './model.js';
 import { humanSize } from '../util/format.js';
-
-/** Escapes user-controlled text for a Markdown table cell or inline HTML. */
-export function esc(s: string): string {
-  return s
-    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string)
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
-}
+import { esc } from './escape.js';
+import { vulnLines } from './vulns.js';
 
 /** Settings shown in the details; DefaultGODEBUG and the long flag lists are left to `scratchpack inspect`. */
 const SHOWN_SETTINGS =
@@ -129,6 +123,7 @@ function render(r: Report, cut: Cut): string {
       '',
     );
   if (r.image) out.push(`**Image:** \`${esc(r.image)}\``, '');
+  if (r.vulnerabilities) out.push(...vulnLines(r.vulnerabilities));
   if (r.push) out.push(...pushLines(r.push), '');
   if (r.tests?.length) out.push(...testLines(r, cut.testOutput), '');
   if (r.attachments?.length) out.push(...attachmentLines(r), '');
@@ -209,7 +204,9 @@ function toolLine(t: ToolReport): string {
   const how =
     t.source === 'downloaded' && t.bytes !== undefined && t.ms !== undefined
       ? `downloaded and verified${t.verifiedBy ? ` against ${esc(t.verifiedBy)}` : ''}: ${humanSize(t.bytes)} in ${(t.ms / 1000).toFixed(2)} s`
-      : `from ${t.source}`;
+      : t.source === 'built'
+        ? `built from the Go module proxy, checked against the checksum database${t.ms === undefined ? '' : `, in ${(t.ms / 1000).toFixed(2)} s`}`
+        : `from ${t.source}`;
   // A path such as __tests__/… is code, or Markdown would read its underscores as emphasis.
   return `${esc(t.name)} ${esc(t.version)} (${how}${t.requirement ? `; \`${t.requirement.replace(/`/g, "'")}\`` : ''})`;
 }

@@ -3,6 +3,7 @@ import type { BinaryFacts, Checked, Inspected } from '../check/inspect.js';
 import type { ImageArtifact } from '../kernel/oci.js';
 import type { Platform } from '../kernel/platform.js';
 import type { TestOutcome } from '../test/run.js';
+import type { VulnOutcome } from '../check/vuln/verdict.js';
 
 /** A target whose binary source gave no binary (the build failed, or the file was not there). */
 export interface Unbuilt {
@@ -26,6 +27,8 @@ export interface Assembled {
   obtained: Obtained;
   checked: Checked & { passed: Inspected; binary: BinaryFacts };
   image: ImageArtifact;
+  /** What the vulnerability check found, when it ran. */
+  vulns?: VulnOutcome | undefined;
   /** Why its pre-ship test could not run, when it could not (no qemu for its architecture, no root). */
   untested?: string | undefined;
 }

@@ -43,7 +43,7 @@ const TOOLCHAIN_MODULE = 'golang.org/toolchain';
 const fail = (message: string) => new InputError(`input "go-version": ${message}`);
 
 /** The nearest go.mod at or above `dir`, not above the workspace, as the go command finds the main module. */
-async function findGoMod(dir: string, workspace: string): Promise<string> {
+export async function findGoMod(dir: string, workspace: string): Promise<string> {
   for (let d = resolve(dir); ; d = dirname(d)) {
     const file = join(d, 'go.mod');
     if (

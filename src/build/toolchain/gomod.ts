@@ -65,3 +65,22 @@ export function requirementOf(mod: GoModVersions, file: string): Requirement {
   if (compareGo(v, mod.go.value) <= 0) return fromGo;
   return { minimum: v, download: isLanguageVersion(v) ? `${v}.0` : v, source: at(t, 'toolchain') };
 }
+
+/**
+ * The line of go.mod that requires `module`, in a `require` line or block (https://go.dev/ref/mod#go-mod-file-require),
+ * or undefined when go.mod does not name it (an indirect dependency go.mod leaves out, before Go 1.17).
+ */
+export function requireLineOf(text: string, module: string): number | undefined {
+  let inBlock = false;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const words = lines[i]
+      .replace(/\/\/.*/, '')
+      .trim()
+      .split(/\s+/);
+    if (words[0] === 'require' && words[1] === '(') inBlock = true;
+    else if (inBlock && words[0] === ')') inBlock = false;
+    else if ((inBlock ? words[0] : words[0] === 'require' && words[1]) === module) return i + 1;
+  }
+  return undefined;
+}

@@ -9,10 +9,12 @@ export interface Finding {
   version: string;
   fixed?: string | undefined;
   precision: Precision;
-  /** The vulnerable functions the binary holds (`Parse`, `Server.Serve`), symbol level only. */
+  /** The vulnerable functions the binary holds (`language.Parse`, `http.Server.Serve`), symbol level only. */
   symbols: string[];
   /** The advisory's one-line summary, when the database gave one. */
   summary?: string | undefined;
+  /** Its other names (CVE-…, GHSA-…), by which an ignore list may name it too. */
+  aliases?: string[] | undefined;
 }
 
 interface Frame {
@@ -24,7 +26,7 @@ interface Frame {
 }
 
 interface Message {
-  osv?: { id: string; summary?: string };
+  osv?: { id: string; summary?: string; aliases?: string[] };
   finding?: { osv: string; fixed_version?: string; trace: Frame[] };
 }
 
@@ -34,6 +36,13 @@ const RANK: Record<Precision, number> = { module: 0, package: 1, symbol: 2 };
 function precisionOf(f: Frame): Precision {
   if (f.function) return 'symbol';
   return f.package ? 'package' : 'module';
+}
+
+/** `golang.org/x/text/language`, `(*Tag)` and `Parse` → `language.Tag.Parse`, as govulncheck's text output names it. */
+function symbolOf(f: Frame, fn: string): string {
+  const pkg = f.package ?? '';
+  const receiver = f.receiver ? `${f.receiver.replace(/^\*/, '')}.` : '';
+  return `${pkg ? `${pkg.slice(pkg.lastIndexOf('/') + 1)}.` : ''}${receiver}${fn}`;
 }
 
 /** govulncheck's `-format json` stream (one JSON value after another) as its messages; anything else is skipped. */
@@ -55,25 +64,34 @@ function messages(stream: string): Message[] {
  * most precise level, with the vulnerable functions present, sorted by ID.
  */
 export function parseFindings(stream: string): Finding[] {
-  const summaries = new Map<string, string>();
-  const by = new Map<string, Finding>();
+  const osvs = new Map<string, NonNullable<Message['osv']>>();
+  const by = new Map<string, Finding & { seen: Set<string> }>();
   for (const m of messages(stream)) {
-    if (m.osv?.summary) summaries.set(m.osv.id, m.osv.summary);
+    if (m.osv) osvs.set(m.osv.id, m.osv);
     const f = m.finding;
     const top = f?.trace[0];
     if (!f || !top?.module) continue;
     const precision = precisionOf(top);
     const had = by.get(f.osv);
-    const symbol = top.function ? (top.receiver ? `${top.receiver.replace(/^\*/, '')}.` : '') + top.function : '';
-    const next: Finding = {
+    const entry = had ?? {
       id: f.osv,
       module: top.module,
       version: top.version ?? '',
       fixed: f.fixed_version,
-      precision: had && RANK[had.precision] > RANK[precision] ? had.precision : precision,
-      symbols: [...new Set([...(had?.symbols ?? []), ...(symbol ? [symbol] : [])])].sort(),
+      precision,
+      symbols: [],
+      seen: new Set<string>(),
     };
-    by.set(f.osv, next);
+    if (RANK[precision] > RANK[entry.precision]) entry.precision = precision;
+    if (top.function) entry.seen.add(symbolOf(top, top.function));
+    by.set(f.osv, entry);
   }
-  return [...by.values()].map((f) => ({ ...f, summary: summaries.get(f.id) })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return [...by.values()]
+    .map(({ seen, ...f }) => ({
+      ...f,
+      symbols: [...seen].sort(),
+      summary: osvs.get(f.id)?.summary,
+      aliases: osvs.get(f.id)?.aliases ?? [],
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
