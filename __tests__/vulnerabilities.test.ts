@@ -366,11 +366,12 @@ describe('the pure parts: inputs, go.mod lines, verdicts', () => {
     ]);
     const [d] = vulnDiagnostics([{ platform: 'linux/amd64', outcome: std }], 'report', [], {
       file: 'go.mod',
-      text: 'module m\n',
+      text: 'module m\n\ngo 1.26.8\n',
     });
     expect(d.message).toContain('in the Go standard library v1.26.8');
     expect(d.message).toContain('Fixed in Go 1.26.9: build with it');
-    expect(d.file).toBeUndefined();
+    // The standard library's version is the go line's (or the toolchain line's) to raise.
+    expect([d.file, d.startLine]).toEqual(['go.mod', 3]);
   });
 
   test('a long list of functions is cut, with the count of the rest', () => {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../kernel/diagnostic.js';
 import type { IgnoredVuln, VulnMode } from '../../inputs/vulnerabilities.js';
-import { requireLineOf } from '../../build/toolchain/gomod.js';
+import { parseGoModVersions, requireLineOf } from '../../build/toolchain/gomod.js';
 import type { Finding } from './findings.js';
 
 /** The govulncheck that ran, as the summary names it. */
@@ -135,6 +135,13 @@ function findingMessage(f: Finding, precision: 'symbol' | 'module'): string {
   return `${f.id} in ${module} ${f.version}${what}. ${where} ${advice(f)} https://pkg.go.dev/vuln/${f.id}`;
 }
 
+/** Where go.mod decides a module's version: its require line, or for the standard library the toolchain or go line. */
+function lineOf(text: string, module: string): number | undefined {
+  if (module !== 'stdlib' && module !== 'toolchain') return requireLineOf(text, module);
+  const v = parseGoModVersions(text);
+  return (v.toolchain ?? v.go)?.line;
+}
+
 /**
  * The run page's view: one annotation per distinct finding, its title naming every platform it was found on, at the
  * `require` line of go.mod when there is one; and one per reason a binary could not be checked. Errors in `fail`
@@ -151,7 +158,7 @@ export function vulnDiagnostics(
   const add = (message: string, platform: string, title: string, module?: string) => {
     const had = byMessage.get(message);
     if (had) return void had.platforms.push(platform);
-    const line = goMod && module ? requireLineOf(goMod.text, module) : undefined;
+    const line = goMod && module ? lineOf(goMod.text, module) : undefined;
     const at = goMod && line ? { file: goMod.file, startLine: line } : {};
     byMessage.set(message, { level, message, title, ...at, platforms: [platform] });
   };
