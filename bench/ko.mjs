@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleAt, machine, median, ROOT, runAction, seconds, sh, SIX, startRegistry } from './lib.mjs';
+import { bundleAt, machine, median, pushSix, ROOT, runAction, seconds, sh, SIX, startRegistry } from './lib.mjs';
 
 const PAIRS = Number(process.env.PAIRS ?? 9);
 const MODE = process.env.MODE ?? 'e2e';
@@ -142,11 +142,7 @@ function koRun({ dir, host, repo, base, setting, kocache }) {
 function actionRun({ dir, host, repo, setting, runnerTemp, bundle }) {
   return runAction(
     {
-      'working-directory': dir,
-      platforms: SIX.join(','),
-      push: 'true',
-      tags: `${host}/${repo}:latest`,
-      'source-date-epoch': '1700000000',
+      ...pushSix(dir, host, repo),
       ...(setting === 'same' ? { sbom: 'false', provenance: 'false' } : {}),
       ...(process.env.COMPRESSION ? { compression: process.env.COMPRESSION } : {}),
     },

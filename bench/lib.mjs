@@ -17,6 +17,15 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exi
 export const SERVICE = join(ROOT, 'bench', 'service');
 export const SIX = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64'];
 
+/** The inputs of a six-platform push of `dir` to `host/repo:latest`, at a fixed epoch. */
+export const pushSix = (dir, host, repo) => ({
+  'working-directory': dir,
+  platforms: SIX.join(','),
+  push: 'true',
+  tags: `${host}/${repo}:latest`,
+  'source-date-epoch': '1700000000',
+});
+
 /** Runs a command; throws with its stderr when it fails. */
 export function sh(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, {

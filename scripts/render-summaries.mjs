@@ -2,13 +2,15 @@
 // test, a failing one, a gather run, and fifteen platforms with one compile error. Runs the committed bundle as the
 // runner does, turns each GITHUB_STEP_SUMMARY into HTML with marked (GitHub-flavoured Markdown) and a GitHub-like
 // style sheet 1200 px wide, and screenshots it with headless Chromium into docs/summary/<name>.png.
-// Usage: node scripts/render-summaries.mjs   (needs chromium on PATH: apt-get install chromium)
+// A fifth run checks the vulnerable sample against the whole Go vulnerability database (issue #30).
+// Usage: [ONLY=vulnerabilities] node scripts/render-summaries.mjs   (needs chromium on PATH: apt-get install chromium)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { marked } from 'marked';
+import { importTs, sh } from '../bench/lib.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const OUT = join(ROOT, 'docs', 'summary');
@@ -37,6 +39,18 @@ const runs = {
     linkage: 'gather',
   },
   'fifteen-failed': { 'working-directory': '__tests__/fixtures/broken', platforms: FIFTEEN.join(',') },
+  vulnerabilities: {
+    'working-directory': '__tests__/fixtures/vulnapp',
+    package: './cmd/parse',
+    platforms: 'linux/amd64,linux/arm64',
+    vulnerabilities: 'report',
+    'ignore-vulnerabilities': 'GO-2026-6809 # we verify only our own pinned certificates\nGO-2020-0015 # stale entry',
+    'vuln-db': async () => {
+      const { vulnDb, VULNDB_MODULE } = await importTs('__tests__/helpers/vulndb.ts');
+      const info = JSON.parse(sh('go', ['mod', 'download', '-json', VULNDB_MODULE], { env: { GOFLAGS: '' } }));
+      return `file://${vulnDb(readdirSync(join(info.Dir, 'data', 'osv')).map((f) => f.replace(/\.json$/, '')))}`;
+    },
+  },
 };
 const CSS = `body{font-family:-apple-system,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;font-size:14px;line-height:1.5;
 width:1168px;margin:16px;color:#1f2328}table{border-collapse:collapse;display:block;overflow:auto;max-width:100%}
@@ -44,7 +58,7 @@ td,th{border:1px solid #d0d7de;padding:6px 13px}code{background:#eff1f3;padding:
 pre{background:#f6f8fa;padding:16px;border-radius:6px;overflow:auto}pre code{background:none;padding:0}`;
 
 /** Runs the bundle as the runner does and returns the step summary it wrote. */
-function summaryOf(inputs) {
+async function summaryOf(inputs) {
   const dir = mkdtempSync(join(tmpdir(), 'scratchpack-render-'));
   const summary = join(dir, 'summary');
   writeFileSync(summary, '');
@@ -52,15 +66,19 @@ function summaryOf(inputs) {
   const env = { ...process.env, GITHUB_WORKSPACE: ROOT, RUNNER_TEMP: dir, GITHUB_STEP_SUMMARY: summary };
   env.GITHUB_OUTPUT = join(dir, 'output');
   for (const [k, v] of Object.entries({ 'source-date-epoch': '1700000000', ...inputs }))
-    env[`INPUT_${k.toUpperCase()}`] = v;
+    env[`INPUT_${k.toUpperCase()}`] = typeof v === 'function' ? await v() : v;
   spawnSync(process.execPath, [join(ROOT, 'dist', 'index.cjs')], { env, encoding: 'utf8' });
   return readFileSync(summary, 'utf8').replaceAll(dir, '/home/runner/work/_temp');
 }
 
 mkdirSync(OUT, { recursive: true });
 for (const [name, inputs] of Object.entries(runs)) {
+  if (process.env.ONLY && process.env.ONLY !== name) continue;
   const html = join(tmpdir(), `scratchpack-${name}.html`);
-  writeFileSync(html, `<!doctype html><meta charset=utf-8><style>${CSS}</style>${marked.parse(summaryOf(inputs))}`);
+  writeFileSync(
+    html,
+    `<!doctype html><meta charset=utf-8><style>${CSS}</style>${marked.parse(await summaryOf(inputs))}`,
+  );
   const png = join(OUT, `${name}.png`);
   const r = spawnSync('chromium', [
     '--headless=new',
