@@ -4,7 +4,7 @@ import { BinariesDir } from './build/binaries-dir.js';
 import { binarySource, type ProvideDeps, type Sourced } from './build/provide.js';
 import { checkStage } from './check/inspect.js';
 import { vulnChecker, type VulnChecker } from './check/vulns.js';
-import { blocks, vulnDiagnostics, vulnReport, type VulnReport } from './check/vuln/verdict.js';
+import { blocks, vulnDiagnostics, vulnReport, type VulnOutcome, type VulnReport } from './check/vuln/verdict.js';
 import { hostFacts } from './build/toolchain/cc.js';
 import { buildImage, buildIndex } from './image/image.js';
 import type { Inputs } from './inputs/inputs.js';
@@ -30,7 +30,6 @@ import type { RegistryDeps } from './publish/registry/connect.js';
 import { buildReport, type RunRecord } from './report/build.js';
 import type { ImageContents, Report, RunEnd } from './report/model.js';
 import type { Assembled, Rejected, Tested, Unbuilt } from './report/target.js';
-import type { VulnOutcome } from './check/vuln/verdict.js';
 import { testFailures, testStage } from './test/stage.js';
 import { barrier, limiter, settleAll } from './util/pool.js';
 import { Progress, sizeOf } from './report/progress.js';
@@ -292,7 +291,6 @@ async function planRun(inputs: Inputs, deps: PipelineDeps): Promise<Run> {
     publishers: openPublishers(inputs, { dir: layoutDir, annotations: layoutAnnotationsOf(inputs) }, deps),
     vulns: vulnChecker(inputs, setup, sourced.go, {
       ...deps,
-      toolCache: deps.toolCache,
       cacheArch: hostFacts().cacheArch,
       cacheDir: deps.vulnCacheDir,
     }),

@@ -99,6 +99,16 @@ async function cached(
   return undefined;
 }
 
+/** Stores a result for the next run; a cache that cannot be written costs only that run's time, so it is no error. */
+async function keep(dir: string, entry: string, data: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(entry, data);
+  } catch {
+    /* the next run checks again */
+  }
+}
+
 /**
  * What govulncheck reads: for a Go 1.20+ binary, a blob of its functions read from .gopclntab, which gives symbol
  * precision even when it is stripped (golang/go#57764); else the binary itself, at symbol precision only when it
@@ -165,8 +175,7 @@ async function checkOne(scan: Scan, binary: BinaryFacts, platform: string): Prom
   }
   const found = parseFindings(r.stdout);
   const findings = input.precision === 'module' ? found.map((f) => ({ ...f, precision: 'module' as const })) : found;
-  await mkdir(scan.deps.cacheDir, { recursive: true, mode: 0o700 });
-  await writeFileAtomic(entry, JSON.stringify({ precision: input.precision, findings }));
+  await keep(scan.deps.cacheDir, entry, JSON.stringify({ precision: input.precision, findings }));
   return { state: 'checked', precision: input.precision, findings, cached: false, ms: performance.now() - start };
 }
 

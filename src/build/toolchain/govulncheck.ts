@@ -62,9 +62,10 @@ function installEnv(env: Record<string, string | undefined>, go: GoToolchain | u
   for (const k of PASSED) if (env[k]) out[k] = env[k];
   try {
     sumDbOf(env.GOSUMDB);
-  } catch {
+  } catch (e) {
+    const why = env.GOSUMDB?.trim() === 'off' ? 'GOSUMDB=off turns that off' : messageOf(e);
     throw fail(
-      `govulncheck is built only once the checksum database has vouched for it, and GOSUMDB="${env.GOSUMDB ?? ''}" turns that off; unset GOSUMDB, or set vulnerabilities: off`,
+      `govulncheck is built only once the checksum database has vouched for it, and ${why}; unset GOSUMDB, or set vulnerabilities: off`,
     );
   }
   const path = go?.goroot ? `${join(go.goroot, 'bin')}${delimiter}${env.PATH ?? ''}` : (env.PATH ?? '');
