@@ -9,6 +9,8 @@ import { FIXTURES, goBuild } from './helpers/fixtures.js';
 import { deadAddress, startProxy, startRegistry, type Proxy, type Registry } from './helpers/registry.js';
 import { serveVulnDb, vulnDb } from './helpers/vulndb.js';
 import { makePki } from './helpers/pki.js';
+import { provideGovulncheck } from '../src/build/toolchain/govulncheck.js';
+import type { Exec } from '../src/util/exec.js';
 import { fileURLToPath } from 'node:url';
 import { parseIgnoredVulns, parseVulnDb } from '../src/inputs/vulnerabilities.js';
 import { INPUT_DEFAULTS, parseInputs, type InputName } from '../src/inputs/inputs.js';
@@ -378,5 +380,48 @@ describe('the pure parts: inputs, go.mod lines, verdicts', () => {
     const many = Array.from({ length: 12 }, (_, i) => `http.F${i}`);
     expect(fewSymbols(many, 5)).toBe('http.F0, http.F1, http.F2, http.F3, http.F4 and 7 more');
     expect(fewSymbols(many.slice(0, 2), 5)).toBe('http.F0, http.F1');
+  });
+});
+
+describe('govulncheck is built only as the checksum database vouches for it', () => {
+  const cache = {
+    find: () => Promise.resolve(''),
+    download: () => Promise.reject(new Error('no download')),
+    extractZip: () => Promise.reject(new Error('no zip')),
+    cacheDir: () => Promise.reject(new Error('nothing to cache')),
+  };
+  const calls: Array<{ args: string[]; env: Record<string, string> | undefined }> = [];
+  const exec: Exec = (_cmd, args, opts) => {
+    calls.push({ args, env: opts?.env });
+    return Promise.resolve({ exitCode: 1, stdout: '', stderr: 'go: refused by the test' });
+  };
+  const deps = (env: Record<string, string>) => ({
+    env: { PATH: process.env.PATH ?? '', ...env },
+    exec,
+    cache,
+    cacheArch: 'x64',
+    tempRoot: mkdtempSync(join(tmpdir(), 'scratchpack-gv-')),
+    warn: () => undefined,
+  });
+
+  test('GOSUMDB=off is refused before go runs; GONOSUMDB, GOPRIVATE, GOFLAGS and a go env file never reach it', async () => {
+    await expect(provideGovulncheck(undefined, deps({ GOSUMDB: 'off' }))).rejects.toThrow(
+      'input "vulnerabilities": govulncheck is built only once the checksum database has vouched for it, and GOSUMDB=off turns that off',
+    );
+    expect(calls).toEqual([]);
+    const leaky = {
+      GONOSUMDB: 'golang.org',
+      GOPRIVATE: 'golang.org',
+      GOINSECURE: '*',
+      GOFLAGS: '-insecure',
+      INPUT_PASSWORD: 'x',
+    };
+    await expect(provideGovulncheck(undefined, deps(leaky))).rejects.toThrow(
+      'go install golang.org/x/vuln/cmd/govulncheck@v1.10.0 failed:\ngo: refused by the test',
+    );
+    const [{ args, env }] = calls;
+    expect(args).toEqual(['install', 'golang.org/x/vuln/cmd/govulncheck@v1.10.0']);
+    expect(env).toMatchObject({ GOENV: 'off', GOFLAGS: '', GOTOOLCHAIN: 'local', GOWORK: 'off' });
+    for (const k of ['GONOSUMDB', 'GOPRIVATE', 'GOINSECURE', 'INPUT_PASSWORD']) expect(env).not.toHaveProperty(k);
   });
 });
