@@ -9,6 +9,7 @@ import { FIXTURES, goBuild } from './helpers/fixtures.js';
 import { deadAddress, startProxy, startRegistry, type Proxy, type Registry } from './helpers/registry.js';
 import { serveVulnDb, vulnDb } from './helpers/vulndb.js';
 import { makePki } from './helpers/pki.js';
+import { vulnLines } from '../src/report/vulns.js';
 import { provideGovulncheck } from '../src/build/toolchain/govulncheck.js';
 import type { Exec } from '../src/util/exec.js';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +92,7 @@ describe('a program that calls the vulnerable function (language.Parse, GO-2021-
       '| `golang.org/x/text` | v0.3.5 | v0.3.7 | `language.Parse` | `linux/amd64`, `linux/arm64` |',
     );
     expect(report.summary).toMatch(/`linux\/amd64`: \*\*1 found\*\* at symbol precision; 3 more advisories/);
+    expect(report.summary).toContain('**To fix:** `go get golang.org/x/text@v0.3.7` (fixes 1).');
     // The SBOM says what the image holds, not what is wrong with it.
     expect(report.summary).toContain('govulncheck v1.10.0');
   });
@@ -289,6 +291,12 @@ describe('the pure parts: inputs, go.mod lines, verdicts', () => {
       'input "vulnerabilities": "warn" is not a vulnerability mode; expected off, report or fail',
     );
     expect(parseInputs(raw({ vulnerabilities: 'fail' })).vulnerabilities).toBe('fail');
+    // The merge job builds nothing: a check asked of it would silently check nothing.
+    const merge = { 'merge-digests': `sha256:${'a'.repeat(64)}`, push: 'true', tags: 'ghcr.io/acme/app:1' };
+    expect(() => parseInputs(raw({ ...merge, vulnerabilities: 'fail' }))).toThrow(
+      'input "vulnerabilities": the merge job builds nothing, so it checks nothing',
+    );
+    expect(parseInputs(raw(merge)).vulnerabilities).toBe('off');
   });
 
   test('the require line of a module in go.mod, in a line or a block', () => {
@@ -374,6 +382,23 @@ describe('the pure parts: inputs, go.mod lines, verdicts', () => {
     expect(d.message).toContain('Fixed in Go 1.26.9: build with it');
     // The standard library's version is the go line's (or the toolchain line's) to raise.
     expect([d.file, d.startLine]).toEqual(['go.mod', 3]);
+  });
+
+  test('the summary says what fixes them all: the newest fix per module, and what has none', () => {
+    const std = (id: string, fixed: string) =>
+      finding({ id, module: 'stdlib', version: 'v1.26.8', fixed, symbols: ['http.Server.Serve'] });
+    const o = checked([
+      std('GO-2026-6603', 'v1.26.9'),
+      std('GO-2026-6809', 'v1.26.10'),
+      finding({ id: 'GO-2099-0001', module: 'golang.org/x/net', version: 'v0.1.0', fixed: undefined }),
+    ]);
+    const r = vulnReport(
+      ['linux/amd64', 'linux/arm64'].map((platform) => ({ platform, outcome: o })),
+      { mode: 'report', db: 'https://vuln.go.dev', ignore: [] },
+    );
+    expect(vulnLines(r)).toContain(
+      '**To fix:** build with Go 1.26.10 or later (fixes 2) · 1 in `golang.org/x/net` has no fix yet.',
+    );
   });
 
   test('a long list of functions is cut, with the count of the rest', () => {

@@ -2,7 +2,7 @@
 // test, a failing one, a gather run, and fifteen platforms with one compile error. Runs the committed bundle as the
 // runner does, turns each GITHUB_STEP_SUMMARY into HTML with marked (GitHub-flavoured Markdown) and a GitHub-like
 // style sheet 1200 px wide, and screenshots it with headless Chromium into docs/summary/<name>.png.
-// A fifth run checks the vulnerable sample against the whole Go vulnerability database (issue #30).
+// A fifth run checks bench/service against the whole Go vulnerability database (issue #30).
 // Usage: [ONLY=vulnerabilities] node scripts/render-summaries.mjs   (needs chromium on PATH: apt-get install chromium)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,8 +40,7 @@ const runs = {
   },
   'fifteen-failed': { 'working-directory': '__tests__/fixtures/broken', platforms: FIFTEEN.join(',') },
   vulnerabilities: {
-    'working-directory': '__tests__/fixtures/vulnapp',
-    package: './cmd/parse',
+    'working-directory': 'bench/service',
     platforms: 'linux/amd64,linux/arm64',
     vulnerabilities: 'report',
     'ignore-vulnerabilities': 'GO-2026-6809 # we verify only our own pinned certificates\nGO-2020-0015 # stale entry',

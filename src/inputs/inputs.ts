@@ -507,6 +507,11 @@ function checkCombinations(i: Inputs): Inputs {
       `input "env": GOTOOLCHAIN is set by go-version (${i.goVersion}); remove it, or set go-version: local to let go choose`,
     );
   }
+  if (i.mergeDigests && i.vulnerabilities !== 'off') {
+    throw new InputError(
+      `input "vulnerabilities": the merge job builds nothing, so it checks nothing; set vulnerabilities: ${i.vulnerabilities} on the jobs that build (push-by-digest), and off here`,
+    );
+  }
   if (i.vulnerabilities === 'off' && i.ignoreVulnerabilities.length > 0) {
     throw new InputError(
       'input "ignore-vulnerabilities": nothing is checked with vulnerabilities: off; set vulnerabilities: report or fail, or remove the list',

@@ -19,14 +19,54 @@ function findingRows(r: VulnReport): string[] {
   return [...rows.values()].map(({ f, platforms }) => {
     const cells = [
       `${link(f.id)}${f.summary ? ` ${esc(f.summary)}` : ''}`,
-      code(f.module === 'stdlib' ? 'Go standard library' : f.module),
+      f.module === 'stdlib' ? 'Go standard library' : code(f.module),
       esc(f.version),
       f.fixed ? esc(f.fixed) : 'no fix yet',
-      f.precision === 'symbol' ? fewSymbols(f.symbols, 8, code) : 'unknown: symbols unreadable',
+      f.precision === 'symbol' ? fewSymbols(f.symbols, 4, code) : 'unknown: symbols unreadable',
       platforms.map(code).join(', '),
     ];
     return `| ${cells.join(' | ')} |`;
   });
+}
+
+/** `v1.26.10` against `v1.26.9`, by their numbers (https://semver.org/#spec-item-11); a pre-release sorts first. */
+function compareSemver(a: string, b: string): number {
+  const parts = (v: string) => {
+    const [core = '', pre] = v.replace(/^v/, '').split('-', 2);
+    return [...core.split('.').map(Number), pre === undefined ? 1 : 0];
+  };
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
+/**
+ * What fixes every finding, per module: the newest fixed version among its advisories (`go get m@v`, or the Go
+ * release for the standard library), and how many have no fix yet.
+ */
+function fixLine(r: VulnReport): string[] {
+  const by = new Map<string, { fixed?: string; ids: Set<string>; unfixed: number }>();
+  for (const f of r.platforms.flatMap((p) => p.found ?? [])) {
+    const e = by.get(f.module) ?? { ids: new Set<string>(), unfixed: 0 };
+    if (!e.ids.has(f.id)) {
+      e.ids.add(f.id);
+      if (!f.fixed) e.unfixed++;
+      else if (!e.fixed || compareSemver(f.fixed, e.fixed) > 0) e.fixed = f.fixed;
+    }
+    by.set(f.module, e);
+  }
+  const steps = [...by].map(([module, e]) => {
+    const n = e.ids.size - e.unfixed;
+    const how =
+      module === 'stdlib' || module === 'toolchain'
+        ? `build with Go ${esc((e.fixed ?? '').replace(/^v/, ''))} or later`
+        : code(`go get ${module}@${e.fixed ?? ''}`);
+    const fix = e.fixed ? `${how} (fixes ${n})` : '';
+    const none = e.unfixed ? `${e.unfixed} in ${code(module)} ${e.unfixed === 1 ? 'has' : 'have'} no fix yet` : '';
+    return [fix, none].filter(Boolean).join('; ');
+  });
+  return steps.length ? [`**To fix:** ${steps.join(' · ')}.`, ''] : [];
 }
 
 /** A platform's line: how many count, how many more were near, whether the result came from the cache. */
@@ -78,7 +118,7 @@ export function vulnLines(r: VulnReport): string[] {
   const db = `${esc(r.db)}${r.dbModified ? ` as of ${esc(r.dbModified)}` : ''}`;
   const tool = r.tool ? `govulncheck ${esc(r.tool.version)}` : 'govulncheck';
   const gate = r.mode === 'fail' ? 'vulnerabilities: fail' : 'vulnerabilities: report';
-  const out = [`**Vulnerabilities:** ${head} (${tool}, database ${db}; ${gate})`, ''];
+  const out = [`**Vulnerabilities:** ${head} (${tool}, database ${db}; ${gate})`, '', ...fixLine(r)];
   const rows = findingRows(r);
   if (rows.length)
     out.push(
