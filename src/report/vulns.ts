@@ -32,8 +32,9 @@ function findingRows(r: VulnReport): string[] {
 /** `v1.26.10` against `v1.26.9`, by their numbers (https://semver.org/#spec-item-11); a pre-release sorts first. */
 function compareSemver(a: string, b: string): number {
   const parts = (v: string) => {
-    const [core = '', pre] = v.replace(/^v/, '').split('-', 2);
-    return [...core.split('.').map(Number), pre === undefined ? 1 : 0];
+    const bare = v.replace(/^v/, '');
+    const core = bare.split('-')[0] ?? '';
+    return [...core.split('.').map(Number), bare.includes('-') ? 0 : 1];
   };
   const [x, y] = [parts(a), parts(b)];
   for (let i = 0; i < Math.max(x.length, y.length); i++)
