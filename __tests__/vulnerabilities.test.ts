@@ -1,7 +1,7 @@
 // Issue #30: known vulnerabilities found before any tag moves, by govulncheck at symbol level, against the Go
 // vulnerability database's own advisories (golang.org/x/vulndb, laid out offline as a file:// database).
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runActionAsync, sh, type ActionRun } from './helpers/action.js';
@@ -10,6 +10,7 @@ import { deadAddress, startProxy, startRegistry, type Proxy, type Registry } fro
 import { serveVulnDb, vulnDb } from './helpers/vulndb.js';
 import { makePki } from './helpers/pki.js';
 import { vulnLines } from '../src/report/vulns.js';
+import { pruneVulnCache } from '../src/check/vulns.js';
 import { provideGovulncheck } from '../src/build/toolchain/govulncheck.js';
 import type { Exec } from '../src/util/exec.js';
 import { fileURLToPath } from 'node:url';
@@ -245,7 +246,13 @@ describe('a rerun on unchanged binaries', () => {
     const own = { RUNNER_TOOL_CACHE: mkdtempSync(join(tmpdir(), 'scratchpack-vuln-tools-')) };
     const inputs = { package: './cmd/parse', platforms: 'linux/amd64', vulnerabilities: 'report' };
     const first = await run(inputs, own, temp);
+    // The result is kept in the cache under the tool cache, private to this user; a hit marks it recently used.
+    const cache = join(own.RUNNER_TOOL_CACHE, 'scratchpack', 'vulns');
+    const [entry] = readdirSync(cache);
+    expect(statSync(cache).mode & 0o777).toBe(0o700);
+    utimesSync(join(cache, entry), new Date(2000, 0, 1), new Date(2000, 0, 1));
     const second = await run(inputs, own, temp);
+    expect(statSync(join(cache, entry)).mtime.getFullYear()).toBeGreaterThan(2000);
     expect(first.code).toBe(0);
     expect(second.code).toBe(0);
     expect(first.summary).toMatch(
@@ -399,6 +406,17 @@ describe('the pure parts: inputs, go.mod lines, verdicts', () => {
     expect(vulnLines(r)).toContain(
       '**To fix:** build with Go 1.26.10 or later (fixes 2) · 1 in `golang.org/x/net` has no fix yet.',
     );
+  });
+
+  test('the results cache keeps the most recently used entries within its bound', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scratchpack-vulncache-'));
+    for (let i = 0; i < 5; i++) {
+      writeFileSync(join(dir, `${i}.json`), 'x'.repeat(100));
+      utimesSync(join(dir, `${i}.json`), new Date(2020, 0, 1 + i), new Date(2020, 0, 1 + i));
+    }
+    expect(await pruneVulnCache(dir, 250)).toBe(3);
+    expect(readdirSync(dir).sort()).toEqual(['3.json', '4.json']);
+    expect(await pruneVulnCache(dir, 250)).toBe(0);
   });
 
   test('a long list of functions is cut, with the count of the rest', () => {

@@ -165,6 +165,7 @@ async function vulnFindings(
   const report = vulnReport(list, { mode, db: inputs.vulnDb, dbModified, ignore, tool: run.vulns.tool() });
   const found = report.platforms.some((p) => p.found?.length);
   const goMod = found ? await run.vulns.goMod() : undefined;
+  await run.vulns.settle();
   return { report, diagnostics: vulnDiagnostics(list, mode, ignore, goMod) };
 }
 

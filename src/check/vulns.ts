@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findGoMod, type GoToolchain } from '../build/toolchain/go.js';
@@ -42,7 +42,12 @@ export interface VulnChecker {
   check: (binary: BinaryFacts, platform: string) => Promise<VulnOutcome>;
   /** go.mod as annotations point into it: its path in the workspace and its text; undefined without one. */
   goMod: () => Promise<{ file: string; text: string } | undefined>;
+  /** Keeps the results cache under its bound, when this run added to it. */
+  settle: () => Promise<void>;
 }
+
+/** The results cache's bound: a result is a few KB to tens of KB, so this keeps thousands of binaries' results. */
+export const VULN_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** Bump when a cached result could mean something else: the blob's making, the findings' shape. */
 const CACHE_SCHEMA = 1;
@@ -83,6 +88,35 @@ async function dbState(url: string, deps: Pick<VulnDeps, 'fetch'>): Promise<DbSt
   } catch (e) {
     return { reason: `the vulnerability database ${shown} (vuln-db) cannot be read: ${messageOf(e)}` };
   }
+}
+
+/**
+ * Removes the least recently used results until the cache holds at most `maxBytes` (a hit refreshes its entry's
+ * time); a removal that fails is left for the next run.
+ */
+export async function pruneVulnCache(dir: string, maxBytes = VULN_CACHE_BYTES): Promise<number> {
+  const names = await readdir(dir).catch(() => []);
+  const entries = await Promise.all(
+    names.map(async (name) => {
+      const st = await stat(join(dir, name)).catch(() => undefined);
+      return st?.isFile() ? { name, size: st.size, used: st.mtimeMs } : undefined;
+    }),
+  );
+  const files = entries.filter((e) => e !== undefined).sort((a, b) => b.used - a.used);
+  let total = 0;
+  let removed = 0;
+  for (const f of files) {
+    total += f.size;
+    if (
+      total > maxBytes &&
+      (await rm(join(dir, f.name), { force: true }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      removed++;
+  }
+  return removed;
 }
 
 /** A cached result, when one was written for this key; anything unreadable is a miss. */
@@ -133,6 +167,8 @@ interface Scan {
   scratch: () => Promise<string>;
   env: Record<string, string>;
   deps: VulnDeps;
+  /** A result was added to the cache this run. */
+  wrote: boolean;
 }
 
 /** The cache entry for a binary under this database version and govulncheck: one file per key. */
@@ -151,7 +187,11 @@ async function checkOne(scan: Scan, binary: BinaryFacts, platform: string): Prom
   if ('reason' in state) return { state: 'unchecked', reason: state.reason };
   const entry = cacheEntry(scan, binary.sha256, state.modified);
   const hit = await cached(entry);
-  if (hit) return { state: 'checked', ...hit, cached: true, ms: performance.now() - start };
+  if (hit) {
+    const now = new Date();
+    await utimes(entry, now, now).catch(() => undefined); // recently used: the prune keeps it
+    return { state: 'checked', ...hit, cached: true, ms: performance.now() - start };
+  }
   let tool: Govulncheck;
   try {
     tool = await scan.govulncheck();
@@ -176,6 +216,7 @@ async function checkOne(scan: Scan, binary: BinaryFacts, platform: string): Prom
   const found = parseFindings(r.stdout);
   const findings = input.precision === 'module' ? found.map((f) => ({ ...f, precision: 'module' as const })) : found;
   await keep(scan.deps.cacheDir, entry, JSON.stringify({ precision: input.precision, findings }));
+  scan.wrote = true;
   return { state: 'checked', precision: input.precision, findings, cached: false, ms: performance.now() - start };
 }
 
@@ -211,6 +252,7 @@ export function vulnChecker(
     scratch: () => (scratch ??= mkdtemp(join(deps.tempRoot, 'vulns-'))),
     env,
     deps,
+    wrote: false,
   };
   let goMod: ReturnType<typeof readGoMod> | undefined;
   return {
@@ -218,5 +260,8 @@ export function vulnChecker(
     tool: () => provided,
     check: (binary, platform) => checkOne(scan, binary, platform),
     goMod: () => (goMod ??= readGoMod(inputs, setup)),
+    settle: async () => {
+      if (scan.wrote) await pruneVulnCache(deps.cacheDir);
+    },
   };
 }
