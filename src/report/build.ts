@@ -16,7 +16,7 @@ import {
   type ToolReport,
 } from './model.js';
 import { withImage, type Target } from './target.js';
-import type { VulnReport } from '../check/vuln/verdict.js';
+import { blockedIn, type VulnReport } from '../check/vuln/verdict.js';
 
 /** Everything a run learned, as the stages left it: what the report is built from, and nothing else. */
 export interface RunRecord {
@@ -97,7 +97,6 @@ export function buildReport(r: RunRecord): Report {
 
 /** The report's view of a target. */
 function outcomeOf(t: Target, vulns: VulnReport | undefined): TargetOutcome {
-  const verdict = vulns?.platforms.find((p) => p.platform === t.platform.id);
   const checked = t.state === 'unbuilt' ? undefined : t.checked;
   return {
     platform: t.platform.id,
@@ -107,10 +106,7 @@ function outcomeOf(t: Target, vulns: VulnReport | undefined): TargetOutcome {
     binary: checked?.binary,
     rejected: t.state === 'rejected' && t.checked.diagnostics.length > 0,
     testFailed: testFailed(t),
-    vulnerable:
-      vulns?.mode === 'fail' &&
-      verdict !== undefined &&
-      (verdict.outcome.state === 'unchecked' || !!verdict.found?.length),
+    vulnerable: vulns !== undefined && blockedIn(vulns, t.platform.id),
     image: t.state === 'assembled' || t.state === 'tested' ? t.image : undefined,
   };
 }

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { factsOf, present } from '../kernel/arch.js';
-import type { ImageArtifact } from '../kernel/oci.js';
+import { MediaType, type ImageArtifact } from '../kernel/oci.js';
 import type { Platform } from '../kernel/platform.js';
 import { TarScanner } from '../layer/untar.js';
 import { tarOf } from './layer-stream.js';
-import { MediaType } from '../kernel/oci.js';
 import type { Diagnostic } from '../kernel/diagnostic.js';
 import { which } from '../util/which.js';
 import { ExpectTooSlow, LineMatcher, EXPECT_BUDGET_MS } from './expect.js';

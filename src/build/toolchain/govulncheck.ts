@@ -4,6 +4,7 @@ import { ActionError, messageOf } from '../../kernel/errors.js';
 import type { Exec } from '../../util/exec.js';
 import { distrustTree } from '../../util/private-dir.js';
 import { which } from '../../util/which.js';
+import { lastLines } from '../go/build.js';
 import { sumDbOf } from './goenv.js';
 import type { GoToolchain } from './go.js';
 import type { ToolCache } from './tool-cache.js';
@@ -107,7 +108,7 @@ export async function provideGovulncheck(go: GoToolchain | undefined, deps: Govu
       timeoutMs: 600_000,
     });
     if (r.exitCode !== 0) {
-      const said = (r.stderr || r.stdout).trim().split('\n').slice(-5).join('\n');
+      const said = lastLines(r.stderr || r.stdout, 5);
       throw fail(
         `go install ${PACKAGE}@${GOVULNCHECK_VERSION} failed:\n${said}\nset vulnerabilities: off to go on without it`,
       );

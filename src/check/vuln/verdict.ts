@@ -66,11 +66,19 @@ export function sortFindings(o: Extract<VulnOutcome, { state: 'checked' }>, igno
   return out;
 }
 
-/** Whether this outcome stops the run: in `fail` mode, a finding that counts, or a binary nothing was proven about. */
+/** The rule: in `fail` mode, a binary nothing was proven about, or one with a finding that counts, stops the run. */
+const stops = (mode: VulnMode, o: VulnOutcome, found: Finding[] | undefined): boolean =>
+  mode === 'fail' && (o.state === 'unchecked' || (found?.length ?? 0) > 0);
+
+/** Whether this outcome stops the run, as its target's check ends (the gate before any write). */
 export function blocks(o: VulnOutcome, mode: VulnMode, ignore: IgnoredVuln[]): boolean {
-  if (mode !== 'fail') return false;
-  if (o.state === 'unchecked') return true;
-  return o.state === 'checked' && sortFindings(o, ignore).found.length > 0;
+  return stops(mode, o, o.state === 'checked' ? sortFindings(o, ignore).found : undefined);
+}
+
+/** Whether a platform of the report stopped the run: the same rule, read from the report. */
+export function blockedIn(r: VulnReport, platform: string): boolean {
+  const p = r.platforms.find((x) => x.platform === platform);
+  return p !== undefined && stops(r.mode, p.outcome, p.found);
 }
 
 /** The `vulnerabilities` output: each checked platform's IDs that count, ignored ones left out. */
