@@ -145,6 +145,27 @@ describe('layer, image, index', () => {
     }
   });
 
+  test("the workers' gzip members are libdeflate's own, byte for byte, on a real ELF (header, CRC-32, ISIZE)", async () => {
+    // gofmt: a real static Go binary of a few MB, so members of code, data and nearly incompressible tables.
+    const gofmt = join(sh('go', ['env', 'GOROOT'], {}).trim(), 'bin', 'gofmt');
+    const data = readFileSync(gofmt);
+    const pool = workerGzipPool(2);
+    try {
+      for (let at = 0; at < data.length; at += MEMBER_SIZE) {
+        const chunk = data.subarray(at, at + MEMBER_SIZE);
+        const member = await pool.compress(chunk, 'gzip');
+        try {
+          expect(Buffer.from(member.bytes).equals(Buffer.from((await inlineGzip(chunk)).bytes))).toBe(true);
+        } finally {
+          member.release();
+        }
+      }
+    } finally {
+      await pool.close();
+    }
+    expect(data.length).toBeGreaterThan(2 * MEMBER_SIZE);
+  });
+
   test('a file that shrinks while the layer is written fails and leaves nothing in the store', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scratchpack-shrink-'));
     writeFileSync(join(dir, 'f'), 'short');

@@ -24,10 +24,16 @@ export function registryPublisher(
     tags: settings.tags,
     pushByDigest: settings.pushByDigest,
     client,
-    open: (b) => ('path' in b ? createReadStream(b.path) : Readable.from([Buffer.from(b.data)], { objectMode: false })),
+    open: (b) =>
+      'path' in b
+        ? createReadStream(b.path, { highWaterMark: UPLOAD_READ })
+        : Readable.from([Buffer.from(b.data)], { objectMode: false }),
     retries: () => transport.stats.retries,
   });
 }
+
+/** Bytes a blob upload reads at a time: 1 MiB, the layer's member size, rather than 64 KiB (16 times the turns). */
+const UPLOAD_READ = 1024 * 1024;
 
 /**
  * The OCI layout always (it holds what a push sends, and stays useful as an artifact), and the registries the
