@@ -7,88 +7,15 @@
 // ko with KOCACHE). ko's base is an empty image index of the six platforms in the same registry (the machine has no
 // internet for ko's default cgr.dev/chainguard/static); the action's images carry the CA bundle, ko's do not.
 // Usage: [PAIRS=9] [MODE=e2e|rerun] [SERVICES=service,pushgateway] [SETTINGS=same,defaults] [COMPRESSION=zstd]
-//        [BASE=<rev>] node bench/ko.mjs
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { bundleAt, machine, median, pushSix, ROOT, runAction, seconds, sh, SIX, startRegistry } from './lib.mjs';
+//        [BASE=<rev>] [ACTION_NODE=<node>] node bench/ko.mjs
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { bundleAt, machine, median, pushSix, runAction, seconds, startRegistry } from './lib.mjs';
+import { ensureKo, KO_VERSION, koRun, pushEmptyBase, services } from './peers.mjs';
 
 const PAIRS = Number(process.env.PAIRS ?? 9);
 const MODE = process.env.MODE ?? 'e2e';
 const SETTINGS = (process.env.SETTINGS ?? 'same,defaults').split(',');
-const KO_VERSION = 'v0.19.1';
-const CACHE = process.env.SCRATCHPACK_CACHE ?? join(homedir(), '.cache', 'scratchpack');
-const KO = join(CACHE, 'bin', 'ko');
-
-/** ko from the Go module proxy, verified against the checksum database by `go install`. */
-function ensureKo() {
-  if (existsSync(KO) && sh(KO, ['version']).trim().replace(/^v/, '') === KO_VERSION.slice(1)) return;
-  console.log(`building ko ${KO_VERSION} into ${join(CACHE, 'bin')}...`);
-  sh('go', ['install', `github.com/google/ko@${KO_VERSION}`], {
-    env: { GOBIN: join(CACHE, 'bin'), GOTOOLCHAIN: 'local', GOFLAGS: '' },
-  });
-}
-
-/** The services: bench/service, and pushgateway's module source copied into the workspace (the action's cwd). */
-function services() {
-  const all = { service: 'bench/service' };
-  const dir = join(ROOT, '.tmp', 'bench-pushgateway');
-  if (!existsSync(join(dir, 'go.mod'))) {
-    const info = JSON.parse(
-      sh('go', ['mod', 'download', '-json', 'github.com/prometheus/pushgateway@v1.11.5'], { env: { GOFLAGS: '' } }),
-    );
-    cpSync(info.Dir, dir, { recursive: true });
-    sh('chmod', ['-R', 'u+w', dir]);
-    sh('go', ['mod', 'download'], { cwd: dir, env: { GOFLAGS: '' } });
-  }
-  all.pushgateway = '.tmp/bench-pushgateway';
-  const wanted = (process.env.SERVICES ?? 'service,pushgateway').split(',');
-  return Object.entries(all).filter(([name]) => wanted.includes(name));
-}
-
-const sha = (b) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
-
-/** An empty image per platform under one index, pushed with skopeo: ko's base, as FROM scratch as ko allows. */
-function pushEmptyBase(host) {
-  const dir = mkdtempSync(join(tmpdir(), 'scratchpack-bench-kobase-'));
-  mkdirSync(join(dir, 'blobs', 'sha256'), { recursive: true });
-  const put = (obj) => {
-    const b = Buffer.from(JSON.stringify(obj));
-    writeFileSync(join(dir, 'blobs', 'sha256', sha(b).slice(7)), b);
-    return { digest: sha(b), size: b.length };
-  };
-  const manifests = SIX.map((p) => {
-    const [os, architecture, variant] = p.split('/');
-    const platform = { os, architecture, ...(variant ? { variant } : {}) };
-    const config = put({ ...platform, rootfs: { type: 'layers', diff_ids: [] }, config: {} });
-    const m = put({
-      schemaVersion: 2,
-      mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
-      layers: [],
-    });
-    return { mediaType: 'application/vnd.oci.image.manifest.v1+json', ...m, platform };
-  });
-  const index = put({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests });
-  writeFileSync(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
-  writeFileSync(
-    join(dir, 'index.json'),
-    JSON.stringify({
-      schemaVersion: 2,
-      manifests: [
-        {
-          mediaType: 'application/vnd.oci.image.index.v1+json',
-          ...index,
-          annotations: { 'org.opencontainers.image.ref.name': 'latest' },
-        },
-      ],
-    }),
-  );
-  sh('skopeo', ['copy', '--all', '--dest-tls-verify=false', `oci:${dir}:latest`, `docker://${host}/base:latest`]);
-  return `${host}/base:latest`;
-}
-
 /** Total layer bytes of a pushed index, read back from the registry (each platform's layers). */
 async function layerBytes(host, repo, ref) {
   const get = async (r) => {
@@ -105,38 +32,6 @@ async function layerBytes(host, repo, ref) {
   for (const m of index.manifests.filter((x) => x.platform))
     for (const l of (await get(m.digest)).layers) total += l.size;
   return total;
-}
-
-function koRun({ dir, host, repo, base, setting, kocache }) {
-  const cfg = mkdtempSync(join(tmpdir(), 'scratchpack-bench-kocfg-'));
-  // Same flags as the action's default build: -trimpath is ko's own, -s -w from here.
-  writeFileSync(
-    join(cfg, '.ko.yaml'),
-    setting === 'same' ? 'builds:\n- id: app\n  ldflags: ["-s", "-w"]\n' : 'builds: []\n',
-  );
-  sh(
-    KO,
-    [
-      'build',
-      '--bare',
-      `--platform=${SIX.join(',')}`,
-      `--sbom=${setting === 'same' ? 'none' : 'spdx'}`,
-      '-t',
-      'latest',
-      '.',
-    ],
-    {
-      cwd: join(ROOT, dir),
-      env: {
-        KO_DOCKER_REPO: `${host}/${repo}`,
-        KO_DEFAULTBASEIMAGE: base,
-        KO_CONFIG_PATH: cfg,
-        SOURCE_DATE_EPOCH: '1700000000',
-        GOFLAGS: '-mod=mod',
-        ...(kocache ? { KOCACHE: kocache } : {}),
-      },
-    },
-  );
 }
 
 function actionRun({ dir, host, repo, setting, runnerTemp, bundle }) {

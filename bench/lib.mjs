@@ -117,17 +117,23 @@ function collect(r, out, summary, runnerTemp) {
 
 const tempRun = () => mkdtempSync(join(tmpdir(), 'scratchpack-bench-run-'));
 
+/**
+ * The Node that runs the action: ACTION_NODE (e.g. the Node 24 that scripts/setup-test-env.sh fetches, the runtime
+ * action.yml names), else this script's own.
+ */
+export const ACTION_NODE = process.env.ACTION_NODE || process.execPath;
+
 /** Runs dist/index.cjs with INPUT_* variables, as the runner does; returns outputs and the summary. */
 export function runAction(inputs, { env = {}, runnerTemp = tempRun(), bundle = join(ROOT, 'dist', 'index.cjs') } = {}) {
   const { e, out, summary } = actionEnv(inputs, runnerTemp, env);
-  const r = spawnSync(process.execPath, [bundle], { env: e, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(ACTION_NODE, [bundle], { env: e, encoding: 'utf8', maxBuffer: 64 << 20 });
   return collect(r, out, summary, runnerTemp);
 }
 
 /** Starts the action without blocking this process (the fault proxy is served in-process); `child` is for sampling. */
 export function spawnAction(inputs, { env = {}, runnerTemp = tempRun() } = {}) {
   const { e, out, summary } = actionEnv(inputs, runnerTemp, env);
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.cjs')], { env: e });
+  const child = spawn(ACTION_NODE, [join(ROOT, 'dist', 'index.cjs')], { env: e });
   let stdout = '',
     stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -194,7 +200,8 @@ export function goBuildLoop(platforms, outDir, name = 'app', env = {}) {
 /** Machine facts for BENCHMARKS.md. */
 export function machine() {
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown cpu';
-  return `${new Date().toISOString().slice(0, 10)}, ${sh('nproc', []).trim()} cores (${cpu}), node ${process.version}, ${sh('go', ['version']).trim()}`;
+  const node = sh(ACTION_NODE, ['--version']).trim();
+  return `${new Date().toISOString().slice(0, 10)}, ${sh('nproc', []).trim()} cores (${cpu}), node ${node}, ${sh('go', ['version']).trim()}`;
 }
 
 /** Imports a TypeScript test helper (e.g. the fault proxy) by bundling it with esbuild, so bench and tests share one. */
