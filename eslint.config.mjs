@@ -50,7 +50,11 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.cjs'],
     extends: [...tseslint.configs.recommended],
-    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // typescript-eslint turns it off because tsc catches it; nothing type-checks plain JavaScript, so it stays on.
+      'no-undef': 'error',
+    },
   },
   {
     files: ['**/*.cjs'],

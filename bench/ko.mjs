@@ -10,7 +10,8 @@
 //        [BASE=<rev>] [ACTION_NODE=<node>] node bench/ko.mjs
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { bundleAt, machine, median, pushSix, runAction, seconds, startRegistry } from './lib.mjs';
+import { join } from 'node:path';
+import { bundleAt, machine, median, pushSix, runAction, seconds, sh, startRegistry } from './lib.mjs';
 import { ensureKo, KO_VERSION, koRun, pushEmptyBase, services } from './peers.mjs';
 
 const PAIRS = Number(process.env.PAIRS ?? 9);
