@@ -7,10 +7,21 @@
 // Each prints the median wall time, the CPU of its process tree (user + sys) and the registry's CPU during the run.
 // Usage: [RUNS=7] [SERVICES=service,pushgateway] [COMPRESSION=zstd] [ACTION_NODE=...] node bench/cpu.mjs
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ACTION_NODE, goEnv, machine, median, pushSix, ROOT, sh, SIX, startRegistry } from './lib.mjs';
+import {
+  ACTION_NODE,
+  actionEnv,
+  goEnv,
+  machine,
+  median,
+  pushSix,
+  ROOT,
+  sh,
+  SIX,
+  startRegistry,
+  tempRun,
+} from './lib.mjs';
 import { ensureKo, KO, KO_VERSION, koRun, pushEmptyBase, services } from './peers.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -55,13 +66,17 @@ async function measure(name, dir, registry, base, pid) {
   let n = 0;
   const action = (inputs) =>
     timed([ACTION_NODE, join(ROOT, 'dist', 'index.cjs')], {
-      env: actionEnvOf({
-        ...pushSix(dir, host, `${name}/cpu-${n++}`),
-        sbom: 'false',
-        provenance: 'false',
-        ...(COMPRESSION ? { compression: COMPRESSION } : {}),
-        ...inputs,
-      }),
+      env: actionEnv(
+        {
+          ...pushSix(dir, host, `${name}/cpu-${n++}`),
+          sbom: 'false',
+          provenance: 'false',
+          ...(COMPRESSION ? { compression: COMPRESSION } : {}),
+          ...inputs,
+        },
+        tempRun(),
+        { GOFLAGS: '-mod=mod' },
+      ).e,
     });
   const sides = {
     ko: () =>
@@ -97,22 +112,6 @@ async function measure(name, dir, registry, base, pid) {
   console.log(
     `${name}: 0.75 of ko's wall time on 2 cores leaves ${budget.toFixed(2)} CPU-s beside the bare builds and the registry; the action's own work takes ${m('binaries', 'cpu').toFixed(2)} CPU-s`,
   );
-}
-
-/** The runner's variables for one action run in fresh temp dirs, and the inputs as INPUT_*. */
-function actionEnvOf(inputs) {
-  const runnerTemp = mkdtempSync(join(tmpdir(), 'scratchpack-bench-cpu-'));
-  const env = {
-    GITHUB_WORKSPACE: ROOT,
-    RUNNER_TEMP: runnerTemp,
-    GITHUB_OUTPUT: join(runnerTemp, 'github_output'),
-    GITHUB_STEP_SUMMARY: join(runnerTemp, 'step_summary'),
-    GOFLAGS: '-mod=mod',
-  };
-  writeFileSync(env.GITHUB_OUTPUT, '');
-  writeFileSync(env.GITHUB_STEP_SUMMARY, '');
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  return env;
 }
 
 ensureKo();

@@ -84,7 +84,8 @@ export async function startLinkedRegistry(spec) {
   };
 }
 
-function actionEnv(inputs, runnerTemp, env) {
+/** The runner's variables for one run in `runnerTemp` (empty output and summary files), `env`, and the inputs as INPUT_*. */
+export function actionEnv(inputs, runnerTemp, env) {
   const out = join(runnerTemp, 'github_output');
   const summary = join(runnerTemp, 'step_summary');
   writeFileSync(out, '');
@@ -115,7 +116,8 @@ function collect(r, out, summary, runnerTemp) {
   return { outputs, summary: readFileSync(summary, 'utf8'), stdout: r.stdout, stderr: r.stderr, runnerTemp };
 }
 
-const tempRun = () => mkdtempSync(join(tmpdir(), 'scratchpack-bench-run-'));
+/** A fresh RUNNER_TEMP for one action run. */
+export const tempRun = () => mkdtempSync(join(tmpdir(), 'scratchpack-bench-run-'));
 
 /**
  * The Node that runs the action: ACTION_NODE (e.g. the Node 24 that scripts/setup-test-env.sh fetches, the runtime
