@@ -22,8 +22,10 @@ const compressor = m._libdeflate_alloc_compressor(level);
 const bound = m._libdeflate_deflate_compress_bound(compressor, inSize);
 const input = new Uint8Array(shared, 0, inSize);
 const output = new Uint8Array(shared, inSize);
-if (!compressor || GZIP_HEADER.length + bound + 8 > output.length) {
-  throw new Error(`libdeflate: no compressor for level ${level} or bound ${bound} > ${output.length}`);
+/** A member's largest size: the header, libdeflate's bound for the deflate stream, and the 8-byte trailer. */
+const memberBound = GZIP_HEADER.length + bound + 8;
+if (!compressor || memberBound > output.length) {
+  throw new Error(`libdeflate: no compressor for level ${level} or member bound ${memberBound} > ${output.length}`);
 }
 const inPtr = m._malloc(inSize);
 const outPtr = m._malloc(bound);
